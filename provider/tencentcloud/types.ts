@@ -1,0 +1,245 @@
+// Wire models of the Tencent Cloud API 3.0 actions this library uses, with the API's own
+// PascalCase field names (see ../shared/reference/tencentcloud-api.md). Shared by the client,
+// the resource handlers and the emulator, so the three cannot drift apart.
+
+export type Service = "cdn" | "live" | "ssl";
+export const SERVICE_VERSIONS: Record<Service, string> = {
+  cdn: "2018-06-06",
+  live: "2018-08-01",
+  ssl: "2019-12-05",
+};
+
+export type OnOff = "on" | "off";
+
+// ---------------------------------------------------------------- cdn 2018-06-06
+export interface DomainFilter { Name: string; Value: string[]; Fuzzy?: boolean }
+
+export interface DescribeDomainsConfigRequest {
+  Offset?: number;
+  Limit?: number;
+  Filters?: DomainFilter[];
+  Sort?: { Key?: "createTime" | "certExpireTime"; Sequence?: "asc" | "desc" };
+}
+export interface DescribeDomainsRequest { Offset?: number; Limit?: number; Filters?: DomainFilter[] }
+
+export interface Origin {
+  Origins?: string[];
+  OriginType?: string;
+  ServerName?: string;
+  OriginPullProtocol?: string;
+  [k: string]: unknown;
+}
+
+export interface ServerCert {
+  CertId?: string;
+  CertName?: string;
+  Certificate?: string;
+  PrivateKey?: string;
+  ExpireTime?: string;
+  DeployTime?: string;
+  Message?: string;
+  From?: string;
+}
+export interface ClientCert { Certificate: string; CertName?: string; ExpireTime?: string; DeployTime?: string }
+export interface Hsts { Switch: OnOff; MaxAge?: number; IncludeSubDomains?: OnOff }
+
+export type SslStatus = "closed" | "deploying" | "deployed" | "failed";
+export interface Https {
+  Switch: OnOff;
+  Http2?: OnOff;
+  OcspStapling?: OnOff;
+  VerifyClient?: OnOff;
+  CertInfo?: ServerCert;
+  ClientCertInfo?: ClientCert;
+  Spdy?: OnOff;
+  SslStatus?: SslStatus; // output only
+  Hsts?: Hsts;
+  TlsVersion?: string[];
+}
+export interface ForceRedirect {
+  Switch: OnOff;
+  RedirectType?: "http" | "https";
+  RedirectStatusCode?: number;
+  CarryHeaders?: OnOff;
+}
+
+export type CdnDomainStatus = "rejected" | "processing" | "closing" | "online" | "offline";
+export interface BriefDomain {
+  ResourceId: string;
+  AppId: number;
+  Domain: string;
+  Cname: string;
+  Status: CdnDomainStatus;
+  ProjectId: number;
+  ServiceType: string;
+  CreateTime: string;
+  UpdateTime: string;
+  Origin: Origin;
+  Disable: string;
+  Area: string;
+  Readonly: string;
+  Product?: string;
+}
+export interface DetailDomain extends BriefDomain {
+  Https?: Https;
+  ForceRedirect?: ForceRedirect;
+  HttpsBilling?: { Switch: OnOff };
+  [block: string]: unknown; // the ~60 other config blocks we never touch
+}
+export interface DescribeDomainsConfigResponse { Domains: DetailDomain[]; TotalNumber: number; RequestId: string }
+export interface DescribeDomainsResponse { Domains: BriefDomain[]; TotalNumber: number; RequestId: string }
+
+export interface UpdateDomainConfigRequest {
+  Domain: string;
+  Https?: Https;
+  ForceRedirect?: ForceRedirect;
+  [block: string]: unknown;
+}
+export interface EmptyResponse { RequestId: string }
+
+// ---------------------------------------------------------------- live 2018-08-01
+export interface LiveDomainInfo {
+  Name: string;
+  Type: number; // 0 push, 1 play
+  Status: number; // 0 disabled, 1 enabled
+  CreateTime: string;
+  BCName: number;
+  TargetDomain: string;
+  PlayType: number;
+  IsDelayLive: number;
+  CurrentCName: string;
+  IsMiniProgramLive?: number;
+}
+export interface DescribeLiveDomainsRequest {
+  DomainStatus?: number;
+  DomainType?: number;
+  PageSize?: number;
+  PageNum?: number;
+  IsDelayLive?: number;
+  DomainPrefix?: string;
+  PlayType?: number;
+}
+export interface DescribeLiveDomainsResponse {
+  AllCount: number;
+  DomainList: LiveDomainInfo[];
+  CreateLimitCount?: number;
+  PlayTypeCount?: number[];
+  RequestId: string;
+}
+export interface DescribeLiveDomainRequest { DomainName: string }
+export interface DescribeLiveDomainResponse { DomainInfo?: LiveDomainInfo | null; RequestId: string }
+
+export interface DomainCertInfo {
+  CertId: number;
+  CertName: string;
+  Description: string;
+  CreateTime: string;
+  HttpsCrt: string;
+  CertType: number; // 0 self-owned, 1 SSL-hosted
+  CertExpireTime: string; // "YYYY-MM-DD hh:mm:ss" UTC+8
+  DomainName: string;
+  Status: number;
+  CertDomains: string[];
+  CloudCertId: string;
+}
+export interface DescribeLiveDomainCertRequest { DomainName: string }
+export interface DescribeLiveDomainCertResponse { DomainCertInfo: DomainCertInfo; RequestId: string }
+
+export interface LiveDomainCertBinding {
+  DomainName: string;
+  CertificateAlias: string;
+  CertType: number; // 0 self-owned, 1 SSL-hosted
+  Status: number; // HTTPS: 1 enabled, 0 disabled
+  CertExpireTime: string; // UTC+8
+  CertId: number;
+  CloudCertId: string;
+  UpdateTime?: string;
+}
+export interface DescribeLiveDomainCertBindingsRequest {
+  DomainSearch?: string;
+  Offset?: number;
+  Length?: number;
+  DomainName?: string;
+  OrderBy?: "ExpireTimeAsc" | "ExpireTimeDesc";
+}
+export interface DescribeLiveDomainCertBindingsResponse {
+  LiveDomainCertBindings: LiveDomainCertBinding[];
+  TotalNum: number;
+  RequestId: string;
+}
+
+export interface LiveCertDomainInfo { DomainName: string; Status: 1 | 0 | -1 }
+export interface ModifyLiveDomainCertBindingsRequest {
+  DomainInfos: LiveCertDomainInfo[];
+  CloudCertId?: string;
+  CertificatePublicKey?: string;
+  CertificatePrivateKey?: string;
+  CertificateAlias?: string;
+}
+export interface BatchDomainOperateError { DomainName: string; Code: string; Message: string }
+export interface ModifyLiveDomainCertBindingsResponse {
+  MismatchedDomainNames?: string[];
+  Errors?: BatchDomainOperateError[];
+  RequestId: string;
+}
+export interface UnBindLiveDomainCertRequest { DomainName: string; Type?: "gray" | "formal" }
+
+// ---------------------------------------------------------------- ssl 2019-12-05
+export interface UploadCertificateRequest {
+  CertificatePublicKey: string;
+  CertificatePrivateKey?: string;
+  CertificateType?: "SVR" | "CA";
+  Alias?: string;
+  ProjectId?: number;
+  CertificateUse?: string;
+  Tags?: { TagKey: string; TagValue: string }[];
+  Repeatable?: boolean;
+  KeyPassword?: string;
+}
+export interface UploadCertificateResponse { CertificateId: string; RepeatCertId?: string; RequestId: string }
+
+export interface DescribeCertificateDetailRequest { CertificateId: string }
+export interface DescribeCertificateDetailResponse {
+  CertificateId?: string;
+  OwnerUin?: string;
+  ProjectId?: string;
+  From?: string; // trustasia | upload | wosign | sheca
+  CertificateType?: string;
+  Domain?: string;
+  SubjectAltName?: string[];
+  Alias?: string;
+  Status?: number; // 1 valid, 3 expired, ...
+  StatusMsg?: string;
+  StatusName?: string;
+  CertBeginTime?: string; // "YYYY-MM-DD hh:mm:ss" GMT+8
+  CertEndTime?: string;
+  InsertTime?: string;
+  CertificatePublicKey?: string;
+  CertificatePrivateKey?: string;
+  CertFingerprint?: string;
+  Deployable?: boolean;
+  RequestId: string;
+}
+export interface DeleteCertificateRequest { CertificateId: string; IsCheckResource?: boolean }
+export interface DeleteCertificateResponse { DeleteResult: boolean; TaskId?: string; RequestId: string }
+
+/** Documented per-action rate limits (requests per second), shared by the client's token buckets
+ *  and the emulator's throttling. Unlisted actions use DEFAULT_RATE_LIMIT. */
+export const RATE_LIMITS: Record<string, number> = {
+  "cdn.UpdateDomainConfig": 20,
+  "cdn.DescribeDomainsConfig": 20,
+  "cdn.DescribeDomains": 20,
+  "ssl.UploadCertificate": 10,
+  "ssl.DeleteCertificate": 10,
+  "ssl.DescribeCertificateDetail": 10,
+  "live.ModifyLiveDomainCertBindings": 20,
+  "live.DescribeLiveDomainCertBindings": 20,
+  "live.UnBindLiveDomainCert": 20,
+  "live.DescribeLiveDomain": 20,
+  "live.DescribeLiveDomains": 20,
+  "live.DescribeLiveDomainCert": 500,
+};
+export const DEFAULT_RATE_LIMIT = 20;
+export function rateLimitFor(service: Service, action: string): number {
+  return RATE_LIMITS[`${service}.${action}`] ?? DEFAULT_RATE_LIMIT;
+}
