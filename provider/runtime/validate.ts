@@ -1,0 +1,49 @@
+import type { z } from "zod";
+import { containsUnknown, isUnknown } from "../unknown";
+
+export interface CheckFailure { property: string; reason: string }
+
+/** Keys the engine or our sdk adds beside the user's arguments; never validated as arguments. */
+export const RESERVED_KEYS = ["__provider", "__timeouts"] as const;
+
+export function withoutReserved(inputs: Record<string, unknown>): Record<string, unknown> {
+  const rest = { ...inputs };
+  for (const key of RESERVED_KEYS) delete rest[key];
+  return rest;
+}
+
+function valueAt(root: unknown, path: PropertyKey[]): { value: unknown; throughUnknown: boolean } {
+  let current = root;
+  for (const key of path) {
+    if (isUnknown(current)) return { value: current, throughUnknown: true };
+    if (current === null || typeof current !== "object") return { value: undefined, throughUnknown: false };
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return { value: current, throughUnknown: isUnknown(current) };
+}
+
+export interface Validated<T> {
+  /** The parsed arguments when valid. With hasUnknowns, some fields may hold the unknown sentinel. */
+  value?: T;
+  failures: CheckFailure[];
+  /** Some values are not known yet (preview): checks that need them must be skipped, not failed. */
+  hasUnknowns: boolean;
+}
+
+/**
+ * Validates user arguments with a zod schema, as a Pulumi `check` must: values still unknown at
+ * preview (the engine's sentinel string) are not reported as invalid, every other problem becomes
+ * a CheckFailure naming the property.
+ */
+export function validateArgs<T>(schema: z.ZodType<T>, inputs: Record<string, unknown>): Validated<T> {
+  const args = withoutReserved(inputs);
+  const hasUnknowns = containsUnknown(args);
+  const result = schema.safeParse(args);
+  if (result.success) return { value: result.data, failures: [], hasUnknowns };
+  const failures: CheckFailure[] = [];
+  for (const issue of result.error.issues) {
+    if (valueAt(args, issue.path).throughUnknown) continue;
+    failures.push({ property: issue.path.map(String).join(".") || "(arguments)", reason: issue.message });
+  }
+  return { failures, hasUnknowns };
+}
