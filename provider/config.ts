@@ -1,0 +1,122 @@
+// Credentials and endpoint for the provider, from Pulumi config (through the dynamic provider's
+// `configure`) or the environment. Config read here never goes into state or outputs.
+import { createHash } from "node:crypto";
+import { ClientOptions, TencentCloudClient } from "./tencentcloud/client";
+import { log } from "./runtime/log";
+
+export interface ConfigSource { get(key: string): string | undefined }
+export interface ConfigureRequest { config: ConfigSource }
+
+const OWN = "tencentcloud-https";
+const UPSTREAM = "tencentcloud"; // the Tencent Cloud Pulumi provider's namespace
+export const ENV = {
+  secretId: "TENCENTCLOUD_SECRET_ID",
+  secretKey: "TENCENTCLOUD_SECRET_KEY",
+  token: "TENCENTCLOUD_SECURITY_TOKEN",
+  endpoint: "TENCENTCLOUD_HTTPS_ENDPOINT",
+} as const;
+
+/** One place credentials can come from, with the names a person would set there. */
+interface CredentialSource { idName: string; keyName: string; secretId?: string; secretKey?: string; token?: string }
+
+/** Values read at configure time: the host may drop the request object afterwards. */
+interface StoredConfig { own: CredentialSource; upstream: CredentialSource; endpoint?: string }
+
+let stored: StoredConfig | undefined;
+const clients = new Map<string, TencentCloudClient>();
+
+function nonEmpty(v: string | undefined): string | undefined {
+  const t = v?.trim();
+  return t ? t : undefined;
+}
+
+function readNamespace(config: ConfigSource, ns: string): CredentialSource {
+  const get = (k: string) => nonEmpty(config.get(`${ns}:${k}`));
+  return {
+    idName: `${ns}:secretId`, keyName: `${ns}:secretKey`,
+    secretId: get("secretId"), secretKey: get("secretKey"), token: get("securityToken"),
+  };
+}
+
+/** Synchronous on purpose: the host caches the provider before an async configure would resolve. */
+export function configure(req: ConfigureRequest): void {
+  stored = {
+    own: readNamespace(req.config, OWN),
+    upstream: readNamespace(req.config, UPSTREAM),
+    endpoint: nonEmpty(req.config.get(`${OWN}:endpoint`)),
+  };
+}
+
+function envSource(env: NodeJS.ProcessEnv): CredentialSource {
+  return {
+    idName: ENV.secretId,
+    keyName: ENV.secretKey,
+    secretId: nonEmpty(env[ENV.secretId]),
+    secretKey: nonEmpty(env[ENV.secretKey]),
+    token: nonEmpty(env[ENV.token]),
+  };
+}
+
+export const MISSING_CREDENTIALS_MESSAGE =
+  `Tencent Cloud credentials are missing: set the Pulumi config keys ${OWN}:secretId and ${OWN}:secretKey ` +
+  `(or ${UPSTREAM}:secretId and ${UPSTREAM}:secretKey; store keys with \`pulumi config set --secret\`), ` +
+  `or the environment variables ${ENV.secretId} and ${ENV.secretKey}.`;
+
+/** The first source that sets either half wins as a whole, so an id and a key from different places never mix. */
+function pickCredentials(sources: CredentialSource[]): { secretId: string; secretKey: string; token?: string } {
+  const source = sources.find((s) => s.secretId || s.secretKey);
+  if (!source) throw new Error(MISSING_CREDENTIALS_MESSAGE);
+  if (!source.secretId || !source.secretKey) {
+    const [set, unset] = source.secretId ? [source.idName, source.keyName] : [source.keyName, source.idName];
+    throw new Error(`Tencent Cloud credentials are incomplete: ${set} is set but ${unset} is not; set both.`);
+  }
+  return { secretId: source.secretId, secretKey: source.secretKey, ...(source.token ? { token: source.token } : {}) };
+}
+
+function validEndpoint(endpoint: string, from: string): string {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw new Error(`The Tencent Cloud endpoint from ${from} is not a URL: ${JSON.stringify(endpoint)}.`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new Error(`The Tencent Cloud endpoint from ${from} must be an http:// or https:// URL, not ${JSON.stringify(endpoint)}.`);
+  }
+  return endpoint;
+}
+
+/** Config first (own namespace, then the upstream provider's), then the environment. */
+export function resolveClientOptions(env: NodeJS.ProcessEnv = process.env): ClientOptions {
+  const sources = [...(stored ? [stored.own, stored.upstream] : []), envSource(env)];
+  const credentials = pickCredentials(sources);
+  const endpointConfig = stored?.endpoint;
+  const endpointEnv = nonEmpty(env[ENV.endpoint]);
+  const endpoint = endpointConfig
+    ? validEndpoint(endpointConfig, `${OWN}:endpoint`)
+    : endpointEnv ? validEndpoint(endpointEnv, ENV.endpoint) : undefined;
+  return { credentials, ...(endpoint ? { endpoint } : {}), log: (line) => log.info(line) };
+}
+
+/** A hash, not the secret itself, keys the memo. */
+function memoKey(opts: ClientOptions): string {
+  const c = opts.credentials;
+  return createHash("sha256").update(JSON.stringify([c.secretId, c.secretKey, c.token ?? "", opts.endpoint ?? ""])).digest("hex");
+}
+
+/** One client per resolved credentials + endpoint, so stats and connections are shared. */
+export function getClient(): TencentCloudClient {
+  const opts = resolveClientOptions();
+  const key = memoKey(opts);
+  let client = clients.get(key);
+  if (!client) {
+    client = new TencentCloudClient(opts);
+    clients.set(key, client);
+  }
+  return client;
+}
+
+export function resetClientForTests(): void {
+  clients.clear();
+  stored = undefined;
+}

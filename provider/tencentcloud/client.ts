@@ -1,0 +1,261 @@
+// The Tencent Cloud API 3.0 client: TC3-signed JSON over axios, retried, rate-limited, redacted,
+// with typed cdn / live / ssl calls. Transport first (one request), then the client around it.
+// Nothing from axios escapes: its errors hold the request body and the Authorization header.
+import axios, { AxiosInstance } from "axios";
+import { signTc3 } from "./signer";
+import { CLIENT_ERROR, TencentCloudError, isThrottleCode } from "./errors";
+import { collectSecrets, makeScrubber, Scrubber } from "./redact";
+import { RetryOptions, RetryDeps, realRetryDeps, resolveRetryOptions, ResolvedRetryOptions, withRetry } from "./retry";
+import { acquire } from "./rateLimit";
+import * as T from "./types";
+import { Service, SERVICE_VERSIONS } from "./types";
+
+export interface Credentials { secretId: string; secretKey: string; token?: string }
+export interface ClientOptions {
+  credentials: Credentials;
+  /** One base URL for all services, e.g. http://127.0.0.1:PORT; default https://<service>.tencentcloudapi.com. */
+  endpoint?: string;
+  language?: "en-US" | "zh-CN";
+  /** Progress and retry lines; never receives secrets or request parameters. */
+  log?: (line: string) => void;
+  retry?: RetryOptions;
+  timeoutMs?: number;
+}
+
+// ------------------------------------------------------------------------------------ transport
+
+export const CONTENT_TYPE = "application/json";
+export const REQUEST_CLIENT = "pulumi-tencentcloud-https";
+const RETRYABLE_NETWORK_CODES = new Set(["ECONNRESET", "ETIMEDOUT", "ECONNABORTED", "EPIPE"]);
+
+export interface RequestTarget {
+  /** Where the bytes go. */
+  url: string;
+  /** What is signed and sent as Host: always the real service host, so an emulator routes by Host like the API. */
+  host: string;
+}
+
+export function serviceHost(service: Service): string {
+  return `${service}.tencentcloudapi.com`;
+}
+
+export function targetFor(service: Service, endpoint?: string): RequestTarget {
+  const host = serviceHost(service);
+  return { url: endpoint ? endpoint.replace(/\/*$/, "/") : `https://${host}/`, host };
+}
+
+function isLoopback(url: string): boolean {
+  const h = new URL(url).hostname;
+  return h === "localhost" || h === "[::1]" || h.startsWith("127.");
+}
+
+/** One axios instance per client, configured to send and receive raw text (we sign exact bytes). */
+export function createHttp(timeoutMs: number, endpoint?: string): AxiosInstance {
+  return axios.create({
+    timeout: timeoutMs,
+    responseType: "text",
+    transformRequest: [(data: unknown) => data],
+    transformResponse: [(data: unknown) => data],
+    validateStatus: () => true,
+    maxRedirects: 0,
+    // A local emulator must not be reached through a corporate HTTP(S)_PROXY.
+    ...(endpoint && isLoopback(endpoint) ? { proxy: false as const } : {}),
+  });
+}
+
+/** JSON body as the official SDK sends it: null fields dropped. */
+export function serializeParams(params: object): string {
+  return JSON.stringify(params, (_k, v: unknown) => (v === null ? undefined : v));
+}
+
+export interface SendInput {
+  http: AxiosInstance;
+  target: RequestTarget;
+  credentials: Credentials;
+  service: Service;
+  action: string;
+  payload: string;
+  language: string;
+  scrub: Scrubber;
+  now?: () => number; // ms since epoch
+}
+
+export function buildHeaders(input: Omit<SendInput, "http" | "scrub">): Record<string, string> {
+  const timestamp = Math.floor((input.now ?? Date.now)() / 1000);
+  const { authorization } = signTc3({
+    secretId: input.credentials.secretId,
+    secretKey: input.credentials.secretKey,
+    service: input.service,
+    host: input.target.host,
+    timestamp,
+    payload: input.payload,
+    contentType: CONTENT_TYPE,
+  });
+  const headers: Record<string, string> = {
+    Authorization: authorization,
+    "Content-Type": CONTENT_TYPE,
+    Host: input.target.host,
+    "X-TC-Action": input.action,
+    "X-TC-Version": SERVICE_VERSIONS[input.service],
+    "X-TC-Timestamp": String(timestamp),
+    "X-TC-Language": input.language,
+    "X-TC-RequestClient": REQUEST_CLIENT,
+  };
+  if (input.credentials.token) headers["X-TC-Token"] = input.credentials.token;
+  return headers;
+}
+
+/** Sends one request; resolves with the envelope's `Response` or rejects with a TencentCloudError. */
+export async function send<Res>(input: SendInput): Promise<Res> {
+  const { service, action, scrub } = input;
+  const fail = (code: string, message: string, extra: { requestId?: string; httpStatus?: number; retryable?: boolean } = {}) =>
+    new TencentCloudError({ code, message: scrub(message), service, action, ...extra });
+
+  // Scrub before cutting, so a secret cut in half cannot slip past the scrubber.
+  const snippet = (text: string) => scrub(text).slice(0, 200);
+  let status: number;
+  let body: string;
+  try {
+    const res = await input.http.post<string>(input.target.url, input.payload, { headers: buildHeaders(input) });
+    status = res.status;
+    body = typeof res.data === "string" ? res.data : String(res.data);
+  } catch (e) {
+    throw networkError(e, fail);
+  }
+  if (status !== 200) {
+    throw fail(CLIENT_ERROR.httpStatus, `HTTP ${status}: ${snippet(body)}`, { httpStatus: status, retryable: status >= 500 });
+  }
+  let envelope: { Response?: Record<string, unknown> & { Error?: { Code?: string; Message?: string }; RequestId?: string } };
+  try {
+    envelope = JSON.parse(body);
+  } catch {
+    throw fail(CLIENT_ERROR.invalidResponse, `response is not JSON: ${snippet(body)}`, { retryable: false });
+  }
+  const response = envelope?.Response;
+  if (!response || typeof response !== "object") {
+    throw fail(CLIENT_ERROR.invalidResponse, "response has no Response object", { retryable: false });
+  }
+  if (response.Error) {
+    const code = String(response.Error.Code ?? "InternalError");
+    throw fail(code, String(response.Error.Message ?? ""), { requestId: response.RequestId });
+  }
+  return response as Res;
+}
+
+/** Maps whatever axios threw to a NetworkError, keeping only its code and (scrubbed) message. */
+function networkError(e: unknown, fail: (code: string, message: string, extra: { retryable: boolean }) => TencentCloudError) {
+  const err = e as { code?: unknown; message?: unknown };
+  const code = typeof err?.code === "string" ? err.code : undefined;
+  const message = typeof err?.message === "string" ? err.message : "request failed";
+  const retryable = (code !== undefined && RETRYABLE_NETWORK_CODES.has(code)) || /socket hang up/i.test(message);
+  return fail(CLIENT_ERROR.network, code && !message.includes(code) ? `${code}: ${message}` : message, { retryable });
+}
+
+// ------------------------------------------------------------------------------------ client
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+export interface ClientStats {
+  /** Logical calls per `service.Action` (retries not included). */
+  calls: Record<string, number>;
+  /** Extra attempts made after a retryable failure. */
+  retries: number;
+  /** Throttling answers (RequestLimitExceeded and kin) absorbed by waiting and retrying. */
+  throttled: number;
+}
+
+type Call<Req, Res> = (request: Req) => Promise<Res>;
+
+export class TencentCloudClient {
+  readonly cdn: {
+    describeDomainsConfig: Call<T.DescribeDomainsConfigRequest, T.DescribeDomainsConfigResponse>;
+    describeDomains: Call<T.DescribeDomainsRequest, T.DescribeDomainsResponse>;
+    updateDomainConfig: Call<T.UpdateDomainConfigRequest, T.EmptyResponse>;
+  };
+  readonly live: {
+    describeLiveDomains: Call<T.DescribeLiveDomainsRequest, T.DescribeLiveDomainsResponse>;
+    describeLiveDomain: Call<T.DescribeLiveDomainRequest, T.DescribeLiveDomainResponse>;
+    describeLiveDomainCert: Call<T.DescribeLiveDomainCertRequest, T.DescribeLiveDomainCertResponse>;
+    describeLiveDomainCertBindings: Call<T.DescribeLiveDomainCertBindingsRequest, T.DescribeLiveDomainCertBindingsResponse>;
+    modifyLiveDomainCertBindings: Call<T.ModifyLiveDomainCertBindingsRequest, T.ModifyLiveDomainCertBindingsResponse>;
+    unBindLiveDomainCert: Call<T.UnBindLiveDomainCertRequest, T.EmptyResponse>;
+  };
+  readonly ssl: {
+    uploadCertificate: Call<T.UploadCertificateRequest, T.UploadCertificateResponse>;
+    describeCertificateDetail: Call<T.DescribeCertificateDetailRequest, T.DescribeCertificateDetailResponse>;
+    deleteCertificate: Call<T.DeleteCertificateRequest, T.DeleteCertificateResponse>;
+  };
+
+  private readonly credentials: Credentials;
+  private readonly endpoint?: string;
+  private readonly language: string;
+  private readonly log: (line: string) => void;
+  private readonly retry: ResolvedRetryOptions;
+  private readonly http: AxiosInstance;
+  private readonly deps: RetryDeps;
+  private readonly counters: ClientStats = { calls: {}, retries: 0, throttled: 0 };
+
+  /** `deps` replaces sleep/random/clock in tests; not part of the public options. */
+  constructor(opts: ClientOptions, deps: Partial<RetryDeps> = {}) {
+    if (!opts.credentials?.secretId || !opts.credentials?.secretKey) {
+      throw new Error("TencentCloudClient needs credentials.secretId and credentials.secretKey");
+    }
+    this.credentials = { ...opts.credentials };
+    this.endpoint = opts.endpoint || undefined;
+    this.language = opts.language ?? "en-US";
+    this.log = opts.log ?? (() => undefined);
+    this.retry = resolveRetryOptions(opts.retry);
+    this.deps = { ...realRetryDeps, ...deps };
+    this.http = createHttp(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, this.endpoint);
+
+    const bind = <Req, Res>(service: Service, action: string): Call<Req, Res> =>
+      (request: Req) => this.call<Res>(service, action, request as object);
+    this.cdn = {
+      describeDomainsConfig: bind("cdn", "DescribeDomainsConfig"),
+      describeDomains: bind("cdn", "DescribeDomains"),
+      updateDomainConfig: bind("cdn", "UpdateDomainConfig"),
+    };
+    this.live = {
+      describeLiveDomains: bind("live", "DescribeLiveDomains"),
+      describeLiveDomain: bind("live", "DescribeLiveDomain"),
+      describeLiveDomainCert: bind("live", "DescribeLiveDomainCert"),
+      describeLiveDomainCertBindings: bind("live", "DescribeLiveDomainCertBindings"),
+      modifyLiveDomainCertBindings: bind("live", "ModifyLiveDomainCertBindings"),
+      unBindLiveDomainCert: bind("live", "UnBindLiveDomainCert"),
+    };
+    this.ssl = {
+      uploadCertificate: bind("ssl", "UploadCertificate"),
+      describeCertificateDetail: bind("ssl", "DescribeCertificateDetail"),
+      deleteCertificate: bind("ssl", "DeleteCertificate"),
+    };
+  }
+
+  /** Signed, rate-limited (process-wide per action) and retried call; resolves with `Response`. */
+  async call<Res>(service: Service, action: string, params: object): Promise<Res> {
+    const key = `${service}.${action}`;
+    this.counters.calls[key] = (this.counters.calls[key] ?? 0) + 1;
+    const scrub = makeScrubber([
+      this.credentials.secretKey,
+      ...(this.credentials.token ? [this.credentials.token] : []),
+      ...collectSecrets(params),
+    ]);
+    const payload = serializeParams(params);
+    const target = targetFor(service, this.endpoint);
+    const attempt = async () => {
+      await acquire(service, action, this.deps.sleep);
+      return send<Res>({
+        http: this.http, target, credentials: this.credentials, service, action, payload, language: this.language, scrub,
+      });
+    };
+    return withRetry(attempt, this.retry, this.deps, ({ attempt: n, delayMs, error }) => {
+      const e = error as TencentCloudError;
+      this.counters.retries++;
+      if (isThrottleCode(e.code)) this.counters.throttled++;
+      const rid = e.requestId ? ` (RequestId ${e.requestId})` : "";
+      this.log(scrub(`${key}: ${e.code}${rid}; attempt ${n}/${this.retry.maxAttempts} failed, retrying in ${delayMs} ms`));
+    });
+  }
+
+  stats(): ClientStats {
+    return { calls: { ...this.counters.calls }, retries: this.counters.retries, throttled: this.counters.throttled };
+  }
+}

@@ -1,0 +1,86 @@
+// The typed error of the client and the pure classification of error codes (retryable, not found).
+// Codes: ../shared/reference/tencentcloud-api.md §1.8, §2.5, §3.6, §4.
+
+/** Client-side codes, named like the official SDKs' ones. */
+export const CLIENT_ERROR = {
+  network: "ClientError.NetworkError",
+  httpStatus: "ClientError.HttpStatusCodeError",
+  invalidResponse: "ClientError.InvalidResponse",
+} as const;
+
+export interface TencentCloudErrorInit {
+  code: string;
+  message: string;
+  service: string;
+  action: string;
+  requestId?: string;
+  httpStatus?: number;
+  /** Transport failures decide this themselves; API errors are classified by code. */
+  retryable?: boolean;
+  attempts?: number;
+}
+
+/** Response.Error from the API, or a transport failure; carries no request parameters. */
+export class TencentCloudError extends Error {
+  code: string;
+  requestId?: string;
+  service: string;
+  action: string;
+  httpStatus?: number;
+  retryable: boolean;
+  attempts: number;
+  /** The API's own message, without the service/action/code prefix. */
+  apiMessage: string;
+
+  constructor(init: TencentCloudErrorInit) {
+    const rid = init.requestId ? ` (RequestId ${init.requestId})` : "";
+    super(`${init.service}.${init.action} failed: ${init.code}: ${init.message}${rid}`);
+    this.name = "TencentCloudError";
+    this.code = init.code;
+    this.apiMessage = init.message;
+    this.service = init.service;
+    this.action = init.action;
+    this.requestId = init.requestId;
+    this.httpStatus = init.httpStatus;
+    this.retryable = init.retryable ?? isRetryableCode(init.code);
+    this.attempts = init.attempts ?? 1;
+  }
+}
+
+const RETRYABLE_EXACT = new Set([
+  "LimitExceeded.RateLimitExceeded",
+  "LimitExceeded.SslCertRequestLimitExceeded",
+  "ResourceInUse.CdnOpInProgress",
+]);
+const RETRYABLE_CATEGORIES = ["RequestLimitExceeded", "InternalError"];
+
+/** Throttling, transient server faults and "operation in progress"; never validation or auth errors. */
+export function isRetryableCode(code: string): boolean {
+  if (RETRYABLE_EXACT.has(code)) return true;
+  return RETRYABLE_CATEGORIES.some((c) => code === c || code.startsWith(`${c}.`));
+}
+
+/** The throttling answers the client absorbs by waiting (counted in stats().throttled). */
+export function isThrottleCode(code: string): boolean {
+  return code === "RequestLimitExceeded" || code.startsWith("RequestLimitExceeded.")
+    || code === "LimitExceeded.RateLimitExceeded" || code === "LimitExceeded.SslCertRequestLimitExceeded";
+}
+
+const NOT_FOUND_EXACT = new Set([
+  "FailedOperation.CertificateNotFound",
+  "FailedOperation.SslCertNotFound",
+  "InvalidParameter.CrtDateNotFound",
+  "InvalidParameter.CrtDomainNotFound",
+  "InternalError.CrtDateNotFound",
+  "InternalError.CrtDomainNotFound",
+]);
+
+/** The thing asked about does not exist (a deleted domain, certificate or binding). */
+export function isNotFound(e: unknown): boolean {
+  if (!(e instanceof TencentCloudError)) return false;
+  return e.code === "ResourceNotFound" || e.code.startsWith("ResourceNotFound.") || NOT_FOUND_EXACT.has(e.code);
+}
+
+export function isRetryable(e: unknown): boolean {
+  return e instanceof TencentCloudError && e.retryable;
+}

@@ -1,0 +1,132 @@
+// The retry policy and the error-code classification, driven with injected sleep/random/clock.
+import { expect } from "chai";
+import { backoffDelay, resolveRetryOptions, withRetry, RetryDeps, DEFAULT_RETRY } from "../../provider/tencentcloud/retry";
+import { TencentCloudError, isRetryableCode, isNotFound, isRetryable, isThrottleCode } from "../../provider/tencentcloud/errors";
+
+function apiError(code: string): TencentCloudError {
+  return new TencentCloudError({ code, message: "m", service: "cdn", action: "UpdateDomainConfig" });
+}
+
+/** A fake clock that advances only when the policy sleeps. */
+function fakeDeps(random = () => 0.5) {
+  let now = 0;
+  const sleeps: number[] = [];
+  const deps: RetryDeps = {
+    sleep: async (ms) => { sleeps.push(ms); now += ms; },
+    random,
+    now: () => now,
+  };
+  return { deps, sleeps, advance: (ms: number) => { now += ms; } };
+}
+
+describe("retry policy", () => {
+  it("defaults to 8 attempts within 90 s and lets each bound be configured", () => {
+    expect(resolveRetryOptions()).to.deep.equal(DEFAULT_RETRY);
+    expect(DEFAULT_RETRY.maxAttempts).to.equal(8);
+    expect(DEFAULT_RETRY.maxElapsedMs).to.equal(90_000);
+    expect(resolveRetryOptions({ maxAttempts: 3, baseDelayMs: 2 })).to.include({ maxAttempts: 3, baseDelayMs: 2, maxDelayMs: 10_000 });
+  });
+
+  it("draws full-jitter delays under an exponential, capped ceiling", () => {
+    const o = resolveRetryOptions({ baseDelayMs: 100, maxDelayMs: 1000 });
+    expect(backoffDelay(1, o, () => 0)).to.equal(0);
+    expect(backoffDelay(1, o, () => 0.999)).to.equal(99);
+    expect(backoffDelay(3, o, () => 0.5)).to.equal(200);
+    expect(backoffDelay(10, o, () => 0.999)).to.equal(999); // capped at maxDelayMs
+  });
+
+  it("retries retryable errors until success, reporting each retry", async () => {
+    const { deps, sleeps } = fakeDeps();
+    const events: number[] = [];
+    let calls = 0;
+    const result = await withRetry(
+      async () => { if (++calls < 4) throw apiError("RequestLimitExceeded"); return "done"; },
+      resolveRetryOptions({ baseDelayMs: 10 }), deps, (e) => events.push(e.attempt),
+    );
+    expect(result).to.equal("done");
+    expect(calls).to.equal(4);
+    expect(events).to.deep.equal([1, 2, 3]);
+    expect(sleeps).to.deep.equal([5, 10, 20]); // random 0.5 of 10, 20, 40
+  });
+
+  it("gives up after maxAttempts and records the attempt count on the error", async () => {
+    const { deps } = fakeDeps();
+    let calls = 0;
+    const p = withRetry(async () => { calls++; throw apiError("InternalError"); }, resolveRetryOptions({ maxAttempts: 5, baseDelayMs: 1 }), deps);
+    const err = await p.then(() => undefined, (e: unknown) => e);
+    expect(calls).to.equal(5);
+    expect(err).to.be.instanceOf(TencentCloudError);
+    expect((err as TencentCloudError).attempts).to.equal(5);
+  });
+
+  it("gives up when the next wait would cross the elapsed-time budget", async () => {
+    const { deps, sleeps, advance } = fakeDeps(() => 0.999);
+    let calls = 0;
+    const opts = resolveRetryOptions({ maxAttempts: 100, maxElapsedMs: 1000, baseDelayMs: 100, maxDelayMs: 400 });
+    const err = await withRetry(async () => { calls++; advance(50); throw apiError("ResourceInUse.CdnOpInProgress"); }, opts, deps)
+      .then(() => undefined, (e: unknown) => e as TencentCloudError);
+    expect(err?.code).to.equal("ResourceInUse.CdnOpInProgress");
+    const elapsed = sleeps.reduce((a, b) => a + b, 0) + calls * 50;
+    expect(elapsed).to.be.at.most(1000);
+    expect(calls).to.be.lessThan(100);
+    expect(calls).to.be.greaterThan(2);
+  });
+
+  for (const code of ["InvalidParameter.SslCertMatchError", "InvalidParameterValue", "MissingParameter", "FailedOperation.CdnConfigError",
+    "AuthFailure.SignatureFailure", "ResourceNotFound.CdnHostNotExists", "UnauthorizedOperation.CdnCamUnauthorized", "LimitExceeded"]) {
+    it(`never retries ${code}`, async () => {
+      const { deps, sleeps } = fakeDeps();
+      let calls = 0;
+      const err = await withRetry(async () => { calls++; throw apiError(code); }, resolveRetryOptions(), deps)
+        .then(() => undefined, (e: unknown) => e as TencentCloudError);
+      expect(err?.code).to.equal(code);
+      expect(calls).to.equal(1);
+      expect(sleeps).to.deep.equal([]);
+    });
+  }
+
+  it("does not retry non-TencentCloud errors (bugs surface at once)", async () => {
+    const { deps } = fakeDeps();
+    let calls = 0;
+    await withRetry(async () => { calls++; throw new TypeError("x"); }, resolveRetryOptions(), deps).catch(() => undefined);
+    expect(calls).to.equal(1);
+  });
+});
+
+describe("error classification", () => {
+  it("retries exactly the throttling, internal and in-progress codes", () => {
+    for (const c of ["RequestLimitExceeded", "RequestLimitExceeded.UinLimitExceeded", "RequestLimitExceeded.IPLimitExceeded",
+      "LimitExceeded.RateLimitExceeded", "LimitExceeded.SslCertRequestLimitExceeded", "InternalError", "InternalError.CdnSystemError",
+      "ResourceInUse.CdnOpInProgress"]) expect(isRetryableCode(c), c).to.equal(true);
+    for (const c of ["InvalidParameter", "InvalidParameter.CdnCertNotPem", "MissingParameter", "FailedOperation", "AuthFailure",
+      "AuthFailure.SecretIdNotFound", "ResourceNotFound", "ResourceInUse", "ResourceInUse.CdnHostExists", "LimitExceeded.CdnHostOpTooOften",
+      "RequestLimitExceededX", "InternalErrors"]) expect(isRetryableCode(c), c).to.equal(false);
+  });
+
+  it("separates throttling from other retryable codes", () => {
+    expect(isThrottleCode("RequestLimitExceeded.UinLimitExceeded")).to.equal(true);
+    expect(isThrottleCode("LimitExceeded.RateLimitExceeded")).to.equal(true);
+    expect(isThrottleCode("InternalError")).to.equal(false);
+  });
+
+  it("uses the transport's own verdict when given", () => {
+    const e = new TencentCloudError({ code: "ClientError.NetworkError", message: "x", service: "ssl", action: "A", retryable: true });
+    expect(isRetryable(e)).to.equal(true);
+    expect(isRetryable(new Error("x"))).to.equal(false);
+  });
+
+  it("recognises not-found answers", () => {
+    for (const c of ["ResourceNotFound.CdnHostNotExists", "ResourceNotFound.DomainNotExist", "ResourceNotFound",
+      "FailedOperation.CertificateNotFound", "InvalidParameter.CrtDateNotFound"]) expect(isNotFound(apiError(c)), c).to.equal(true);
+    for (const c of ["InvalidParameter", "FailedOperation.CertificateExists", "ResourceUnavailable.CdnHostIsLocked"]) {
+      expect(isNotFound(apiError(c)), c).to.equal(false);
+    }
+    expect(isNotFound(new Error("ResourceNotFound"))).to.equal(false);
+  });
+
+  it("formats a message with service, action, code and RequestId", () => {
+    const e = new TencentCloudError({ code: "InvalidParameter", message: "bad", service: "cdn", action: "UpdateDomainConfig", requestId: "r1" });
+    expect(e.message).to.equal("cdn.UpdateDomainConfig failed: InvalidParameter: bad (RequestId r1)");
+    expect(e.apiMessage).to.equal("bad");
+  });
+});
