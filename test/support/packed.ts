@@ -1,0 +1,83 @@
+// Installs the library the way a user gets it: `npm pack` of the built repo, then `npm install`
+// of the tarball (with @pulumi/pulumi) into a fresh temporary project. Tests start the provider
+// host with cwd = that project, so module resolution and the package `exports` map are exercised
+// exactly as in a user's project. Packing and installing happen once per process (memoised).
+import { execFile } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { promisify } from "util";
+
+const run = promisify(execFile);
+const PACKAGE_NAME = "pulumi-tencentcloud-https";
+export const PULUMI_VERSION = "3.270.0";
+
+/** The repository root (works from test/support under ts-node and from dist/test/support). */
+export function repoRoot(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const pkg = path.join(dir, "package.json");
+    if (fs.existsSync(pkg) && JSON.parse(fs.readFileSync(pkg, "utf8")).name === PACKAGE_NAME) return dir;
+  }
+  throw new Error(`cannot find the ${PACKAGE_NAME} package root above ${__dirname}`);
+}
+
+export interface PackedProject {
+  /** The temporary user project, with the tarball and @pulumi/pulumi installed. */
+  dir: string;
+  tarball: string;
+  /** Milliseconds spent packing and installing. */
+  timings: { packMs: number; installMs: number };
+}
+
+const tempDirs: string[] = [];
+process.once("exit", () => tempDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+async function npm(args: string[], cwd: string): Promise<string> {
+  try {
+    const { stdout } = await run("npm", args, { cwd, maxBuffer: 16 * 1024 * 1024 });
+    return stdout;
+  } catch (e: any) {
+    throw new Error(`npm ${args.join(" ")} failed in ${cwd}: ${e.stderr || e.message}`);
+  }
+}
+
+async function pack(root: string, dest: string): Promise<string> {
+  if (!fs.existsSync(path.join(root, "dist", "sdk", "index.js"))) {
+    throw new Error("dist/ is not built: run `npm run build` (or `npx tsc -p .`) before packing");
+  }
+  // --ignore-scripts: the build already ran; packing must not rebuild or run lifecycle hooks.
+  const out = await npm(["pack", "--json", "--ignore-scripts", "--pack-destination", dest], root);
+  const [info] = JSON.parse(out.slice(out.indexOf("[")));
+  return path.join(dest, info.filename);
+}
+
+async function install(tarball: string, dir: string): Promise<void> {
+  fs.writeFileSync(path.join(dir, "package.json"),
+    JSON.stringify({ name: "user-project", version: "0.0.0", private: true }, null, 2));
+  await npm(["install", tarball, `@pulumi/pulumi@${PULUMI_VERSION}`,
+    "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], dir);
+}
+
+async function build(): Promise<PackedProject> {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), "tc-https-packed-"));
+  tempDirs.push(base);
+  const dir = path.join(base, "project");
+  fs.mkdirSync(dir);
+  let t = Date.now();
+  const tarball = await pack(repoRoot(), base);
+  const packMs = Date.now() - t;
+  t = Date.now();
+  await install(tarball, dir);
+  return { dir, tarball, timings: { packMs, installMs: Date.now() - t } };
+}
+
+let memo: Promise<PackedProject> | undefined;
+
+/** The packed-and-installed project for this process; the first call packs and installs. */
+export function packedProject(): Promise<PackedProject> {
+  if (!memo) {
+    memo = build();
+    memo.catch(() => { memo = undefined; }); // let a later caller retry after, say, a build fix
+  }
+  return memo;
+}
