@@ -1,0 +1,137 @@
+// create / update / delete. Per domain inside the provider process's lock: read the domain, merge
+// our Https into its full block, write it, wait for the deployment, and only then switch the
+// forced redirect (the seed: redirect only once the certificate is configured). Every step
+// checks the API's state first, so a run that failed halfway is completed by the next one.
+import { normalizeDomain } from "../certificate";
+import {
+  domainEligibilityProblems, httpsOff, httpsSettingsMatch, judgeHttpsDeployment, judgeSettled, mergeHttps,
+  redirectMatches, redirectOff, redirectOn, sameDeployedCert, deployedCertOf, DeployedCert,
+} from "../rules/cdn";
+import { withKeyLock } from "../runtime/keyedLock";
+import { log } from "../runtime/log";
+import { CustomTimeouts, timeoutFor } from "../runtime/timeouts";
+import { validateArgs } from "../runtime/validate";
+import { isNotFound } from "../tencentcloud";
+import type { DetailDomain } from "../tencentcloud/types";
+import { containsUnknown } from "../unknown";
+import { findDomain, findHostedCertificate, requireDomain, waitForDomain, writeHttps, writeRedirect } from "./api";
+import { CertFacts, hostedCertificateProblem, hostedFacts, selfOwnedFacts } from "./certFacts";
+import { CdnHttpsConfigOutputs, outputsAfterApply } from "./outputs";
+import { cdnHttpsConfigSchema, crossFieldFailures, ResolvedArgs, resolveArgs } from "./schema";
+
+type Props = Record<string, any>;
+
+/** The checked inputs as resolved arguments; the engine only gets here after check passed. */
+function argsFrom(inputs: Props): ResolvedArgs {
+  const v = validateArgs(cdnHttpsConfigSchema, inputs);
+  const failures = [...v.failures, ...crossFieldFailures(inputs)];
+  if (!v.value || failures.length > 0 || containsUnknown(v.value)) {
+    const why = failures.map((f) => `${f.property}: ${f.reason}`).join(" ") || "some values are not known yet.";
+    throw new Error(`Invalid CdnHttpsConfig arguments for ${String(inputs.domain)}: ${why}`);
+  }
+  const args = resolveArgs(v.value);
+  return { ...args, domain: normalizeDomain(args.domain) };
+}
+
+async function certFactsFor(args: ResolvedArgs): Promise<CertFacts> {
+  const cert = args.https.cert;
+  if (cert.source === "self-owned") return selfOwnedFacts(cert.certificate);
+  const detail = await findHostedCertificate(cert.certId);
+  const problem = hostedCertificateProblem(cert.certId, detail, args.domain, new Date());
+  if (problem) throw new Error(`Cannot configure HTTPS on CDN domain ${args.domain}: ${problem}`);
+  return hostedFacts(detail!);
+}
+
+function assertEligible(detail: DetailDomain): void {
+  const problems = domainEligibilityProblems(detail);
+  if (problems.length > 0) throw new Error(problems.map((p) => p.message).join(" "));
+}
+
+/** Whether the Https block must be written: always on create; on update when anything we manage differs. */
+function httpsNeedsWrite(detail: DetailDomain, args: ResolvedArgs, facts: CertFacts, previous: Props | undefined): boolean {
+  if (!previous) return true;
+  const cert = args.https.cert;
+  const sameCert = cert.source === "hosted"
+    ? previous.certSource === "hosted" && previous.certId === cert.certId
+    : previous.certSource === "self-owned" && !!facts.certFingerprint && previous.certFingerprint === facts.certFingerprint;
+  const recorded = previous.deployedCert as DeployedCert | undefined;
+  return !sameCert ||
+    !sameDeployedCert(recorded, deployedCertOf(detail.Https)) ||
+    (previous.certRemark ?? null) !== (args.https.certRemark ?? null) ||
+    !httpsSettingsMatch(detail.Https, args.https) ||
+    detail.Https?.SslStatus === "failed";
+}
+
+async function applyDesired(args: ResolvedArgs, timeoutMs: number, previous: Props | undefined): Promise<CdnHttpsConfigOutputs> {
+  const domain = args.domain;
+  const facts = await certFactsFor(args);
+  let detail = await requireDomain(domain);
+  assertEligible(detail);
+  const deployment = `the HTTPS deployment of CDN domain ${domain}`;
+
+  if (httpsNeedsWrite(detail, args, facts, previous)) {
+    log.info(`CDN domain ${domain}: writing the HTTPS configuration (${facts.certSource} certificate)`);
+    await writeHttps(domain, mergeHttps(detail.Https, args.https));
+    detail = args.waitForDeployment
+      ? await waitForDomain(domain, judgeHttpsDeployment, timeoutMs, deployment)
+      : await requireDomain(domain);
+  } else if (args.waitForDeployment && judgeHttpsDeployment(detail) !== "done") {
+    // An earlier run did not wait (or was interrupted): finish waiting before touching the redirect.
+    detail = await waitForDomain(domain, judgeHttpsDeployment, timeoutMs, deployment);
+  }
+
+  if (!redirectMatches(detail.ForceRedirect, args.redirect)) {
+    if (args.redirect) {
+      log.info(`CDN domain ${domain}: HTTPS is deployed; redirecting HTTP to HTTPS (${args.redirect.statusCode})`);
+      await writeRedirect(domain, redirectOn(args.redirect));
+    } else {
+      log.info(`CDN domain ${domain}: turning the forced redirect to HTTPS off`);
+      await writeRedirect(domain, redirectOff(detail.ForceRedirect));
+    }
+    detail = args.waitForDeployment
+      ? await waitForDomain(domain, judgeSettled, timeoutMs, `the forced-redirect change of CDN domain ${domain}`)
+      : await requireDomain(domain);
+  }
+  return outputsAfterApply(args, facts, detail);
+}
+
+export async function createCdnHttpsConfig(inputs: Props): Promise<{ id: string; outs: CdnHttpsConfigOutputs }> {
+  const args = argsFrom(inputs);
+  const timeoutMs = timeoutFor("create", inputs.__timeouts as CustomTimeouts | undefined);
+  const outs = await withKeyLock(args.domain, () => applyDesired(args, timeoutMs, undefined));
+  return { id: args.domain, outs };
+}
+
+export async function updateCdnHttpsConfig(id: string, olds: Props, news: Props): Promise<{ outs: CdnHttpsConfigOutputs }> {
+  const args = argsFrom(news);
+  const timeoutMs = timeoutFor("update", news.__timeouts as CustomTimeouts | undefined);
+  const outs = await withKeyLock(normalizeDomain(id), () => applyDesired(args, timeoutMs, olds));
+  return { outs };
+}
+
+/** Redirect off first (never redirect to a site without HTTPS), then HTTPS off; already gone is success. */
+export async function deleteCdnHttpsConfig(id: string, props: Props): Promise<void> {
+  const domain = normalizeDomain(id);
+  const timeoutMs = timeoutFor("delete", props?.__timeouts as CustomTimeouts | undefined);
+  const wait = props?.waitForDeployment !== false;
+  await withKeyLock(domain, async () => {
+    try {
+      let detail = await findDomain(domain);
+      if (!detail) return;
+      if (detail.ForceRedirect?.Switch === "on") {
+        log.info(`CDN domain ${domain}: turning the forced redirect off before HTTPS`);
+        await writeRedirect(domain, redirectOff(detail.ForceRedirect));
+        // The HTTPS write must not overlap the redirect's deployment (ResourceInUse.CdnOpInProgress).
+        detail = await waitForDomain(domain, judgeSettled, timeoutMs, `the forced-redirect change of CDN domain ${domain}`);
+      }
+      if (detail.Https?.Switch === "on") {
+        log.info(`CDN domain ${domain}: turning HTTPS off`);
+        await writeHttps(domain, httpsOff(detail.Https));
+        if (wait) await waitForDomain(domain, judgeSettled, timeoutMs, `turning HTTPS off on CDN domain ${domain}`);
+      }
+    } catch (e) {
+      if (isNotFound(e)) return;
+      throw e;
+    }
+  });
+}

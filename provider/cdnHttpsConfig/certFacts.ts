@@ -1,0 +1,46 @@
+// What we report about the certificate a domain uses: source, expiry, SHA-256 fingerprint, names.
+// Self-owned: from our own parse of the PEM. Hosted: from SSL Certificate Management.
+import { inspectCertificate, domainMatches } from "../certificate";
+import type { CertSource } from "../rules/cdn";
+import { certificateNames, chinaTimeToIso, cloudCertificateProblem } from "../rules/live";
+import type { DescribeCertificateDetailResponse } from "../tencentcloud/types";
+
+export interface CertFacts {
+  certSource: CertSource;
+  certExpiresAt?: string;
+  certFingerprint?: string;
+  certDomains?: string[];
+}
+
+export function selfOwnedFacts(certificate: string): CertFacts {
+  const facts = inspectCertificate({ certificate }).facts;
+  return {
+    certSource: "self-owned",
+    certExpiresAt: facts?.notAfter,
+    certFingerprint: facts?.fingerprintSha256,
+    certDomains: facts?.sans,
+  };
+}
+
+export function hostedFacts(detail: DescribeCertificateDetailResponse): CertFacts {
+  const parsed = detail.CertificatePublicKey ? inspectCertificate({ certificate: detail.CertificatePublicKey }).facts : undefined;
+  return {
+    certSource: "hosted",
+    certExpiresAt: parsed?.notAfter ?? chinaTimeToIso(detail.CertEndTime),
+    certFingerprint: parsed?.fingerprintSha256,
+    certDomains: certificateNames(detail, parsed?.sans ?? []),
+  };
+}
+
+/** Why a hosted certificate cannot serve this domain (missing, not issued, expired, other names), or undefined. */
+export function hostedCertificateProblem(certId: string, detail: DescribeCertificateDetailResponse | undefined, domain: string | undefined, now: Date): string | undefined {
+  if (!detail) return `SSL certificate ${certId} does not exist in SSL Certificate Management; check the id in the SSL console.`;
+  const problem = cloudCertificateProblem(detail, now);
+  if (problem) return problem;
+  if (domain === undefined) return undefined;
+  const names = hostedFacts(detail).certDomains ?? [];
+  if (names.length > 0 && !domainMatches(domain, names)) {
+    return `SSL certificate ${certId} covers ${names.join(", ")}, not ${domain}; choose a certificate issued for ${domain}.`;
+  }
+  return undefined;
+}

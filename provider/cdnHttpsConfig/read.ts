@@ -1,0 +1,52 @@
+// read for refresh (props = old outputs) and import (props empty): the API's truth. The API never
+// returns the PEM or key, so the certificate we recorded is kept only while the API still serves
+// the same certificate (same CertId / CertName / ExpireTime as recorded); otherwise the outputs
+// and reconstructed inputs show what the API has, and the next diff shows the drift.
+import { normalizeDomain } from "../certificate";
+import { sameDeployedCert } from "../rules/cdn";
+import { chinaTimeToIso, sourceOfFrom } from "../rules/live";
+import { log } from "../runtime/log";
+import { withoutUndefined } from "../runtime/outputs";
+import type { DetailDomain } from "../tencentcloud/types";
+import { findDomain, findHostedCertificate } from "./api";
+import { CertFacts, hostedFacts } from "./certFacts";
+import { apiSettings, CdnHttpsConfigOutputs, inputsOf } from "./outputs";
+
+type Props = Record<string, any>;
+
+/** The certificate part when the API serves something other than what we recorded (or on import). */
+async function certFromApi(detail: DetailDomain): Promise<Pick<CdnHttpsConfigOutputs, "certId" | "certificate"> & CertFacts> {
+  const info = detail.Https?.CertInfo;
+  const source = info?.CertId && sourceOfFrom(info.From) === "hosted" ? "hosted" : "self-owned";
+  if (source === "hosted") {
+    const hosted = await findHostedCertificate(info!.CertId!);
+    return { certId: info!.CertId, ...(hosted ? hostedFacts(hosted) : { certSource: "hosted", certExpiresAt: chinaTimeToIso(info!.ExpireTime) }) };
+  }
+  // A certificate uploaded with the domain: the API keeps neither PEM nor fingerprint for us.
+  return { certSource: "self-owned", certExpiresAt: chinaTimeToIso(info?.ExpireTime) };
+}
+
+export async function readCdnHttpsConfig(id: string, props: Props | undefined): Promise<{ id?: string; props?: Props; inputs?: Props }> {
+  const domain = normalizeDomain(id);
+  const detail = await findDomain(domain);
+  if (!detail) return {};
+  const old = props && Object.keys(props).length > 0 ? props : undefined;
+  const api = apiSettings(detail);
+  const unchangedCert = !!old && api.httpsEnabled && sameDeployedCert(old.deployedCert, api.deployedCert);
+  const cert = unchangedCert
+    ? { certificate: old!.certificate, certId: old!.certId, certSource: old!.certSource, certExpiresAt: old!.certExpiresAt, certFingerprint: old!.certFingerprint, certDomains: old!.certDomains }
+    : await certFromApi(detail);
+  if (old && !unchangedCert) {
+    const what = api.httpsEnabled ? "serves another certificate than the one recorded" : "has HTTPS off";
+    log.warn(`CDN domain ${domain} ${what}; \`pulumi up\` will restore the declared configuration.`);
+  }
+
+  const outs: CdnHttpsConfigOutputs = withoutUndefined({
+    domain,
+    ...cert,
+    certRemark: old?.certRemark ?? (detail.Https?.CertInfo?.Message || undefined),
+    ...api,
+    waitForDeployment: old?.waitForDeployment ?? true,
+  });
+  return { id: domain, props: outs, inputs: inputsOf(outs) };
+}

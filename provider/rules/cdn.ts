@@ -1,0 +1,236 @@
+// The documented rules for HTTPS on a CDN domain, as pure functions: which domains may have HTTPS,
+// the TLS version rule, the read-modify-write merge of the `Https` block (UpdateDomainConfig replaces
+// a block as a whole), the forced redirect, and how to judge a deployment while waiting.
+// Seed 000_bc40fb057dc05e64.txt; API: ../shared/reference/tencentcloud-api.md §2.
+import type { DetailDomain, ForceRedirect, Https, ServerCert } from "../tencentcloud/types";
+
+export const COS_DEFAULT_SUFFIX = ".file.myqcloud.com";
+export const LEGACY_TENCENT_SUFFIX = ".qcloudcdn.com";
+
+// ---------------------------------------------------------------- domain eligibility
+
+function hasSuffix(domain: string, suffix: string): boolean {
+  const d = domain.toLowerCase().replace(/\.$/, "");
+  return d.endsWith(suffix) || d === suffix.slice(1);
+}
+
+/** COS-synchronised domains ("xxx.file.myqcloud.com") can never have HTTPS configured here. */
+export function isCosDefaultDomain(domain: string): boolean {
+  return hasSuffix(domain, COS_DEFAULT_SUFFIX);
+}
+
+/** The old ".qcloudcdn.com" domains, which used the Tencent Cloud certificate. */
+export function isLegacyTencentDomain(domain: string): boolean {
+  return hasSuffix(domain, LEGACY_TENCENT_SUFFIX);
+}
+
+export function cosDefaultDomainMessage(domain: string): string {
+  return `${domain} is a COS default domain (suffix ${COS_DEFAULT_SUFFIX}); CDN HTTPS cannot be configured on it. ` +
+    `Add a custom domain of your own to CDN with the bucket as its origin and configure HTTPS there.`;
+}
+
+export function legacyCertificateMessage(domain: string): string {
+  return `${domain} is a ${LEGACY_TENCENT_SUFFIX} domain, whose Tencent Cloud certificate can no longer be newly configured ` +
+    `(the entrance for adding it has been closed). Set certificate and privateKey (a certificate of your own) or certId ` +
+    `(a certificate in SSL Certificate Management) instead.`;
+}
+
+/** "Deploying" and "Activated" in the console. */
+export const ELIGIBLE_STATUSES = ["processing", "online"] as const;
+
+/** Self-owned origins are every combination of domain/IP addresses; plus COS and FTP origins. */
+const SELF_OWNED_ORIGIN = /^(ip|ipv6|domain|domainv6)(_(ip|ipv6|domain|domainv6))*$/;
+export const ELIGIBLE_ORIGIN_KINDS = "self-owned (domain or IP), COS or FTP";
+
+export function isEligibleOriginType(originType: string | undefined): boolean {
+  if (!originType) return false;
+  return originType === "cos" || originType === "ftp" || SELF_OWNED_ORIGIN.test(originType);
+}
+
+export interface RuleProblem { code: string; message: string }
+
+/** Every documented reason why HTTPS cannot be configured on this domain, from its DescribeDomainsConfig entry. */
+export function domainEligibilityProblems(detail: DetailDomain): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const domain = detail.Domain;
+  if (isCosDefaultDomain(domain)) problems.push({ code: "cos-default-domain", message: cosDefaultDomainMessage(domain) });
+  if (!(ELIGIBLE_STATUSES as readonly string[]).includes(detail.Status)) {
+    problems.push({
+      code: "domain-status",
+      message: `CDN domain ${domain} has status "${detail.Status}"; HTTPS can only be configured while it is Deploying ` +
+        `(processing) or Activated (online). Start the domain in the CDN console (or wait until it is back online) and retry.`,
+    });
+  }
+  const originType = detail.Origin?.OriginType;
+  if (!isEligibleOriginType(originType)) {
+    problems.push({
+      code: "origin-type",
+      message: `CDN domain ${domain} has origin type "${originType ?? "unknown"}"; HTTPS can only be configured on domains ` +
+        `with a ${ELIGIBLE_ORIGIN_KINDS} origin. Change the domain's origin in the CDN console first.`,
+    });
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------- TLS versions
+
+export const TLS_VERSIONS = ["TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"] as const;
+export type TlsVersion = (typeof TLS_VERSIONS)[number];
+
+/** Why a list of TLS versions is not accepted by the API, or undefined when it is. */
+export function tlsVersionsProblem(versions: string[]): string | undefined {
+  if (versions.length === 0) return `tlsVersions must enable at least one of ${TLS_VERSIONS.join(", ")}; omit it to keep the domain's current setting.`;
+  const bad = versions.filter((v) => !(TLS_VERSIONS as readonly string[]).includes(v));
+  if (bad.length > 0) return `tlsVersions contains ${bad.map((v) => JSON.stringify(v)).join(", ")}; allowed values are ${TLS_VERSIONS.join(", ")}.`;
+  const dupes = versions.filter((v, i) => versions.indexOf(v) !== i);
+  if (dupes.length > 0) return `tlsVersions lists ${[...new Set(dupes)].join(", ")} more than once; list each version once.`;
+  const idx = versions.map((v) => (TLS_VERSIONS as readonly string[]).indexOf(v)).sort((a, b) => a - b);
+  if (idx[idx.length - 1] - idx[0] !== idx.length - 1) {
+    const missing = TLS_VERSIONS.slice(idx[0], idx[idx.length - 1] + 1).filter((v) => !versions.includes(v));
+    return `tlsVersions must be consecutive versions (the API rejects gaps): add ${missing.join(", ")} or remove the versions around the gap.`;
+  }
+  return undefined;
+}
+
+/** The API order, so that ["TLSv1.3","TLSv1.2"] and ["TLSv1.2","TLSv1.3"] compare equal. */
+export function canonicalTlsVersions(versions: string[]): string[] {
+  const rank = (v: string) => { const i = (TLS_VERSIONS as readonly string[]).indexOf(v); return i < 0 ? 99 : i; };
+  return [...new Set(versions)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+// ---------------------------------------------------------------- desired state and merge
+
+/** HSTS max-age bound: the API documents none; one year is the console's maximum, so we take it. */
+export const HSTS_MAX_AGE_LIMIT = 31_536_000;
+export const REDIRECT_STATUS_CODES = [301, 302, 307, 308] as const;
+export const DEFAULT_REDIRECT_STATUS = 302;
+
+export type CertSource = "self-owned" | "hosted";
+export type DesiredCert =
+  | { source: "self-owned"; certificate: string; privateKey: string }
+  | { source: "hosted"; certId: string };
+
+export interface DesiredHttps {
+  cert: DesiredCert;
+  certRemark?: string;
+  http2: boolean;
+  ocspStapling: boolean;
+  /** Absent: not managed, the domain's current setting is kept. */
+  tlsVersions?: string[];
+  /** Absent: HSTS off. */
+  hsts?: { maxAge: number; includeSubDomains: boolean };
+}
+
+export interface DesiredRedirect { statusCode: number; carryHeaders: boolean }
+
+const onOff = (b: boolean) => (b ? "on" : "off") as "on" | "off";
+
+function serverCertFor(desired: DesiredHttps): ServerCert {
+  const message = desired.certRemark === undefined ? {} : { Message: desired.certRemark };
+  return desired.cert.source === "hosted"
+    ? { CertId: desired.cert.certId, ...message }
+    : { Certificate: desired.cert.certificate, PrivateKey: desired.cert.privateKey, ...message };
+}
+
+/**
+ * The full `Https` block to send: our fields over the current block, so that settings we do not
+ * manage (Spdy, VerifyClient, ClientCertInfo, TLS versions when unset, ...) survive the
+ * whole-block replace. Output-only fields are not sent back.
+ */
+export function mergeHttps(current: Https | undefined, desired: DesiredHttps): Https {
+  const { SslStatus: _status, ...kept } = current ?? ({ Switch: "off" } as Https);
+  const merged: Https = {
+    ...kept,
+    Switch: "on",
+    Http2: onOff(desired.http2),
+    OcspStapling: onOff(desired.ocspStapling),
+    CertInfo: serverCertFor(desired),
+    Hsts: desired.hsts
+      ? { Switch: "on", MaxAge: desired.hsts.maxAge, IncludeSubDomains: onOff(desired.hsts.includeSubDomains) }
+      : { Switch: "off" },
+  };
+  if (desired.tlsVersions) merged.TlsVersion = canonicalTlsVersions(desired.tlsVersions);
+  return merged;
+}
+
+/** HTTPS off, everything else as it was. The certificate is dropped: the API cannot echo its key back. */
+export function httpsOff(current: Https | undefined): Https {
+  const { SslStatus: _status, CertInfo: _cert, ...kept } = current ?? ({ Switch: "off" } as Https);
+  return { ...kept, Switch: "off" };
+}
+
+export function redirectOn(desired: DesiredRedirect): ForceRedirect {
+  return { Switch: "on", RedirectType: "https", RedirectStatusCode: desired.statusCode, CarryHeaders: onOff(desired.carryHeaders) };
+}
+
+export function redirectOff(current: ForceRedirect | undefined): ForceRedirect {
+  return { ...(current ?? {}), Switch: "off" };
+}
+
+/** True when the domain already redirects HTTP to HTTPS exactly as desired (undefined desired: not redirecting). */
+export function redirectMatches(current: ForceRedirect | undefined, desired: DesiredRedirect | undefined): boolean {
+  const on = current?.Switch === "on" && current.RedirectType === "https";
+  if (!desired) return !on;
+  return on && (current!.RedirectStatusCode ?? DEFAULT_REDIRECT_STATUS) === desired.statusCode &&
+    (current!.CarryHeaders ?? "off") === onOff(desired.carryHeaders);
+}
+
+/** True when the managed settings of the current block already equal the desired ones (certificate aside). */
+export function httpsSettingsMatch(current: Https | undefined, desired: DesiredHttps): boolean {
+  if (!current || current.Switch !== "on") return false;
+  const hstsOn = current.Hsts?.Switch === "on";
+  const hstsOk = desired.hsts
+    ? hstsOn && current.Hsts!.MaxAge === desired.hsts.maxAge && (current.Hsts!.IncludeSubDomains ?? "off") === onOff(desired.hsts.includeSubDomains)
+    : !hstsOn;
+  const tlsOk = !desired.tlsVersions ||
+    JSON.stringify(canonicalTlsVersions(current.TlsVersion ?? [])) === JSON.stringify(canonicalTlsVersions(desired.tlsVersions));
+  return (current.Http2 ?? "off") === onOff(desired.http2) && (current.OcspStapling ?? "off") === onOff(desired.ocspStapling) && hstsOk && tlsOk;
+}
+
+// ---------------------------------------------------------------- the deployed certificate
+
+/** What the API tells about the certificate it serves; recorded so that a swap made elsewhere shows as drift. */
+export interface DeployedCert { certId?: string; certName?: string; expireTime?: string }
+
+export function deployedCertOf(https: Https | undefined): DeployedCert | undefined {
+  const c = https?.Switch === "on" ? https.CertInfo : undefined;
+  if (!c || (!c.CertId && !c.CertName && !c.ExpireTime)) return undefined;
+  return { certId: c.CertId || undefined, certName: c.CertName || undefined, expireTime: c.ExpireTime || undefined };
+}
+
+/** Same certificate, judged by the fields the API returns (it never returns the PEM or key). */
+export function sameDeployedCert(a: DeployedCert | undefined, b: DeployedCert | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  const same = (x?: string, y?: string) => x === undefined || y === undefined || x === y;
+  const comparable = (a.certId && b.certId) || (a.certName && b.certName) || (a.expireTime && b.expireTime);
+  return !!comparable && same(a.certId, b.certId) && same(a.certName, b.certName) && same(a.expireTime, b.expireTime);
+}
+
+// ---------------------------------------------------------------- deployment
+
+export type Verdict = "done" | "pending" | { failed: string };
+
+/** Waiting after an HTTPS write: Status back to online and SslStatus deployed; failed is terminal. */
+export function judgeHttpsDeployment(detail: DetailDomain): Verdict {
+  const ssl = detail.Https?.SslStatus;
+  if (ssl === "failed") {
+    const why = detail.Https?.CertInfo?.Message ? `; the API says: ${detail.Https.CertInfo.Message}` : "";
+    return { failed: `The HTTPS deployment of CDN domain ${detail.Domain} failed (SslStatus "failed"${why}). ` +
+      `Check the certificate in the CDN console, fix it and run \`pulumi up\` again.` };
+  }
+  if (detail.Status === "processing" || ssl === "deploying") return "pending";
+  if (detail.Status !== "online") {
+    return { failed: `CDN domain ${detail.Domain} went to status "${detail.Status}" while HTTPS was being deployed; ` +
+      `bring it back online in the CDN console and run \`pulumi up\` again.` };
+  }
+  return ssl === "deployed" ? "done" : "pending";
+}
+
+/** Waiting after a write that is not an HTTPS deployment (redirect, HTTPS off): the domain settles. */
+export function judgeSettled(detail: DetailDomain): Verdict {
+  return detail.Status === "processing" || detail.Https?.SslStatus === "deploying" ? "pending" : "done";
+}
+
+export function describeDeployment(detail: DetailDomain): string {
+  return `CDN domain ${detail.Domain}: status ${detail.Status}, HTTPS ${detail.Https?.SslStatus ?? "closed"}`;
+}

@@ -1,0 +1,195 @@
+import { expect } from "chai";
+import {
+  canonicalTlsVersions, deployedCertOf, domainEligibilityProblems, httpsOff, httpsSettingsMatch, isCosDefaultDomain,
+  isEligibleOriginType, isLegacyTencentDomain, judgeHttpsDeployment, judgeSettled, mergeHttps, redirectMatches, redirectOff,
+  redirectOn, sameDeployedCert, tlsVersionsProblem, DesiredHttps,
+} from "../../provider/rules/cdn";
+import type { DetailDomain, Https } from "../../provider/tencentcloud/types";
+
+function domain(patch: Partial<DetailDomain> = {}): DetailDomain {
+  return {
+    ResourceId: "cdn-1", AppId: 1, Domain: "cdn.example.com", Cname: "cdn.example.com.cdn.dnsv1.com", Status: "online",
+    ProjectId: 0, ServiceType: "web", CreateTime: "", UpdateTime: "", Origin: { OriginType: "domain", Origins: ["o.example.com"] },
+    Disable: "normal", Area: "mainland", Readonly: "normal", ...patch,
+  };
+}
+
+const hosted: DesiredHttps = { cert: { source: "hosted", certId: "abc123" }, http2: true, ocspStapling: false };
+
+describe("rules/cdn", () => {
+  describe("domain eligibility", () => {
+    it("accepts Deploying and Activated domains with self-owned, COS or FTP origins", () => {
+      for (const OriginType of ["domain", "ip", "ipv6", "ip_ipv6_domain", "domain_domainv6", "cos", "ftp"]) {
+        for (const Status of ["online", "processing"] as const) {
+          expect(domainEligibilityProblems(domain({ Status, Origin: { OriginType } })), `${OriginType}/${Status}`).to.deep.equal([]);
+        }
+      }
+    });
+
+    it("rejects other statuses, naming the status and what to do", () => {
+      for (const Status of ["offline", "rejected", "closing"] as const) {
+        const [p] = domainEligibilityProblems(domain({ Status }));
+        expect(p.code).to.equal("domain-status");
+        expect(p.message).to.contain(`"${Status}"`).and.contain("cdn.example.com").and.contain("Deploying");
+      }
+    });
+
+    it("rejects third-party, IGTM and image origins", () => {
+      for (const OriginType of ["third_party", "igtm", "image", undefined]) {
+        expect(isEligibleOriginType(OriginType), String(OriginType)).to.equal(false);
+        expect(domainEligibilityProblems(domain({ Origin: { OriginType } })).map((p) => p.code)).to.deep.equal(["origin-type"]);
+      }
+    });
+
+    it("recognises COS default domains and legacy .qcloudcdn.com domains by suffix, case-insensitively", () => {
+      expect(isCosDefaultDomain("bucket-125.file.myqcloud.com")).to.equal(true);
+      expect(isCosDefaultDomain("Bucket-125.FILE.myqcloud.com.")).to.equal(true);
+      expect(isCosDefaultDomain("file.myqcloud.com.example.com")).to.equal(false);
+      expect(isLegacyTencentDomain("abc.qcloudcdn.com")).to.equal(true);
+      expect(isLegacyTencentDomain("qcloudcdn.com.example.com")).to.equal(false);
+      expect(domainEligibilityProblems(domain({ Domain: "b.file.myqcloud.com", Origin: { OriginType: "cos" } })).map((p) => p.code))
+        .to.deep.equal(["cos-default-domain"]);
+    });
+  });
+
+  describe("TLS versions", () => {
+    it("accepts consecutive versions in any order", () => {
+      expect(tlsVersionsProblem(["TLSv1.2", "TLSv1.3"])).to.equal(undefined);
+      expect(tlsVersionsProblem(["TLSv1.3", "TLSv1.1", "TLSv1.2"])).to.equal(undefined);
+      expect(canonicalTlsVersions(["TLSv1.3", "TLSv1.2"])).to.deep.equal(["TLSv1.2", "TLSv1.3"]);
+    });
+    it("rejects gaps, duplicates, unknown names and an empty list with a sentence", () => {
+      expect(tlsVersionsProblem(["TLSv1", "TLSv1.2"])).to.contain("consecutive").and.contain("TLSv1.1");
+      expect(tlsVersionsProblem(["TLSv1.2", "TLSv1.2"])).to.contain("more than once");
+      expect(tlsVersionsProblem(["SSLv3"])).to.contain('"SSLv3"');
+      expect(tlsVersionsProblem([])).to.contain("at least one");
+    });
+  });
+
+  describe("merge of the Https block", () => {
+    const current: Https = {
+      Switch: "on", Http2: "off", OcspStapling: "on", Spdy: "on", VerifyClient: "on",
+      ClientCertInfo: { Certificate: "CA-PEM" }, SslStatus: "deployed", TlsVersion: ["TLSv1.2"],
+      CertInfo: { CertId: "old", CertName: "n", ExpireTime: "2030-01-01 00:00:00" }, Hsts: { Switch: "on", MaxAge: 10 },
+    };
+
+    it("keeps unmanaged settings, sets ours, drops output-only fields", () => {
+      const merged = mergeHttps(current, { ...hosted, certRemark: "r" });
+      expect(merged).to.deep.equal({
+        Switch: "on", Http2: "on", OcspStapling: "off", Spdy: "on", VerifyClient: "on", ClientCertInfo: { Certificate: "CA-PEM" },
+        TlsVersion: ["TLSv1.2"], CertInfo: { CertId: "abc123", Message: "r" }, Hsts: { Switch: "off" },
+      });
+    });
+
+    it("sends a self-owned certificate with its key, and managed HSTS and TLS versions", () => {
+      const merged = mergeHttps(undefined, {
+        cert: { source: "self-owned", certificate: "PEM", privateKey: "KEY" }, http2: false, ocspStapling: true,
+        tlsVersions: ["TLSv1.3", "TLSv1.2"], hsts: { maxAge: 3600, includeSubDomains: true },
+      });
+      expect(merged).to.deep.equal({
+        Switch: "on", Http2: "off", OcspStapling: "on", CertInfo: { Certificate: "PEM", PrivateKey: "KEY" },
+        Hsts: { Switch: "on", MaxAge: 3600, IncludeSubDomains: "on" }, TlsVersion: ["TLSv1.2", "TLSv1.3"],
+      });
+    });
+
+    it("turns HTTPS off keeping the rest", () => {
+      expect(httpsOff(current)).to.deep.equal({
+        Switch: "off", Http2: "off", OcspStapling: "on", Spdy: "on", VerifyClient: "on", ClientCertInfo: { Certificate: "CA-PEM" },
+        TlsVersion: ["TLSv1.2"], Hsts: { Switch: "on", MaxAge: 10 },
+      });
+    });
+
+    it("compares managed settings, treating unset TLS versions as unmanaged", () => {
+      const deployed = mergeHttps(current, hosted);
+      expect(httpsSettingsMatch(deployed, hosted)).to.equal(true);
+      expect(httpsSettingsMatch({ ...deployed, Http2: "off" }, hosted)).to.equal(false);
+      expect(httpsSettingsMatch({ ...deployed, Switch: "off" }, hosted)).to.equal(false);
+      expect(httpsSettingsMatch(deployed, { ...hosted, tlsVersions: ["TLSv1.3"] })).to.equal(false);
+      expect(httpsSettingsMatch(deployed, { ...hosted, hsts: { maxAge: 1, includeSubDomains: false } })).to.equal(false);
+    });
+  });
+
+  describe("forced redirect", () => {
+    it("builds the HTTP-to-HTTPS redirect and turns it off keeping its settings", () => {
+      expect(redirectOn({ statusCode: 301, carryHeaders: true })).to.deep.equal({ Switch: "on", RedirectType: "https", RedirectStatusCode: 301, CarryHeaders: "on" });
+      expect(redirectOff({ Switch: "on", RedirectType: "https", RedirectStatusCode: 301 })).to.deep.equal({ Switch: "off", RedirectType: "https", RedirectStatusCode: 301 });
+    });
+    it("matches only the desired redirect", () => {
+      const on = redirectOn({ statusCode: 302, carryHeaders: false });
+      expect(redirectMatches(on, { statusCode: 302, carryHeaders: false })).to.equal(true);
+      expect(redirectMatches(on, { statusCode: 308, carryHeaders: false })).to.equal(false);
+      expect(redirectMatches(on, undefined)).to.equal(false);
+      expect(redirectMatches({ Switch: "on", RedirectType: "http" }, undefined)).to.equal(true);
+      expect(redirectMatches(undefined, undefined)).to.equal(true);
+    });
+  });
+
+  describe("deployment", () => {
+    const https = (SslStatus: Https["SslStatus"]): Https => ({ Switch: "on", SslStatus });
+    it("is done only when online and deployed", () => {
+      expect(judgeHttpsDeployment(domain({ Https: https("deployed") }))).to.equal("done");
+      expect(judgeHttpsDeployment(domain({ Status: "processing", Https: https("deployed") }))).to.equal("pending");
+      expect(judgeHttpsDeployment(domain({ Https: https("deploying") }))).to.equal("pending");
+    });
+    it("fails with the API's message, or when the domain leaves service", () => {
+      const failed = judgeHttpsDeployment(domain({ Https: { Switch: "on", SslStatus: "failed", CertInfo: { Message: "chain incomplete" } } }));
+      expect(failed).to.have.property("failed").that.contains("chain incomplete").and.contains("cdn.example.com");
+      expect(judgeHttpsDeployment(domain({ Status: "offline", Https: https("deployed") }))).to.have.property("failed").that.contains("offline");
+    });
+    it("settles when nothing is deploying", () => {
+      expect(judgeSettled(domain({ Status: "processing" }))).to.equal("pending");
+      expect(judgeSettled(domain({ Https: https("closed") }))).to.equal("done");
+    });
+  });
+
+  describe("deployed certificate identity", () => {
+    it("compares the fields the API returns", () => {
+      const a = deployedCertOf({ Switch: "on", CertInfo: { CertId: "x", CertName: "n", ExpireTime: "2030-01-01 00:00:00" } });
+      expect(sameDeployedCert(a, { ...a })).to.equal(true);
+      expect(sameDeployedCert(a, { ...a, certId: "y" })).to.equal(false);
+      expect(sameDeployedCert(a, { ...a, expireTime: "2031-01-01 00:00:00" })).to.equal(false);
+      expect(sameDeployedCert(a, undefined)).to.equal(false);
+      expect(deployedCertOf({ Switch: "off", CertInfo: { CertId: "x" } })).to.equal(undefined);
+    });
+  });
+});
+
+// The argument schema's sentences (pure; the provider tests prove check uses them).
+import { validateArgs } from "../../provider/runtime/validate";
+import { cdnHttpsConfigSchema, crossFieldFailures, resolveArgs } from "../../provider/cdnHttpsConfig/schema";
+import { UNKNOWN } from "../../provider/unknown";
+
+describe("CdnHttpsConfig arguments", () => {
+  const failuresOf = (args: Record<string, unknown>) =>
+    [...validateArgs(cdnHttpsConfigSchema, args).failures, ...crossFieldFailures(args)].map((f) => `${f.property}: ${f.reason}`);
+
+  it("accepts both forms and applies the documented defaults", () => {
+    expect(failuresOf({ domain: "a.example.com", certId: "abc" })).to.deep.equal([]);
+    const v = validateArgs(cdnHttpsConfigSchema, { domain: "a.example.com", certificate: "P", privateKey: "K", forceRedirect: {}, hsts: { maxAge: 0 } });
+    const r = resolveArgs(v.value!);
+    expect(r.https).to.deep.include({ http2: true, ocspStapling: false, hsts: { maxAge: 0, includeSubDomains: false } });
+    expect(r.redirect).to.deep.equal({ statusCode: 302, carryHeaders: false });
+    expect(r.waitForDeployment).to.equal(true);
+  });
+
+  it("says what is wrong with each bad value", () => {
+    expect(failuresOf({ certId: "abc" })).to.deep.equal(["domain: domain is required: the CDN domain name, such as cdn.example.com."]);
+    expect(failuresOf({ domain: "a.example.com", certId: "abc", hsts: { maxAge: 1.5 } })[0]).to.contain("whole number");
+    expect(failuresOf({ domain: "a.example.com", certId: "abc", hsts: {} })[0]).to.contain("hsts.maxAge is required");
+    expect(failuresOf({ domain: "a.example.com", certId: "abc", colour: "red" })[0]).to.contain("unknown argument(s) colour");
+    expect(failuresOf({ domain: "a.example.com", certId: "abc", forceRedirect: { statusCode: 200 } })[0]).to.contain("301, 302, 307, 308");
+    expect(failuresOf({ domain: "a.example.com", certId: "abc", tlsVersions: "TLSv1.2" })[0]).to.contain("must be a list");
+  });
+
+  it("requires exactly one certificate form and the wait for a redirect", () => {
+    expect(failuresOf({ domain: "a.example.com" })[0]).to.match(/^certificate: .*certId/);
+    expect(failuresOf({ domain: "a.example.com", certId: "x", certificate: "P", privateKey: "K" })[0]).to.match(/^certId: .*not both/);
+    expect(failuresOf({ domain: "a.example.com", privateKey: "K" })[0]).to.match(/^certificate: certificate is required/);
+    expect(failuresOf({ domain: "a.example.com", certId: "x", forceRedirect: {}, waitForDeployment: false })[0]).to.match(/^waitForDeployment: /);
+  });
+
+  it("stays silent about values unknown at preview", () => {
+    expect(failuresOf({ domain: UNKNOWN, certificate: UNKNOWN, privateKey: UNKNOWN, http2: UNKNOWN, hsts: { maxAge: UNKNOWN }, tlsVersions: UNKNOWN })).to.deep.equal([]);
+    expect(failuresOf({ domain: "a.example.com", certId: UNKNOWN, forceRedirect: UNKNOWN })).to.deep.equal([]);
+  });
+});
