@@ -1,0 +1,81 @@
+// A local Tencent Cloud API (cdn 2018-06-06, live 2018-08-01, ssl 2019-12-05) for tests, CI and the
+// quick start: TC3 signatures, the real envelope and error codes, deployments on a clock, throttling,
+// fault injection, and admin routes under /_emulator/.
+//
+// Documented choices where the real API is not:
+// - CDN Https.CertInfo.From is "upload" for a certificate sent with the domain (Certificate+PrivateKey)
+//   and "ssl" for a hosted one (CertId from SSL Certificate Management). CertInfo is read back without
+//   Certificate/PrivateKey; a self-owned one has no CertId.
+// - A failed deployment (editCdnDomain(d, {failNextDeployment: msg})) ends with Https.SslStatus "failed",
+//   Status "online", and msg in Https.CertInfo.Message.
+// - CSS CertType is 0 when the bound SSL certificate was uploaded (From "upload"), 1 otherwise (hosted).
+// - SSL DescribeCertificateDetail never returns CertificatePrivateKey; SubjectAltName excludes Domain.
+import http from "node:http";
+import { Emulator } from "./emulator";
+import { listen } from "./server";
+import type { CdnDomainPatch, EmulatorOptions, EmulatorSeed, Fault, LiveBindingPatch, RequestLogEntry } from "./types";
+
+export type { CdnDomainPatch, EmulatorOptions, EmulatorSeed, Fault, LiveBindingPatch, RequestLogEntry } from "./types";
+export { Emulator } from "./emulator";
+
+export interface EmulatorHandle {
+  url: string;
+  secretId: string;
+  secretKey: string;
+  stop(): Promise<void>;
+  requests(since?: number): Promise<RequestLogEntry[]>;
+  writes(since?: number): Promise<RequestLogEntry[]>;
+  state(): Promise<any>;
+  reset(seed?: EmulatorSeed): Promise<void>;
+  seed(seed: EmulatorSeed): Promise<void>;
+  faults(faults: Fault[]): Promise<void>;
+  advanceClock(ms: number): Promise<void>;
+  editCdnDomain(domain: string, patch: CdnDomainPatch): Promise<void>;
+  editLiveBinding(domain: string, patch: LiveBindingPatch | null): Promise<void>;
+  removeCdnDomain(domain: string): Promise<void>;
+}
+
+/** Calls an admin route over plain HTTP (so the helpers behave exactly like any other admin client). */
+function adminCall(port: number, method: "GET" | "POST", path: string, body?: unknown): Promise<any> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: "127.0.0.1", port, method, path: `/_emulator/${path}`, agent: false, headers: payload ? { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload) } : {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          const parsed = text ? JSON.parse(text) : undefined;
+          if ((res.statusCode ?? 500) >= 400) reject(new Error(`emulator admin ${path}: ${parsed?.error ?? res.statusCode}`));
+          else resolve(parsed);
+        });
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(payload);
+  });
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
+  const emu = new Emulator(options);
+  const server = await listen(emu, options.port ?? 0);
+  const call = (method: "GET" | "POST", path: string, body?: unknown) => adminCall(server.port, method, path, body);
+  return {
+    url: `http://127.0.0.1:${server.port}`,
+    secretId: emu.primary.secretId,
+    secretKey: emu.primary.secretKey,
+    stop: () => server.close(),
+    requests: (since = 0) => call("GET", `requests?since=${since}`),
+    writes: async (since = 0) => ((await call("GET", `requests?since=${since}`)) as RequestLogEntry[]).filter((e) => e.write),
+    state: () => call("GET", "state"),
+    reset: async (seed) => void (await call("POST", "reset", seed ?? {})),
+    seed: async (seed) => void (await call("POST", "seed", seed)),
+    faults: async (faults) => void (await call("POST", "faults", faults)),
+    advanceClock: async (ms) => void (await call("POST", "clock", { advanceMs: ms })),
+    editCdnDomain: async (domain, patch) => void (await call("POST", "cdn-domain", { domain, patch })),
+    editLiveBinding: async (domain, patch) => void (await call("POST", "live-binding", { domain, patch })),
+    removeCdnDomain: async (domain) => void (await call("POST", "cdn-domain/remove", { domain })),
+  };
+}

@@ -1,0 +1,11 @@
+// What the request log and the state may show: private keys are replaced, wherever they are nested.
+export const REDACTED = "[REDACTED]";
+const SECRET_FIELDS = new Set(["CertificatePrivateKey", "PrivateKey", "HttpsKey", "KeyPassword", "SecretKey"]);
+
+export function redactSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactSecrets);
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = SECRET_FIELDS.has(k) && v !== undefined && v !== null ? REDACTED : redactSecrets(v);
+  return out;
+}
