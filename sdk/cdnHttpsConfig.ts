@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { MODULE, timeoutsInput } from "./internal";
+import { MODULE, resourceProps } from "./internal";
 import { seams } from "./seam";
 
 export interface CdnHttpsConfigArgs {
@@ -27,6 +27,10 @@ export interface CdnHttpsConfigArgs {
   waitForDeployment?: pulumi.Input<boolean>;
 }
 
+const ARG_KEYS = ["domain", "certificate", "privateKey", "certId", "certRemark", "http2", "ocspStapling",
+  "tlsVersions", "hsts", "forceRedirect", "waitForDeployment"] as const satisfies readonly (keyof CdnHttpsConfigArgs)[];
+const OUTPUT_KEYS = ["httpsEnabled", "sslStatus", "certSource", "certExpiresAt", "certFingerprint", "certDomains", "deployedCert"];
+
 /** HTTPS on one Tencent Cloud CDN domain. The id is the domain; `pulumi import` takes the domain. */
 export class CdnHttpsConfig extends pulumi.dynamic.Resource {
   declare readonly domain: pulumi.Output<string>;
@@ -49,20 +53,11 @@ export class CdnHttpsConfig extends pulumi.dynamic.Resource {
   /** SHA-256 of the leaf certificate, lowercase hex. */
   declare readonly certFingerprint: pulumi.Output<string | undefined>;
   declare readonly certDomains: pulumi.Output<string[] | undefined>;
+  /** The certificate as the API identifies it (CertId for hosted, CertName and expiry); drift is judged on it. */
+  declare readonly deployedCert: pulumi.Output<{ certId?: string; certName?: string; expireTime?: string } | undefined>;
 
   constructor(name: string, args: CdnHttpsConfigArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      ...args,
-      privateKey: args.privateKey === undefined ? undefined : pulumi.secret(args.privateKey),
-      __timeouts: timeoutsInput(opts),
-      httpsEnabled: undefined,
-      sslStatus: undefined,
-      certSource: undefined,
-      certExpiresAt: undefined,
-      certFingerprint: undefined,
-      certDomains: undefined,
-      deployedCert: undefined,
-    };
+    const props = resourceProps(args, ARG_KEYS, OUTPUT_KEYS, opts);
     super(seams.cdnHttpsConfig, name, props, { ...opts, additionalSecretOutputs: ["privateKey"] }, MODULE, "CdnHttpsConfig");
   }
 }

@@ -13,3 +13,23 @@ export function timeoutsInput(opts?: pulumi.CustomResourceOptions): pulumi.Input
 
 /** Module name in the type token: `pulumi-nodejs:dynamic/tencentcloud-https:<Type>`. Stable: part of URNs. */
 export const MODULE = "tencentcloud-https";
+
+/**
+ * The props handed to pulumi.dynamic.Resource. Pulumi creates an output only for keys present in
+ * props, so every argument key is listed even when the user left it out (its output then carries
+ * the provider's default), and every computed output is listed as undefined. A private key is
+ * wrapped in pulumi.secret even if the caller forgot.
+ */
+export function resourceProps<A extends object>(
+  args: A,
+  argKeys: readonly (keyof A & string)[],
+  outputKeys: readonly string[],
+  opts?: pulumi.CustomResourceOptions,
+): Record<string, unknown> {
+  const props: Record<string, unknown> = {};
+  for (const key of argKeys) props[key] = args[key];
+  if (props.privateKey !== undefined) props.privateKey = pulumi.secret(props.privateKey as pulumi.Input<string>);
+  for (const key of outputKeys) props[key] = undefined;
+  props.__timeouts = timeoutsInput(opts);
+  return props;
+}

@@ -1,0 +1,153 @@
+// `tencent-https status [--json]`: an inventory of every CDN domain and every CSS playback domain
+// with its HTTPS state, certificate source and expiry, soonest expiry first. Read-only.
+// Credentials and endpoint come from the environment (provider/config.ts resolveClientOptions), so
+// the same command works against the real API and against `tencent-https emulator`.
+import { resolveClientOptions } from "../provider/config";
+import { TencentCloudClient } from "../provider/tencentcloud/client";
+import { chinaTimeToIso, sourceOfCertType, sourceOfFrom } from "../provider/rules/live";
+import type { DetailDomain, LiveDomainCertBinding, LiveDomainInfo } from "../provider/tencentcloud/types";
+
+// ------------------------------------------------------------------------------- the report (pure)
+
+export type CertSourceView = "self-owned" | "hosted" | "none";
+
+export interface StatusRow {
+  kind: "cdn" | "live";
+  domain: string;
+  /** The domain's own status: CDN online/processing/offline/..., CSS enabled/disabled. */
+  domainStatus: string;
+  /** CDN: off, or the SslStatus (deploying, deployed, failed); CSS: on or off. */
+  https: string;
+  certSource: CertSourceView;
+  certId?: string;
+  /** ISO 8601 UTC. */
+  certExpiresAt?: string;
+}
+
+export function cdnRow(d: DetailDomain): StatusRow {
+  const https = d.Https;
+  const cert = https?.CertInfo;
+  const hasCert = !!(cert && (cert.CertId || cert.ExpireTime || cert.CertName));
+  return withoutUndefinedFields({
+    kind: "cdn",
+    domain: d.Domain,
+    domainStatus: d.Status,
+    https: https?.Switch === "on" ? https.SslStatus ?? "on" : "off",
+    // The same reading as the CdnHttpsConfig provider: a CertId not from an upload is hosted.
+    certSource: !hasCert ? "none" : cert!.CertId && sourceOfFrom(cert!.From) === "hosted" ? "hosted" : "self-owned",
+    certId: cert?.CertId || undefined,
+    certExpiresAt: chinaTimeToIso(cert?.ExpireTime),
+  });
+}
+
+export function liveRow(d: LiveDomainInfo, binding: LiveDomainCertBinding | undefined): StatusRow {
+  return withoutUndefinedFields({
+    kind: "live",
+    domain: d.Name,
+    domainStatus: d.Status === 1 ? "enabled" : "disabled",
+    https: binding?.Status === 1 ? "on" : "off",
+    certSource: binding ? sourceOfCertType(binding.CertType) : "none",
+    certId: binding?.CloudCertId || undefined,
+    certExpiresAt: binding ? chinaTimeToIso(binding.CertExpireTime) : undefined,
+  });
+}
+
+function withoutUndefinedFields<T extends object>(row: T): T {
+  return Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Soonest expiry first; domains without a certificate last; then by kind and domain. */
+export function sortRows(rows: StatusRow[]): StatusRow[] {
+  const expiry = (r: StatusRow) => (r.certExpiresAt ? Date.parse(r.certExpiresAt) : Number.POSITIVE_INFINITY);
+  return [...rows].sort((a, b) => expiry(a) - expiry(b) || a.kind.localeCompare(b.kind) || a.domain.localeCompare(b.domain));
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+function expiryText(iso: string | undefined, now: Date): string {
+  if (!iso) return "-";
+  const days = Math.floor((Date.parse(iso) - now.getTime()) / DAY_MS);
+  const when = iso.replace("T", " ").replace(/\.\d+Z$|Z$/, " UTC");
+  return days < 0 ? `${when} (EXPIRED)` : `${when} (${days} d)`;
+}
+
+export function formatTable(rows: StatusRow[], now: Date): string {
+  const header = ["KIND", "DOMAIN", "STATUS", "HTTPS", "CERT SOURCE", "CERT ID", "EXPIRES"];
+  const cells = rows.map((r) => [r.kind, r.domain, r.domainStatus, r.https, r.certSource, r.certId ?? "-", expiryText(r.certExpiresAt, now)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i])).join("  ").trimEnd();
+  const cdn = rows.filter((r) => r.kind === "cdn").length;
+  const footer = `${cdn} CDN domain(s), ${rows.length - cdn} CSS playback domain(s)`;
+  return [line(header), ...cells.map(line), "", footer].join("\n") + "\n";
+}
+
+// ------------------------------------------------------------------------------- the API (I/O)
+
+const CDN_PAGE = 100;
+const LIVE_DOMAINS_PAGE = 100;
+const BINDINGS_PAGE = 100;
+
+export async function listCdnDomains(client: TencentCloudClient): Promise<DetailDomain[]> {
+  const all: DetailDomain[] = [];
+  for (let offset = 0; ; offset += CDN_PAGE) {
+    const page = await client.cdn.describeDomainsConfig({ Offset: offset, Limit: CDN_PAGE });
+    all.push(...(page.Domains ?? []));
+    if ((page.Domains ?? []).length < CDN_PAGE || all.length >= page.TotalNumber) return all;
+  }
+}
+
+export async function listPlaybackDomains(client: TencentCloudClient): Promise<LiveDomainInfo[]> {
+  const all: LiveDomainInfo[] = [];
+  for (let pageNum = 1; ; pageNum++) {
+    const page = await client.live.describeLiveDomains({ DomainType: 1, PageSize: LIVE_DOMAINS_PAGE, PageNum: pageNum });
+    all.push(...(page.DomainList ?? []));
+    if ((page.DomainList ?? []).length < LIVE_DOMAINS_PAGE || all.length >= page.AllCount) return all;
+  }
+}
+
+export async function listLiveBindings(client: TencentCloudClient): Promise<LiveDomainCertBinding[]> {
+  const all: LiveDomainCertBinding[] = [];
+  for (let offset = 0; ; offset += BINDINGS_PAGE) {
+    const page = await client.live.describeLiveDomainCertBindings({ Offset: offset, Length: BINDINGS_PAGE });
+    all.push(...(page.LiveDomainCertBindings ?? []));
+    if ((page.LiveDomainCertBindings ?? []).length < BINDINGS_PAGE || all.length >= page.TotalNum) return all;
+  }
+}
+
+export async function collectStatus(client: TencentCloudClient): Promise<StatusRow[]> {
+  const [cdn, play, bindings] = await Promise.all([listCdnDomains(client), listPlaybackDomains(client), listLiveBindings(client)]);
+  const byDomain = new Map(bindings.map((b) => [b.DomainName.toLowerCase(), b]));
+  return sortRows([...cdn.map(cdnRow), ...play.map((d) => liveRow(d, byDomain.get(d.Name.toLowerCase())))]);
+}
+
+// ------------------------------------------------------------------------------- the command
+
+export interface StatusIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+  now(): Date;
+}
+
+const USAGE = "usage: tencent-https status [--json]\n\n" +
+  "Lists every CDN domain and CSS playback domain with its HTTPS state, certificate source and expiry,\n" +
+  "soonest expiry first. Credentials: TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY (and\n" +
+  "TENCENTCLOUD_SECURITY_TOKEN); TENCENTCLOUD_HTTPS_ENDPOINT points it at an emulator.\n";
+
+const processIo: StatusIo = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  env: process.env,
+  now: () => new Date(),
+};
+
+export async function run(args: string[], io: StatusIo = processIo): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) { io.out(USAGE); return 0; }
+  const unknown = args.filter((a) => a !== "--json");
+  if (unknown.length > 0) { io.err(`unknown option ${unknown.join(" ")}\n\n${USAGE}`); return 2; }
+  // Progress and retry lines go to stderr, so `--json` output stays parseable.
+  const client = new TencentCloudClient({ ...resolveClientOptions(io.env), log: (line) => io.err(`${line}\n`) });
+  const rows = await collectStatus(client);
+  io.out(args.includes("--json") ? JSON.stringify(rows, null, 2) + "\n" : formatTable(rows, io.now()));
+  return 0;
+}

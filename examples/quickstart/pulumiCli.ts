@@ -1,0 +1,41 @@
+// Finding a Pulumi CLI for the demo: one on PATH, else the official `pulumi` npm package (which
+// downloads the CLI into its cache on first use). Offline machines get a reason, not a stack trace.
+import * as fs from "fs";
+import * as path from "path";
+
+export type CliLookup = { ok: true; bin: string; via: string } | { ok: false; reason: string };
+
+export const INSTALL_HINT =
+  "install it with `npm install --save-dev pulumi@3.265.0` (downloads the CLI on first use) " +
+  "or from https://www.pulumi.com/docs/install/";
+
+function onPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
+  for (const dir of (env.PATH ?? "").split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, name);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      if (fs.statSync(candidate).isFile()) return candidate;
+    } catch { /* not here */ }
+  }
+  return undefined;
+}
+
+export async function findPulumiCli(projectDir: string, env: NodeJS.ProcessEnv = process.env): Promise<CliLookup> {
+  const fromPath = onPath(process.platform === "win32" ? "pulumi.exe" : "pulumi", env);
+  if (fromPath) return { ok: true, bin: fromPath, via: "PATH" };
+  let resolver: string;
+  try {
+    resolver = require.resolve("pulumi/lib/resolve", { paths: [projectDir] });
+  } catch {
+    return { ok: false, reason: "there is no `pulumi` on PATH and the `pulumi` npm package is not installed" };
+  }
+  // The package prints "Downloading pulumi vX..." itself; a failed download is a rejected promise.
+  try {
+    const { resolve } = require(resolver) as { resolve(): Promise<string> };
+    return { ok: true, bin: await resolve(), via: "the pulumi npm package" };
+  } catch (e) {
+    const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0];
+    return { ok: false, reason: `the \`pulumi\` npm package could not download the CLI (${detail})` };
+  }
+}

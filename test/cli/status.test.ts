@@ -1,0 +1,111 @@
+// `tencent-https status`: the inventory against the emulator (paging, joining CSS bindings to
+// playback domains, soonest expiry first), and the pure formatting.
+import { expect } from "chai";
+import { run, sortRows, formatTable, StatusRow, StatusIo } from "../../cli/status";
+import { startEmulator, EmulatorHandle } from "../../emulator";
+import { resetClientForTests } from "../../provider/config";
+import { TencentCloudClient } from "../../provider/tencentcloud/client";
+import { makeChain } from "../support/certs";
+
+const DAY = 24 * 3600 * 1000;
+const BULK = Array.from({ length: 120 }, (_, i) => `bulk${String(i).padStart(3, "0")}.example.com`); // > one page of 100
+
+function captureIo(env: NodeJS.ProcessEnv, now = new Date()): StatusIo & { stdout: string; stderr: string } {
+  const io = { stdout: "", stderr: "", env, now: () => now, out: (t: string) => { io.stdout += t; }, err: (t: string) => { io.stderr += t; } };
+  return io;
+}
+
+describe("tencent-https status", function () {
+  this.timeout(60_000);
+  let emulator: EmulatorHandle;
+  let env: NodeJS.ProcessEnv;
+  const expiry = (days: number) => new Date(Date.now() + days * DAY);
+
+  before(async function () {
+    resetClientForTests(); // no provider config left in this process: the command reads the environment
+    const soon = makeChain({ domains: ["*.example.com"], notAfter: expiry(10) });
+    const mid = makeChain({ domains: ["*.example.com"], notAfter: expiry(30), keySet: 1 });
+    const late = makeChain({ domains: ["*.example.com"], notAfter: expiry(200), keySet: 2 });
+    emulator = await startEmulator({
+      deployDelayMs: 0,
+      seed: {
+        cdnDomains: [
+          { domain: "mid.example.com", status: "online", originType: "domain" },
+          { domain: "late.example.com", status: "online", originType: "domain" },
+          ...BULK.map((domain) => ({ domain, status: "online" as const, originType: "domain" })),
+        ],
+        liveDomains: [
+          { name: "play-soon.example.com", type: 1, status: 1 },
+          { name: "play-plain.example.com", type: 1, status: 1 },
+          { name: "push.example.com", type: 0, status: 1 }, // a push domain: not listed
+        ],
+        sslCertificates: [
+          { id: "certSoon", certificate: soon.certificate, from: "trustasia" },
+          { id: "certMid", certificate: mid.certificate, from: "trustasia" },
+          { id: "certLate", certificate: late.certificate, from: "trustasia" },
+        ],
+      },
+    });
+    const api = new TencentCloudClient({ credentials: { secretId: emulator.secretId, secretKey: emulator.secretKey }, endpoint: emulator.url });
+    await api.cdn.updateDomainConfig({ Domain: "mid.example.com", Https: { Switch: "on", CertInfo: { CertId: "certMid" } } });
+    await api.cdn.updateDomainConfig({ Domain: "late.example.com", Https: { Switch: "on", CertInfo: { CertId: "certLate" } } });
+    const bound = await api.live.modifyLiveDomainCertBindings({ CloudCertId: "certSoon", DomainInfos: [{ DomainName: "play-soon.example.com", Status: 1 }] });
+    expect(bound.Errors ?? []).to.deep.equal([]);
+    env = { TENCENTCLOUD_SECRET_ID: emulator.secretId, TENCENTCLOUD_SECRET_KEY: emulator.secretKey, TENCENTCLOUD_HTTPS_ENDPOINT: emulator.url };
+  });
+
+  after(async function () {
+    await emulator?.stop();
+  });
+
+  it("--json lists every CDN and playback domain, soonest expiry first", async function () {
+    const io = captureIo(env);
+    expect(await run(["--json"], io)).to.equal(0);
+    const rows: StatusRow[] = JSON.parse(io.stdout);
+    expect(rows).to.have.length(2 + BULK.length + 2);
+    expect(rows.slice(0, 3).map((r) => r.domain)).to.deep.equal(["play-soon.example.com", "mid.example.com", "late.example.com"]);
+    expect(rows[0]).to.include({ kind: "live", https: "on", certSource: "hosted", certId: "certSoon" });
+    expect(rows[1]).to.include({ kind: "cdn", domainStatus: "online", certSource: "hosted", certId: "certMid" });
+    expect(rows[1].https).to.not.equal("off");
+    const expires = rows.slice(0, 3).map((r) => Date.parse(r.certExpiresAt!));
+    expect(Math.abs(expires[0] - expiry(10).getTime())).to.be.below(2 * DAY);
+    const plain = rows.find((r) => r.domain === "play-plain.example.com")!;
+    expect(plain).to.include({ kind: "live", https: "off", certSource: "none" });
+    expect(plain).to.not.have.property("certExpiresAt");
+    expect(rows.map((r) => r.domain)).to.include.members(BULK); // both pages
+    expect(rows.map((r) => r.domain)).to.not.include("push.example.com");
+  });
+
+  it("prints a table by default", async function () {
+    const io = captureIo(env);
+    expect(await run([], io)).to.equal(0);
+    const lines = io.stdout.trimEnd().split("\n");
+    expect(lines[0]).to.match(/^KIND\s+DOMAIN\s+STATUS\s+HTTPS\s+CERT SOURCE\s+CERT ID\s+EXPIRES$/);
+    expect(lines[1]).to.match(/^live\s+play-soon\.example\.com\s+enabled\s+on\s+hosted\s+certSoon\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \((9|10) d\)$/);
+    expect(lines[lines.length - 1]).to.equal(`${2 + BULK.length} CDN domain(s), 2 CSS playback domain(s)`);
+  });
+
+  it("rejects unknown options and fails with one sentence when credentials are missing", async function () {
+    const bad = captureIo(env);
+    expect(await run(["--yaml"], bad)).to.equal(2);
+    expect(bad.stderr).to.include("unknown option --yaml");
+    let message = "";
+    try { await run([], captureIo({})); } catch (e) { message = (e as Error).message; }
+    expect(message).to.match(/^Tencent Cloud credentials are missing/);
+  });
+});
+
+describe("status report (pure)", function () {
+  const now = new Date("2030-01-01T00:00:00Z");
+  const row = (domain: string, certExpiresAt?: string, kind: "cdn" | "live" = "cdn"): StatusRow =>
+    ({ kind, domain, domainStatus: "online", https: certExpiresAt ? "deployed" : "off", certSource: certExpiresAt ? "hosted" : "none", ...(certExpiresAt ? { certExpiresAt } : {}) });
+
+  it("sorts by expiry, then certificate-less domains by kind and name", function () {
+    const sorted = sortRows([row("z.com"), row("b.com", "2030-03-01T00:00:00.000Z"), row("a.com"), row("c.com", "2030-02-01T00:00:00.000Z"), row("m.com", undefined, "live")]);
+    expect(sorted.map((r) => r.domain)).to.deep.equal(["c.com", "b.com", "a.com", "z.com", "m.com"]);
+  });
+
+  it("marks expired certificates", function () {
+    expect(formatTable([row("old.com", "2029-12-01T00:00:00.000Z")], now)).to.include("2029-12-01 00:00:00 UTC (EXPIRED)");
+  });
+});
