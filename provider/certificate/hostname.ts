@@ -1,0 +1,61 @@
+// RFC 6125 host name matching against a certificate's DNS names:
+// - case-insensitive, a trailing dot ignored, internationalised names compared in punycode (A-labels);
+// - a wildcard only as the whole left-most label ("*.example.com"), covering exactly one label;
+//   partial wildcards ("f*.example.com", "*oo.example.com") and deeper ones ("a.*.example.com") match nothing;
+// - "*.com"-style wildcards over a single label match nothing.
+import { domainToASCII } from "node:url";
+
+/** Lowercase, no trailing dot, punycode. A wildcard left-most label is kept as "*". */
+export function normalizeDomain(d: string): string {
+  const trimmed = d.trim().replace(/\.$/, "").toLowerCase();
+  if (trimmed.startsWith("*.")) return `*.${toAscii(trimmed.slice(2))}`;
+  return toAscii(trimmed);
+}
+
+function toAscii(name: string): string {
+  if (/^[\x00-\x7f]*$/.test(name)) return name; // already ASCII: skip the IDNA work
+  // domainToASCII returns "" for names it rejects; keep the lowercase input so it simply matches nothing.
+  return domainToASCII(name) || name;
+}
+
+/**
+ * Built once per certificate, then O(1) per domain: exact names in one set, wildcard parents in another,
+ * so checking many domains against many SANs is O(domains + SANs) rather than their product.
+ */
+export class NameMatcher {
+  private readonly exact = new Set<string>();
+  private readonly wildcardParents = new Set<string>();
+
+  constructor(certNames: Iterable<string>) {
+    for (const raw of certNames) {
+      const name = normalizeDomain(raw);
+      this.exact.add(name); // a literal "*.example.com" also matches a wildcard CDN domain of the same text
+      if (name.startsWith("*.")) {
+        const parent = name.slice(2);
+        if (parent.includes(".") && !parent.includes("*")) this.wildcardParents.add(parent);
+      }
+    }
+  }
+
+  matches(domain: string): boolean {
+    const name = normalizeDomain(domain);
+    if (name === "") return false;
+    if (this.exact.has(name)) return true;
+    const dot = name.indexOf(".");
+    if (dot <= 0) return false;
+    const firstLabel = name.slice(0, dot);
+    return firstLabel !== "*" && this.wildcardParents.has(name.slice(dot + 1));
+  }
+}
+
+// Callers often test several domains against the same array: reuse its matcher (rebuilt if the length changed).
+const matcherCache = new WeakMap<string[], { length: number; matcher: NameMatcher }>();
+
+export function domainMatches(domain: string, certNames: string[]): boolean {
+  let entry = matcherCache.get(certNames);
+  if (!entry || entry.length !== certNames.length) {
+    entry = { length: certNames.length, matcher: new NameMatcher(certNames) };
+    matcherCache.set(certNames, entry);
+  }
+  return entry.matcher.matches(domain);
+}
