@@ -1,0 +1,57 @@
+// check for LiveCertificate: exactly one form; a self-owned pair inspected offline (errors fail,
+// warnings are logged); a hosted id asked about once (exists, issued, not expired).
+import { hasErrors, inspectCertificate } from "../certificate";
+import { getClient } from "../config";
+import { cloudCertificateProblem } from "../rules/live";
+import { log } from "../runtime/log";
+import { CheckFailure, validateArgs } from "../runtime/validate";
+import { isNotFound } from "../tencentcloud";
+import { isUnknown } from "../unknown";
+import { liveCertificateArgsSchema } from "./schema";
+
+const FORMS = "Give either certificate and privateKey (a self-owned certificate) or cloudCertId (a Tencent Cloud-hosted certificate from SSL Certificate Management)";
+
+function formFailures(news: Record<string, unknown>): CheckFailure[] {
+  const has = (k: string) => news[k] !== undefined;
+  if (has("cloudCertId") && (has("certificate") || has("privateKey"))) return [{ property: "cloudCertId", reason: `${FORMS}, not both.` }];
+  if (has("cloudCertId")) return [];
+  if (!has("certificate") && !has("privateKey")) return [{ property: "certificate", reason: `${FORMS}.` }];
+  if (!has("certificate")) return [{ property: "certificate", reason: "A self-owned certificate needs its certificate chain (PEM) beside the private key." }];
+  if (!has("privateKey")) return [{ property: "privateKey", reason: "A self-owned certificate needs its private key (PEM) beside the certificate." }];
+  return [];
+}
+
+function selfOwnedFailures(certificate: string, privateKey: string): CheckFailure[] {
+  const { findings } = inspectCertificate({ certificate, privateKey });
+  for (const w of findings.filter((f) => f.severity === "warning")) log.warn(w.message);
+  if (!hasErrors(findings)) return [];
+  return findings
+    .filter((f) => f.severity === "error")
+    .map((f) => ({ property: /key/i.test(f.code) ? "privateKey" : "certificate", reason: f.message }));
+}
+
+async function hostedFailures(cloudCertId: string): Promise<CheckFailure[]> {
+  try {
+    const detail = await getClient().ssl.describeCertificateDetail({ CertificateId: cloudCertId });
+    const problem = cloudCertificateProblem({ ...detail, CertificateId: detail.CertificateId ?? cloudCertId }, new Date());
+    return problem ? [{ property: "cloudCertId", reason: problem }] : [];
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+    return [{ property: "cloudCertId", reason: `SSL certificate ${cloudCertId} does not exist in SSL Certificate Management; check the id in the SSL console.` }];
+  }
+}
+
+export async function checkLiveCertificate(news: Record<string, unknown>): Promise<CheckFailure[]> {
+  const validated = validateArgs(liveCertificateArgsSchema, news);
+  if (validated.failures.length > 0) return validated.failures;
+  const form = formFailures(news);
+  if (form.length > 0) return form;
+  const known = (k: string): string | undefined => (typeof news[k] === "string" && !isUnknown(news[k]) ? news[k] as string : undefined);
+  if (news.cloudCertId !== undefined) {
+    const id = known("cloudCertId");
+    return id ? hostedFailures(id) : []; // unknown at preview: checked at `up`
+  }
+  const certificate = known("certificate");
+  const privateKey = known("privateKey");
+  return certificate && privateKey ? selfOwnedFailures(certificate, privateKey) : [];
+}

@@ -1,0 +1,38 @@
+// Building LiveCertificate outputs from what we know: the local PEM (self-owned) or SSL
+// Certificate Management's detail (hosted, import). Pure.
+import { CertificateFacts, inspectCertificate } from "../certificate";
+import { certificateNames, chinaTimeToIso, CertSource } from "../rules/live";
+import { withoutUndefined } from "../runtime/outputs";
+import type { DescribeCertificateDetailResponse } from "../tencentcloud";
+import type { LiveCertificateOutputs } from "./schema";
+
+export function factsOf(pem: string | undefined): CertificateFacts | undefined {
+  return pem ? inspectCertificate({ certificate: pem }).facts : undefined;
+}
+
+/** The leaf's SHA-256 fingerprint, or undefined when the PEM does not parse. */
+export function fingerprintOf(pem: string): string | undefined {
+  return factsOf(pem)?.fingerprintSha256;
+}
+
+export function certificateOutputs(input: {
+  cloudCertId: string;
+  source: CertSource;
+  remarks?: string;
+  /** Self-owned: the PEM as the user gave it; it becomes an output (never the key). */
+  certificate?: string;
+  /** From SSL Certificate Management, when asked (hosted, import, refresh). */
+  detail?: DescribeCertificateDetailResponse;
+}): LiveCertificateOutputs {
+  const facts = factsOf(input.certificate) ?? factsOf(input.detail?.CertificatePublicKey);
+  const domains = facts ? facts.sans : input.detail ? certificateNames(input.detail) : [];
+  return withoutUndefined({
+    cloudCertId: input.cloudCertId,
+    source: input.source,
+    remarks: input.remarks,
+    expiresAt: facts?.notAfter ?? chinaTimeToIso(input.detail?.CertEndTime),
+    domains,
+    fingerprint: facts?.fingerprintSha256,
+    certificate: input.source === "self-owned" ? input.certificate ?? input.detail?.CertificatePublicKey : undefined,
+  });
+}

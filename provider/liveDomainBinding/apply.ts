@@ -1,0 +1,103 @@
+// The write path of LiveDomainBinding (create and update): bind the desired domains with
+// ModifyLiveDomainCertBindings, unbind the domains that left the list, then read the truth back.
+// Per-domain failures in the 200 answer fail the operation, with the state that is really there
+// recorded (ErrorResourceInitFailed), so the next `up` diffs against it and completes the binding.
+import { getClient } from "../config";
+import {
+  bindingFailures,
+  bindingStateFromTruth,
+  describeFailures,
+  DomainFailure,
+  normalizeDomains,
+  planBinding,
+  planUnbind,
+} from "../rules/live";
+import { withKeyLocks } from "../runtime/keyedLock";
+import { log } from "../runtime/log";
+import { withoutUndefined } from "../runtime/outputs";
+import { isNotFound, TencentCloudClient } from "../tencentcloud";
+import { fetchBindings } from "./bindingsApi";
+import { liveDomainLockKey, LiveDomainBindingOutputs } from "./schema";
+
+export interface ApplyRequest {
+  id: string;
+  cloudCertId: string;
+  domains: string[];
+  enableHttps: boolean;
+  /** What the resource managed before (update): its domains and certificate. */
+  previous?: { domains: string[]; cloudCertId: string };
+  /** Copied into partial state so that the host can still load the provider for it. */
+  provider: unknown;
+}
+
+/**
+ * A failure after part of the work is done. The dynamic-provider host turns an error with `id`
+ * into ErrorResourceInitFailed, and the engine records `properties` as the resource's state.
+ */
+export class PartialBindingError extends Error {
+  constructor(message: string, readonly id: string, readonly properties: Record<string, unknown>, readonly reasons: string[]) {
+    super(message);
+    this.name = "PartialBindingError";
+  }
+}
+
+export function bindingOutputs(cloudCertId: string, state: Omit<LiveDomainBindingOutputs, "cloudCertId">): LiveDomainBindingOutputs {
+  return withoutUndefined({ cloudCertId, domains: state.domains, enableHttps: state.enableHttps, bindings: state.bindings });
+}
+
+export async function unbindDomains(client: TencentCloudClient, domains: string[]): Promise<void> {
+  for (const domain of domains) {
+    try {
+      await client.live.unBindLiveDomainCert({ DomainName: domain });
+      log.info(`live domain ${domain}: certificate unbound; it can no longer serve HTTPS`);
+    } catch (e) {
+      if (!isNotFound(e)) throw e; // already unbound: the goal is reached
+    }
+  }
+}
+
+export async function applyBinding(req: ApplyRequest): Promise<LiveDomainBindingOutputs> {
+  const client = getClient();
+  const domains = normalizeDomains(req.domains);
+  const previousDomains = normalizeDomains(req.previous?.domains ?? []);
+  const tracked = normalizeDomains([...domains, ...previousDomains]);
+  return withKeyLocks(tracked.map(liveDomainLockKey), async () => {
+    const current = await fetchBindings(client, tracked);
+    const plan = planBinding({ cloudCertId: req.cloudCertId, domains, enableHttps: req.enableHttps, current });
+    for (const t of plan.takeovers) {
+      const from = t.fromRemarks ? `${t.fromCloudCertId} ("${t.fromRemarks}")` : t.fromCloudCertId;
+      log.info(`live domain ${t.domain} moves from certificate ${from} to ${req.cloudCertId}`);
+    }
+    const answer = await client.live.modifyLiveDomainCertBindings({ CloudCertId: req.cloudCertId, DomainInfos: plan.domainInfos });
+    const failures = bindingFailures(answer, req.cloudCertId);
+
+    const removed = previousDomains.filter((d) => !domains.includes(d));
+    const owned = [req.cloudCertId, ...(req.previous ? [req.previous.cloudCertId] : [])];
+    const unplan = planUnbind(removed, current, owned);
+    for (const other of unplan.leftAlone) {
+      log.info(`live domain ${other.domain} left the list but is bound to another certificate (${other.cloudCertId}) now; left alone`);
+    }
+    await unbindDomains(client, unplan.unbind);
+
+    const after = await fetchBindings(client, tracked);
+    const state = bindingStateFromTruth({ cloudCertId: req.cloudCertId, tracked, current: after, declaredEnableHttps: req.enableHttps });
+    const outs = bindingOutputs(req.cloudCertId, state);
+    const all = [...failures, ...silentlyUnbound(domains, state.domains, failures)];
+    if (all.length === 0) {
+      log.info(`live certificate ${req.cloudCertId} bound to ${domains.join(", ")} (HTTPS ${req.enableHttps ? "on" : "state unchanged"})`);
+      return outs;
+    }
+    const message = describeFailures(all, domains.length, req.cloudCertId);
+    // A create that bound nothing created nothing: a plain error keeps it out of state.
+    if (!req.previous && state.domains.length === 0) throw new Error(message);
+    throw new PartialBindingError(message, req.id, { ...outs, __provider: req.provider }, all.map((f) => `${f.domain}: ${f.reason}`));
+  });
+}
+
+/** Domains the API reported no error for, yet are not bound to the certificate afterwards. */
+function silentlyUnbound(desired: string[], bound: string[], failures: DomainFailure[]): DomainFailure[] {
+  const failed = new Set(failures.map((f) => f.domain));
+  return desired
+    .filter((d) => !bound.includes(d) && !failed.has(d))
+    .map((domain) => ({ domain, code: "NotBound", reason: "the API reported no error, but the domain is not bound to the certificate afterwards" }));
+}

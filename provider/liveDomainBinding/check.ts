@@ -1,0 +1,95 @@
+// check for LiveDomainBinding: the schema, domain syntax, then one DescribeLiveDomain per domain
+// (exists, playback type) and, when the certificate is known, one DescribeCertificateDetail and
+// RFC 6125 coverage of every domain. Values unknown at preview skip the checks that need them.
+import { inspectCertificate, normalizeDomain } from "../certificate";
+import { getClient } from "../config";
+import { certificateNames, cloudCertificateProblem, uncoveredDomains } from "../rules/live";
+import { log } from "../runtime/log";
+import { CheckFailure, validateArgs } from "../runtime/validate";
+import { isNotFound, TencentCloudClient } from "../tencentcloud";
+import { isUnknown } from "../unknown";
+import { liveDomainBindingArgsSchema } from "./schema";
+
+const HOSTNAME = /^([a-z0-9_]([a-z0-9_-]*[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+
+interface KnownDomain { index: number; given: string; domain: string }
+
+/** The known domains, normalised, first occurrence of each; syntax problems become failures. */
+function knownDomains(raw: unknown, failures: CheckFailure[]): KnownDomain[] {
+  if (!Array.isArray(raw)) return [];
+  const seen = new Set<string>();
+  const out: KnownDomain[] = [];
+  raw.forEach((given, index) => {
+    if (typeof given !== "string" || isUnknown(given)) return;
+    let domain: string;
+    try { domain = normalizeDomain(given); } catch { domain = ""; }
+    if (!HOSTNAME.test(domain)) {
+      failures.push({ property: `domains[${index}]`, reason: `"${given}" is not a domain name; give a CSS playback domain such as play.example.com.` });
+      return;
+    }
+    if (seen.has(domain)) return; // case variants and trailing dots are one domain
+    seen.add(domain);
+    out.push({ index, given, domain });
+  });
+  return out;
+}
+
+async function checkDomain(client: TencentCloudClient, d: KnownDomain): Promise<CheckFailure | undefined> {
+  const property = `domains[${d.index}]`;
+  let info;
+  try {
+    info = (await client.live.describeLiveDomain({ DomainName: d.domain })).DomainInfo;
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+  }
+  if (!info) {
+    return { property, reason: `Live domain ${d.domain} does not exist in CSS for this account; add it as a playback domain in the CSS console (Domain Management) first.` };
+  }
+  if (info.Type !== 1) {
+    return { property, reason: `Live domain ${d.domain} is a push domain; certificates can be bound only to playback domains. Remove it from domains.` };
+  }
+  if (info.Status === 0) log.warn(`live domain ${d.domain} is disabled in CSS; the binding applies once it is enabled`);
+  return undefined;
+}
+
+async function checkCertificate(client: TencentCloudClient, cloudCertId: string, domains: KnownDomain[]): Promise<CheckFailure[]> {
+  let detail;
+  try {
+    detail = await client.ssl.describeCertificateDetail({ CertificateId: cloudCertId });
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+    return [{ property: "cloudCertId", reason: `SSL certificate ${cloudCertId} does not exist in SSL Certificate Management; check the id or create it with a LiveCertificate.` }];
+  }
+  const problem = cloudCertificateProblem({ ...detail, CertificateId: detail.CertificateId ?? cloudCertId }, new Date());
+  if (problem) return [{ property: "cloudCertId", reason: problem }];
+  const sans = detail.CertificatePublicKey ? inspectCertificate({ certificate: detail.CertificatePublicKey }).facts?.sans ?? [] : [];
+  const names = certificateNames(detail, sans);
+  return domains
+    .filter((d) => uncoveredDomains([d.domain], names).length > 0)
+    .map((d) => ({
+      property: `domains[${d.index}]`,
+      reason: `Live domain ${d.domain} is not covered by certificate ${cloudCertId} (names: ${names.join(", ") || "none"}); ` +
+        "use a certificate whose names include it, or remove it from domains.",
+    }));
+}
+
+export async function checkLiveDomainBinding(news: Record<string, unknown>): Promise<CheckFailure[]> {
+  const validated = validateArgs(liveDomainBindingArgsSchema, news);
+  const failures = [...validated.failures];
+  if (failures.length > 0) return failures; // bad input never reaches the API
+  const domains = knownDomains(news.domains, failures);
+  if (failures.length > 0) return failures;
+
+  const client = getClient();
+  const cloudCertId = typeof news.cloudCertId === "string" && !isUnknown(news.cloudCertId) ? news.cloudCertId : undefined;
+  const [domainFailures, certFailures] = await Promise.all([
+    Promise.all(domains.map((d) => checkDomain(client, d))),
+    // A certificate not created yet (unknown at preview) is checked at `up`, and per domain by the API.
+    cloudCertId ? checkCertificate(client, cloudCertId, domains) : Promise.resolve([]),
+  ]);
+  for (const f of domainFailures) if (f) failures.push(f);
+  // A missing domain already has its sentence; do not also report it as uncovered.
+  const failed = new Set(failures.map((f) => f.property));
+  failures.push(...certFailures.filter((f) => !failed.has(f.property)));
+  return failures;
+}

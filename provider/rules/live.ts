@@ -1,0 +1,228 @@
+// The documented rules for HTTPS on CSS (live) playback domains, as pure functions: domain
+// normalisation and the binding id, the binding plan (what ModifyLiveDomainCertBindings gets, which
+// domains move from another certificate, which to unbind), the reading of per-domain errors in a
+// 200 answer, and the console's view rows. Seed 003_3d9d6748bd0c8bee.txt; API: reference §3, §4.
+import { domainMatches, normalizeDomain } from "../certificate";
+import type {
+  BatchDomainOperateError,
+  DescribeCertificateDetailResponse,
+  LiveCertDomainInfo,
+  LiveDomainCertBinding,
+  ModifyLiveDomainCertBindingsResponse,
+} from "../tencentcloud/types";
+
+export type CertSource = "self-owned" | "hosted";
+
+/** One row of the console's "Certificate Management" view. */
+export interface BindingView {
+  domain: string;
+  httpsEnabled: boolean;
+  cloudCertId: string;
+  remarks: string;
+  source: CertSource;
+  certExpiresAt?: string; // ISO 8601 UTC; absent when the API gives no parsable time
+}
+
+// ---------------------------------------------------------------- domains and ids
+
+/** Normalised (lowercase, no trailing dot, punycode), deduplicated and sorted. */
+export function normalizeDomains(domains: string[]): string[] {
+  return [...new Set(domains.map(normalizeDomain))].sort();
+}
+
+/** The resource id: stable across reorderings, case variants and trailing dots. */
+export function bindingIdFor(domains: string[]): string {
+  return normalizeDomains(domains).join(",");
+}
+
+/** The domains named by an id or by `pulumi import`'s comma-separated list. */
+export function domainsFromId(id: string): string[] {
+  return normalizeDomains(id.split(",").map((d) => d.trim()).filter((d) => d.length > 0));
+}
+
+export function sameDomainSet(a: string[], b: string[]): boolean {
+  const x = normalizeDomains(a);
+  const y = normalizeDomains(b);
+  return x.length === y.length && x.every((d, i) => d === y[i]);
+}
+
+// ---------------------------------------------------------------- API values
+
+/** The API's "YYYY-MM-DD hh:mm:ss" in UTC+8 (China Standard Time) as ISO 8601 UTC. */
+export function chinaTimeToIso(text: string | undefined): string | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/.exec((text ?? "").trim());
+  if (!m) return undefined;
+  const date = new Date(`${m[1]}T${m[2]}+08:00`);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** Live's CertType: 0 self-owned (uploaded), 1 hosted by SSL Certificate Management. */
+export function sourceOfCertType(certType: number): CertSource {
+  return certType === 0 ? "self-owned" : "hosted";
+}
+
+/** SSL's From: "upload" is a certificate someone uploaded; trustasia, wosign, sheca were issued there. */
+export function sourceOfFrom(from: string | undefined): CertSource {
+  return from === "upload" ? "self-owned" : "hosted";
+}
+
+export function toView(binding: LiveDomainCertBinding): BindingView {
+  return {
+    domain: normalizeDomain(binding.DomainName),
+    httpsEnabled: binding.Status === 1,
+    cloudCertId: binding.CloudCertId,
+    remarks: binding.CertificateAlias ?? "",
+    source: sourceOfCertType(binding.CertType),
+    certExpiresAt: chinaTimeToIso(binding.CertExpireTime),
+  };
+}
+
+/** The names a certificate in SSL Certificate Management covers: CN plus SANs, normalised. */
+export function certificateNames(detail: Pick<DescribeCertificateDetailResponse, "Domain" | "SubjectAltName">, sans: string[] = []): string[] {
+  const names = [detail.Domain ?? "", ...(detail.SubjectAltName ?? []), ...sans].filter((n) => n.length > 0);
+  return [...new Set(names.map((n) => n.toLowerCase()))];
+}
+
+export function uncoveredDomains(domains: string[], certNames: string[]): string[] {
+  return domains.filter((d) => !domainMatches(d, certNames));
+}
+
+/** Why a certificate in SSL Certificate Management cannot be used, or undefined when it can. */
+export function cloudCertificateProblem(detail: DescribeCertificateDetailResponse, now: Date): string | undefined {
+  const id = detail.CertificateId ?? "the certificate";
+  if (detail.Status === 3) return `SSL certificate ${id} has expired; renew it or choose another certificate.`;
+  if (detail.Status !== undefined && detail.Status !== 1) {
+    const name = detail.StatusName || detail.StatusMsg || `status ${detail.Status}`;
+    return `SSL certificate ${id} is not usable yet (${name}); only an issued, valid certificate (status 1) can be bound.`;
+  }
+  const end = chinaTimeToIso(detail.CertEndTime);
+  if (end && new Date(end).getTime() <= now.getTime()) {
+    return `SSL certificate ${id} expired on ${end}; renew it or choose another certificate.`;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- binding plan
+
+export interface Takeover { domain: string; fromCloudCertId: string; fromRemarks: string }
+
+export interface BindingPlan {
+  /** The ModifyLiveDomainCertBindings DomainInfos: 1 turns HTTPS on, -1 leaves the HTTPS state as it is. */
+  domainInfos: LiveCertDomainInfo[];
+  /** Domains bound to another certificate now; binding moves them (the documented behaviour). */
+  takeovers: Takeover[];
+}
+
+export function planBinding(input: {
+  cloudCertId: string;
+  domains: string[];
+  enableHttps: boolean;
+  current: Map<string, LiveDomainCertBinding>;
+}): BindingPlan {
+  const domains = normalizeDomains(input.domains);
+  const status: 1 | -1 = input.enableHttps ? 1 : -1;
+  const takeovers: Takeover[] = [];
+  for (const domain of domains) {
+    const now = input.current.get(domain);
+    if (now && now.CloudCertId && now.CloudCertId !== input.cloudCertId) {
+      takeovers.push({ domain, fromCloudCertId: now.CloudCertId, fromRemarks: now.CertificateAlias ?? "" });
+    }
+  }
+  return { domainInfos: domains.map((DomainName) => ({ DomainName, Status: status })), takeovers };
+}
+
+export interface UnbindPlan {
+  /** Still bound to one of our certificates: UnBindLiveDomainCert. */
+  unbind: string[];
+  /** Bound to another certificate since: someone else's now, left alone. */
+  leftAlone: { domain: string; cloudCertId: string }[];
+}
+
+/** Which of `domains` to unbind: only those still bound to one of `ownCertIds`. */
+export function planUnbind(domains: string[], current: Map<string, LiveDomainCertBinding>, ownCertIds: string[]): UnbindPlan {
+  const unbind: string[] = [];
+  const leftAlone: { domain: string; cloudCertId: string }[] = [];
+  for (const domain of normalizeDomains(domains)) {
+    const now = current.get(domain);
+    if (!now) continue;
+    if (ownCertIds.includes(now.CloudCertId)) unbind.push(domain);
+    else leftAlone.push({ domain, cloudCertId: now.CloudCertId });
+  }
+  return { unbind, leftAlone };
+}
+
+// ---------------------------------------------------------------- per-domain errors
+
+export interface DomainFailure { domain: string; code: string; reason: string }
+
+const MISMATCH = (cloudCertId: string) => `not covered by the names of certificate ${cloudCertId}`;
+
+function reasonFor(error: BatchDomainOperateError, cloudCertId: string, mismatched: boolean): string {
+  const code = error.Code ?? "";
+  const apiMessage = error.Message ? ` (${code}: ${error.Message})` : ` (${code})`;
+  // A mismatched domain also has an Errors entry whose code varies (even DomainNotExist): the list decides.
+  if (mismatched || /Mismatch|NotMatch/i.test(code)) return `${MISMATCH(cloudCertId)}${apiMessage}`;
+  if (/CrtDateOverdue/.test(code)) return `certificate ${cloudCertId} has expired${apiMessage}`;
+  if (/DomainNotExist|CrtDomainNotFound/.test(code)) return `not a playback domain of this account in CSS${apiMessage}`;
+  return `the API refused it${apiMessage}`;
+}
+
+/**
+ * Per-domain failures in a 200 answer: `Errors`, plus `MismatchedDomainNames` that the API skipped
+ * without an error entry. The API does not treat these as a failed request; we do.
+ */
+export function bindingFailures(response: Pick<ModifyLiveDomainCertBindingsResponse, "Errors" | "MismatchedDomainNames">, cloudCertId: string): DomainFailure[] {
+  const mismatched = new Set((response.MismatchedDomainNames ?? []).map(normalizeDomain));
+  const byDomain = new Map<string, DomainFailure>();
+  for (const e of response.Errors ?? []) {
+    const domain = normalizeDomain(e.DomainName);
+    if (!byDomain.has(domain)) byDomain.set(domain, { domain, code: e.Code, reason: reasonFor(e, cloudCertId, mismatched.has(domain)) });
+  }
+  for (const domain of mismatched) {
+    if (!byDomain.has(domain)) byDomain.set(domain, { domain, code: "MismatchedDomainName", reason: MISMATCH(cloudCertId) });
+  }
+  return [...byDomain.values()].sort((a, b) => a.domain.localeCompare(b.domain));
+}
+
+export function describeFailures(failures: DomainFailure[], total: number, cloudCertId: string): string {
+  const list = failures.map((f) => `${f.domain}: ${f.reason}`).join("; ");
+  const rest = failures.length < total ? " The other domains are bound." : "";
+  return `Could not bind ${failures.length} of ${total} live domain(s) to certificate ${cloudCertId}: ${list}.${rest} ` +
+    "Fix the cause (domain list, certificate names) and run `pulumi up` again to complete the binding.";
+}
+
+// ---------------------------------------------------------------- state from the API's truth
+
+export interface BindingState {
+  /** Tracked domains bound to this certificate, normalised and sorted. */
+  domains: string[];
+  enableHttps: boolean;
+  /** View rows of every tracked domain that has a binding (to this certificate or another). */
+  bindings: BindingView[];
+}
+
+/**
+ * What a binding resource looks like in the API: drift (a domain rebound elsewhere, unbound, or
+ * with HTTPS turned off) shows as a difference from the declared inputs. With `enableHttps` false
+ * the user asked to leave the HTTPS state alone, so there is no HTTPS state to drift from.
+ */
+export function bindingStateFromTruth(input: {
+  cloudCertId: string;
+  tracked: string[];
+  current: Map<string, LiveDomainCertBinding>;
+  declaredEnableHttps?: boolean;
+}): BindingState {
+  const tracked = normalizeDomains(input.tracked);
+  const rows = tracked.flatMap((d) => { const b = input.current.get(d); return b ? [toView(b)] : []; });
+  const ours = rows.filter((r) => r.cloudCertId === input.cloudCertId);
+  const enableHttps = input.declaredEnableHttps === false ? false : ours.every((r) => r.httpsEnabled);
+  return { domains: ours.map((r) => r.domain), enableHttps, bindings: rows };
+}
+
+/** For import: the certificate the domains share; several certificates is ambiguous. */
+export function sharedCertificate(rows: BindingView[]): { cloudCertId?: string; conflict?: string } {
+  const ids = [...new Set(rows.map((r) => r.cloudCertId))];
+  if (ids.length <= 1) return { cloudCertId: ids[0] };
+  const detail = ids.map((id) => `${id} (${rows.filter((r) => r.cloudCertId === id).map((r) => r.domain).join(", ")})`).join("; ");
+  return { conflict: `the domains are bound to different certificates: ${detail}; import each certificate's domains as a separate LiveDomainBinding` };
+}

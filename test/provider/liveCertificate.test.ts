@@ -1,0 +1,193 @@
+// LiveCertificate handlers against the emulator: self-owned (uploaded) and hosted configuration,
+// diff (remarks in place, new material replaced create-before-delete), import, delete refused
+// while bound, no duplicate upload on a retry, and no key material anywhere.
+import { expect } from "chai";
+import { liveCertificateHandlers as h } from "../../provider/liveCertificate";
+import { UNKNOWN } from "../../provider/unknown";
+import { makeChain, otherKey, TestChain } from "../support/certs";
+import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
+
+const PROVIDER = "seam-text";
+
+describe("LiveCertificate (provider against the emulator)", function () {
+  let env: ProviderEnv;
+  let chain: TestChain;
+  let hostedChain: TestChain;
+  let expiredChain: TestChain;
+
+  before(async function () {
+    chain = makeChain({ domains: ["live.example.com", "*.live.example.com"] });
+    hostedChain = makeChain({ domains: ["*.hosted.example.com"] });
+    expiredChain = makeChain({ domains: ["old.example.com"], notBefore: new Date(Date.now() - 100 * 86400_000), notAfter: new Date(Date.now() - 86400_000) });
+    env = await startProviderEnv({
+      seed: {
+        liveDomains: [{ name: "play1.live.example.com", type: 1 }, { name: "play2.live.example.com", type: 1 }],
+        sslCertificates: [
+          { id: "hosted01", certificate: hostedChain.certificate, from: "trustasia", alias: "free cert" },
+          { id: "expired1", certificate: expiredChain.certificate, from: "trustasia", status: 3 },
+        ],
+      },
+    });
+  });
+  after(async () => { await env?.stop(); });
+  beforeEach(() => env.clearLogs());
+
+  const selfOwned = (extra: Record<string, unknown> = {}) =>
+    ({ certificate: chain.certificate, privateKey: chain.privateKey, remarks: "prod live", __provider: PROVIDER, ...extra });
+
+  function expectNoKeyMaterial(text: string) {
+    const keyBody = chain.privateKey.split("\n").filter((l) => l && !l.startsWith("-----"))[1];
+    expect(text).to.not.include(keyBody);
+    expect(text).to.not.include("PRIVATE KEY-----\n");
+  }
+
+  describe("check", function () {
+    it("accepts a valid self-owned pair without asking the API", async function () {
+      const since = (await env.emulator.requests()).length;
+      const res = await h.check({}, selfOwned());
+      expect(res.failures).to.deep.equal([]);
+      expect(res.inputs).to.deep.equal(selfOwned()); // inputs kept as given, __provider included
+      expect(await env.emulator.requests(since)).to.have.length(0);
+    });
+
+    it("rejects a key that does not belong to the certificate, without echoing the key", async function () {
+      const res = await h.check({}, selfOwned({ privateKey: otherKey() }));
+      expect(res.failures).to.have.length.greaterThan(0);
+      expectNoKeyMaterial(JSON.stringify(res.failures));
+    });
+
+    it("asks for exactly one form", async function () {
+      const both = await h.check({}, { ...selfOwned(), cloudCertId: "hosted01" });
+      expect(both.failures!.map((f) => f.property)).to.deep.equal(["cloudCertId"]);
+      expect(both.failures![0].reason).to.match(/not both/);
+      const neither = await h.check({}, { remarks: "x", __provider: PROVIDER });
+      expect(neither.failures!.map((f) => f.property)).to.deep.equal(["certificate"]);
+      const noKey = await h.check({}, { certificate: chain.certificate, __provider: PROVIDER });
+      expect(noKey.failures!.map((f) => f.property)).to.deep.equal(["privateKey"]);
+    });
+
+    it("checks a hosted id once: exists, valid, not expired", async function () {
+      const since = (await env.emulator.requests()).length;
+      expect((await h.check({}, { cloudCertId: "hosted01", __provider: PROVIDER })).failures).to.deep.equal([]);
+      const calls = await env.emulator.requests(since);
+      expect(calls.map((c) => c.action)).to.deep.equal(["DescribeCertificateDetail"]);
+      const missing = await h.check({}, { cloudCertId: "nosuch01", __provider: PROVIDER });
+      expect(missing.failures![0]).to.include({ property: "cloudCertId" });
+      expect(missing.failures![0].reason).to.match(/nosuch01 does not exist/);
+      const expired = await h.check({}, { cloudCertId: "expired1", __provider: PROVIDER });
+      expect(expired.failures![0].reason).to.match(/expired1.*expired/);
+    });
+
+    it("does not fail on values unknown at preview", async function () {
+      expect((await h.check({}, { cloudCertId: UNKNOWN, __provider: PROVIDER })).failures).to.deep.equal([]);
+      expect((await h.check({}, selfOwned({ certificate: UNKNOWN }))).failures).to.deep.equal([]);
+    });
+  });
+
+  describe("self-owned lifecycle", function () {
+    let id: string;
+    let outs: Record<string, any>;
+
+    it("uploads to SSL Certificate Management for LIVE, deduplicated, and outputs no key", async function () {
+      const since = (await env.emulator.requests()).length;
+      const created = await h.create(selfOwned());
+      id = created.id;
+      outs = created.outs;
+      const writes = await env.emulator.writes(since);
+      expect(writes.map((w) => w.action)).to.deep.equal(["UploadCertificate"]);
+      expect(writes[0].params).to.include({ CertificateType: "SVR", CertificateUse: "LIVE", Repeatable: false, Alias: "prod live" });
+      expectNoKeyMaterial(JSON.stringify(writes));
+      expect(outs).to.deep.include({ cloudCertId: id, source: "self-owned", remarks: "prod live", fingerprint: chain.fingerprintSha256 });
+      expect(outs.domains).to.have.members(["live.example.com", "*.live.example.com"]);
+      expect(outs.expiresAt).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+      expect(outs).to.not.have.property("privateKey");
+      expectNoKeyMaterial(JSON.stringify(outs));
+      expectNoKeyMaterial(JSON.stringify(env.logs));
+    });
+
+    it("gets the same id back when the same material is configured again (no duplicate)", async function () {
+      const again = await h.create(selfOwned());
+      expect(again.id).to.equal(id);
+    });
+
+    it("changes remarks in place, and replaces (create before delete) for new material", async function () {
+      const same = await h.diff(id, outs, selfOwned({ certificate: chain.certificate.replace(/\n/g, "\r\n") + "\n\n" }));
+      expect(same.changes).to.equal(false);
+      const remarks = await h.diff(id, outs, selfOwned({ remarks: "renamed" }));
+      expect(remarks).to.deep.equal({ changes: true, replaces: [], deleteBeforeReplace: false });
+      const renewed = makeChain({ domains: ["live.example.com", "*.live.example.com"] });
+      const material = await h.diff(id, outs, selfOwned({ certificate: renewed.certificate, privateKey: renewed.privateKey }));
+      expect(material).to.deep.equal({ changes: true, replaces: ["certificate"], deleteBeforeReplace: false });
+      const toHosted = await h.diff(id, outs, { cloudCertId: "hosted01", __provider: PROVIDER });
+      expect(toHosted.replaces).to.deep.equal(["cloudCertId"]);
+
+      const since = (await env.emulator.requests()).length;
+      const updated = await h.update(id, outs, selfOwned({ remarks: "renamed" }));
+      expect(updated.outs).to.deep.include({ cloudCertId: id, remarks: "renamed", fingerprint: chain.fingerprintSha256 });
+      expect(await env.emulator.writes(since)).to.have.length(0);
+    });
+
+    it("refreshes from the API and imports by id", async function () {
+      const refreshed = await h.read(id, outs);
+      expect(refreshed.id).to.equal(id);
+      expect(refreshed.props).to.deep.equal(outs);
+      const imported = await h.read(id, {});
+      expect(imported.props).to.deep.include({ cloudCertId: id, source: "self-owned", fingerprint: chain.fingerprintSha256 });
+      expect(imported.inputs).to.deep.include({ remarks: "prod live" });
+      expect(imported.inputs!.certificate).to.include("BEGIN CERTIFICATE");
+      expect(imported.inputs).to.not.have.property("privateKey");
+      expect(await h.read("nosuch01", outs)).to.deep.equal({});
+    });
+
+    it("refuses to delete while bound, naming the domains, then deletes; already gone is success", async function () {
+      await env.emulator.editLiveBinding("play2.live.example.com", { cloudCertId: id, status: 1 });
+      await env.emulator.editLiveBinding("play1.live.example.com", { cloudCertId: id, status: 0 });
+      let error: Error | undefined;
+      await h.delete(id, outs).catch((e) => { error = e; });
+      expect(error?.message).to.match(new RegExp(`Cannot delete certificate ${id}: live domains play1.live.example.com, play2.live.example.com are still bound`));
+
+      await env.emulator.editLiveBinding("play1.live.example.com", null);
+      await env.emulator.editLiveBinding("play2.live.example.com", null);
+      const since = (await env.emulator.requests()).length;
+      await h.delete(id, outs);
+      expect((await env.emulator.writes(since)).map((w) => w.action)).to.deep.equal(["DeleteCertificate"]);
+      expect(await h.read(id, outs)).to.deep.equal({});
+      await h.delete(id, outs); // already gone
+    });
+  });
+
+  describe("hosted", function () {
+    it("references the certificate without writing, and never deletes it", async function () {
+      const since = (await env.emulator.requests()).length;
+      const { id, outs } = await h.create({ cloudCertId: "hosted01", __provider: PROVIDER });
+      expect(id).to.equal("hosted01");
+      expect(outs).to.deep.include({ cloudCertId: "hosted01", source: "hosted", fingerprint: hostedChain.fingerprintSha256 });
+      expect(outs.domains).to.deep.equal(["*.hosted.example.com"]);
+      expect(outs).to.not.have.property("certificate");
+      const imported = await h.read("hosted01", {});
+      expect(imported.props).to.deep.include({ source: "hosted", cloudCertId: "hosted01" });
+      expect(imported.inputs).to.deep.include({ cloudCertId: "hosted01" });
+      await h.delete(id, outs);
+      expect(await env.emulator.writes(since)).to.have.length(0);
+      expect(env.logs.map((l) => l.line).join("\n")).to.match(/hosted01 is hosted/);
+    });
+  });
+
+  describe("retry after a lost answer", function () {
+    it("does not upload a duplicate when the first upload succeeded but its answer was lost", async function () {
+      const fresh = makeChain({ domains: ["retry.live.example.com"] });
+      const since = (await env.emulator.requests()).length;
+      await env.emulator.faults([{ service: "ssl", action: "UploadCertificate", drop: true, count: 1, phase: "after" }]);
+      const first = await h.create({ certificate: fresh.certificate, privateKey: fresh.privateKey, __provider: PROVIDER }).catch((e) => e);
+      await env.emulator.faults([]);
+      // Whether the client retried internally or the engine retries the operation, one certificate exists.
+      const second = await h.create({ certificate: fresh.certificate, privateKey: fresh.privateKey, __provider: PROVIDER });
+      if (!(first instanceof Error)) expect(first.id).to.equal(second.id);
+      const uploads = (await env.emulator.requests(since)).filter((r) => r.action === "UploadCertificate");
+      expect(uploads.length).to.be.at.least(2); // the dropped answer really happened and was retried
+      const state = await env.emulator.state();
+      const copies = state.sslCertificates.filter((c: any) => c.fingerprintSha256 === fresh.fingerprintSha256);
+      expect(copies).to.have.length(1);
+    });
+  });
+});
