@@ -4,7 +4,8 @@
 // the same command works against the real API and against `tencent-https emulator`.
 import { resolveClientOptions } from "../provider/config";
 import { TencentCloudClient } from "../provider/tencentcloud/client";
-import { chinaTimeToIso, sourceOfCertType, sourceOfFrom } from "../provider/rules/live";
+import { sourceOfCertType } from "../provider/rules/live";
+import { chinaTimeToIso, sourceOfFrom } from "../provider/rules/sslCertificate";
 import type { DetailDomain, LiveDomainCertBinding, LiveDomainInfo } from "../provider/tencentcloud/types";
 
 // ------------------------------------------------------------------------------- the report (pure)

@@ -2,7 +2,7 @@
 // Self-owned: from our own parse of the PEM. Hosted: from SSL Certificate Management.
 import { inspectCertificate, domainMatches } from "../certificate";
 import type { CertSource } from "../rules/cdn";
-import { certificateNames, chinaTimeToIso, cloudCertificateProblem } from "../rules/live";
+import { certificateNames, chinaTimeToIso, cloudCertificateProblem } from "../rules/sslCertificate";
 import type { DescribeCertificateDetailResponse } from "../tencentcloud/types";
 
 export interface CertFacts {

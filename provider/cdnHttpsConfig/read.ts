@@ -4,7 +4,7 @@
 // and reconstructed inputs show what the API has, and the next diff shows the drift.
 import { normalizeDomain } from "../certificate";
 import { sameDeployedCert } from "../rules/cdn";
-import { chinaTimeToIso, sourceOfFrom } from "../rules/live";
+import { chinaTimeToIso, sourceOfFrom } from "../rules/sslCertificate";
 import { log } from "../runtime/log";
 import { withoutUndefined } from "../runtime/outputs";
 import type { DetailDomain } from "../tencentcloud/types";

@@ -2,7 +2,7 @@
 // warnings are logged); a hosted id asked about once (exists, issued, not expired).
 import { hasErrors, inspectCertificate } from "../certificate";
 import { getClient } from "../config";
-import { cloudCertificateProblem } from "../rules/live";
+import { cloudCertificateProblem } from "../rules/sslCertificate";
 import { log } from "../runtime/log";
 import { CheckFailure, validateArgs } from "../runtime/validate";
 import { isNotFound } from "../tencentcloud";

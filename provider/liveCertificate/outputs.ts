@@ -1,7 +1,7 @@
 // Building LiveCertificate outputs from what we know: the local PEM (self-owned) or SSL
 // Certificate Management's detail (hosted, import). Pure.
 import { CertificateFacts, inspectCertificate } from "../certificate";
-import { certificateNames, chinaTimeToIso, CertSource } from "../rules/live";
+import { certificateNames, chinaTimeToIso, CertSource } from "../rules/sslCertificate";
 import { withoutUndefined } from "../runtime/outputs";
 import type { DescribeCertificateDetailResponse } from "../tencentcloud";
 import type { LiveCertificateOutputs } from "./schema";

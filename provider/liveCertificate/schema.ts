@@ -1,6 +1,6 @@
 // The arguments of LiveCertificate as the handlers receive them, and the form they choose.
 import { z } from "zod";
-import type { CertSource } from "../rules/live";
+import type { CertSource } from "../rules/sslCertificate";
 
 export const liveCertificateArgsSchema = z.object({
   remarks: z.string().optional(),

@@ -3,15 +3,7 @@
 // Per-domain failures in the 200 answer fail the operation, with the state that is really there
 // recorded (ErrorResourceInitFailed), so the next `up` diffs against it and completes the binding.
 import { getClient } from "../config";
-import {
-  bindingFailures,
-  bindingStateFromTruth,
-  describeFailures,
-  DomainFailure,
-  normalizeDomains,
-  planBinding,
-  planUnbind,
-} from "../rules/live";
+import { bindingFailures, bindingStateFromTruth, describeFailures, DomainFailure, normalizeDomains, planBinding, planUnbind } from "../rules/live";
 import { withKeyLocks } from "../runtime/keyedLock";
 import { log } from "../runtime/log";
 import { withoutUndefined } from "../runtime/outputs";

@@ -3,7 +3,8 @@
 // RFC 6125 coverage of every domain. Values unknown at preview skip the checks that need them.
 import { inspectCertificate, normalizeDomain } from "../certificate";
 import { getClient } from "../config";
-import { certificateNames, cloudCertificateProblem, uncoveredDomains } from "../rules/live";
+import { uncoveredDomains } from "../rules/live";
+import { certificateNames, cloudCertificateProblem } from "../rules/sslCertificate";
 import { log } from "../runtime/log";
 import { CheckFailure, validateArgs } from "../runtime/validate";
 import { isNotFound, TencentCloudClient } from "../tencentcloud";

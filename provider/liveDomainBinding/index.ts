@@ -2,16 +2,7 @@
 // Handler semantics: pulumi.dynamic.ResourceProvider (../shared/reference/pulumi-dynamic-providers.md §1).
 import type * as pulumi from "@pulumi/pulumi";
 import { getClient } from "../config";
-import {
-  bindingIdFor,
-  bindingStateFromTruth,
-  domainsFromId,
-  normalizeDomains,
-  planUnbind,
-  sameDomainSet,
-  sharedCertificate,
-  toView,
-} from "../rules/live";
+import { bindingIdFor, bindingStateFromTruth, domainsFromId, normalizeDomains, planUnbind, sameDomainSet, sharedCertificate, toView } from "../rules/live";
 import { withKeyLocks } from "../runtime/keyedLock";
 import { log } from "../runtime/log";
 import { containsUnknown, isUnknown } from "../unknown";

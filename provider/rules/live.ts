@@ -1,17 +1,15 @@
 // The documented rules for HTTPS on CSS (live) playback domains, as pure functions: domain
 // normalisation and the binding id, the binding plan (what ModifyLiveDomainCertBindings gets, which
 // domains move from another certificate, which to unbind), the reading of per-domain errors in a
-// 200 answer, and the console's view rows. Seed 003_3d9d6748bd0c8bee.txt; API: reference §3, §4.
+// 200 answer, and the console's view rows. Facts about SSL certificates shared with CDN: ./sslCertificate.ts. Seed 003_3d9d6748bd0c8bee.txt; API: reference §3, §4.
 import { domainMatches, normalizeDomain } from "../certificate";
+import { CertSource, chinaTimeToIso } from "./sslCertificate";
 import type {
   BatchDomainOperateError,
-  DescribeCertificateDetailResponse,
   LiveCertDomainInfo,
   LiveDomainCertBinding,
   ModifyLiveDomainCertBindingsResponse,
 } from "../tencentcloud/types";
-
-export type CertSource = "self-owned" | "hosted";
 
 /** One row of the console's "Certificate Management" view. */
 export interface BindingView {
@@ -48,22 +46,9 @@ export function sameDomainSet(a: string[], b: string[]): boolean {
 
 // ---------------------------------------------------------------- API values
 
-/** The API's "YYYY-MM-DD hh:mm:ss" in UTC+8 (China Standard Time) as ISO 8601 UTC. */
-export function chinaTimeToIso(text: string | undefined): string | undefined {
-  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/.exec((text ?? "").trim());
-  if (!m) return undefined;
-  const date = new Date(`${m[1]}T${m[2]}+08:00`);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
-
 /** Live's CertType: 0 self-owned (uploaded), 1 hosted by SSL Certificate Management. */
 export function sourceOfCertType(certType: number): CertSource {
   return certType === 0 ? "self-owned" : "hosted";
-}
-
-/** SSL's From: "upload" is a certificate someone uploaded; trustasia, wosign, sheca were issued there. */
-export function sourceOfFrom(from: string | undefined): CertSource {
-  return from === "upload" ? "self-owned" : "hosted";
 }
 
 export function toView(binding: LiveDomainCertBinding): BindingView {
@@ -77,29 +62,8 @@ export function toView(binding: LiveDomainCertBinding): BindingView {
   };
 }
 
-/** The names a certificate in SSL Certificate Management covers: CN plus SANs, normalised. */
-export function certificateNames(detail: Pick<DescribeCertificateDetailResponse, "Domain" | "SubjectAltName">, sans: string[] = []): string[] {
-  const names = [detail.Domain ?? "", ...(detail.SubjectAltName ?? []), ...sans].filter((n) => n.length > 0);
-  return [...new Set(names.map((n) => n.toLowerCase()))];
-}
-
 export function uncoveredDomains(domains: string[], certNames: string[]): string[] {
   return domains.filter((d) => !domainMatches(d, certNames));
-}
-
-/** Why a certificate in SSL Certificate Management cannot be used, or undefined when it can. */
-export function cloudCertificateProblem(detail: DescribeCertificateDetailResponse, now: Date): string | undefined {
-  const id = detail.CertificateId ?? "the certificate";
-  if (detail.Status === 3) return `SSL certificate ${id} has expired; renew it or choose another certificate.`;
-  if (detail.Status !== undefined && detail.Status !== 1) {
-    const name = detail.StatusName || detail.StatusMsg || `status ${detail.Status}`;
-    return `SSL certificate ${id} is not usable yet (${name}); only an issued, valid certificate (status 1) can be bound.`;
-  }
-  const end = chinaTimeToIso(detail.CertEndTime);
-  if (end && new Date(end).getTime() <= now.getTime()) {
-    return `SSL certificate ${id} expired on ${end}; renew it or choose another certificate.`;
-  }
-  return undefined;
 }
 
 // ---------------------------------------------------------------- binding plan

@@ -1,22 +1,6 @@
 import { expect } from "chai";
-import {
-  bindingFailures,
-  bindingIdFor,
-  bindingStateFromTruth,
-  certificateNames,
-  chinaTimeToIso,
-  cloudCertificateProblem,
-  describeFailures,
-  domainsFromId,
-  normalizeDomains,
-  planBinding,
-  planUnbind,
-  sameDomainSet,
-  sharedCertificate,
-  sourceOfFrom,
-  toView,
-  uncoveredDomains,
-} from "../../provider/rules/live";
+import { bindingFailures, bindingIdFor, bindingStateFromTruth, describeFailures, domainsFromId, normalizeDomains, planBinding, planUnbind, sameDomainSet, sharedCertificate, toView, uncoveredDomains } from "../../provider/rules/live";
+import { certificateNames, chinaTimeToIso, cloudCertificateProblem, sourceOfFrom } from "../../provider/rules/sslCertificate";
 import type { LiveDomainCertBinding } from "../../provider/tencentcloud/types";
 
 function binding(domain: string, cloudCertId: string, status = 1, extra: Partial<LiveDomainCertBinding> = {}): LiveDomainCertBinding {

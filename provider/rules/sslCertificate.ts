@@ -1,0 +1,39 @@
+// Facts about certificates in SSL Certificate Management and the API's value formats, shared by
+// the CDN and CSS resources (pure functions; reference §4).
+import type { DescribeCertificateDetailResponse } from "../tencentcloud/types";
+
+export type CertSource = "self-owned" | "hosted";
+
+/** The API's "YYYY-MM-DD hh:mm:ss" in UTC+8 (China Standard Time) as ISO 8601 UTC. */
+export function chinaTimeToIso(text: string | undefined): string | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/.exec((text ?? "").trim());
+  if (!m) return undefined;
+  const date = new Date(`${m[1]}T${m[2]}+08:00`);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** SSL's From: "upload" is a certificate someone uploaded; trustasia, wosign, sheca were issued there. */
+export function sourceOfFrom(from: string | undefined): CertSource {
+  return from === "upload" ? "self-owned" : "hosted";
+}
+
+/** The names a certificate in SSL Certificate Management covers: CN plus SANs, normalised. */
+export function certificateNames(detail: Pick<DescribeCertificateDetailResponse, "Domain" | "SubjectAltName">, sans: string[] = []): string[] {
+  const names = [detail.Domain ?? "", ...(detail.SubjectAltName ?? []), ...sans].filter((n) => n.length > 0);
+  return [...new Set(names.map((n) => n.toLowerCase()))];
+}
+
+/** Why a certificate in SSL Certificate Management cannot be used, or undefined when it can. */
+export function cloudCertificateProblem(detail: DescribeCertificateDetailResponse, now: Date): string | undefined {
+  const id = detail.CertificateId ?? "the certificate";
+  if (detail.Status === 3) return `SSL certificate ${id} has expired; renew it or choose another certificate.`;
+  if (detail.Status !== undefined && detail.Status !== 1) {
+    const name = detail.StatusName || detail.StatusMsg || `status ${detail.Status}`;
+    return `SSL certificate ${id} is not usable yet (${name}); only an issued, valid certificate (status 1) can be bound.`;
+  }
+  const end = chinaTimeToIso(detail.CertEndTime);
+  if (end && new Date(end).getTime() <= now.getTime()) {
+    return `SSL certificate ${id} expired on ${end}; renew it or choose another certificate.`;
+  }
+  return undefined;
+}
