@@ -9,13 +9,19 @@ export const INSTALL_HINT =
   "install it with `npm install --save-dev pulumi@3.265.0` (downloads the CLI on first use) " +
   "or from https://www.pulumi.com/docs/install/";
 
+function isNpmLauncher(file: string): boolean {
+  return fs.realpathSync(file).split(path.sep).slice(-2).join("/") === "pulumi/run.js";
+}
+
 function onPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
   for (const dir of (env.PATH ?? "").split(path.delimiter)) {
     if (!dir) continue;
     const candidate = path.join(dir, name);
     try {
       fs.accessSync(candidate, fs.constants.X_OK);
-      if (fs.statSync(candidate).isFile()) return candidate;
+      // npm puts the `pulumi` package's launcher (run.js) on PATH under npm scripts and npx; it is not
+      // the CLI itself, so it is resolved through the package below instead.
+      if (fs.statSync(candidate).isFile() && !isNpmLauncher(candidate)) return candidate;
     } catch { /* not here */ }
   }
   return undefined;
