@@ -49,13 +49,7 @@ export class NameMatcher {
 }
 
 // Callers often test several domains against the same array: reuse its matcher (rebuilt if the length changed).
-const matcherCache = new WeakMap<string[], { length: number; matcher: NameMatcher }>();
-
+/** One domain against a certificate's names; to check many domains, build one NameMatcher. */
 export function domainMatches(domain: string, certNames: string[]): boolean {
-  let entry = matcherCache.get(certNames);
-  if (!entry || entry.length !== certNames.length) {
-    entry = { length: certNames.length, matcher: new NameMatcher(certNames) };
-    matcherCache.set(certNames, entry);
-  }
-  return entry.matcher.matches(domain);
+  return new NameMatcher(certNames).matches(domain);
 }

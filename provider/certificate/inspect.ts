@@ -28,7 +28,12 @@ export function inspectCertificate(input: InspectInput): InspectResult {
   const leafLabel = certificateLabel(leaf);
   const leafKey = describeKey(leaf.publicKey);
   out.push(...keyStrengthFindings(leafKey, `Certificate ${leafLabel}`));
-  if (key?.ok) out.push(...keyMatchFindings(key.key, leaf, leafLabel));
+  if (key?.ok) {
+    const mismatch = keyMatchFindings(key.key, leaf, leafLabel);
+    out.push(...mismatch);
+    // A matching key is the leaf's own, already judged above; a stray key is judged on its own too.
+    if (mismatch.length > 0) out.push(...keyStrengthFindings(describeKey(key.key), "The private key"));
+  }
 
   out.push(...validityFindings(certs, chain.leafIndex, now));
 

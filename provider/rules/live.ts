@@ -2,7 +2,7 @@
 // normalisation and the binding id, the binding plan (what ModifyLiveDomainCertBindings gets, which
 // domains move from another certificate, which to unbind), the reading of per-domain errors in a
 // 200 answer, and the console's view rows. Facts about SSL certificates shared with CDN: ./sslCertificate.ts. Seed 003_3d9d6748bd0c8bee.txt; API: reference §3, §4.
-import { domainMatches, normalizeDomain } from "../certificate";
+import { NameMatcher, normalizeDomain } from "../certificate";
 import { CertSource, chinaTimeToIso } from "./sslCertificate";
 import type {
   BatchDomainOperateError,
@@ -63,7 +63,8 @@ export function toView(binding: LiveDomainCertBinding): BindingView {
 }
 
 export function uncoveredDomains(domains: string[], certNames: string[]): string[] {
-  return domains.filter((d) => !domainMatches(d, certNames));
+  const matcher = new NameMatcher(certNames);
+  return domains.filter((d) => !matcher.matches(d));
 }
 
 // ---------------------------------------------------------------- binding plan
