@@ -23,8 +23,11 @@
  *   otherKey(type?) -> PKCS#8 PEM of a key that matches none of the chains built with keySet 0.
  *   cachedKey(type, slot) -> KeyObject pair, for tests that need raw keys.
  *   makeCertificate(...) -> one certificate from explicit subject/issuer keys (for unusual shapes).
+ *   badsslDir() -> the real-world chains in ../shared/fixtures/badssl, found from here or from dist/.
  */
 import * as crypto from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import * as forge from "node-forge";
 
 export type TestKeyType = "rsa" | "ec256" | "ec384";
@@ -270,4 +273,13 @@ export function makeChain(options: ChainOptions = {}): TestChain {
     serialNumber: new crypto.X509Certificate(leafDer).serialNumber,
     withRoot: () => certificate + (rootPem ?? ""),
   };
+}
+
+/** The badssl.com fixtures directory (the repository's sibling `shared/`), from sources or from dist/. */
+export function badsslDir(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "shared", "fixtures", "badssl");
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) throw new Error("shared/fixtures/badssl not found above " + __dirname);
+  }
 }
