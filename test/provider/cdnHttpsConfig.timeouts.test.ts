@@ -1,0 +1,32 @@
+// customTimeouts reach the handlers through the sdk's hidden `__timeouts` input (the dynamic-provider
+// host drops the engine's own timeout), and bound the wait for a deployment.
+import { expect } from "chai";
+import { cdnHttpsConfigHandlers as h } from "../../provider/cdnHttpsConfig";
+import { makeChain } from "../support/certs";
+import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
+
+const DOMAIN = "slow.example.com";
+
+describe("CdnHttpsConfig custom timeouts", function () {
+  let env: ProviderEnv;
+  before(async function () {
+    // A deployment that takes a minute, far beyond the timeouts under test.
+    env = await startProviderEnv({ seed: { cdnDomains: [{ domain: DOMAIN, status: "online", originType: "domain" }] }, deployDelayMs: 60_000 });
+  });
+  after(async function () { await env?.stop(); });
+
+  it("gives up waiting for the deployment after the create timeout, with a sentence saying what to do", async function () {
+    const chain = makeChain({ domains: [DOMAIN] });
+    const inputs = { domain: DOMAIN, certificate: chain.certificate, privateKey: chain.privateKey, __timeouts: { create: "1s" } };
+    const started = Date.now();
+    const error = await h.create(inputs).then(() => undefined, (e: Error) => e);
+    expect(error, "create should time out").to.be.instanceOf(Error);
+    expect(error!.message).to.match(/Timed out after 1s waiting for .*slow\.example\.com.*customTimeouts/);
+    expect(error!.message).to.not.include(chain.privateKey.split("\n")[1]);
+    // It stopped near its own deadline, not at the deployment's end (generous: this is not a timing test).
+    expect(Date.now() - started).to.be.below(30_000);
+    // The write happened; the next `up` resumes by finding the deployment in progress.
+    const writes = await env.emulator.writes();
+    expect(writes.map((w) => w.action)).to.include("UpdateDomainConfig");
+  });
+});
