@@ -1,0 +1,100 @@
+// Coalesces reads of many keys into few backend calls (DataLoader style), for APIs that accept
+// several values in one filter (CDN DescribeDomainsConfig: up to 5 domains). Many resources in one
+// dynamic-provider host poll their domains at once; one call per read would spend the action's
+// rate limit several times over.
+//
+// Semantics kept exact:
+// - freshness: a read is answered only by a call sent after the read was asked for, never by a
+//   call already in flight (a read after a write must see the write);
+// - a key missing from a batch's answer is "not found" (undefined), as a single read would say;
+// - a failed batch of several keys is retried key by key, so one key's error (a bad name, a
+//   not-found error) is reported for that key only;
+// - at most `maxInFlight` calls run at once: reads asked meanwhile queue and leave together in the
+//   next batch, so under load batches fill up instead of calls piling up behind the rate limit.
+
+export interface BatchedReaderOptions<V> {
+  /** Reads up to `maxBatch` keys in one call; keys absent from the map do not exist. */
+  readMany(keys: string[]): Promise<Map<string, V>>;
+  /** The backend's documented limit of keys per call. */
+  maxBatch: number;
+  /** Calls allowed in flight at once. */
+  maxInFlight: number;
+  /** How long the first read after a quiet spell waits for companions (ms). */
+  windowMs: number;
+  /** Whether a failed batch of several keys is worth retrying key by key (default: always). A
+   *  transient failure the client already retried is not: it is every key's answer. */
+  splitOnError?: (e: unknown) => boolean;
+}
+
+interface Waiter<V> { resolve(v: V | undefined): void; reject(e: unknown): void }
+
+export class BatchedReader<V> {
+  /** Keys waiting for the next call, in arrival order, each with everyone who asked. */
+  private readonly queue = new Map<string, Waiter<V>[]>();
+  private inFlight = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private calls = 0;
+
+  constructor(private readonly o: BatchedReaderOptions<V>) {
+    if (!(o.maxBatch >= 1) || !(o.maxInFlight >= 1) || !(o.windowMs >= 0)) throw new Error("BatchedReader: invalid options");
+  }
+
+  /** The current value of `key`, or undefined when the backend has no such key. */
+  read(key: string): Promise<V | undefined> {
+    return new Promise<V | undefined>((resolve, reject) => {
+      const waiters = this.queue.get(key);
+      if (waiters) waiters.push({ resolve, reject });
+      else this.queue.set(key, [{ resolve, reject }]);
+      this.schedule();
+    });
+  }
+
+  /** Backend calls made so far (for tests and diagnostics). */
+  callCount(): number {
+    return this.calls;
+  }
+
+  private schedule(): void {
+    if (this.timer || this.inFlight >= this.o.maxInFlight || this.queue.size === 0) return;
+    // A full batch need not wait for companions.
+    const wait = this.queue.size >= this.o.maxBatch ? 0 : this.o.windowMs;
+    this.timer = setTimeout(() => { this.timer = undefined; this.dispatch(); }, wait);
+  }
+
+  private dispatch(): void {
+    while (this.inFlight < this.o.maxInFlight && this.queue.size > 0) {
+      const batch = new Map<string, Waiter<V>[]>();
+      for (const [key, waiters] of this.queue) {
+        if (batch.size >= this.o.maxBatch) break;
+        batch.set(key, waiters);
+      }
+      for (const key of batch.keys()) this.queue.delete(key);
+      this.inFlight++;
+      this.calls++;
+      void this.settle(batch).finally(() => { this.inFlight--; this.schedule(); });
+    }
+  }
+
+  private async settle(batch: Map<string, Waiter<V>[]>): Promise<void> {
+    const keys = [...batch.keys()];
+    try {
+      const found = await this.o.readMany(keys);
+      for (const [key, waiters] of batch) for (const w of waiters) w.resolve(found.get(key));
+    } catch (e) {
+      if (keys.length === 1 || this.o.splitOnError?.(e) === false) {
+        for (const waiters of batch.values()) for (const w of waiters) w.reject(e);
+        return;
+      }
+      // Which key made the call fail is unknown: ask each on its own (fresh calls, still fresh reads).
+      await Promise.all(keys.map(async (key) => {
+        this.calls++;
+        try {
+          const found = await this.o.readMany([key]);
+          for (const w of batch.get(key)!) w.resolve(found.get(key));
+        } catch (single) {
+          for (const w of batch.get(key)!) w.reject(single);
+        }
+      }));
+    }
+  }
+}
