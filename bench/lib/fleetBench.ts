@@ -1,0 +1,51 @@
+// Runs one fleet (optionally with injected faults) through the real host against an emulator, and
+// hands back the phase reports; shared by the fleet benchmark, the soak entry and the soak test.
+import { startEmulator, EmulatorHandle, Fault } from "../../emulator";
+import { rateLimitFor, Service } from "../../provider/tencentcloud/types";
+import { FleetCerts, FleetRun, FleetSize, PhaseReport, fleetSeed, runFleet } from "./fleet";
+import { startFleetHost } from "./providerHost";
+
+export const ENGINE_PARALLEL = 16; // `pulumi up --parallel 16`
+
+export interface FleetBenchOptions {
+  size: FleetSize;
+  certs: FleetCerts;
+  deployDelayMs: number;
+  rateLimits: boolean;
+  faults?: Fault[];
+  onPhase?(report: PhaseReport, emulator: EmulatorHandle): void | Promise<void>;
+  echoHost?: boolean;
+}
+
+export interface FleetBenchResult extends FleetRun { hostLogs: string[]; finalState: unknown }
+
+export function rateOfAction(action: string): number {
+  const [service, name] = action.split(".");
+  return rateLimitFor(service as Service, name);
+}
+
+export async function runFleetBench(o: FleetBenchOptions): Promise<FleetBenchResult> {
+  const emulator = await startEmulator({ seed: fleetSeed(o.size), deployDelayMs: o.deployDelayMs, rateLimits: o.rateLimits, logRequests: true });
+  try {
+    const fleetHost = await startFleetHost(emulator, { echo: o.echoHost });
+    try {
+      if (o.faults?.length) await emulator.faults(o.faults);
+      const run = await runFleet({
+        engines: fleetHost.engines,
+        emulator,
+        size: o.size,
+        certs: o.certs,
+        concurrency: ENGINE_PARALLEL,
+        deployDelayMs: o.deployDelayMs,
+        rateFor: rateOfAction,
+        onPhase: (r) => o.onPhase?.(r, emulator),
+      });
+      await emulator.faults([]);
+      return { ...run, hostLogs: fleetHost.host.logs(), finalState: await emulator.state() };
+    } finally {
+      await fleetHost.stop();
+    }
+  } finally {
+    await emulator.stop();
+  }
+}
