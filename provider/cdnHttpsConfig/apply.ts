@@ -68,6 +68,12 @@ async function applyDesired(args: ResolvedArgs, timeoutMs: number, previous: Pro
   let detail = await requireDomain(domain);
   assertEligible(detail);
   const deployment = `the HTTPS deployment of CDN domain ${domain}`;
+  if (detail.Https?.SslStatus === "deploying") {
+    // An earlier attempt that timed out or was interrupted is still deploying; a write now would be
+    // refused (ResourceInUse.CdnOpInProgress), so let it finish first.
+    log.info(`CDN domain ${domain}: an HTTPS deployment is already in progress; waiting for it before writing`);
+    detail = await waitForDomain(domain, judgeSettled, timeoutMs, `the HTTPS deployment already in progress on CDN domain ${domain}`);
+  }
 
   if (httpsNeedsWrite(detail, args, facts, previous)) {
     log.info(`CDN domain ${domain}: writing the HTTPS configuration (${facts.certSource} certificate)`);

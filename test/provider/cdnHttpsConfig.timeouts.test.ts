@@ -29,4 +29,28 @@ describe("CdnHttpsConfig custom timeouts", function () {
     const writes = await env.emulator.writes();
     expect(writes.map((w) => w.action)).to.include("UpdateDomainConfig");
   });
+
+  it("the next run waits for the deployment the timed-out run left in progress instead of colliding with it", async function () {
+    const chain = makeChain({ domains: [DOMAIN] });
+    const since = (await env.emulator.requests()).reduce((m, r) => Math.max(m, r.seq), 0);
+    const inputs = { domain: DOMAIN, certificate: chain.certificate, privateKey: chain.privateKey, __timeouts: { create: "2m" } };
+    const done = h.create(inputs);
+    // Let the first deployment finish (emulator clock), then the one this run starts.
+    const finishDeployment = async (writes: number) => {
+      for (let i = 0; i < 200; i++) {
+        const updates = (await env.emulator.writes(since)).filter((w) => w.action === "UpdateDomainConfig" && !w.errorCode);
+        if (updates.length >= writes) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await env.emulator.advanceClock(61_000);
+    };
+    await new Promise((r) => setTimeout(r, 300));
+    await env.emulator.advanceClock(61_000); // the deployment left by the previous test
+    await finishDeployment(1);
+    const { outs } = await done;
+    expect(outs.sslStatus).to.equal("deployed");
+    const collisions = (await env.emulator.requests(since)).filter((r) => r.errorCode === "ResourceInUse.CdnOpInProgress");
+    expect(collisions, "writes refused because a deployment was in progress").to.have.length(0);
+    expect(env.logs.map((l) => l.line).join("\n")).to.match(/already in progress; waiting for it before writing/);
+  });
 });
