@@ -1,6 +1,8 @@
 // The Tencent Cloud API 3.0 client: TC3-signed JSON over axios, retried, rate-limited, redacted,
 // with typed cdn / live / ssl calls. Transport first (one request), then the client around it.
 // Nothing from axios escapes: its errors hold the request body and the Authorization header.
+import * as http from "node:http";
+import * as https from "node:https";
 import axios, { AxiosInstance } from "axios";
 import { signTc3 } from "./signer";
 import { CLIENT_ERROR, TencentCloudError, isThrottleCode } from "./errors";
@@ -49,6 +51,9 @@ function isLoopback(url: string): boolean {
   return h === "localhost" || h === "[::1]" || h.startsWith("127.");
 }
 
+const keepAliveHttp = new http.Agent({ keepAlive: true, maxSockets: 64 });
+const keepAliveHttps = new https.Agent({ keepAlive: true, maxSockets: 64 });
+
 /** One axios instance per client, configured to send and receive raw text (we sign exact bytes). */
 export function createHttp(timeoutMs: number, endpoint?: string): AxiosInstance {
   return axios.create({
@@ -58,6 +63,9 @@ export function createHttp(timeoutMs: number, endpoint?: string): AxiosInstance 
     transformResponse: [(data: unknown) => data],
     validateStatus: () => true,
     maxRedirects: 0,
+    // Reuse connections across the many small calls of a fleet (TLS handshakes dominate otherwise).
+    httpAgent: keepAliveHttp,
+    httpsAgent: keepAliveHttps,
     // A local emulator must not be reached through a corporate HTTP(S)_PROXY.
     ...(endpoint && isLoopback(endpoint) ? { proxy: false as const } : {}),
   });
