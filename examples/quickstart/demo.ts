@@ -18,6 +18,7 @@ import { findPulumiCli, INSTALL_HINT } from "./pulumiCli";
 import { demoSeed } from "./seed";
 import { QUICKSTART } from "./settings";
 import { runWithoutCli } from "./withoutCli";
+import { ensureSelfLink } from "./selfLink";
 
 export const EXIT = { ok: 0, failed: 1, noCli: 2 } as const;
 
@@ -50,6 +51,7 @@ export async function runPulumiDemo(opts: { cliBin: string; emulator: EmulatorHa
   };
   const pulumiCommand = await PulumiCommand.get({ root: path.dirname(path.dirname(opts.cliBin)), skipVersionCheck: true });
   const workDir = projectRoot();
+  ensureSelfLink(workDir); // the provider host resolves the package from this directory's node_modules
   let stack: Stack | undefined;
   const onOutput = opts.verbose ? (line: string) => print(line) : undefined;
   try {

@@ -12,6 +12,9 @@ import { QUICKSTART } from "../../examples/quickstart/settings";
 import { runWithoutCli } from "../../examples/quickstart/withoutCli";
 import { setLogSink } from "../../provider/runtime/log";
 import type { StatusRow } from "../../cli/status";
+import { ensureSelfLink } from "../../examples/quickstart/selfLink";
+import { seams } from "../../sdk/seam";
+import { serializeProvider, startProviderHost, urnFor } from "../support/engine";
 
 function byDomain(rows: StatusRow[]): Map<string, StatusRow> {
   return new Map(rows.map((r) => [r.domain, r]));
@@ -58,5 +61,24 @@ describe("quick start (npm run demo)", function () {
     const after = await emulatorInventory(emulator);
     expect(after).to.have.length(1 + QUICKSTART.playDomains.length);
     for (const row of after) expect(row, row.domain).to.include({ https: "off", certSource: "none" });
+  });
+
+  it("Pulumi's provider host, run in the quick start's project directory, loads the provider through the seam", async function () {
+    // What `pulumi up` does with the root Pulumi.yaml: the host's cwd is the repository root and the
+    // seam has no file to resolve from. Without the link the seam cannot find the package.
+    const root = projectRoot();
+    ensureSelfLink(root);
+    const host = await startProviderHost({ cwd: root, project: "tencentcloud-https-quickstart" });
+    try {
+      await host.configure({ "tencentcloud-https:secretId": emulator.secretId, "tencentcloud-https:secretKey": emulator.secretKey,
+        "tencentcloud-https:endpoint": emulator.url }, { secretKeys: ["tencentcloud-https:secretKey"] });
+      const __provider = await serializeProvider(seams.cdnHttpsConfig);
+      const res = await host.check(urnFor("pulumi-nodejs:dynamic/tencentcloud-https:CdnHttpsConfig", "site"), {},
+        { __provider, domain: QUICKSTART.cdnDomain, certId: QUICKSTART.certId });
+      expect(res.failures).to.deep.equal([]);
+      expect(res.inputs.domain).to.equal(QUICKSTART.cdnDomain);
+    } finally {
+      await host.stop();
+    }
   });
 });
