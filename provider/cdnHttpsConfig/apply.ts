@@ -62,18 +62,29 @@ function httpsNeedsWrite(detail: DetailDomain, args: ResolvedArgs, facts: CertFa
     detail.Https?.SslStatus === "failed";
 }
 
+/**
+ * An earlier attempt that timed out or was interrupted may still be deploying; a write now would be
+ * refused (ResourceInUse.CdnOpInProgress), so let it finish first.
+ */
+async function settleDeploymentInFlight(detail: DetailDomain, timeoutMs: number): Promise<DetailDomain> {
+  if (detail.Https?.SslStatus !== "deploying") return detail;
+  const domain = detail.Domain;
+  log.info(`CDN domain ${domain}: an HTTPS deployment is already in progress; waiting for it before writing`);
+  return waitForDomain(domain, judgeSettled, timeoutMs, `the HTTPS deployment already in progress on CDN domain ${domain}`);
+}
+
+/** Outputs carry the custom timeouts, because delete receives only the old outputs. */
+function withTimeouts<T extends object>(outs: T, inputs: Props): T {
+  return inputs.__timeouts ? { ...outs, __timeouts: inputs.__timeouts } : outs;
+}
+
 async function applyDesired(args: ResolvedArgs, timeoutMs: number, previous: Props | undefined): Promise<CdnHttpsConfigOutputs> {
   const domain = args.domain;
   const facts = await certFactsFor(args);
   let detail = await requireDomain(domain);
   assertEligible(detail);
   const deployment = `the HTTPS deployment of CDN domain ${domain}`;
-  if (detail.Https?.SslStatus === "deploying") {
-    // An earlier attempt that timed out or was interrupted is still deploying; a write now would be
-    // refused (ResourceInUse.CdnOpInProgress), so let it finish first.
-    log.info(`CDN domain ${domain}: an HTTPS deployment is already in progress; waiting for it before writing`);
-    detail = await waitForDomain(domain, judgeSettled, timeoutMs, `the HTTPS deployment already in progress on CDN domain ${domain}`);
-  }
+  detail = await settleDeploymentInFlight(detail, timeoutMs);
 
   if (httpsNeedsWrite(detail, args, facts, previous)) {
     log.info(`CDN domain ${domain}: writing the HTTPS configuration (${facts.certSource} certificate)`);
@@ -105,14 +116,14 @@ export async function createCdnHttpsConfig(inputs: Props): Promise<{ id: string;
   const args = argsFrom(inputs);
   const timeoutMs = timeoutFor("create", inputs.__timeouts as CustomTimeouts | undefined);
   const outs = await withKeyLock(args.domain, () => applyDesired(args, timeoutMs, undefined));
-  return { id: args.domain, outs };
+  return { id: args.domain, outs: withTimeouts(outs, inputs) };
 }
 
 export async function updateCdnHttpsConfig(id: string, olds: Props, news: Props): Promise<{ outs: CdnHttpsConfigOutputs }> {
   const args = argsFrom(news);
   const timeoutMs = timeoutFor("update", news.__timeouts as CustomTimeouts | undefined);
   const outs = await withKeyLock(normalizeDomain(id), () => applyDesired(args, timeoutMs, olds));
-  return { outs };
+  return { outs: withTimeouts(outs, news) };
 }
 
 /** Redirect off first (never redirect to a site without HTTPS), then HTTPS off; already gone is success. */
@@ -124,6 +135,7 @@ export async function deleteCdnHttpsConfig(id: string, props: Props): Promise<vo
     try {
       let detail = await findDomain(domain);
       if (!detail) return;
+      detail = await settleDeploymentInFlight(detail, timeoutMs);
       if (detail.ForceRedirect?.Switch === "on") {
         log.info(`CDN domain ${domain}: turning the forced redirect off before HTTPS`);
         await writeRedirect(domain, redirectOff(detail.ForceRedirect));

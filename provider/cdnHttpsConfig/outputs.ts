@@ -2,6 +2,7 @@
 // API reports (HTTPS state, deployed certificate identity) and the certificate facts.
 import { DeployedCert, deployedCertOf, DesiredRedirect, canonicalTlsVersions, DEFAULT_REDIRECT_STATUS } from "../rules/cdn";
 import { withoutUndefined } from "../runtime/outputs";
+import type { CustomTimeouts } from "../runtime/timeouts";
 import type { DetailDomain } from "../tencentcloud/types";
 import type { CertFacts } from "./certFacts";
 import type { ResolvedArgs } from "./schema";
@@ -22,6 +23,8 @@ export interface CdnHttpsConfigOutputs extends CertFacts {
   sslStatus: string;
   /** The certificate the API serves, as it identifies it; a different one later is drift. */
   deployedCert?: DeployedCert;
+  /** The sdk's copy of customTimeouts; delete sees only outputs, so they travel here too. */
+  __timeouts?: CustomTimeouts;
 }
 
 /** The argument fields of the outputs, which `read` also returns as the reconstructed inputs. */

@@ -47,6 +47,7 @@ export async function readCdnHttpsConfig(id: string, props: Props | undefined): 
     certRemark: old?.certRemark ?? (detail.Https?.CertInfo?.Message || undefined),
     ...api,
     waitForDeployment: old?.waitForDeployment ?? true,
+    __timeouts: old?.__timeouts, // kept for delete, which receives only the outputs
   });
   return { id: domain, props: outs, inputs: inputsOf(outs) };
 }

@@ -53,4 +53,20 @@ describe("CdnHttpsConfig custom timeouts", function () {
     expect(collisions, "writes refused because a deployment was in progress").to.have.length(0);
     expect(env.logs.map((l) => l.line).join("\n")).to.match(/already in progress; waiting for it before writing/);
   });
+
+  it("carries the timeouts in the outputs, so delete honours customTimeouts.delete", async function () {
+    const chain = makeChain({ domains: [DOMAIN] });
+    const started = await h.create({ domain: DOMAIN, certificate: chain.certificate, privateKey: chain.privateKey,
+      waitForDeployment: false, __timeouts: { create: "2m", delete: "1s" } });
+    expect(started.outs.__timeouts).to.deep.equal({ create: "2m", delete: "1s" });
+    expect(started.outs.sslStatus).to.equal("deploying");
+    // Destroy while that deployment (a minute long) is still in flight: delete waits for it, bounded by 1s.
+    const error = await h.delete(DOMAIN, started.outs).then(() => undefined, (e: Error) => e);
+    expect(error, "delete should time out").to.be.instanceOf(Error);
+    expect(error!.message).to.match(/Timed out after 1s waiting for the HTTPS deployment already in progress on CDN domain slow\.example\.com/);
+    await env.emulator.advanceClock(61_000);
+    await h.delete(DOMAIN, started.outs);
+    const after = await h.read(DOMAIN, started.outs);
+    expect(after.props?.httpsEnabled).to.equal(false);
+  });
 });
