@@ -214,7 +214,8 @@ export type Verdict = "done" | "pending" | { failed: string };
 export function judgeHttpsDeployment(detail: DetailDomain): Verdict {
   const ssl = detail.Https?.SslStatus;
   if (ssl === "failed") {
-    const why = detail.Https?.CertInfo?.Message ? `; the API says: ${detail.Https.CertInfo.Message}` : "";
+    // The API documents no failure-reason field; CertInfo.Message is shown as it stands.
+    const why = detail.Https?.CertInfo?.Message ? `; CertInfo.Message reads "${detail.Https.CertInfo.Message}"` : "";
     return { failed: `The HTTPS deployment of CDN domain ${detail.Domain} failed (SslStatus "failed"${why}). ` +
       `Check the certificate in the CDN console, fix it and run \`pulumi up\` again.` };
   }

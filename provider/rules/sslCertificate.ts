@@ -17,10 +17,15 @@ export function sourceOfFrom(from: string | undefined): CertSource {
   return from === "upload" ? "self-owned" : "hosted";
 }
 
-/** The names a certificate in SSL Certificate Management covers: CN plus SANs, normalised. */
+/**
+ * The DNS names a certificate in SSL Certificate Management covers, normalised. SANs parsed from
+ * its PEM are authoritative when there are any (RFC 6125: no CN fallback then). Otherwise the
+ * API's own fields: it reports the CN as `Domain` and the remaining SANs in `SubjectAltName`
+ * (reference §4), so the two together are the certificate's names.
+ */
 export function certificateNames(detail: Pick<DescribeCertificateDetailResponse, "Domain" | "SubjectAltName">, sans: string[] = []): string[] {
-  const names = [detail.Domain ?? "", ...(detail.SubjectAltName ?? []), ...sans].filter((n) => n.length > 0);
-  return [...new Set(names.map((n) => n.toLowerCase()))];
+  const names = sans.length > 0 ? sans : [detail.Domain ?? "", ...(detail.SubjectAltName ?? [])];
+  return [...new Set(names.filter((n) => n.length > 0).map((n) => n.toLowerCase()))];
 }
 
 /** Why a certificate in SSL Certificate Management cannot be used, or undefined when it can. */
