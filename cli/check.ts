@@ -58,6 +58,10 @@ function readFile(path: string, what: string): string {
 }
 
 export async function run(args: string[], out: Output = process.stdout, err: Output = process.stderr): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) {
+    out.write(USAGE);
+    return 0;
+  }
   const parsed = parseCheckArgs(args);
   if (typeof parsed === "string") {
     err.write(`tencent-https check: ${parsed}\n${USAGE}`);

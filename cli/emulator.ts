@@ -28,6 +28,20 @@ export function parseEmulatorArgs(args: string[]): EmulatorOptions & { seedFile?
   return out;
 }
 
+function readSeedFile(file: string): EmulatorSeed {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new Error(`cannot read the seed file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as EmulatorSeed;
+  } catch (e) {
+    throw new Error(`the seed file ${file} is not valid JSON (${(e as Error).message}); see "Running against the emulator" in the README for its shape`);
+  }
+}
+
 export async function run(args: string[]): Promise<number> {
   if (args.includes("--help") || args.includes("-h")) {
     process.stdout.write(USAGE);
@@ -36,7 +50,7 @@ export async function run(args: string[]): Promise<number> {
   let options: ReturnType<typeof parseEmulatorArgs>;
   try {
     options = parseEmulatorArgs(args);
-    if (options.seedFile) options.seed = JSON.parse(readFileSync(options.seedFile, "utf8")) as EmulatorSeed;
+    if (options.seedFile) options.seed = readSeedFile(options.seedFile);
   } catch (e) {
     process.stderr.write(`tencent-https emulator: ${(e as Error).message}\n${USAGE}`);
     return 2;
