@@ -5,7 +5,8 @@ import { seams } from "./seam";
 /**
  * A certificate for CSS (live streaming) playback domains, kept in SSL Certificate Management.
  * Give either `certificate` + `privateKey` (self-owned: uploaded, deleted with the resource) or
- * `cloudCertId` (Tencent Cloud-hosted: referenced, never deleted).
+ * `cloudCertId` (Tencent Cloud-hosted: referenced, never deleted). Self-owned material that was
+ * already in SSL Certificate Management is reused and left there on delete (see `adopted`).
  */
 export interface LiveCertificateArgs {
   /** Remarks shown in the console; used as the alias at upload. Changing it updates Pulumi state only. */
@@ -19,12 +20,18 @@ export interface LiveCertificateArgs {
 }
 
 const ARG_KEYS = ["remarks", "certificate", "privateKey", "cloudCertId"] as const satisfies readonly (keyof LiveCertificateArgs)[];
-const OUTPUT_KEYS = ["source", "expiresAt", "domains", "fingerprint"];
+const OUTPUT_KEYS = ["source", "adopted", "expiresAt", "domains", "fingerprint"];
 
 export class LiveCertificate extends pulumi.dynamic.Resource {
   /** The certificate id in SSL Certificate Management; bind domains with it. Also the resource id. */
   declare readonly cloudCertId: pulumi.Output<string>;
   declare readonly source: pulumi.Output<"self-owned" | "hosted">;
+  /**
+   * True when this resource did not upload the certificate: it is hosted, the same material was
+   * already in SSL Certificate Management (uploaded in the console or by another stack), or it was
+   * imported. An adopted certificate is left in SSL Certificate Management on delete.
+   */
+  declare readonly adopted: pulumi.Output<boolean>;
   declare readonly remarks: pulumi.Output<string | undefined>;
   /** Expiration time, ISO 8601 UTC. */
   declare readonly expiresAt: pulumi.Output<string>;

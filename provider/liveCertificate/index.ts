@@ -1,6 +1,8 @@
 // LiveCertificate: the certificate CSS playback domains use, kept in SSL Certificate Management.
 // Self-owned material is uploaded (UploadCertificate, Repeatable false: a retry or a second stack
 // gets the existing id back instead of a duplicate); a hosted certificate is only referenced.
+// Only a certificate this resource uploaded itself is deleted with it: one that was already in SSL
+// Certificate Management (hosted, returned as RepeatCertId, or imported) is `adopted` and left there.
 import type * as pulumi from "@pulumi/pulumi";
 import { normalizePem } from "../certificate";
 import { getClient } from "../config";
@@ -27,8 +29,8 @@ async function describe(cloudCertId: string) {
   }
 }
 
-async function upload(inputs: Props): Promise<string> {
-  const answer = await getClient().ssl.uploadCertificate({
+async function upload(inputs: Props): Promise<{ cloudCertId: string; adopted: boolean }> {
+  const { response: answer, earlierAttemptMayHaveApplied } = await getClient().ssl.uploadCertificateOutcome({
     CertificatePublicKey: inputs.certificate,
     CertificatePrivateKey: inputs.privateKey,
     CertificateType: "SVR",
@@ -36,17 +38,27 @@ async function upload(inputs: Props): Promise<string> {
     Alias: inputs.remarks,
     Repeatable: false,
   });
+  if (answer.RepeatCertId && earlierAttemptMayHaveApplied) {
+    // Our own first attempt most likely stored it and lost its answer: it is ours to delete.
+    log.info(`certificate uploaded to SSL Certificate Management as ${answer.RepeatCertId} (an earlier attempt's answer was lost; the retry found it)`);
+    return { cloudCertId: answer.RepeatCertId, adopted: false };
+  }
   if (answer.RepeatCertId) {
-    log.info(`certificate already in SSL Certificate Management as ${answer.RepeatCertId} (same fingerprint); using it instead of a duplicate`);
-    return answer.RepeatCertId;
+    log.info(`certificate already in SSL Certificate Management as ${answer.RepeatCertId} (same fingerprint); using it instead of a duplicate, and leaving it there on delete`);
+    return { cloudCertId: answer.RepeatCertId, adopted: true };
   }
   log.info(`certificate uploaded to SSL Certificate Management as ${answer.CertificateId}`);
-  return answer.CertificateId;
+  return { cloudCertId: answer.CertificateId, adopted: false };
 }
 
 async function boundDomains(cloudCertId: string): Promise<string[]> {
   const rows = (await listAllBindings(getClient())).map(toView);
   return rows.filter((r) => r.cloudCertId === cloudCertId).map((r) => r.domain).sort();
+}
+
+/** Whether state says we did not upload it; a missing flag counts as adopted (we cannot prove we did). */
+function adoptedIn(props: Props | undefined): boolean {
+  return props?.adopted !== false;
 }
 
 function boundError(cloudCertId: string, domains: string[]): Error {
@@ -81,13 +93,13 @@ export const liveCertificateHandlers: Required<Omit<pulumi.dynamic.ResourceProvi
   async create(inputs: Props) {
     const source = sourceOfInputs(inputs);
     if (source === "self-owned") {
-      const cloudCertId = await upload(inputs);
-      return { id: cloudCertId, outs: certificateOutputs({ cloudCertId, source, remarks: inputs.remarks, certificate: inputs.certificate }) };
+      const { cloudCertId, adopted } = await upload(inputs);
+      return { id: cloudCertId, outs: certificateOutputs({ cloudCertId, source, adopted, remarks: inputs.remarks, certificate: inputs.certificate }) };
     }
     const cloudCertId: string = inputs.cloudCertId;
     const detail = await describe(cloudCertId);
     if (!detail) throw new Error(`SSL certificate ${cloudCertId} does not exist in SSL Certificate Management; check the id in the SSL console.`);
-    return { id: cloudCertId, outs: certificateOutputs({ cloudCertId, source, remarks: inputs.remarks, detail }) };
+    return { id: cloudCertId, outs: certificateOutputs({ cloudCertId, source, adopted: true, remarks: inputs.remarks, detail }) };
   },
 
   async read(id: string, props?: Props) {
@@ -95,13 +107,15 @@ export const liveCertificateHandlers: Required<Omit<pulumi.dynamic.ResourceProvi
     if (!detail) return {};
     const refresh = !!props && typeof props.cloudCertId === "string" && typeof props.source === "string";
     if (refresh) {
-      // remarks and the PEM are ours; the rest comes from the API.
-      const outs = certificateOutputs({ cloudCertId: id, source: props.source, remarks: props.remarks, certificate: props.certificate, detail });
+      // remarks, the PEM and whether we uploaded it are ours; the rest comes from the API.
+      const outs = certificateOutputs({ cloudCertId: id, source: props.source, adopted: adoptedIn(props), remarks: props.remarks, certificate: props.certificate, detail });
       return { id, props: outs };
     }
     const source = sourceOfFrom(detail.From);
     const remarks = detail.Alias || undefined;
-    const outs = certificateOutputs({ cloudCertId: id, source, remarks, detail });
+    // Import: nothing tells whether this stack uploaded the certificate, so it counts as adopted
+    // (never delete what we cannot prove we created); the user deletes it in the SSL console if wanted.
+    const outs = certificateOutputs({ cloudCertId: id, source, adopted: true, remarks, detail });
     const inputs: Props = source === "self-owned" ? { certificate: outs.certificate, remarks } : { cloudCertId: id, remarks };
     for (const k of Object.keys(inputs)) if (inputs[k] === undefined) delete inputs[k];
     return { id, props: outs, inputs };
@@ -113,17 +127,21 @@ export const liveCertificateHandlers: Required<Omit<pulumi.dynamic.ResourceProvi
     if ((news.remarks ?? "") !== (olds.remarks ?? "")) log.info(`certificate ${id}: remarks updated in Pulumi state`);
     const source = sourceOfInputs(news);
     if (source === "self-owned") {
-      return { outs: certificateOutputs({ cloudCertId: id, source, remarks: news.remarks, certificate: news.certificate }) };
+      return { outs: certificateOutputs({ cloudCertId: id, source, adopted: adoptedIn(olds), remarks: news.remarks, certificate: news.certificate }) };
     }
     const detail = await describe(id);
     if (!detail) throw new Error(`SSL certificate ${id} no longer exists in SSL Certificate Management; run \`pulumi refresh\`, then \`pulumi up\`.`);
-    return { outs: certificateOutputs({ cloudCertId: id, source, remarks: news.remarks, detail }) };
+    return { outs: certificateOutputs({ cloudCertId: id, source, adopted: true, remarks: news.remarks, detail }) };
   },
 
   async delete(id: string, props: Props) {
     const source = props?.source ?? (props?.certificate ? "self-owned" : "hosted");
     if (source === "hosted") {
       log.info(`certificate ${id} is hosted by SSL Certificate Management; it stays there (only removed from this stack)`);
+      return;
+    }
+    if (adoptedIn(props)) {
+      log.info(`certificate ${id} was already in SSL Certificate Management before this resource; it is left there (only removed from this stack)`);
       return;
     }
     const bound = await boundDomains(id);

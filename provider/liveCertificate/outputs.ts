@@ -18,6 +18,8 @@ export function fingerprintOf(pem: string): string | undefined {
 export function certificateOutputs(input: {
   cloudCertId: string;
   source: CertSource;
+  /** True when this resource did not upload the certificate (see LiveCertificateOutputs.adopted). */
+  adopted: boolean;
   remarks?: string;
   /** Self-owned: the PEM as the user gave it; it becomes an output (never the key). */
   certificate?: string;
@@ -29,6 +31,7 @@ export function certificateOutputs(input: {
   return withoutUndefined({
     cloudCertId: input.cloudCertId,
     source: input.source,
+    adopted: input.adopted,
     remarks: input.remarks,
     expiresAt: facts?.notAfter ?? chinaTimeToIso(input.detail?.CertEndTime),
     domains,

@@ -1,15 +1,29 @@
-// The arguments of LiveDomainBinding as the handlers receive them.
+// The arguments of LiveDomainBinding as the handlers receive them: one sentence per bad value,
+// unknown argument names rejected.
 import { z } from "zod";
 
 /** Each domain is looked up once at check; beyond this, split the domains across several bindings. */
 export const MAX_DOMAINS_PER_BINDING = 100;
 
-export const liveDomainBindingArgsSchema = z.object({
-  cloudCertId: z.string().min(1, "Give the SSL certificate id to bind (usually liveCertificate.cloudCertId)."),
-  domains: z.array(z.string().min(1, "A domain cannot be empty."))
-    .min(1, "Name at least one CSS playback domain.")
-    .max(MAX_DOMAINS_PER_BINDING, `At most ${MAX_DOMAINS_PER_BINDING} domains per LiveDomainBinding; split them across several bindings.`),
-  enableHttps: z.boolean().optional(),
+const ARGUMENTS = "cloudCertId, domains and optionally enableHttps";
+const CERT_ID = "the id of the SSL certificate to bind, usually liveCertificate.cloudCertId";
+
+export const liveDomainBindingArgsSchema = z.strictObject({
+  cloudCertId: z.string({ error: (iss) => (iss.input === undefined ? `cloudCertId is required: ${CERT_ID}.` : `cloudCertId must be ${CERT_ID}.`) })
+    .min(1, { error: `cloudCertId is empty; give ${CERT_ID}.` }),
+  domains: z.array(
+    z.string({ error: "domains entries must be domain names such as play.example.com." })
+      .min(1, { error: "domains entries cannot be empty; give a CSS playback domain such as play.example.com." }),
+    { error: (iss) => (iss.input === undefined
+      ? "domains is required: the CSS playback domains to bind, such as [\"play.example.com\"]."
+      : "domains must be a list of CSS playback domains, such as [\"play.example.com\"].") })
+    .min(1, { error: "domains must name at least one CSS playback domain." })
+    .max(MAX_DOMAINS_PER_BINDING, { error: `domains lists too many domains: at most ${MAX_DOMAINS_PER_BINDING} per LiveDomainBinding; split them across several bindings.` }),
+  enableHttps: z.boolean({ error: "enableHttps must be true or false." }).optional(),
+}, {
+  error: (iss) => (iss.code === "unrecognized_keys"
+    ? `Unknown argument(s) ${iss.keys.join(", ")}: LiveDomainBinding takes ${ARGUMENTS}.`
+    : `The arguments of LiveDomainBinding must be an object: ${ARGUMENTS}.`),
 });
 
 export type LiveDomainBindingArgs = z.infer<typeof liveDomainBindingArgsSchema>;

@@ -173,6 +173,23 @@ export interface ClientStats {
 
 type Call<Req, Res> = (request: Req) => Promise<Res>;
 
+/** A write's answer, and whether an earlier attempt of it ended without a definite answer. */
+export interface WriteOutcome<Res> {
+  response: Res;
+  /**
+   * An attempt before the one answered was lost (connection dropped, HTTP 5xx, InternalError), so
+   * the server may have applied it: e.g. a RepeatCertId may then name our own upload.
+   */
+  earlierAttemptMayHaveApplied: boolean;
+}
+
+/** Whether a failed attempt may still have been applied by the server (no definite refusal came back). */
+export function mayHaveApplied(error: unknown): boolean {
+  if (!(error instanceof TencentCloudError)) return true;
+  return error.code === CLIENT_ERROR.network || error.code === CLIENT_ERROR.httpStatus
+    || error.code === "InternalError" || error.code.startsWith("InternalError.");
+}
+
 export class TencentCloudClient {
   readonly cdn: {
     describeDomainsConfig: Call<T.DescribeDomainsConfigRequest, T.DescribeDomainsConfigResponse>;
@@ -189,6 +206,8 @@ export class TencentCloudClient {
   };
   readonly ssl: {
     uploadCertificate: Call<T.UploadCertificateRequest, T.UploadCertificateResponse>;
+    /** UploadCertificate, telling whether a lost earlier attempt may be what a RepeatCertId names. */
+    uploadCertificateOutcome: Call<T.UploadCertificateRequest, WriteOutcome<T.UploadCertificateResponse>>;
     describeCertificateDetail: Call<T.DescribeCertificateDetailRequest, T.DescribeCertificateDetailResponse>;
     deleteCertificate: Call<T.DeleteCertificateRequest, T.DeleteCertificateResponse>;
   };
@@ -232,6 +251,7 @@ export class TencentCloudClient {
     };
     this.ssl = {
       uploadCertificate: bind("ssl", "UploadCertificate"),
+      uploadCertificateOutcome: (request) => this.callWithOutcome("ssl", "UploadCertificate", request),
       describeCertificateDetail: bind("ssl", "DescribeCertificateDetail"),
       deleteCertificate: bind("ssl", "DeleteCertificate"),
     };
@@ -239,6 +259,11 @@ export class TencentCloudClient {
 
   /** Signed, rate-limited (process-wide per action) and retried call; resolves with `Response`. */
   async call<Res>(service: Service, action: string, params: object): Promise<Res> {
+    return (await this.callWithOutcome<Res>(service, action, params)).response;
+  }
+
+  /** As `call`, also telling whether a failed earlier attempt may have been applied (see WriteOutcome). */
+  async callWithOutcome<Res>(service: Service, action: string, params: object): Promise<WriteOutcome<Res>> {
     const key = `${service}.${action}`;
     this.counters.calls[key] = (this.counters.calls[key] ?? 0) + 1;
     const scrub = makeScrubber([
@@ -254,13 +279,16 @@ export class TencentCloudClient {
         http: this.http, target, credentials: this.credentials, service, action, payload, language: this.language, scrub,
       });
     };
-    return withRetry(attempt, this.retry, this.deps, ({ attempt: n, delayMs, error }) => {
+    let earlierAttemptMayHaveApplied = false;
+    const response = await withRetry(attempt, this.retry, this.deps, ({ attempt: n, delayMs, error }) => {
       const e = error as TencentCloudError;
+      if (mayHaveApplied(e)) earlierAttemptMayHaveApplied = true;
       this.counters.retries++;
       if (isThrottleCode(e.code)) this.counters.throttled++;
       const rid = e.requestId ? ` (RequestId ${e.requestId})` : "";
       this.log(scrub(`${key}: ${e.code}${rid}; attempt ${n}/${this.retry.maxAttempts} failed, retrying in ${delayMs} ms`));
     });
+    return { response, earlierAttemptMayHaveApplied };
   }
 
   stats(): ClientStats {

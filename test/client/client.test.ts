@@ -159,6 +159,19 @@ describe("TencentCloudClient", function () {
     expect(logs[0]).to.contain("ClientError.NetworkError");
   });
 
+  it("tells a write's caller when a lost earlier attempt may have been applied, and not after a throttle", async () => {
+    api.respond((_r, i) => (i === 0 ? { drop: true } : ok({ CertificateId: "", RepeatCertId: "mine" })));
+    const lost = await client().ssl.uploadCertificateOutcome({ CertificatePublicKey: "pem" });
+    expect(lost).to.deep.include({ earlierAttemptMayHaveApplied: true });
+    expect(lost.response.RepeatCertId).to.equal("mine");
+
+    api.requests.length = 0;
+    api.respond((_r, i) => (i === 0 ? apiError("RequestLimitExceeded", "slow down") : ok({ CertificateId: "new" })));
+    const throttled = await client().ssl.uploadCertificateOutcome({ CertificatePublicKey: "pem" });
+    expect(throttled).to.deep.include({ earlierAttemptMayHaveApplied: false });
+    expect(api.requests).to.have.length(2);
+  });
+
   it("turns a timeout into a retryable NetworkError", async () => {
     api.respond(() => ({ hang: true }));
     const err = await failure(client({ timeoutMs: 60, retry: { ...FAST_RETRY, maxAttempts: 2 } }).live.describeLiveDomain({ DomainName: "p" }));

@@ -1,6 +1,7 @@
 // LiveCertificate handlers against the emulator: self-owned (uploaded) and hosted configuration,
 // diff (remarks in place, new material replaced create-before-delete), import, delete refused
-// while bound, no duplicate upload on a retry, and no key material anywhere.
+// while bound, no duplicate upload on a retry, a certificate already in SSL Certificate Management
+// adopted and left there on delete, argument errors as sentences, and no key material anywhere.
 import { expect } from "chai";
 import { liveCertificateHandlers as h } from "../../provider/liveCertificate";
 import { UNKNOWN } from "../../provider/unknown";
@@ -14,17 +15,21 @@ describe("LiveCertificate (provider against the emulator)", function () {
   let chain: TestChain;
   let hostedChain: TestChain;
   let expiredChain: TestChain;
+  let consoleChain: TestChain;
 
   before(async function () {
     chain = makeChain({ domains: ["live.example.com", "*.live.example.com"] });
     hostedChain = makeChain({ domains: ["*.hosted.example.com"] });
     expiredChain = makeChain({ domains: ["old.example.com"], notBefore: new Date(Date.now() - 100 * 86400_000), notAfter: new Date(Date.now() - 86400_000) });
+    consoleChain = makeChain({ domains: ["console.live.example.com"] });
     env = await startProviderEnv({
       seed: {
         liveDomains: [{ name: "play1.live.example.com", type: 1 }, { name: "play2.live.example.com", type: 1 }],
         sslCertificates: [
           { id: "hosted01", certificate: hostedChain.certificate, from: "trustasia", alias: "free cert" },
           { id: "expired1", certificate: expiredChain.certificate, from: "trustasia", status: 3 },
+          // The same material as a self-owned LiveCertificate below, uploaded earlier in the console.
+          { id: "console1", certificate: consoleChain.certificate, privateKey: consoleChain.privateKey, from: "upload", alias: "console upload" },
         ],
       },
     });
@@ -78,6 +83,19 @@ describe("LiveCertificate (provider against the emulator)", function () {
       expect(expired.failures![0].reason).to.match(/expired1.*expired/);
     });
 
+    it("answers a wrong type and an unknown argument with a sentence naming it, without asking the API", async function () {
+      const since = (await env.emulator.requests()).length;
+      const wrongType = await h.check({}, selfOwned({ remarks: 42 }));
+      expect(wrongType.failures).to.deep.equal([{ property: "remarks", reason: "remarks must be a string (shown in the SSL console as the certificate's alias)." }]);
+      const hostedWrongType = await h.check({}, { cloudCertId: ["hosted01"], __provider: PROVIDER });
+      expect(hostedWrongType.failures!.map((f) => f.property)).to.deep.equal(["cloudCertId"]);
+      expect(hostedWrongType.failures![0].reason).to.match(/^cloudCertId must be the id of a certificate in SSL Certificate Management.*\.$/);
+      const typo = await h.check({}, { cloudCertID: "hosted01", __provider: PROVIDER });
+      const unknown = typo.failures!.find((f) => /cloudCertID/.test(f.reason));
+      expect(unknown).to.deep.equal({ property: "(arguments)", reason: "Unknown argument(s) cloudCertID: LiveCertificate takes certificate and privateKey (self-owned), or cloudCertId (hosted), and optionally remarks." });
+      expect(await env.emulator.requests(since)).to.have.length(0);
+    });
+
     it("does not fail on values unknown at preview", async function () {
       expect((await h.check({}, { cloudCertId: UNKNOWN, __provider: PROVIDER })).failures).to.deep.equal([]);
       expect((await h.check({}, selfOwned({ certificate: UNKNOWN }))).failures).to.deep.equal([]);
@@ -97,7 +115,7 @@ describe("LiveCertificate (provider against the emulator)", function () {
       expect(writes.map((w) => w.action)).to.deep.equal(["UploadCertificate"]);
       expect(writes[0].params).to.include({ CertificateType: "SVR", CertificateUse: "LIVE", Repeatable: false, Alias: "prod live" });
       expectNoKeyMaterial(JSON.stringify(writes));
-      expect(outs).to.deep.include({ cloudCertId: id, source: "self-owned", remarks: "prod live", fingerprint: chain.fingerprintSha256 });
+      expect(outs).to.deep.include({ cloudCertId: id, source: "self-owned", adopted: false, remarks: "prod live", fingerprint: chain.fingerprintSha256 });
       expect(outs.domains).to.have.members(["live.example.com", "*.live.example.com"]);
       expect(outs.expiresAt).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
       expect(outs).to.not.have.property("privateKey");
@@ -123,16 +141,17 @@ describe("LiveCertificate (provider against the emulator)", function () {
 
       const since = (await env.emulator.requests()).length;
       const updated = await h.update(id, outs, selfOwned({ remarks: "renamed" }));
-      expect(updated.outs).to.deep.include({ cloudCertId: id, remarks: "renamed", fingerprint: chain.fingerprintSha256 });
+      expect(updated.outs).to.deep.include({ cloudCertId: id, adopted: false, remarks: "renamed", fingerprint: chain.fingerprintSha256 });
       expect(await env.emulator.writes(since)).to.have.length(0);
     });
 
     it("refreshes from the API and imports by id", async function () {
       const refreshed = await h.read(id, outs);
       expect(refreshed.id).to.equal(id);
-      expect(refreshed.props).to.deep.equal(outs);
+      expect(refreshed.props).to.deep.equal(outs); // adopted: false kept from state
       const imported = await h.read(id, {});
-      expect(imported.props).to.deep.include({ cloudCertId: id, source: "self-owned", fingerprint: chain.fingerprintSha256 });
+      // Import cannot know who uploaded it: adopted, so destroying the imported resource keeps it.
+      expect(imported.props).to.deep.include({ cloudCertId: id, source: "self-owned", adopted: true, fingerprint: chain.fingerprintSha256 });
       expect(imported.inputs).to.deep.include({ remarks: "prod live" });
       expect(imported.inputs!.certificate).to.include("BEGIN CERTIFICATE");
       expect(imported.inputs).to.not.have.property("privateKey");
@@ -161,7 +180,7 @@ describe("LiveCertificate (provider against the emulator)", function () {
       const since = (await env.emulator.requests()).length;
       const { id, outs } = await h.create({ cloudCertId: "hosted01", __provider: PROVIDER });
       expect(id).to.equal("hosted01");
-      expect(outs).to.deep.include({ cloudCertId: "hosted01", source: "hosted", fingerprint: hostedChain.fingerprintSha256 });
+      expect(outs).to.deep.include({ cloudCertId: "hosted01", source: "hosted", adopted: true, fingerprint: hostedChain.fingerprintSha256 });
       expect(outs.domains).to.deep.equal(["*.hosted.example.com"]);
       expect(outs).to.not.have.property("certificate");
       const imported = await h.read("hosted01", {});
@@ -173,21 +192,56 @@ describe("LiveCertificate (provider against the emulator)", function () {
     });
   });
 
+  describe("material already in SSL Certificate Management", function () {
+    it("adopts the existing certificate and leaves it there on delete", async function () {
+      const args = { certificate: consoleChain.certificate, privateKey: consoleChain.privateKey, __provider: PROVIDER };
+      const { id, outs } = await h.create(args);
+      expect(id).to.equal("console1");
+      expect(outs).to.deep.include({ cloudCertId: "console1", source: "self-owned", adopted: true, fingerprint: consoleChain.fingerprintSha256 });
+      expect((await h.read(id, outs)).props).to.deep.equal(outs); // refresh keeps the flag
+      const updated = await h.update(id, outs, { ...args, remarks: "renamed" });
+      expect(updated.outs).to.include({ adopted: true });
+
+      const since = (await env.emulator.requests()).length;
+      await h.delete(id, updated.outs);
+      expect(await env.emulator.writes(since)).to.have.length(0);
+      const state = await env.emulator.state();
+      expect(state.sslCertificates.map((c: any) => c.id)).to.include("console1");
+      const logged = env.logs.map((l) => l.line).join("\n");
+      expect(logged).to.match(/console1 was already in SSL Certificate Management before this resource; it is left there/);
+    });
+  });
+
   describe("retry after a lost answer", function () {
-    it("does not upload a duplicate when the first upload succeeded but its answer was lost", async function () {
+    it("does not upload a duplicate when the first upload succeeded but its answer was lost, and still owns it", async function () {
       const fresh = makeChain({ domains: ["retry.live.example.com"] });
       const since = (await env.emulator.requests()).length;
       await env.emulator.faults([{ service: "ssl", action: "UploadCertificate", drop: true, count: 1, phase: "after" }]);
-      const first = await h.create({ certificate: fresh.certificate, privateKey: fresh.privateKey, __provider: PROVIDER }).catch((e) => e);
+      const first = await h.create({ certificate: fresh.certificate, privateKey: fresh.privateKey, __provider: PROVIDER });
       await env.emulator.faults([]);
-      // Whether the client retried internally or the engine retries the operation, one certificate exists.
-      const second = await h.create({ certificate: fresh.certificate, privateKey: fresh.privateKey, __provider: PROVIDER });
-      if (!(first instanceof Error)) expect(first.id).to.equal(second.id);
       const uploads = (await env.emulator.requests(since)).filter((r) => r.action === "UploadCertificate");
-      expect(uploads.length).to.be.at.least(2); // the dropped answer really happened and was retried
-      const state = await env.emulator.state();
-      const copies = state.sslCertificates.filter((c: any) => c.fingerprintSha256 === fresh.fingerprintSha256);
-      expect(copies).to.have.length(1);
+      expect(uploads.length).to.equal(2); // the dropped answer really happened and the client retried
+      const copies = (await env.emulator.state()).sslCertificates.filter((c: any) => c.fingerprintSha256 === fresh.fingerprintSha256);
+      expect(copies.map((c: any) => c.id)).to.deep.equal([first.id]);
+      // The retry's RepeatCertId names our own lost upload, not someone else's: not adopted, so
+      // destroy deletes it and nothing is left behind.
+      expect(first.outs).to.include({ adopted: false });
+      await h.delete(first.id, first.outs);
+      const left = (await env.emulator.state()).sslCertificates.filter((c: any) => c.fingerprintSha256 === fresh.fingerprintSha256);
+      expect(left).to.have.length(0);
+    });
+
+    it("treats a RepeatCertId on the first attempt as someone else's certificate", async function () {
+      const fresh = makeChain({ domains: ["again.live.example.com"] });
+      const mine = await h.create({ certificate: fresh.certificate, privateKey: fresh.privateKey, __provider: PROVIDER });
+      // A second stack (or an engine retry after a failed operation) declares the same material.
+      const other = await h.create({ certificate: fresh.certificate, privateKey: fresh.privateKey, __provider: PROVIDER });
+      expect(other.id).to.equal(mine.id);
+      expect(mine.outs).to.include({ adopted: false });
+      // Its answer cannot tell the owner apart, so it never deletes a certificate another stack may
+      // rely on (an orphan after an engine-level retry is the price, named in the README).
+      expect(other.outs).to.include({ adopted: true });
+      await h.delete(mine.id, mine.outs);
     });
   });
 });

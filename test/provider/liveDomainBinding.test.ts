@@ -81,6 +81,21 @@ describe("LiveDomainBinding (provider against the emulator)", function () {
       expect((await h.check({}, args({ domains: UNKNOWN }))).failures).to.deep.equal([]);
     });
 
+    it("answers a wrong type and an unknown argument with a sentence naming it, before any API call", async function () {
+      const since = (await env.emulator.requests()).length;
+      const wrongType = await h.check({}, args({ enableHttps: "yes" }));
+      expect(wrongType.failures).to.deep.equal([{ property: "enableHttps", reason: "enableHttps must be true or false." }]);
+      const typo = await h.check({}, { cloudCertId: certId, domain: [P1], __provider: PROVIDER });
+      expect(typo.failures).to.deep.include({
+        property: "(arguments)",
+        reason: "Unknown argument(s) domain: LiveDomainBinding takes cloudCertId, domains and optionally enableHttps.",
+      });
+      expect(typo.failures).to.deep.include({ property: "domains", reason: "domains is required: the CSS playback domains to bind, such as [\"play.example.com\"]." });
+      const notAList = await h.check({}, args({ domains: P1 }));
+      expect(notAList.failures).to.deep.equal([{ property: "domains", reason: "domains must be a list of CSS playback domains, such as [\"play.example.com\"]." }]);
+      expect(await env.emulator.requests(since)).to.have.length(0);
+    });
+
     it("rejects an empty domain list and a malformed domain before any API call", async function () {
       const since = (await env.emulator.requests()).length;
       expect((await h.check({}, args({ domains: [] }))).failures![0].property).to.equal("domains");
