@@ -3,10 +3,14 @@
 import { z } from "zod";
 import { isUnknown } from "../unknown";
 import type { CheckFailure } from "../runtime/validate";
+import { argumentsError, certificateArg, privateKeyArg, sslCertIdArg } from "../runtime/argShapes";
 import {
   DEFAULT_REDIRECT_STATUS, DesiredHttps, DesiredRedirect, HSTS_MAX_AGE_LIMIT, REDIRECT_STATUS_CODES,
   TLS_VERSIONS, tlsVersionsProblem,
 } from "../rules/cdn";
+
+const ARGUMENTS = "domain; certificate and privateKey (self-owned) or certId (hosted); and optionally certRemark, "
+  + "http2, ocspStapling, tlsVersions, hsts, forceRedirect, waitForDeployment";
 
 const DOMAIN = /^(\*\.)?[^\s/:*]+\.[^\s/:*]+\.?$/;
 
@@ -15,13 +19,9 @@ const boolArg = (name: string) => z.boolean({ error: `${name} must be true or fa
 export const cdnHttpsConfigSchema = z.strictObject({
   domain: z.string({ error: "domain is required: the CDN domain name, such as cdn.example.com." })
     .regex(DOMAIN, { error: "domain must be a domain name such as cdn.example.com, without scheme, port or path." }),
-  certificate: z.string({ error: "certificate must be a PEM text (the certificate chain, leaf first)." })
-    .min(1, { error: "certificate is empty; give the PEM chain, leaf first." }).optional(),
-  privateKey: z.string({ error: "privateKey must be a PEM text." })
-    .min(1, { error: "privateKey is empty; give the certificate's PEM private key." }).optional(),
-  certId: z.string({ error: "certId must be the id of a certificate in SSL Certificate Management, such as \"0VpOXiPz\"." })
-    .regex(/^[A-Za-z0-9_-]+$/, { error: "certId must be the id of a certificate in SSL Certificate Management, such as \"0VpOXiPz\"." })
-    .optional(),
+  certificate: certificateArg(),
+  privateKey: privateKeyArg(),
+  certId: sslCertIdArg("certId").optional(),
   certRemark: z.string({ error: "certRemark must be a string." }).max(200, { error: "certRemark must be at most 200 characters." }).optional(),
   http2: boolArg("http2"),
   ocspStapling: boolArg("ocspStapling"),
@@ -44,7 +44,7 @@ export const cdnHttpsConfigSchema = z.strictObject({
     carryHeaders: boolArg("forceRedirect.carryHeaders"),
   }, { error: "forceRedirect must be an object { statusCode?, carryHeaders? }; omit it to leave HTTP unredirected." }).optional(),
   waitForDeployment: boolArg("waitForDeployment"),
-}, { error: (iss) => (iss.code === "unrecognized_keys" ? `unknown argument(s) ${iss.keys.join(", ")}.` : "the arguments must be an object.") });
+}, { error: argumentsError("CdnHttpsConfig", ARGUMENTS) });
 
 export type CdnHttpsConfigInputs = z.infer<typeof cdnHttpsConfigSchema>;
 

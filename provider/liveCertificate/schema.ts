@@ -2,22 +2,16 @@
 // unknown argument names rejected), and the form they choose.
 import { z } from "zod";
 import type { CertSource } from "../rules/sslCertificate";
+import { argumentsError, certificateArg, privateKeyArg, sslCertIdArg } from "../runtime/argShapes";
 
 const ARGUMENTS = "certificate and privateKey (self-owned), or cloudCertId (hosted), and optionally remarks";
 
 export const liveCertificateArgsSchema = z.strictObject({
   remarks: z.string({ error: "remarks must be a string (shown in the SSL console as the certificate's alias)." }).optional(),
-  certificate: z.string({ error: "certificate must be a PEM text (the certificate chain, leaf first)." })
-    .min(1, { error: "certificate is empty; give the PEM chain, leaf first." }).optional(),
-  privateKey: z.string({ error: "privateKey must be a PEM text." })
-    .min(1, { error: "privateKey is empty; give the certificate's PEM private key." }).optional(),
-  cloudCertId: z.string({ error: "cloudCertId must be the id of a certificate in SSL Certificate Management, such as \"0VpOXiPz\"." })
-    .min(1, { error: "cloudCertId is empty; give the id of a certificate in SSL Certificate Management, such as \"0VpOXiPz\"." }).optional(),
-}, {
-  error: (iss) => (iss.code === "unrecognized_keys"
-    ? `Unknown argument(s) ${iss.keys.join(", ")}: LiveCertificate takes ${ARGUMENTS}.`
-    : `The arguments of LiveCertificate must be an object: ${ARGUMENTS}.`),
-});
+  certificate: certificateArg(),
+  privateKey: privateKeyArg(),
+  cloudCertId: sslCertIdArg("cloudCertId").optional(),
+}, { error: argumentsError("LiveCertificate", ARGUMENTS) });
 
 export type LiveCertificateArgs = z.infer<typeof liveCertificateArgsSchema>;
 

@@ -1,6 +1,7 @@
 // The arguments of LiveDomainBinding as the handlers receive them: one sentence per bad value,
 // unknown argument names rejected.
 import { z } from "zod";
+import { argumentsError } from "../runtime/argShapes";
 
 /** Each domain is looked up once at check; beyond this, split the domains across several bindings. */
 export const MAX_DOMAINS_PER_BINDING = 100;
@@ -20,11 +21,7 @@ export const liveDomainBindingArgsSchema = z.strictObject({
     .min(1, { error: "domains must name at least one CSS playback domain." })
     .max(MAX_DOMAINS_PER_BINDING, { error: `domains lists too many domains: at most ${MAX_DOMAINS_PER_BINDING} per LiveDomainBinding; split them across several bindings.` }),
   enableHttps: z.boolean({ error: "enableHttps must be true or false." }).optional(),
-}, {
-  error: (iss) => (iss.code === "unrecognized_keys"
-    ? `Unknown argument(s) ${iss.keys.join(", ")}: LiveDomainBinding takes ${ARGUMENTS}.`
-    : `The arguments of LiveDomainBinding must be an object: ${ARGUMENTS}.`),
-});
+}, { error: argumentsError("LiveDomainBinding", ARGUMENTS) });
 
 export type LiveDomainBindingArgs = z.infer<typeof liveDomainBindingArgsSchema>;
 

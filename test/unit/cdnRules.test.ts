@@ -176,7 +176,7 @@ describe("CdnHttpsConfig arguments", () => {
     expect(failuresOf({ certId: "abc" })).to.deep.equal(["domain: domain is required: the CDN domain name, such as cdn.example.com."]);
     expect(failuresOf({ domain: "a.example.com", certId: "abc", hsts: { maxAge: 1.5 } })[0]).to.contain("whole number");
     expect(failuresOf({ domain: "a.example.com", certId: "abc", hsts: {} })[0]).to.contain("hsts.maxAge is required");
-    expect(failuresOf({ domain: "a.example.com", certId: "abc", colour: "red" })[0]).to.contain("unknown argument(s) colour");
+    expect(failuresOf({ domain: "a.example.com", certId: "abc", colour: "red" })[0]).to.contain("Unknown argument(s) colour: CdnHttpsConfig takes domain;");
     expect(failuresOf({ domain: "a.example.com", certId: "abc", forceRedirect: { statusCode: 200 } })[0]).to.contain("301, 302, 307, 308");
     expect(failuresOf({ domain: "a.example.com", certId: "abc", tlsVersions: "TLSv1.2" })[0]).to.contain("must be a list");
   });
