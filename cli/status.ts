@@ -7,6 +7,8 @@ import { TencentCloudClient } from "../provider/tencentcloud/client";
 import { sourceOfCertType } from "../provider/rules/live";
 import { chinaTimeToIso, sourceOfFrom } from "../provider/rules/sslCertificate";
 import type { DetailDomain, LiveDomainCertBinding, LiveDomainInfo } from "../provider/tencentcloud/types";
+import { collectPages } from "../provider/tencentcloud/paging";
+import { listAllBindings } from "../provider/liveDomainBinding/bindingsApi";
 
 // ------------------------------------------------------------------------------- the report (pure)
 
@@ -86,37 +88,23 @@ export function formatTable(rows: StatusRow[], now: Date): string {
 
 const CDN_PAGE = 100;
 const LIVE_DOMAINS_PAGE = 100;
-const BINDINGS_PAGE = 100;
 
-export async function listCdnDomains(client: TencentCloudClient): Promise<DetailDomain[]> {
-  const all: DetailDomain[] = [];
-  for (let offset = 0; ; offset += CDN_PAGE) {
-    const page = await client.cdn.describeDomainsConfig({ Offset: offset, Limit: CDN_PAGE });
-    all.push(...(page.Domains ?? []));
-    if ((page.Domains ?? []).length < CDN_PAGE || all.length >= page.TotalNumber) return all;
-  }
+export function listCdnDomains(client: TencentCloudClient): Promise<DetailDomain[]> {
+  return collectPages(CDN_PAGE, async (i) => {
+    const page = await client.cdn.describeDomainsConfig({ Offset: i * CDN_PAGE, Limit: CDN_PAGE });
+    return { rows: page.Domains ?? [], total: page.TotalNumber ?? 0 };
+  });
 }
 
-export async function listPlaybackDomains(client: TencentCloudClient): Promise<LiveDomainInfo[]> {
-  const all: LiveDomainInfo[] = [];
-  for (let pageNum = 1; ; pageNum++) {
-    const page = await client.live.describeLiveDomains({ DomainType: 1, PageSize: LIVE_DOMAINS_PAGE, PageNum: pageNum });
-    all.push(...(page.DomainList ?? []));
-    if ((page.DomainList ?? []).length < LIVE_DOMAINS_PAGE || all.length >= page.AllCount) return all;
-  }
-}
-
-export async function listLiveBindings(client: TencentCloudClient): Promise<LiveDomainCertBinding[]> {
-  const all: LiveDomainCertBinding[] = [];
-  for (let offset = 0; ; offset += BINDINGS_PAGE) {
-    const page = await client.live.describeLiveDomainCertBindings({ Offset: offset, Length: BINDINGS_PAGE });
-    all.push(...(page.LiveDomainCertBindings ?? []));
-    if ((page.LiveDomainCertBindings ?? []).length < BINDINGS_PAGE || all.length >= page.TotalNum) return all;
-  }
+export function listPlaybackDomains(client: TencentCloudClient): Promise<LiveDomainInfo[]> {
+  return collectPages(LIVE_DOMAINS_PAGE, async (i) => {
+    const page = await client.live.describeLiveDomains({ DomainType: 1, PageSize: LIVE_DOMAINS_PAGE, PageNum: i + 1 });
+    return { rows: page.DomainList ?? [], total: page.AllCount ?? 0 };
+  });
 }
 
 export async function collectStatus(client: TencentCloudClient): Promise<StatusRow[]> {
-  const [cdn, play, bindings] = await Promise.all([listCdnDomains(client), listPlaybackDomains(client), listLiveBindings(client)]);
+  const [cdn, play, bindings] = await Promise.all([listCdnDomains(client), listPlaybackDomains(client), listAllBindings(client)]);
   const byDomain = new Map(bindings.map((b) => [b.DomainName.toLowerCase(), b]));
   return sortRows([...cdn.map(cdnRow), ...play.map((d) => liveRow(d, byDomain.get(d.Name.toLowerCase())))]);
 }

@@ -3,20 +3,18 @@
 // still bound to it before deleting.
 import { normalizeDomain } from "../certificate";
 import type { LiveDomainCertBinding, TencentCloudClient } from "../tencentcloud";
+import { collectPages } from "../tencentcloud/paging";
 
 const PAGE = 50; // the API's documented default and maximum when Length is omitted
 /** Below this many domains, exact per-domain queries are cheaper than listing every binding. */
 const PER_DOMAIN_LIMIT = 5;
 
 /** Every binding of the account, following pages until TotalNum is reached. */
-export async function listAllBindings(client: TencentCloudClient): Promise<LiveDomainCertBinding[]> {
-  const all: LiveDomainCertBinding[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await client.live.describeLiveDomainCertBindings({ Offset: offset, Length: PAGE });
-    const rows = page.LiveDomainCertBindings ?? [];
-    all.push(...rows);
-    if (rows.length === 0 || all.length >= (page.TotalNum ?? 0)) return all;
-  }
+export function listAllBindings(client: TencentCloudClient): Promise<LiveDomainCertBinding[]> {
+  return collectPages(PAGE, async (i) => {
+    const page = await client.live.describeLiveDomainCertBindings({ Offset: i * PAGE, Length: PAGE });
+    return { rows: page.LiveDomainCertBindings ?? [], total: page.TotalNum ?? 0 };
+  });
 }
 
 /** Current bindings of `domains` (normalised names), keyed by normalised domain; unbound domains are absent. */
