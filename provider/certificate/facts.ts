@@ -1,11 +1,19 @@
 // Derived facts of the leaf, for resource outputs and diffs.
-import type { X509Certificate } from "node:crypto";
+import { createHash, type X509Certificate } from "node:crypto";
 import type { KeyDescription } from "./key";
 import { dnsSans, oneLineDn } from "./names";
 import type { CertificateFacts } from "./types";
 import { isoUtc, validFrom, validTo } from "./validity";
 
-export function certificateFacts(leaf: X509Certificate, key: KeyDescription, chainLength: number, sans = dnsSans(leaf)): CertificateFacts {
+/** SHA-256 over the DER of every certificate in order: changes when only an intermediate does. */
+export function chainFingerprint(certs: X509Certificate[]): string {
+  const hash = createHash("sha256");
+  for (const cert of certs) hash.update(cert.raw);
+  return hash.digest("hex");
+}
+
+export function certificateFacts(certs: X509Certificate[], leafIndex: number, key: KeyDescription, sans = dnsSans(certs[leafIndex])): CertificateFacts {
+  const leaf = certs[leafIndex];
   return {
     subject: oneLineDn(leaf.subject),
     issuer: oneLineDn(leaf.issuer),
@@ -16,6 +24,7 @@ export function certificateFacts(leaf: X509Certificate, key: KeyDescription, cha
     notAfter: isoUtc(validTo(leaf)),
     keyType: key.keyType,
     keySize: key.keySize,
-    chainLength,
+    chainLength: certs.length,
+    chainFingerprintSha256: chainFingerprint(certs),
   };
 }

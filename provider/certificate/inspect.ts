@@ -49,5 +49,5 @@ export function inspectCertificate(input: InspectInput): InspectResult {
   }
 
   out.push(...chain.findings);
-  return { facts: certificateFacts(leaf, leafKey, certs.length, sans), findings: out };
+  return { facts: certificateFacts(certs, chain.leafIndex, leafKey, sans), findings: out };
 }

@@ -20,6 +20,8 @@ export interface CertificateFacts {
   /** bits for RSA, curve size (256/384) for EC */
   keySize: number;
   chainLength: number;
+  /** hex SHA-256 over every certificate's DER in bundle order: tells a new intermediate from the same chain */
+  chainFingerprintSha256: string;
 }
 
 export interface InspectInput { certificate: string; privateKey?: string; domains?: string[]; now?: Date }
