@@ -12,14 +12,18 @@ export function withoutReserved(inputs: Record<string, unknown>): Record<string,
   return rest;
 }
 
-function valueAt(root: unknown, path: PropertyKey[]): { value: unknown; throughUnknown: boolean } {
+/**
+ * Whether the value an issue is about is not fully known yet: it is unknown, lies under an unknown,
+ * or (below the top level) holds one, like a list with one computed entry whose rule needs them all.
+ */
+function concernsUnknown(root: unknown, path: PropertyKey[]): boolean {
   let current = root;
   for (const key of path) {
-    if (isUnknown(current)) return { value: current, throughUnknown: true };
-    if (current === null || typeof current !== "object") return { value: undefined, throughUnknown: false };
+    if (isUnknown(current)) return true;
+    if (current === null || typeof current !== "object") return false;
     current = (current as Record<PropertyKey, unknown>)[key];
   }
-  return { value: current, throughUnknown: isUnknown(current) };
+  return path.length > 0 ? containsUnknown(current) : isUnknown(current);
 }
 
 export interface Validated<T> {
@@ -42,7 +46,7 @@ export function validateArgs<T>(schema: z.ZodType<T>, inputs: Record<string, unk
   if (result.success) return { value: result.data, failures: [], hasUnknowns };
   const failures: CheckFailure[] = [];
   for (const issue of result.error.issues) {
-    if (valueAt(args, issue.path).throughUnknown) continue;
+    if (concernsUnknown(args, issue.path)) continue;
     failures.push({ property: issue.path.map(String).join(".") || "(arguments)", reason: issue.message });
   }
   return { failures, hasUnknowns };

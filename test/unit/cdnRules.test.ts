@@ -191,5 +191,9 @@ describe("CdnHttpsConfig arguments", () => {
   it("stays silent about values unknown at preview", () => {
     expect(failuresOf({ domain: UNKNOWN, certificate: UNKNOWN, privateKey: UNKNOWN, http2: UNKNOWN, hsts: { maxAge: UNKNOWN }, tlsVersions: UNKNOWN })).to.deep.equal([]);
     expect(failuresOf({ domain: "a.example.com", certId: UNKNOWN, forceRedirect: UNKNOWN })).to.deep.equal([]);
+    // A list with one computed entry: its rule (consecutive versions) waits until all are known.
+    expect(failuresOf({ domain: "a.example.com", certId: "x", tlsVersions: ["TLSv1.2", UNKNOWN] })).to.deep.equal([]);
+    // What is known is still checked.
+    expect(failuresOf({ domain: "a.example.com", certId: UNKNOWN, tlsVersions: ["TLSv1.2"], http2: "yes" })[0]).to.match(/^http2: /);
   });
 });
