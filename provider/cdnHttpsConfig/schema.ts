@@ -1,6 +1,7 @@
 // The arguments of CdnHttpsConfig: their shapes (zod, one sentence per bad value) and the rules
 // that span several fields, which must stay silent about values still unknown at preview.
 import { z } from "zod";
+import { isDomainName } from "../certificate";
 import { isUnknown } from "../unknown";
 import type { CheckFailure } from "../runtime/validate";
 import { argumentsError, certificateArg, privateKeyArg, sslCertIdArg } from "../runtime/argShapes";
@@ -12,13 +13,11 @@ import {
 const ARGUMENTS = "domain; certificate and privateKey (self-owned) or certId (hosted); and optionally certRemark, "
   + "http2, ocspStapling, tlsVersions, hsts, forceRedirect, waitForDeployment";
 
-const DOMAIN = /^(\*\.)?[^\s/:*]+\.[^\s/:*]+\.?$/;
-
 const boolArg = (name: string) => z.boolean({ error: `${name} must be true or false.` }).optional();
 
 export const cdnHttpsConfigSchema = z.strictObject({
   domain: z.string({ error: "domain is required: the CDN domain name, such as cdn.example.com." })
-    .regex(DOMAIN, { error: "domain must be a domain name such as cdn.example.com, without scheme, port or path." }),
+    .refine((d) => isDomainName(d, { wildcard: true }), { error: "domain must be a domain name such as cdn.example.com, without scheme, port or path." }),
   certificate: certificateArg(),
   privateKey: privateKeyArg(),
   certId: sslCertIdArg("certId").optional(),

@@ -12,6 +12,18 @@ export function normalizeDomain(d: string): string {
   return toAscii(trimmed);
 }
 
+const LABELS = /^([a-z0-9_]([a-z0-9_-]*[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+
+/**
+ * Whether `name` is a domain name we may send to the API (after normalising case, a trailing dot
+ * and IDN): dotted labels of letters, digits and inner hyphens; `*.` in front only if `wildcard`.
+ */
+export function isDomainName(name: string, opts: { wildcard?: boolean } = {}): boolean {
+  let n = normalizeDomain(name);
+  if (opts.wildcard && n.startsWith("*.")) n = n.slice(2);
+  return n.length <= 253 && LABELS.test(n) && n.split(".").every((label) => label.length <= 63);
+}
+
 function toAscii(name: string): string {
   if (/^[\x00-\x7f]*$/.test(name)) return name; // already ASCII: skip the IDNA work
   // domainToASCII returns "" for names it rejects; keep the lowercase input so it simply matches nothing.

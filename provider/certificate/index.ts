@@ -4,6 +4,6 @@
 // node:crypto extracts even 10,000 SANs in a few milliseconds.
 export type { Severity, Finding, CertificateFacts, InspectInput, InspectResult } from "./types";
 export { inspectCertificate } from "./inspect";
-export { domainMatches, normalizeDomain, NameMatcher } from "./hostname";
+export { domainMatches, isDomainName, normalizeDomain, NameMatcher } from "./hostname";
 export { normalizePem } from "./pem";
 export { hasErrors, CODES, type FindingCode } from "./findings";

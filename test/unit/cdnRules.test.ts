@@ -188,6 +188,15 @@ describe("CdnHttpsConfig arguments", () => {
     expect(failuresOf({ domain: "a.example.com", certId: "x", forceRedirect: {}, waitForDeployment: false })[0]).to.match(/^waitForDeployment: /);
   });
 
+  it("accepts domain names only: wildcards, IDN, any case and a trailing dot; no empty, edge-hyphen or scheme labels", () => {
+    for (const ok of ["cdn.example.com", "*.example.com", "Bücher.example.com", "A.Example.COM.", "xn--bcher-kva.example.com"]) {
+      expect(failuresOf({ domain: ok, certId: "x" }), ok).to.deep.equal([]);
+    }
+    for (const bad of ["cdn..example.com", "-x-.example.com", "https://a.example.com", "a.example.com:443", "a.example.com/path", "a.*.example.com", "localhost", "a b.example.com"]) {
+      expect(failuresOf({ domain: bad, certId: "x" })[0], bad).to.match(/^domain: domain must be a domain name/);
+    }
+  });
+
   it("stays silent about values unknown at preview", () => {
     expect(failuresOf({ domain: UNKNOWN, certificate: UNKNOWN, privateKey: UNKNOWN, http2: UNKNOWN, hsts: { maxAge: UNKNOWN }, tlsVersions: UNKNOWN })).to.deep.equal([]);
     expect(failuresOf({ domain: "a.example.com", certId: UNKNOWN, forceRedirect: UNKNOWN })).to.deep.equal([]);
