@@ -29,7 +29,7 @@ export interface CdnHttpsConfigArgs {
 
 const ARG_KEYS = ["domain", "certificate", "privateKey", "certId", "certRemark", "http2", "ocspStapling",
   "tlsVersions", "hsts", "forceRedirect", "waitForDeployment"] as const satisfies readonly (keyof CdnHttpsConfigArgs)[];
-const OUTPUT_KEYS = ["httpsEnabled", "sslStatus", "certSource", "certExpiresAt", "certFingerprint", "certDomains", "deployedCert"];
+const OUTPUT_KEYS = ["httpsEnabled", "sslStatus", "certSource", "certExpiresAt", "certFingerprint", "certChainFingerprint", "certDomains", "deployedCert"];
 
 /** HTTPS on one Tencent Cloud CDN domain. The id is the domain; `pulumi import` takes the domain. */
 export class CdnHttpsConfig extends pulumi.dynamic.Resource {
@@ -52,6 +52,8 @@ export class CdnHttpsConfig extends pulumi.dynamic.Resource {
   declare readonly certExpiresAt: pulumi.Output<string | undefined>;
   /** SHA-256 of the leaf certificate, lowercase hex. */
   declare readonly certFingerprint: pulumi.Output<string | undefined>;
+  /** Self-owned: SHA-256 over the whole chain, so a new intermediate under the same leaf is an update. */
+  declare readonly certChainFingerprint: pulumi.Output<string | undefined>;
   declare readonly certDomains: pulumi.Output<string[] | undefined>;
   /** The certificate as the API identifies it (CertId for hosted, CertName and expiry); drift is judged on it. */
   declare readonly deployedCert: pulumi.Output<{ certId?: string; certName?: string; expireTime?: string } | undefined>;

@@ -5,9 +5,11 @@
 import { normalizeDomain } from "../certificate";
 import {
   domainEligibilityProblems, httpsOff, httpsSettingsMatch, judgeHttpsDeployment, judgeSettled, mergeHttps,
-  redirectMatches, redirectOff, redirectOn, sameDeployedCert, deployedCertOf, DeployedCert,
+  redirectMatches, redirectOff, redirectOn, sameDeployedCert, deployedCertOf, DeployedCert, describeDeployedCert,
 } from "../rules/cdn";
 import { withKeyLock } from "../runtime/keyedLock";
+import { withoutUndefined } from "../runtime/outputs";
+import { PartialStateError } from "../runtime/partialState";
 import { log } from "../runtime/log";
 import { CustomTimeouts, timeoutFor } from "../runtime/timeouts";
 import { validateArgs } from "../runtime/validate";
@@ -15,8 +17,8 @@ import { isNotFound } from "../tencentcloud";
 import type { DetailDomain } from "../tencentcloud/types";
 import { containsUnknown } from "../unknown";
 import { findDomain, findHostedCertificate, requireDomain, waitForDomain, writeHttps, writeRedirect } from "./api";
-import { CertFacts, hostedCertificateProblem, hostedFacts, selfOwnedFacts } from "./certFacts";
-import { CdnHttpsConfigOutputs, outputsAfterApply } from "./outputs";
+import { CertFacts, hostedCertificateProblem, hostedFacts, sameSelfOwnedCertificate, selfOwnedFacts } from "./certFacts";
+import { apiSettings, CdnHttpsConfigOutputs, outputsAfterApply } from "./outputs";
 import { cdnHttpsConfigSchema, crossFieldFailures, ResolvedArgs, resolveArgs } from "./schema";
 
 type Props = Record<string, any>;
@@ -53,7 +55,7 @@ function httpsNeedsWrite(detail: DetailDomain, args: ResolvedArgs, facts: CertFa
   const cert = args.https.cert;
   const sameCert = cert.source === "hosted"
     ? previous.certSource === "hosted" && previous.certId === cert.certId
-    : previous.certSource === "self-owned" && !!facts.certFingerprint && previous.certFingerprint === facts.certFingerprint;
+    : sameSelfOwnedCertificate(previous, facts);
   const recorded = previous.deployedCert as DeployedCert | undefined;
   return !sameCert ||
     !sameDeployedCert(recorded, deployedCertOf(detail.Https)) ||
@@ -78,17 +80,38 @@ function withTimeouts<T extends object>(outs: T, inputs: Props): T {
   return inputs.__timeouts ? { ...outs, __timeouts: inputs.__timeouts } : outs;
 }
 
-async function applyDesired(args: ResolvedArgs, timeoutMs: number, previous: Props | undefined): Promise<CdnHttpsConfigOutputs> {
+/**
+ * Turns the forced redirect off and waits for that change: no other write may overlap its
+ * deployment (ResourceInUse.CdnOpInProgress), whatever waitForDeployment says.
+ */
+async function turnRedirectOff(detail: DetailDomain, timeoutMs: number, why: string): Promise<DetailDomain> {
+  const domain = detail.Domain;
+  log.info(`CDN domain ${domain}: turning the forced redirect to HTTPS off${why}`);
+  await writeRedirect(domain, redirectOff(detail.ForceRedirect));
+  return waitForDomain(domain, judgeSettled, timeoutMs, `the forced-redirect change of CDN domain ${domain}`);
+}
+
+/** How far an apply got: once something is written, a failure must still leave state (see PartialStateError). */
+interface ApplyProgress { wrote: boolean; facts?: CertFacts }
+
+async function applyDesired(args: ResolvedArgs, timeoutMs: number, previous: Props | undefined, progress: ApplyProgress): Promise<CdnHttpsConfigOutputs> {
   const domain = args.domain;
   const facts = await certFactsFor(args);
+  progress.facts = facts;
   let detail = await requireDomain(domain);
   assertEligible(detail);
   const deployment = `the HTTPS deployment of CDN domain ${domain}`;
   detail = await settleDeploymentInFlight(detail, timeoutMs);
 
   if (httpsNeedsWrite(detail, args, facts, previous)) {
+    if (!args.redirect && !redirectMatches(detail.ForceRedirect, undefined)) {
+      // A redirect that is to go goes before the certificate changes, not after its deployment.
+      detail = await turnRedirectOff(detail, timeoutMs, " before the HTTPS change");
+      progress.wrote = true;
+    }
     log.info(`CDN domain ${domain}: writing the HTTPS configuration (${facts.certSource} certificate)`);
     await writeHttps(domain, mergeHttps(detail.Https, args.https));
+    progress.wrote = true;
     detail = args.waitForDeployment
       ? await waitForDomain(domain, judgeHttpsDeployment, timeoutMs, deployment)
       : await requireDomain(domain);
@@ -101,28 +124,58 @@ async function applyDesired(args: ResolvedArgs, timeoutMs: number, previous: Pro
     if (args.redirect) {
       log.info(`CDN domain ${domain}: HTTPS is deployed; redirecting HTTP to HTTPS (${args.redirect.statusCode})`);
       await writeRedirect(domain, redirectOn(args.redirect));
+      progress.wrote = true;
+      detail = args.waitForDeployment
+        ? await waitForDomain(domain, judgeSettled, timeoutMs, `the forced-redirect change of CDN domain ${domain}`)
+        : await requireDomain(domain);
     } else {
-      log.info(`CDN domain ${domain}: turning the forced redirect to HTTPS off`);
-      await writeRedirect(domain, redirectOff(detail.ForceRedirect));
+      detail = await turnRedirectOff(detail, timeoutMs, "");
+      progress.wrote = true;
     }
-    detail = args.waitForDeployment
-      ? await waitForDomain(domain, judgeSettled, timeoutMs, `the forced-redirect change of CDN domain ${domain}`)
-      : await requireDomain(domain);
   }
   return outputsAfterApply(args, facts, detail);
+}
+
+/**
+ * A failure after something was written keeps what the API now has as the resource's state (the
+ * engine records it), so `destroy` cleans it up and the next `up` sees the unfinished work in its
+ * diff (sslStatus not deployed, the redirect not as declared) and completes it.
+ */
+async function keepPartialState(error: unknown, args: ResolvedArgs, progress: ApplyProgress, inputs: Props): Promise<unknown> {
+  if (!progress.wrote || !progress.facts || !(error instanceof Error)) return error;
+  let detail: DetailDomain | undefined;
+  try {
+    detail = await findDomain(args.domain);
+  } catch {
+    return error; // nothing reliable to record; the engine keeps the previous state
+  }
+  if (!detail) return error;
+  const api = apiSettings(detail);
+  const outs = { ...outputsAfterApply(args, progress.facts, detail), forceRedirect: api.forceRedirect };
+  const properties = { ...withTimeouts(withoutUndefined(outs), inputs), __provider: inputs.__provider };
+  return new PartialStateError(error.message, args.domain, properties, [error.message]);
+}
+
+async function applyKeepingPartialState(args: ResolvedArgs, inputs: Props, timeoutMs: number, previous: Props | undefined): Promise<CdnHttpsConfigOutputs> {
+  const progress: ApplyProgress = { wrote: false };
+  try {
+    return await applyDesired(args, timeoutMs, previous, progress);
+  } catch (e) {
+    throw await keepPartialState(e, args, progress, inputs);
+  }
 }
 
 export async function createCdnHttpsConfig(inputs: Props): Promise<{ id: string; outs: CdnHttpsConfigOutputs }> {
   const args = argsFrom(inputs);
   const timeoutMs = timeoutFor("create", inputs.__timeouts as CustomTimeouts | undefined);
-  const outs = await withKeyLock(args.domain, () => applyDesired(args, timeoutMs, undefined));
+  const outs = await withKeyLock(args.domain, () => applyKeepingPartialState(args, inputs, timeoutMs, undefined));
   return { id: args.domain, outs: withTimeouts(outs, inputs) };
 }
 
 export async function updateCdnHttpsConfig(id: string, olds: Props, news: Props): Promise<{ outs: CdnHttpsConfigOutputs }> {
   const args = argsFrom(news);
   const timeoutMs = timeoutFor("update", news.__timeouts as CustomTimeouts | undefined);
-  const outs = await withKeyLock(normalizeDomain(id), () => applyDesired(args, timeoutMs, olds));
+  const outs = await withKeyLock(normalizeDomain(id), () => applyKeepingPartialState(args, news, timeoutMs, olds));
   return { outs: withTimeouts(outs, news) };
 }
 
@@ -136,12 +189,14 @@ export async function deleteCdnHttpsConfig(id: string, props: Props): Promise<vo
       let detail = await findDomain(domain);
       if (!detail) return;
       detail = await settleDeploymentInFlight(detail, timeoutMs);
-      if (detail.ForceRedirect?.Switch === "on") {
-        log.info(`CDN domain ${domain}: turning the forced redirect off before HTTPS`);
-        await writeRedirect(domain, redirectOff(detail.ForceRedirect));
-        // The HTTPS write must not overlap the redirect's deployment (ResourceInUse.CdnOpInProgress).
-        detail = await waitForDomain(domain, judgeSettled, timeoutMs, `the forced-redirect change of CDN domain ${domain}`);
+      const serving = deployedCertOf(detail.Https);
+      if (detail.Https?.Switch === "on" && props?.deployedCert && !sameDeployedCert(props.deployedCert, serving)) {
+        // Someone else (another resource, stack or the console) has since set its own certificate.
+        log.info(`CDN domain ${domain} now serves another certificate (${describeDeployedCert(serving)}) than this resource set; ` +
+          "its HTTPS is left on and only the resource is removed");
+        return;
       }
+      if (detail.ForceRedirect?.Switch === "on") detail = await turnRedirectOff(detail, timeoutMs, " before HTTPS");
       if (detail.Https?.Switch === "on") {
         log.info(`CDN domain ${domain}: turning HTTPS off`);
         await writeHttps(domain, httpsOff(detail.Https));

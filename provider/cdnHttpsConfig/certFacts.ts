@@ -9,6 +9,8 @@ export interface CertFacts {
   certSource: CertSource;
   certExpiresAt?: string;
   certFingerprint?: string;
+  /** Self-owned only: SHA-256 over the whole chain, so a new intermediate under the same leaf is a change. */
+  certChainFingerprint?: string;
   certDomains?: string[];
 }
 
@@ -18,8 +20,19 @@ export function selfOwnedFacts(certificate: string): CertFacts {
     certSource: "self-owned",
     certExpiresAt: facts?.notAfter,
     certFingerprint: facts?.fingerprintSha256,
+    certChainFingerprint: facts?.chainFingerprintSha256,
     certDomains: facts?.sans,
   };
+}
+
+/**
+ * Whether recorded outputs hold the same self-owned certificate: the same chain, or the same leaf
+ * for state written before the chain was recorded. PEM whitespace never matters.
+ */
+export function sameSelfOwnedCertificate(recorded: { certSource?: string; certFingerprint?: string; certChainFingerprint?: string }, facts: CertFacts): boolean {
+  if (recorded.certSource !== "self-owned" || !recorded.certFingerprint || !facts.certFingerprint) return false;
+  if (recorded.certChainFingerprint) return recorded.certChainFingerprint === facts.certChainFingerprint;
+  return recorded.certFingerprint === facts.certFingerprint;
 }
 
 export function hostedFacts(detail: DescribeCertificateDetailResponse): CertFacts {

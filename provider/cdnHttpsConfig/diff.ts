@@ -1,9 +1,10 @@
-// diff against the old OUTPUTS, field by field. The certificate is compared by fingerprint (PEM
-// whitespace is no change) or certId; the domain by its normalised name and is the only replace;
+// diff against the old OUTPUTS, field by field. The certificate is compared by the fingerprint of
+// its whole chain (PEM whitespace is no change, a new intermediate is) or certId; the domain by its normalised name and is the only replace;
 // HTTPS found off or failed at the last read is a change to repair. `__provider`/`__timeouts` never count.
-import { inspectCertificate, normalizeDomain } from "../certificate";
+import { normalizeDomain } from "../certificate";
 import { canonicalTlsVersions, DEFAULT_REDIRECT_STATUS } from "../rules/cdn";
 import { containsUnknown } from "../unknown";
+import { sameSelfOwnedCertificate, selfOwnedFacts } from "./certFacts";
 
 type Props = Record<string, any>;
 
@@ -29,10 +30,8 @@ function certificateChanged(olds: Props, news: Props): boolean {
   if (news.certId !== undefined) {
     return containsUnknown(news.certId) || olds.certSource !== "hosted" || olds.certId !== news.certId;
   }
-  if (containsUnknown(news.certificate)) return true;
-  if (olds.certSource !== "self-owned" || !olds.certFingerprint) return true;
-  const fingerprint = typeof news.certificate === "string" ? inspectCertificate({ certificate: news.certificate }).facts?.fingerprintSha256 : undefined;
-  return fingerprint !== olds.certFingerprint;
+  if (containsUnknown(news.certificate) || typeof news.certificate !== "string") return true;
+  return !sameSelfOwnedCertificate(olds, selfOwnedFacts(news.certificate));
 }
 
 export function diffCdnHttpsConfig(olds: Props, news: Props): CdnDiff {
@@ -45,7 +44,9 @@ export function diffCdnHttpsConfig(olds: Props, news: Props): CdnDiff {
   if (certificateChanged(olds, news)) changed.push(news.certId !== undefined ? "certId" : "certificate");
   // Drift found by refresh: HTTPS turned off elsewhere, or a deployment that failed.
   if (olds.httpsEnabled === false) changed.push("httpsEnabled");
-  if (olds.sslStatus === "failed") changed.push("sslStatus");
+  // A deployment that failed, or one an interrupted run did not see finish (unless the user never waits).
+  const unfinished = olds.sslStatus !== undefined && olds.sslStatus !== "deployed" && (news.waitForDeployment ?? true) !== false;
+  if (olds.sslStatus === "failed" || (olds.httpsEnabled !== false && unfinished)) changed.push("sslStatus");
 
   const o = settingsOf(olds);
   const n = settingsOf(news);

@@ -14,6 +14,14 @@ import { apiSettings, CdnHttpsConfigOutputs, inputsOf } from "./outputs";
 
 type Props = Record<string, any>;
 
+/** The certificate fields of the outputs: kept from state while the API still serves that certificate. */
+const CERT_KEYS = ["certificate", "certId", "certSource", "certExpiresAt", "certFingerprint", "certChainFingerprint", "certDomains"] as const;
+type RecordedCert = Pick<CdnHttpsConfigOutputs, (typeof CERT_KEYS)[number]>;
+
+function recordedCert(old: Props): RecordedCert {
+  return Object.fromEntries(CERT_KEYS.map((k) => [k, old[k]])) as RecordedCert;
+}
+
 /** The certificate part when the API serves something other than what we recorded (or on import). */
 async function certFromApi(detail: DetailDomain): Promise<Pick<CdnHttpsConfigOutputs, "certId" | "certificate"> & CertFacts> {
   const info = detail.Https?.CertInfo;
@@ -32,9 +40,14 @@ export async function readCdnHttpsConfig(id: string, props: Props | undefined): 
   if (!detail) return {};
   const old = props && Object.keys(props).length > 0 ? props : undefined;
   const api = apiSettings(detail);
+  if (!old && !api.httpsEnabled) {
+    // Import: there is no HTTPS configuration to adopt, and making one up would hide that.
+    throw new Error(`CDN domain ${domain} has HTTPS off, so there is no HTTPS configuration to import; ` +
+      "declare the CdnHttpsConfig without importing it, and `pulumi up` will configure HTTPS.");
+  }
   const unchangedCert = !!old && api.httpsEnabled && sameDeployedCert(old.deployedCert, api.deployedCert);
   const cert = unchangedCert
-    ? { certificate: old!.certificate, certId: old!.certId, certSource: old!.certSource, certExpiresAt: old!.certExpiresAt, certFingerprint: old!.certFingerprint, certDomains: old!.certDomains }
+    ? recordedCert(old!)
     : await certFromApi(detail);
   if (old && !unchangedCert) {
     const what = api.httpsEnabled ? "serves another certificate than the one recorded" : "has HTTPS off";

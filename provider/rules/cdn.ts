@@ -198,6 +198,13 @@ export function deployedCertOf(https: Https | undefined): DeployedCert | undefin
   return { certId: c.CertId || undefined, certName: c.CertName || undefined, expireTime: c.ExpireTime || undefined };
 }
 
+/** The certificate as a user finds it in the console: hosted id, else name, with its expiry. */
+export function describeDeployedCert(c: DeployedCert | undefined): string {
+  if (!c) return "none";
+  const name = c.certId ?? c.certName ?? "unnamed";
+  return c.expireTime ? `${name}, expiring ${c.expireTime}` : name;
+}
+
 /** Same certificate, judged by the fields the API returns (it never returns the PEM or key). */
 export function sameDeployedCert(a: DeployedCert | undefined, b: DeployedCert | undefined): boolean {
   if (!a || !b) return !a && !b;

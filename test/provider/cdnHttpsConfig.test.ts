@@ -281,16 +281,79 @@ describe("CdnHttpsConfig against the emulator", function () {
       await h.delete!(DOMAIN, created.outs);
     });
 
-    it("a failed deployment is an error with the domain and what to do; the next up repairs it", async function () {
+    it("a failed deployment is an error with the domain and what to do; its state is kept and the next up repairs it", async function () {
       await env.emulator.editCdnDomain(DOMAIN, { failNextDeployment: "certificate chain incomplete" });
-      let error: Error | undefined;
-      try { await h.create(selfOwned({ forceRedirect: {} })); } catch (e) { error = e as Error; }
+      let error: any;
+      try { await h.create(selfOwned({ forceRedirect: {} })); } catch (e) { error = e; }
       expect(error?.message).to.contain(DOMAIN).and.contain("failed").and.contain("certificate chain incomplete");
       expect(error?.message).to.not.contain("PRIVATE KEY");
       expect((await domainState()).ForceRedirect?.Switch ?? "off").to.equal("off");
-      // State kept by the engine is the old one (none): a retry creates again and succeeds.
-      const { outs } = await h.create(selfOwned({ forceRedirect: {} }));
+      // HTTPS was written, so the engine records what the API has (ErrorResourceInitFailed): destroy
+      // knows to clean it up, and the next up sees the unfinished work in its diff.
+      expect(error.id).to.equal(DOMAIN);
+      expect(error.properties).to.include({ domain: DOMAIN, sslStatus: "failed", certSource: "self-owned", __provider: PROVIDER });
+      expect(error.properties).to.not.have.property("forceRedirect");
+      expect(JSON.stringify(error.properties)).to.not.contain(chain.privateKey.split("\n")[1]);
+      expect((await h.diff!(DOMAIN, error.properties, selfOwned({ forceRedirect: {} }))).changes).to.equal(true);
+      const { outs } = await h.update!(DOMAIN, error.properties, selfOwned({ forceRedirect: {} }));
       expect(outs).to.include({ sslStatus: "deployed" });
+      expect((await domainState()).ForceRedirect.Switch).to.equal("on");
+    });
+
+    it("a failure before anything was written leaves no state", async function () {
+      await env.emulator.faults([{ action: "UpdateDomainConfig", code: "InvalidParameter.ParamError", count: 1 }]);
+      let error: any;
+      try { await h.create(hosted()); } catch (e) { error = e; }
+      expect(error?.message).to.contain("InvalidParameter.ParamError");
+      expect(error).to.not.have.property("id");
+    });
+
+    it("diff: a deployment an interrupted run did not see finish is work to do, unless the user never waits", async function () {
+      const { outs } = await h.create(hosted());
+      const interrupted = { ...outs, sslStatus: "deploying" };
+      expect((await h.diff!(DOMAIN, interrupted, hosted())).changes).to.equal(true);
+      expect((await h.diff!(DOMAIN, { ...interrupted, waitForDeployment: false }, hosted({ waitForDeployment: false }))).changes).to.equal(false);
+    });
+
+    it("a new chain under the same leaf is an update that writes it; CRLF of that chain is still no change", async function () {
+      const created = await h.create(selfOwned());
+      const withRoot = chain.certificate.trimEnd() + "\n" + chain.rootPem;
+      const news = selfOwned({ certificate: withRoot });
+      expect(await h.diff!(DOMAIN, created.outs, news)).to.deep.equal({ changes: true, replaces: [], deleteBeforeReplace: false });
+      const since = await lastSeq();
+      const { outs } = await h.update!(DOMAIN, created.outs, news);
+      const writes = await env.emulator.writes(since);
+      expect(writes).to.have.length(1);
+      expect(writes[0].params.Https.CertInfo.Certificate).to.contain(chain.rootPem!.split("\n")[1]);
+      expect(outs.certFingerprint).to.equal(created.outs.certFingerprint); // same leaf
+      expect(outs.certChainFingerprint).to.not.equal(created.outs.certChainFingerprint);
+      expect((await h.diff!(DOMAIN, outs, selfOwned({ certificate: withRoot.replace(/\n/g, "\r\n") }))).changes).to.equal(false);
+    });
+
+    it("delete leaves HTTPS on when the domain now serves a certificate someone else set", async function () {
+      const created = await h.create(selfOwned());
+      await env.emulator.editCdnDomain(DOMAIN, { https: { Switch: "on", CertInfo: { CertId: "othernm1" } } });
+      const since = await lastSeq();
+      await h.delete!(DOMAIN, created.outs);
+      expect(await env.emulator.writes(since)).to.deep.equal([]);
+      expect((await domainState()).Https.Switch).to.equal("on");
+      expect(env.logs.map((l) => l.line).join("\n")).to.match(/now serves another certificate \(othernm1.*left on/);
+    });
+
+    it("removing the redirect while the certificate changes turns it off first, even without waiting", async function () {
+      const created = await h.create(selfOwned({ forceRedirect: {} }));
+      const since = await lastSeq();
+      await h.update!(DOMAIN, created.outs, selfOwned({ certificate: rotated.certificate, privateKey: rotated.privateKey, waitForDeployment: false }));
+      const writes = await env.emulator.writes(since);
+      expect(writes.map((w) => (w.params.ForceRedirect ? `redirect ${w.params.ForceRedirect.Switch}` : `https ${w.params.Https.Switch}`)))
+        .to.deep.equal(["redirect off", "https on"]);
+      expect((await env.emulator.requests(since)).filter((r) => r.errorCode === "ResourceInUse.CdnOpInProgress")).to.deep.equal([]);
+    });
+
+    it("import of a domain with HTTPS off says there is nothing to import and what to do", async function () {
+      const error = await h.read!(DOMAIN, {}).then(() => undefined, (e: Error) => e);
+      expect(error?.message).to.equal(`CDN domain ${DOMAIN} has HTTPS off, so there is no HTTPS configuration to import; ` +
+        "declare the CdnHttpsConfig without importing it, and `pulumi up` will configure HTTPS.");
     });
 
     it("rides out a transient fault while waiting for the deployment", async function () {
