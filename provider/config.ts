@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { ClientOptions, TencentCloudClient } from "./tencentcloud/client";
 import { log } from "./runtime/log";
+import { isLoopbackUrl } from "./tencentcloud/loopback";
 
 export interface ConfigSource { get(key: string): string | undefined }
 export interface ConfigureRequest { config: ConfigSource }
@@ -82,6 +83,11 @@ function validEndpoint(endpoint: string, from: string): string {
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new Error(`The Tencent Cloud endpoint from ${from} must be an http:// or https:// URL, not ${JSON.stringify(endpoint)}.`);
+  }
+  if (url.protocol === "http:" && !isLoopbackUrl(endpoint)) {
+    // Requests carry private keys: in clear text they may only go to this machine (the local emulator).
+    throw new Error(`The Tencent Cloud endpoint from ${from} uses plain http:// to another machine (${url.host}); ` +
+      "requests carry private keys, so use https://, or http:// only to 127.0.0.1 or localhost.");
   }
   return endpoint;
 }

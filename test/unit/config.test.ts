@@ -65,6 +65,16 @@ describe("provider config", () => {
     expect(() => resolveClientOptions()).to.throw(/tencentcloud-https:endpoint is not a URL/);
   });
 
+  it("refuses plain http:// to another machine (requests carry private keys), allows it to this one", () => {
+    configureWith({ "tencentcloud-https:secretId": "i", "tencentcloud-https:secretKey": "k", "tencentcloud-https:endpoint": "http://emulator.internal:8787" });
+    expect(() => resolveClientOptions()).to.throw("The Tencent Cloud endpoint from tencentcloud-https:endpoint uses plain http:// to another machine (emulator.internal:8787); " +
+      "requests carry private keys, so use https://, or http:// only to 127.0.0.1 or localhost.");
+    for (const ok of ["https://cdn.internal:8443", "http://localhost:8787", "http://127.0.0.1:8787", "http://[::1]:8787"]) {
+      configureWith({ "tencentcloud-https:secretId": "i", "tencentcloud-https:secretKey": "k", "tencentcloud-https:endpoint": ok });
+      expect(resolveClientOptions().endpoint).to.equal(ok);
+    }
+  });
+
   it("explains missing credentials in one sentence naming the config keys and env variables", () => {
     configureWith({});
     expect(() => resolveClientOptions()).to.throw(MISSING_CREDENTIALS_MESSAGE);
