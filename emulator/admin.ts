@@ -3,7 +3,7 @@
 import { chinaTime } from "./format";
 import { validateFaults } from "./faults";
 import { redactSecrets } from "./redact";
-import { editCdnDomain, editLiveBinding, SeedError } from "./seed";
+import { editCdnDomain, editLiveBinding, editSslCertificate, SeedError } from "./seed";
 import { certificateStatus } from "./ssl";
 import type { Emulator } from "./emulator";
 import type { EmulatorSeed } from "./types";
@@ -79,6 +79,10 @@ function route(emu: Emulator, method: string, path: string, query: URLSearchPara
     }
     case "POST live-binding":
       editLiveBinding(emu.state, domainOf(body), body.patch === undefined ? null : body.patch);
+      return ok;
+    case "POST ssl-certificate":
+      if (typeof body?.id !== "string" || body.id === "") throw new SeedError('the body needs "id"');
+      editSslCertificate(emu.state, body.id, body.patch ?? {});
       return ok;
     default:
       return { status: 404, body: { error: `no admin route ${method} ${ADMIN_PREFIX}${path}` } };

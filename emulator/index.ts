@@ -9,13 +9,16 @@
 // - A failed deployment (editCdnDomain(d, {failNextDeployment: msg})) ends with Https.SslStatus "failed",
 //   Status "online", and msg in Https.CertInfo.Message.
 // - CSS CertType is 0 when the bound SSL certificate was uploaded (From "upload"), 1 otherwise (hosted).
-// - SSL DescribeCertificateDetail never returns CertificatePrivateKey; SubjectAltName excludes Domain.
+// - SSL DescribeCertificateDetail never returns CertificatePrivateKey; SubjectAltName excludes Domain;
+//   CertificatePublicKey is the chain as uploaded. UploadCertificate with Repeatable false matches an
+//   existing certificate by the leaf alone (whatever its chain). ModifyCertificateAlias without Alias
+//   clears the name.
 import http from "node:http";
 import { Emulator } from "./emulator";
 import { listen } from "./server";
-import type { CdnDomainPatch, EmulatorOptions, EmulatorSeed, Fault, LiveBindingPatch, RequestLogEntry } from "./types";
+import type { CdnDomainPatch, EmulatorOptions, EmulatorSeed, Fault, LiveBindingPatch, RequestLogEntry, SslCertificatePatch } from "./types";
 
-export type { CdnDomainPatch, EmulatorOptions, EmulatorSeed, Fault, LiveBindingPatch, RequestLogEntry } from "./types";
+export type { CdnDomainPatch, EmulatorOptions, EmulatorSeed, Fault, LiveBindingPatch, RequestLogEntry, SslCertificatePatch } from "./types";
 export { Emulator } from "./emulator";
 
 export interface EmulatorHandle {
@@ -32,6 +35,7 @@ export interface EmulatorHandle {
   advanceClock(ms: number): Promise<void>;
   editCdnDomain(domain: string, patch: CdnDomainPatch): Promise<void>;
   editLiveBinding(domain: string, patch: LiveBindingPatch | null): Promise<void>;
+  editSslCertificate(id: string, patch: SslCertificatePatch): Promise<void>;
   removeCdnDomain(domain: string): Promise<void>;
 }
 
@@ -76,6 +80,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     advanceClock: async (ms) => void (await call("POST", "clock", { advanceMs: ms })),
     editCdnDomain: async (domain, patch) => void (await call("POST", "cdn-domain", { domain, patch })),
     editLiveBinding: async (domain, patch) => void (await call("POST", "live-binding", { domain, patch })),
+    editSslCertificate: async (id, patch) => void (await call("POST", "ssl-certificate", { id, patch })),
     removeCdnDomain: async (domain) => void (await call("POST", "cdn-domain/remove", { domain })),
   };
 }

@@ -5,7 +5,7 @@ import { assertKeyMatches, parseCertificate } from "./certs";
 import { defaultForceRedirect, defaultHttps, newCdnDomain } from "./cdnDefaults";
 import { chinaTime, shortId } from "./format";
 import type { CdnDomainRecord, EmulatorState } from "./state";
-import type { CdnDomainPatch, EmulatorSeed, LiveBindingPatch } from "./types";
+import type { CdnDomainPatch, EmulatorSeed, LiveBindingPatch, SslCertificatePatch } from "./types";
 
 const CDN_STATUSES = new Set(["rejected", "processing", "closing", "online", "offline"]);
 
@@ -135,4 +135,14 @@ export function editLiveBinding(state: EmulatorState, name: string, patch: LiveB
   if (!state.sslCertificates.has(certId)) throw new SeedError(`ssl certificate ${certId} does not exist`);
   const httpsOn = patch.status === undefined ? (r.binding?.httpsOn ?? false) : patch.status === 1;
   r.binding = { cloudCertId: certId, httpsOn, updateTime: state.now() };
+}
+
+export function editSslCertificate(state: EmulatorState, id: string, patch: SslCertificatePatch): void {
+  const record = state.sslCertificates.get(id);
+  if (!record) throw new SeedError(`ssl certificate ${id} does not exist`);
+  for (const [k, v] of Object.entries(patch)) {
+    if (k !== "alias") throw new SeedError(`unknown patch field "${k}"`);
+    if (typeof v !== "string") throw new SeedError("alias must be a string");
+    record.alias = v;
+  }
 }

@@ -1,4 +1,5 @@
-// SSL Certificate Management (ssl 2019-12-05): UploadCertificate, DescribeCertificateDetail, DeleteCertificate.
+// SSL Certificate Management (ssl 2019-12-05): UploadCertificate, DescribeCertificateDetail, DeleteCertificate,
+// ModifyCertificateAlias.
 import { ApiError, optionalString, requireString, invalidValue } from "./errors";
 import { assertKeyMatches, CertError, parseCertificate, ParsedCertificate } from "./certs";
 import { chinaTime, shortId } from "./format";
@@ -122,16 +123,26 @@ export function certificateDetail(record: SslCertificateRecord, now: number): Re
   };
 }
 
-function describeCertificateDetail(params: Params, { state }: ActionContext) {
+/** The record named by the request's CertificateId, or the API's not-found error. */
+function requestedCertificate(params: Params, state: EmulatorState): SslCertificateRecord {
   const id = requireString(params, "CertificateId");
   const record = state.sslCertificates.get(id);
   if (!record) throw new ApiError("FailedOperation.CertificateNotFound", `The certificate ${id} does not exist.`);
-  return certificateDetail(record, state.now());
+  return record;
+}
+
+function describeCertificateDetail(params: Params, { state }: ActionContext) {
+  return certificateDetail(requestedCertificate(params, state), state.now());
+}
+
+function modifyCertificateAlias(params: Params, { state }: ActionContext) {
+  const record = requestedCertificate(params, state);
+  record.alias = optionalString(params, "Alias") ?? "";
+  return { CertificateId: record.id };
 }
 
 function deleteCertificate(params: Params, { state }: ActionContext) {
-  const id = requireString(params, "CertificateId");
-  if (!state.sslCertificates.has(id)) throw new ApiError("FailedOperation.CertificateNotFound", `The certificate ${id} does not exist.`);
+  const id = requestedCertificate(params, state).id;
   const bound = state.bindingsOf(id);
   if (bound.length > 0) {
     throw new ApiError("FailedOperation.DeleteResourceFailed", `The certificate ${id} is still associated with cloud resources: ${bound.join(", ")}. Unbind it first.`);
@@ -145,6 +156,7 @@ export const sslActions: ServiceActions = {
     UploadCertificate: uploadCertificate,
     DescribeCertificateDetail: describeCertificateDetail,
     DeleteCertificate: deleteCertificate,
+    ModifyCertificateAlias: modifyCertificateAlias,
   },
-  writes: new Set(["UploadCertificate", "DeleteCertificate"]),
+  writes: new Set(["UploadCertificate", "DeleteCertificate", "ModifyCertificateAlias"]),
 };

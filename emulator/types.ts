@@ -57,3 +57,8 @@ export interface LiveBindingPatch {
   cloudCertId?: string;
   status?: 0 | 1;
 }
+
+/** A rename in the SSL console. */
+export interface SslCertificatePatch {
+  alias?: string;
+}

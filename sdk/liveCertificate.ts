@@ -9,7 +9,10 @@ import { seams } from "./seam";
  * already in SSL Certificate Management is reused and left there on delete (see `adopted`).
  */
 export interface LiveCertificateArgs {
-  /** Remarks shown in the console; used as the alias at upload. Changing it updates Pulumi state only. */
+  /**
+   * Remarks shown in the console: the certificate's alias in SSL Certificate Management. Changing it
+   * renames a certificate this resource uploaded; an adopted one keeps its name (state only).
+   */
   remarks?: pulumi.Input<string>;
   /** Self-owned: the certificate chain, PEM, leaf first. */
   certificate?: pulumi.Input<string>;
@@ -20,7 +23,7 @@ export interface LiveCertificateArgs {
 }
 
 const ARG_KEYS = ["remarks", "certificate", "privateKey", "cloudCertId"] as const satisfies readonly (keyof LiveCertificateArgs)[];
-const OUTPUT_KEYS = ["source", "adopted", "expiresAt", "domains", "fingerprint"];
+const OUTPUT_KEYS = ["source", "adopted", "expiresAt", "domains", "fingerprint", "chainFingerprint"];
 
 export class LiveCertificate extends pulumi.dynamic.Resource {
   /** The certificate id in SSL Certificate Management; bind domains with it. Also the resource id. */
@@ -39,6 +42,8 @@ export class LiveCertificate extends pulumi.dynamic.Resource {
   declare readonly domains: pulumi.Output<string[]>;
   /** SHA-256 of the leaf certificate, hex. */
   declare readonly fingerprint: pulumi.Output<string>;
+  /** SHA-256 over every certificate of the chain (DER, in order), hex: changes with the intermediates. */
+  declare readonly chainFingerprint: pulumi.Output<string>;
   /** The PEM of a self-owned certificate. */
   declare readonly certificate: pulumi.Output<string | undefined>;
 

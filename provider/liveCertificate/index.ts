@@ -1,55 +1,24 @@
 // LiveCertificate: the certificate CSS playback domains use, kept in SSL Certificate Management.
-// Self-owned material is uploaded (UploadCertificate, Repeatable false: a retry or a second stack
-// gets the existing id back instead of a duplicate); a hosted certificate is only referenced.
-// Only a certificate this resource uploaded itself is deleted with it: one that was already in SSL
-// Certificate Management (hosted, returned as RepeatCertId, or imported) is `adopted` and left there.
+// Self-owned material is uploaded (see sslApi.ts); a hosted certificate is only referenced.
+// Only a certificate this resource uploaded itself is deleted with it, or renamed when its remarks
+// change: one that was already in SSL Certificate Management (hosted, returned as RepeatCertId, or
+// imported) is `adopted`, someone else's resource, and left as it is there.
 import type * as pulumi from "@pulumi/pulumi";
-import { normalizePem } from "../certificate";
 import { getClient } from "../config";
 import { listAllBindings } from "../liveDomainBinding/bindingsApi";
 import { toView } from "../rules/live";
 import { sourceOfFrom } from "../rules/sslCertificate";
 import { log } from "../runtime/log";
 import { isNotFound, TencentCloudError } from "../tencentcloud";
-import { isUnknown } from "../unknown";
 import { checkLiveCertificate } from "./check";
-import { certificateOutputs, fingerprintOf } from "./outputs";
+import { diffLiveCertificate } from "./diff";
+import { certificateOutputs } from "./outputs";
 import { sourceOfInputs } from "./schema";
+import { describeCertificate, goneError, renameCertificate, uploadCertificate } from "./sslApi";
 
 type Props = Record<string, any>;
 
 const BOUND_CODES = ["FailedOperation.BoundResources", "FailedOperation.DeleteResourceFailed"];
-
-async function describe(cloudCertId: string) {
-  try {
-    return await getClient().ssl.describeCertificateDetail({ CertificateId: cloudCertId });
-  } catch (e) {
-    if (isNotFound(e)) return undefined;
-    throw e;
-  }
-}
-
-async function upload(inputs: Props): Promise<{ cloudCertId: string; adopted: boolean }> {
-  const { response: answer, earlierAttemptMayHaveApplied } = await getClient().ssl.uploadCertificateOutcome({
-    CertificatePublicKey: inputs.certificate,
-    CertificatePrivateKey: inputs.privateKey,
-    CertificateType: "SVR",
-    CertificateUse: "LIVE",
-    Alias: inputs.remarks,
-    Repeatable: false,
-  });
-  if (answer.RepeatCertId && earlierAttemptMayHaveApplied) {
-    // Our own first attempt most likely stored it and lost its answer: it is ours to delete.
-    log.info(`certificate uploaded to SSL Certificate Management as ${answer.RepeatCertId} (an earlier attempt's answer was lost; the retry found it)`);
-    return { cloudCertId: answer.RepeatCertId, adopted: false };
-  }
-  if (answer.RepeatCertId) {
-    log.info(`certificate already in SSL Certificate Management as ${answer.RepeatCertId} (same fingerprint); using it instead of a duplicate, and leaving it there on delete`);
-    return { cloudCertId: answer.RepeatCertId, adopted: true };
-  }
-  log.info(`certificate uploaded to SSL Certificate Management as ${answer.CertificateId}`);
-  return { cloudCertId: answer.CertificateId, adopted: false };
-}
 
 async function boundDomains(cloudCertId: string): Promise<string[]> {
   const rows = (await listAllBindings(getClient())).map(toView);
@@ -72,43 +41,32 @@ export const liveCertificateHandlers: Required<Omit<pulumi.dynamic.ResourceProvi
   },
 
   async diff(_id: string, olds: Props, news: Props) {
-    const replaces: string[] = [];
-    let inPlace = (news.remarks ?? "") !== (olds.remarks ?? "");
-    const source = sourceOfInputs(news);
-    if (source !== olds.source) {
-      replaces.push(source === "hosted" ? "cloudCertId" : "certificate");
-    } else if (source === "hosted") {
-      if (isUnknown(news.cloudCertId) || news.cloudCertId !== olds.cloudCertId) replaces.push("cloudCertId");
-    } else if (isUnknown(news.certificate) || typeof olds.certificate !== "string") {
-      replaces.push("certificate");
-    } else if (fingerprintOf(news.certificate) !== olds.fingerprint || olds.fingerprint === undefined) {
-      replaces.push("certificate"); // new material: a new certificate in SSL Certificate Management
-    } else if (normalizePem(news.certificate) !== normalizePem(olds.certificate)) {
-      inPlace = true; // same leaf, other chain text: SSL dedupes by fingerprint, so only state changes
-    }
-    // Create the replacement first: bindings then move to it with no gap, and the old one is deleted last.
-    return { changes: inPlace || replaces.length > 0, replaces, deleteBeforeReplace: false };
+    return diffLiveCertificate(olds, news);
   },
 
   async create(inputs: Props) {
     const source = sourceOfInputs(inputs);
     if (source === "self-owned") {
-      const { cloudCertId, adopted } = await upload(inputs);
+      const { cloudCertId, adopted } = await uploadCertificate(inputs);
       return { id: cloudCertId, outs: certificateOutputs({ cloudCertId, source, adopted, remarks: inputs.remarks, certificate: inputs.certificate }) };
     }
     const cloudCertId: string = inputs.cloudCertId;
-    const detail = await describe(cloudCertId);
+    const detail = await describeCertificate(cloudCertId);
     if (!detail) throw new Error(`SSL certificate ${cloudCertId} does not exist in SSL Certificate Management; check the id in the SSL console.`);
     return { id: cloudCertId, outs: certificateOutputs({ cloudCertId, source, adopted: true, remarks: inputs.remarks, detail }) };
   },
 
   async read(id: string, props?: Props) {
-    const detail = await describe(id);
+    const detail = await describeCertificate(id);
     if (!detail) return {};
     const refresh = !!props && typeof props.cloudCertId === "string" && typeof props.source === "string";
     if (refresh) {
-      // remarks, the PEM and whether we uploaded it are ours; the rest comes from the API.
-      const outs = certificateOutputs({ cloudCertId: id, source: props.source, adopted: adoptedIn(props), remarks: props.remarks, certificate: props.certificate, detail });
+      // The PEM and whether we uploaded it are ours; the rest comes from the API. The remarks of a
+      // certificate we own are its name in the SSL console (a rename there is drift); an adopted
+      // one's remarks live in state only.
+      const adopted = adoptedIn(props);
+      const remarks = adopted ? props.remarks : detail.Alias || undefined;
+      const outs = certificateOutputs({ cloudCertId: id, source: props.source, adopted, remarks, certificate: props.certificate, detail });
       return { id, props: outs };
     }
     const source = sourceOfFrom(detail.From);
@@ -122,16 +80,20 @@ export const liveCertificateHandlers: Required<Omit<pulumi.dynamic.ResourceProvi
   },
 
   async update(id: string, olds: Props, news: Props) {
-    // Only remarks (or the chain text of the same leaf) reach here; both live in state. SSL
-    // Certificate Management keeps the alias given at upload (no alias API in this library).
-    if ((news.remarks ?? "") !== (olds.remarks ?? "")) log.info(`certificate ${id}: remarks updated in Pulumi state`);
+    // Only remarks (or, in a state from before chain fingerprints, the chain text) reach here.
     const source = sourceOfInputs(news);
-    if (source === "self-owned") {
-      return { outs: certificateOutputs({ cloudCertId: id, source, adopted: adoptedIn(olds), remarks: news.remarks, certificate: news.certificate }) };
+    const adopted = source === "hosted" || adoptedIn(olds);
+    if ((news.remarks ?? "") !== (olds.remarks ?? "")) {
+      // Renaming a certificate we did not upload would change someone else's resource.
+      if (adopted) log.info(`certificate ${id}: remarks updated in Pulumi state only; its name in the SSL console is left alone (this resource did not upload it)`);
+      else await renameCertificate(id, news.remarks);
     }
-    const detail = await describe(id);
-    if (!detail) throw new Error(`SSL certificate ${id} no longer exists in SSL Certificate Management; run \`pulumi refresh\`, then \`pulumi up\`.`);
-    return { outs: certificateOutputs({ cloudCertId: id, source, adopted: true, remarks: news.remarks, detail }) };
+    if (source === "self-owned") {
+      return { outs: certificateOutputs({ cloudCertId: id, source, adopted, remarks: news.remarks, certificate: news.certificate }) };
+    }
+    const detail = await describeCertificate(id);
+    if (!detail) throw goneError(id);
+    return { outs: certificateOutputs({ cloudCertId: id, source, adopted, remarks: news.remarks, detail }) };
   },
 
   async delete(id: string, props: Props) {

@@ -10,9 +10,9 @@ export function factsOf(pem: string | undefined): CertificateFacts | undefined {
   return pem ? inspectCertificate({ certificate: pem }).facts : undefined;
 }
 
-/** The leaf's SHA-256 fingerprint, or undefined when the PEM does not parse. */
-export function fingerprintOf(pem: string): string | undefined {
-  return factsOf(pem)?.fingerprintSha256;
+/** SHA-256 over every certificate of the chain, or undefined when the PEM does not parse. */
+export function chainFingerprintOf(pem: string | undefined): string | undefined {
+  return factsOf(pem)?.chainFingerprintSha256;
 }
 
 export function certificateOutputs(input: {
@@ -36,6 +36,7 @@ export function certificateOutputs(input: {
     expiresAt: facts?.notAfter ?? chinaTimeToIso(input.detail?.CertEndTime),
     domains,
     fingerprint: facts?.fingerprintSha256,
+    chainFingerprint: facts?.chainFingerprintSha256,
     certificate: input.source === "self-owned" ? input.certificate ?? input.detail?.CertificatePublicKey : undefined,
   });
 }

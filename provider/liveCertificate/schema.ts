@@ -27,6 +27,8 @@ export interface LiveCertificateOutputs {
   expiresAt?: string;
   domains: string[];
   fingerprint?: string;
+  /** SHA-256 over the whole chain: new intermediates under the same leaf are new material. */
+  chainFingerprint?: string;
   /** The PEM of a self-owned certificate (never its key). */
   certificate?: string;
 }

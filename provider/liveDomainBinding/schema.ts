@@ -1,7 +1,7 @@
 // The arguments of LiveDomainBinding as the handlers receive them: one sentence per bad value,
 // unknown argument names rejected.
 import { z } from "zod";
-import { argumentsError } from "../runtime/argShapes";
+import { argumentsError, sslCertIdArg } from "../runtime/argShapes";
 
 /** Each domain is looked up once at check; beyond this, split the domains across several bindings. */
 export const MAX_DOMAINS_PER_BINDING = 100;
@@ -10,8 +10,8 @@ const ARGUMENTS = "cloudCertId, domains and optionally enableHttps";
 const CERT_ID = "the id of the SSL certificate to bind, usually liveCertificate.cloudCertId";
 
 export const liveDomainBindingArgsSchema = z.strictObject({
-  cloudCertId: z.string({ error: (iss) => (iss.input === undefined ? `cloudCertId is required: ${CERT_ID}.` : `cloudCertId must be ${CERT_ID}.`) })
-    .min(1, { error: `cloudCertId is empty; give ${CERT_ID}.` }),
+  // Checked before check asks the API about it: a path or blank never reaches a request.
+  cloudCertId: sslCertIdArg("cloudCertId", `cloudCertId is required: ${CERT_ID}.`),
   domains: z.array(
     z.string({ error: "domains entries must be domain names such as play.example.com." })
       .min(1, { error: "domains entries cannot be empty; give a CSS playback domain such as play.example.com." }),

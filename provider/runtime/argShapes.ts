@@ -8,11 +8,14 @@ export const certificateArg = () => z.string({ error: "certificate must be a PEM
 export const privateKeyArg = () => z.string({ error: "privateKey must be a PEM text." })
   .min(1, { error: "privateKey is empty; give the certificate's PEM private key." }).optional();
 
-/** The id of a certificate in SSL Certificate Management, under the argument name a resource uses. */
-export const sslCertIdArg = (name: string) => {
-  const what = `the id of a certificate in SSL Certificate Management, such as "0VpOXiPz"`;
-  return z.string({ error: `${name} must be ${what}.` })
-    .regex(/^[A-Za-z0-9_-]+$/, { error: `${name} must be ${what}.` });
+/**
+ * The id of a certificate in SSL Certificate Management, under the argument name a resource uses;
+ * `whenMissing` is the resource's own sentence when a required id is left out.
+ */
+export const sslCertIdArg = (name: string, whenMissing?: string) => {
+  const wrong = `${name} must be the id of a certificate in SSL Certificate Management, such as "0VpOXiPz".`;
+  return z.string({ error: (issue) => (issue.input === undefined && whenMissing ? whenMissing : wrong) })
+    .regex(/^[A-Za-z0-9_-]+$/, { error: wrong });
 };
 
 /** The object-level error of a strict arguments schema: unknown names, or not an object at all. */

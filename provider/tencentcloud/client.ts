@@ -9,6 +9,7 @@ import { CLIENT_ERROR, TencentCloudError, isThrottleCode } from "./errors";
 import { collectSecrets, makeScrubber, Scrubber } from "./redact";
 import { RetryOptions, RetryDeps, realRetryDeps, resolveRetryOptions, ResolvedRetryOptions, withRetry } from "./retry";
 import { acquire } from "./rateLimit";
+import { isLoopbackUrl } from "./loopback";
 import * as T from "./types";
 import { Service, SERVICE_VERSIONS } from "./types";
 
@@ -46,11 +47,6 @@ export function targetFor(service: Service, endpoint?: string): RequestTarget {
   return { url: endpoint ? endpoint.replace(/\/*$/, "/") : `https://${host}/`, host };
 }
 
-function isLoopback(url: string): boolean {
-  const h = new URL(url).hostname;
-  return h === "localhost" || h === "[::1]" || h.startsWith("127.");
-}
-
 const keepAliveHttp = new http.Agent({ keepAlive: true, maxSockets: 64 });
 const keepAliveHttps = new https.Agent({ keepAlive: true, maxSockets: 64 });
 
@@ -67,7 +63,7 @@ export function createHttp(timeoutMs: number, endpoint?: string): AxiosInstance 
     httpAgent: keepAliveHttp,
     httpsAgent: keepAliveHttps,
     // A local emulator must not be reached through a corporate HTTP(S)_PROXY.
-    ...(endpoint && isLoopback(endpoint) ? { proxy: false as const } : {}),
+    ...(endpoint && isLoopbackUrl(endpoint) ? { proxy: false as const } : {}),
   });
 }
 
@@ -210,6 +206,7 @@ export class TencentCloudClient {
     uploadCertificateOutcome: Call<T.UploadCertificateRequest, WriteOutcome<T.UploadCertificateResponse>>;
     describeCertificateDetail: Call<T.DescribeCertificateDetailRequest, T.DescribeCertificateDetailResponse>;
     deleteCertificate: Call<T.DeleteCertificateRequest, T.DeleteCertificateResponse>;
+    modifyCertificateAlias: Call<T.ModifyCertificateAliasRequest, T.ModifyCertificateAliasResponse>;
   };
 
   private readonly credentials: Credentials;
@@ -254,6 +251,7 @@ export class TencentCloudClient {
       uploadCertificateOutcome: (request) => this.callWithOutcome("ssl", "UploadCertificate", request),
       describeCertificateDetail: bind("ssl", "DescribeCertificateDetail"),
       deleteCertificate: bind("ssl", "DeleteCertificate"),
+      modifyCertificateAlias: bind("ssl", "ModifyCertificateAlias"),
     };
   }
 

@@ -52,7 +52,7 @@ describe("emulator with the official tencentcloud-sdk-nodejs client", () => {
     expect(detail.Domains[0].Https.CertInfo.CertId).to.equal("hostedA1");
   });
 
-  it("ssl: UploadCertificate, DescribeCertificateDetail and DeleteCertificate", async () => {
+  it("ssl: UploadCertificate, DescribeCertificateDetail, ModifyCertificateAlias and DeleteCertificate", async () => {
     const up = await ssl.UploadCertificate({ CertificatePublicKey: chain.certificate, CertificatePrivateKey: chain.privateKey, Alias: "sdk", Repeatable: false });
     expect(up.CertificateId).to.match(/^[A-Za-z0-9]{8}$/);
     const again = await ssl.UploadCertificate({ CertificatePublicKey: chain.certificate, CertificatePrivateKey: chain.privateKey, Repeatable: false });
@@ -62,6 +62,9 @@ describe("emulator with the official tencentcloud-sdk-nodejs client", () => {
     expect(detail.Status).to.equal(1);
     expect(detail.Domain).to.equal("play.sdk.example.com");
     expect(JSON.stringify(detail)).not.to.include("PRIVATE KEY");
+    const renamed = await ssl.ModifyCertificateAlias({ CertificateId: up.CertificateId, Alias: "sdk renamed" });
+    expect(renamed.CertificateId).to.equal(up.CertificateId);
+    expect((await ssl.DescribeCertificateDetail({ CertificateId: up.CertificateId })).Alias).to.equal("sdk renamed");
     const del = await ssl.DeleteCertificate({ CertificateId: up.CertificateId });
     expect(del.DeleteResult).to.equal(true);
   });

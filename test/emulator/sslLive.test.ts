@@ -56,6 +56,44 @@ describe("emulator: ssl and live", () => {
       expect(await errorCode(emu, "ssl", "DescribeCertificateDetail", { CertificateId: "nope0000" })).to.equal("FailedOperation.CertificateNotFound");
     });
 
+    it("keeps the chain as uploaded: Repeatable false finds the same leaf under another chain, Repeatable true stores ours", async () => {
+      const first = await upload({ Repeatable: true });
+      const reissued = wildcard.withReissuedIntermediate();
+      const found = await upload({ CertificatePublicKey: reissued, Repeatable: false });
+      expect(found.RepeatCertId).to.equal("trust001"); // the dedup is by leaf, whatever the chain
+      const ours = await upload({ CertificatePublicKey: reissued, Repeatable: true });
+      expect(ours).not.to.have.property("RepeatCertId");
+      const stored = async (CertificateId: string) => (await call(emu, "ssl", "DescribeCertificateDetail", { CertificateId })).CertificatePublicKey;
+      expect(await stored(ours.CertificateId)).to.equal(reissued);
+      expect(await stored(first.CertificateId)).to.equal(wildcard.certificate);
+    });
+
+    it("renames a certificate with ModifyCertificateAlias, as the CSS bindings show it", async () => {
+      const { CertificateId } = await upload({ Alias: "before" });
+      const renamed = await call(emu, "ssl", "ModifyCertificateAlias", { CertificateId, Alias: "after" });
+      expect(renamed.CertificateId).to.equal(CertificateId);
+      expect((await call(emu, "ssl", "DescribeCertificateDetail", { CertificateId })).Alias).to.equal("after");
+      await call(emu, "live", "ModifyLiveDomainCertBindings", { CloudCertId: CertificateId, DomainInfos: [{ DomainName: "a.live.example.com", Status: 1 }] });
+      const bindings = await call(emu, "live", "DescribeLiveDomainCertBindings", { DomainName: "a.live.example.com" });
+      expect(bindings.LiveDomainCertBindings[0].CertificateAlias).to.equal("after");
+      await call(emu, "ssl", "ModifyCertificateAlias", { CertificateId });
+      expect((await call(emu, "ssl", "DescribeCertificateDetail", { CertificateId })).Alias).to.equal("");
+      expect(await errorCode(emu, "ssl", "ModifyCertificateAlias", { CertificateId: "nope0000", Alias: "x" })).to.equal("FailedOperation.CertificateNotFound");
+      expect(await errorCode(emu, "ssl", "ModifyCertificateAlias", { Alias: "x" })).to.equal("MissingParameter");
+      const log = await emu.writes();
+      expect(log.filter((e) => e.action === "ModifyCertificateAlias" && !e.errorCode)).to.have.length(2);
+    });
+
+    it("renames a certificate out of band, and refuses an unknown id or field", async () => {
+      await emu.editSslCertificate("trust001", { alias: "renamed in the console" });
+      expect((await call(emu, "ssl", "DescribeCertificateDetail", { CertificateId: "trust001" })).Alias).to.equal("renamed in the console");
+      let error: Error | undefined;
+      await emu.editSslCertificate("nope0000", { alias: "x" }).catch((e) => { error = e; });
+      expect(error?.message).to.match(/ssl certificate nope0000 does not exist/);
+      await emu.editSslCertificate("trust001", { status: 3 } as any).catch((e) => { error = e; });
+      expect(error?.message).to.match(/unknown patch field "status"/);
+    });
+
     it("refuses to delete a certificate bound to a CSS domain or a CDN domain, naming them", async () => {
       await call(emu, "live", "ModifyLiveDomainCertBindings", { CloudCertId: "trust001", DomainInfos: [{ DomainName: "a.live.example.com", Status: 1 }] });
       const refused = (await rawCall(emu, "ssl", "DeleteCertificate", { CertificateId: "trust001" })).json.Response.Error;

@@ -125,6 +125,7 @@ export function badInputs(c: CatalogueCerts): BadInput[] {
     bind("binding: domain not covered by the certificate", { domains: ["play.other.example.net"] }, "domains[0]", /does not exist|not covered/),
     bind("binding: not a domain name", { domains: ["play example"] }, "domains[0]", /not a domain name/),
     bind("binding: certificate that does not exist", { cloudCertId: "NOSUCH02", domains: [CAT.play] }, "cloudCertId", /does not exist/),
+    bind("binding: certificate id that is a path", { cloudCertId: "bad id/../x", domains: [CAT.play] }, "cloudCertId", /^cloudCertId must be the id of a certificate in SSL Certificate Management/),
     bind("binding: 10,000 domains", { domains: Array.from({ length: 10_000 }, (_, i) => `p${i}.live.catalogue.example.com`) }, /domains/, /too many|at most|does not exist/i),
   ];
 }

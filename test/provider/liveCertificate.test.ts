@@ -1,9 +1,12 @@
 // LiveCertificate handlers against the emulator: self-owned (uploaded) and hosted configuration,
-// diff (remarks in place, new material replaced create-before-delete), import, delete refused
-// while bound, no duplicate upload on a retry, a certificate already in SSL Certificate Management
-// adopted and left there on delete, argument errors as sentences, and no key material anywhere.
+// diff (remarks in place, new material or a new chain replaced create-before-delete), remarks as
+// the certificate's name in the SSL console (renamed, drift on refresh, shown by the bindings),
+// import, delete refused while bound, no duplicate upload on a retry, a certificate already in SSL
+// Certificate Management adopted and left there (and not renamed), argument errors as sentences,
+// and no key material anywhere.
 import { expect } from "chai";
 import { liveCertificateHandlers as h } from "../../provider/liveCertificate";
+import { liveDomainBindingHandlers } from "../../provider/liveDomainBinding";
 import { UNKNOWN } from "../../provider/unknown";
 import { makeChain, otherKey, TestChain } from "../support/certs";
 import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
@@ -128,7 +131,7 @@ describe("LiveCertificate (provider against the emulator)", function () {
       expect(again.id).to.equal(id);
     });
 
-    it("changes remarks in place, and replaces (create before delete) for new material", async function () {
+    it("diffs remarks as in place, and new material or a new chain as a replacement (create before delete)", async function () {
       const same = await h.diff(id, outs, selfOwned({ certificate: chain.certificate.replace(/\n/g, "\r\n") + "\n\n" }));
       expect(same.changes).to.equal(false);
       const remarks = await h.diff(id, outs, selfOwned({ remarks: "renamed" }));
@@ -138,11 +141,48 @@ describe("LiveCertificate (provider against the emulator)", function () {
       expect(material).to.deep.equal({ changes: true, replaces: ["certificate"], deleteBeforeReplace: false });
       const toHosted = await h.diff(id, outs, { cloudCertId: "hosted01", __provider: PROVIDER });
       expect(toHosted.replaces).to.deep.equal(["cloudCertId"]);
+    });
 
+    it("diffs the same leaf under other intermediates as a replacement; CRLF and whitespace of that chain are no change", async function () {
+      const otherChain = chain.withReissuedIntermediate();
+      const newChain = await h.diff(id, outs, selfOwned({ certificate: otherChain }));
+      expect(newChain).to.deep.equal({ changes: true, replaces: ["certificate"], deleteBeforeReplace: false });
+      const withRoot = await h.diff(id, outs, selfOwned({ certificate: chain.withRoot() }));
+      expect(withRoot.replaces).to.deep.equal(["certificate"]);
+      const crlf = await h.diff(id, outs, selfOwned({ certificate: `\n${chain.certificate.replace(/\n/g, "\r\n")}  \r\n` }));
+      expect(crlf.changes).to.equal(false);
+      // A state written before chain fingerprints existed is compared by the leaf only: no replacement on upgrade.
+      const { chainFingerprint, ...legacy } = outs;
+      expect(chainFingerprint).to.be.a("string");
+      expect((await h.diff(id, legacy, selfOwned())).changes).to.equal(false);
+      expect(await h.diff(id, legacy, selfOwned({ certificate: otherChain }))).to.deep.equal({ changes: true, replaces: [], deleteBeforeReplace: false });
+    });
+
+    it("renames the certificate it uploaded in the SSL console when remarks change", async function () {
       const since = (await env.emulator.requests()).length;
       const updated = await h.update(id, outs, selfOwned({ remarks: "renamed" }));
       expect(updated.outs).to.deep.include({ cloudCertId: id, adopted: false, remarks: "renamed", fingerprint: chain.fingerprintSha256 });
-      expect(await env.emulator.writes(since)).to.have.length(0);
+      const writes = await env.emulator.writes(since);
+      expect(writes.map((w) => [w.action, w.params])).to.deep.equal([["ModifyCertificateAlias", { CertificateId: id, Alias: "renamed" }]]);
+      const stored = (await env.emulator.state()).sslCertificates.find((c: any) => c.id === id);
+      expect(stored.alias).to.equal("renamed");
+      outs = updated.outs;
+    });
+
+    it("shows a rename in the SSL console as drift on refresh, and in the bindings' remarks column", async function () {
+      const binding = await liveDomainBindingHandlers.create({ cloudCertId: id, domains: ["play1.live.example.com"], __provider: PROVIDER });
+      expect(binding.outs.bindings.map((b: any) => b.remarks)).to.deep.equal(["renamed"]);
+      const remarksColumn = async () => (await liveDomainBindingHandlers.read(binding.id, binding.outs)).props!.bindings.map((b: any) => b.remarks);
+      await env.emulator.editSslCertificate(id, { alias: "renamed in the console" });
+      const drifted = await h.read(id, outs);
+      expect(drifted.props).to.deep.include({ remarks: "renamed in the console" });
+      expect(await remarksColumn()).to.deep.equal(["renamed in the console"]);
+      // The next `up` puts the declared name back, and the bindings show it.
+      expect(await h.diff(id, drifted.props!, selfOwned({ remarks: "renamed" }))).to.deep.equal({ changes: true, replaces: [], deleteBeforeReplace: false });
+      const repaired = await h.update(id, drifted.props!, selfOwned({ remarks: "renamed" }));
+      expect(await remarksColumn()).to.deep.equal(["renamed"]);
+      await liveDomainBindingHandlers.delete(binding.id, binding.outs);
+      outs = repaired.outs;
     });
 
     it("refreshes from the API and imports by id", async function () {
@@ -152,7 +192,7 @@ describe("LiveCertificate (provider against the emulator)", function () {
       const imported = await h.read(id, {});
       // Import cannot know who uploaded it: adopted, so destroying the imported resource keeps it.
       expect(imported.props).to.deep.include({ cloudCertId: id, source: "self-owned", adopted: true, fingerprint: chain.fingerprintSha256 });
-      expect(imported.inputs).to.deep.include({ remarks: "prod live" });
+      expect(imported.inputs).to.deep.include({ remarks: "renamed" });
       expect(imported.inputs!.certificate).to.include("BEGIN CERTIFICATE");
       expect(imported.inputs).to.not.have.property("privateKey");
       expect(await h.read("nosuch01", outs)).to.deep.equal({});
@@ -199,16 +239,55 @@ describe("LiveCertificate (provider against the emulator)", function () {
       expect(id).to.equal("console1");
       expect(outs).to.deep.include({ cloudCertId: "console1", source: "self-owned", adopted: true, fingerprint: consoleChain.fingerprintSha256 });
       expect((await h.read(id, outs)).props).to.deep.equal(outs); // refresh keeps the flag
-      const updated = await h.update(id, outs, { ...args, remarks: "renamed" });
-      expect(updated.outs).to.include({ adopted: true });
 
+      // Someone else's certificate: remarks change in state only, its console name stays.
       const since = (await env.emulator.requests()).length;
+      const updated = await h.update(id, outs, { ...args, remarks: "renamed" });
+      expect(updated.outs).to.include({ adopted: true, remarks: "renamed" });
+      expect((await h.read(id, updated.outs)).props).to.deep.include({ remarks: "renamed" });
       await h.delete(id, updated.outs);
       expect(await env.emulator.writes(since)).to.have.length(0);
       const state = await env.emulator.state();
-      expect(state.sslCertificates.map((c: any) => c.id)).to.include("console1");
+      expect(state.sslCertificates.find((c: any) => c.id === "console1")).to.include({ alias: "console upload" });
       const logged = env.logs.map((l) => l.line).join("\n");
+      expect(logged).to.match(/console1: remarks updated in Pulumi state only; its name in the SSL console is left alone/);
       expect(logged).to.match(/console1 was already in SSL Certificate Management before this resource; it is left there/);
+    });
+  });
+
+  describe("a new chain under the same leaf", function () {
+    it("replaces with a new certificate holding the new chain, deletes the old one after, and makes no duplicate on a retry", async function () {
+      const leaf = makeChain({ domains: ["chain.live.example.com"] });
+      const chainA = leaf.certificate;
+      const chainB = leaf.withReissuedIntermediate();
+      const copies = async () => (await env.emulator.state()).sslCertificates.filter((c: any) => c.fingerprintSha256 === leaf.fingerprintSha256);
+      const args = (certificate: string) => ({ certificate, privateKey: leaf.privateKey, remarks: "chain", __provider: PROVIDER });
+
+      const a = await h.create(args(chainA));
+      expect(a.outs).to.include({ adopted: false });
+      expect((await h.diff(a.id, a.outs, args(chainB))).replaces).to.deep.equal(["certificate"]);
+
+      // The replacement: SSL answers the upload with A's id (same leaf), which holds chain A.
+      const since = (await env.emulator.requests()).length;
+      const b = await h.create(args(chainB));
+      const uploads = (await env.emulator.writes(since)).filter((w) => w.action === "UploadCertificate");
+      expect(uploads.map((w) => w.params.Repeatable)).to.deep.equal([false, true]);
+      expect(b.id).to.not.equal(a.id);
+      expect(b.outs).to.include({ cloudCertId: b.id, adopted: false, fingerprint: leaf.fingerprintSha256 });
+      expect(b.outs.chainFingerprint).to.not.equal(a.outs.chainFingerprint);
+      expect((await copies()).find((c: any) => c.id === b.id).certificate).to.equal(chainB);
+      expect(env.logs.map((l) => l.line).join("\n")).to.include(`certificate ${a.id} in SSL Certificate Management has the same leaf but another chain; uploaded ours as ${b.id}`);
+
+      await h.delete(a.id, a.outs); // the old one goes last
+      expect((await copies()).map((c: any) => c.id)).to.deep.equal([b.id]);
+
+      // Unchanged inputs: no change, and a create retried with them finds B instead of uploading again.
+      expect((await h.diff(b.id, b.outs, args(chainB.replace(/\n/g, "\r\n")))).changes).to.equal(false);
+      const retried = await h.create(args(chainB));
+      expect(retried.id).to.equal(b.id);
+      expect((await copies()).map((c: any) => c.id)).to.deep.equal([b.id]);
+      await h.delete(b.id, b.outs);
+      expect(await copies()).to.have.length(0);
     });
   });
 

@@ -19,7 +19,8 @@
  *       privateKey (PKCS#8 PEM), leafPem, intermediatePems, rootPem (undefined when selfSigned), keyObject,
  *       keyPkcs1Pem (RSA only) / keySec1Pem (EC only) getters, encryptedKeyPem(pass, format?),
  *       fingerprintSha256 (hex lowercase, no colons), serialNumber (hex uppercase, as node:crypto prints it),
- *       withRoot() (certificate + root).
+ *       withRoot() (certificate + root), withReissuedIntermediate() (the same leaf under a re-issued
+ *       intermediate: same name and key, new serial; other chain material, still a valid chain).
  *   otherKey(type?) -> PKCS#8 PEM of a key that matches none of the chains built with keySet 0.
  *   cachedKey(type, slot) -> KeyObject pair, for tests that need raw keys.
  *   makeCertificate(...) -> one certificate from explicit subject/issuer keys (for unusual shapes).
@@ -62,6 +63,7 @@ export interface TestChain {
   fingerprintSha256: string;
   serialNumber: string;
   withRoot(): string;
+  withReissuedIntermediate(): string;
 }
 
 interface KeyPair { privateKey: crypto.KeyObject; publicKey: crypto.KeyObject }
@@ -229,14 +231,13 @@ export function makeChain(options: ChainOptions = {}): TestChain {
     subject: caNames[0], issuer: caNames[0], publicKey: caKeys[0].publicKey, issuerPublicKey: caKeys[0].publicKey,
     signingKey: caKeys[0].privateKey, notBefore: caNotBefore, notAfter: caNotAfter, isCa: true,
   });
+  const intermediate = (i: number) => makeCertificate({
+    subject: caNames[i], issuer: caNames[i - 1], publicKey: caKeys[i].publicKey, issuerPublicKey: caKeys[i - 1].publicKey,
+    signingKey: caKeys[i - 1].privateKey, notBefore: caNotBefore, notAfter: caNotAfter, isCa: true,
+    sha1: options.sha1Intermediate && i === levels, // the intermediate next to the leaf
+  });
   const intermediateDers: Buffer[] = [];
-  for (let i = 1; i <= levels; i++) {
-    intermediateDers.unshift(makeCertificate({
-      subject: caNames[i], issuer: caNames[i - 1], publicKey: caKeys[i].publicKey, issuerPublicKey: caKeys[i - 1].publicKey,
-      signingKey: caKeys[i - 1].privateKey, notBefore: caNotBefore, notAfter: caNotAfter, isCa: true,
-      sha1: options.sha1Intermediate && i === levels, // the intermediate next to the leaf
-    }));
-  }
+  for (let i = 1; i <= levels; i++) intermediateDers.unshift(intermediate(i));
 
   const cn = options.cn === undefined ? domains[0] : options.cn;
   const leafSubject: [string, string][] = options.noSubject ? [] : cn ? [[OID.cn, cn]] : [];
@@ -272,6 +273,10 @@ export function makeChain(options: ChainOptions = {}): TestChain {
     fingerprintSha256: crypto.createHash("sha256").update(leafDer).digest("hex"),
     serialNumber: new crypto.X509Certificate(leafDer).serialNumber,
     withRoot: () => certificate + (rootPem ?? ""),
+    withReissuedIntermediate() {
+      if (levels === 0) throw new Error("withReissuedIntermediate: the chain has no intermediate");
+      return [leafPem, toPem(intermediate(levels)), ...intermediatePems.slice(1)].join("");
+    },
   };
 }
 
