@@ -7,6 +7,7 @@ import { bindingFailures, bindingStateFromTruth, describeFailures, DomainFailure
 import { withKeyLocks } from "../runtime/keyedLock";
 import { log } from "../runtime/log";
 import { withoutUndefined } from "../runtime/outputs";
+import { PartialStateError } from "../runtime/partialState";
 import { isNotFound, TencentCloudClient } from "../tencentcloud";
 import { fetchBindings } from "./bindingsApi";
 import { liveDomainLockKey, LiveDomainBindingOutputs } from "./schema";
@@ -20,17 +21,6 @@ export interface ApplyRequest {
   previous?: { domains: string[]; cloudCertId: string };
   /** Copied into partial state so that the host can still load the provider for it. */
   provider: unknown;
-}
-
-/**
- * A failure after part of the work is done. The dynamic-provider host turns an error with `id`
- * into ErrorResourceInitFailed, and the engine records `properties` as the resource's state.
- */
-export class PartialBindingError extends Error {
-  constructor(message: string, readonly id: string, readonly properties: Record<string, unknown>, readonly reasons: string[]) {
-    super(message);
-    this.name = "PartialBindingError";
-  }
 }
 
 export function bindingOutputs(cloudCertId: string, state: Omit<LiveDomainBindingOutputs, "cloudCertId">): LiveDomainBindingOutputs {
@@ -82,7 +72,7 @@ export async function applyBinding(req: ApplyRequest): Promise<LiveDomainBinding
     const message = describeFailures(all, domains.length, req.cloudCertId);
     // A create that bound nothing created nothing: a plain error keeps it out of state.
     if (!req.previous && state.domains.length === 0) throw new Error(message);
-    throw new PartialBindingError(message, req.id, { ...outs, __provider: req.provider }, all.map((f) => `${f.domain}: ${f.reason}`));
+    throw new PartialStateError(message, req.id, { ...outs, __provider: req.provider }, all.map((f) => `${f.domain}: ${f.reason}`));
   });
 }
 

@@ -1,7 +1,7 @@
 // check for LiveDomainBinding: the schema, domain syntax, then one DescribeLiveDomain per domain
 // (exists, playback type) and, when the certificate is known, one DescribeCertificateDetail and
 // RFC 6125 coverage of every domain. Values unknown at preview skip the checks that need them.
-import { inspectCertificate, normalizeDomain } from "../certificate";
+import { inspectCertificate, isDomainName, normalizeDomain } from "../certificate";
 import { getClient } from "../config";
 import { uncoveredDomains } from "../rules/live";
 import { certificateNames, cloudCertificateProblem } from "../rules/sslCertificate";
@@ -10,8 +10,6 @@ import { CheckFailure, validateArgs } from "../runtime/validate";
 import { isNotFound, TencentCloudClient } from "../tencentcloud";
 import { isUnknown } from "../unknown";
 import { liveDomainBindingArgsSchema } from "./schema";
-
-const HOSTNAME = /^([a-z0-9_]([a-z0-9_-]*[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 
 interface KnownDomain { index: number; given: string; domain: string }
 
@@ -24,7 +22,7 @@ function knownDomains(raw: unknown, failures: CheckFailure[]): KnownDomain[] {
     if (typeof given !== "string" || isUnknown(given)) return;
     let domain: string;
     try { domain = normalizeDomain(given); } catch { domain = ""; }
-    if (!HOSTNAME.test(domain)) {
+    if (!isDomainName(domain)) {
       failures.push({ property: `domains[${index}]`, reason: `"${given}" is not a domain name; give a CSS playback domain such as play.example.com.` });
       return;
     }

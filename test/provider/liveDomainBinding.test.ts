@@ -5,7 +5,7 @@
 import { expect } from "chai";
 import { liveCertificateHandlers } from "../../provider/liveCertificate";
 import { liveDomainBindingHandlers as h, } from "../../provider/liveDomainBinding";
-import { PartialBindingError } from "../../provider/liveDomainBinding/apply";
+import { PartialStateError } from "../../provider/runtime/partialState";
 import { UNKNOWN } from "../../provider/unknown";
 import { makeChain, TestChain } from "../support/certs";
 import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
@@ -96,6 +96,16 @@ describe("LiveDomainBinding (provider against the emulator)", function () {
       expect(await env.emulator.requests(since)).to.have.length(0);
     });
 
+    it("rejects a cloudCertId that is not an SSL certificate id with a sentence, before any API call", async function () {
+      const since = (await env.emulator.requests()).length;
+      const bad = await h.check({}, args({ cloudCertId: "bad id/../x" }));
+      expect(bad.failures).to.deep.equal([{ property: "cloudCertId", reason: "cloudCertId must be the id of a certificate in SSL Certificate Management, such as \"0VpOXiPz\"." }]);
+      const missing = await h.check({}, { domains: [P1], __provider: PROVIDER });
+      expect(missing.failures).to.deep.equal([{ property: "cloudCertId", reason: "cloudCertId is required: the id of the SSL certificate to bind, usually liveCertificate.cloudCertId." }]);
+      expect((await h.check({}, args({ cloudCertId: "" }))).failures!.map((f) => f.property)).to.deep.equal(["cloudCertId"]);
+      expect(await env.emulator.requests(since)).to.have.length(0);
+    });
+
     it("rejects an empty domain list and a malformed domain before any API call", async function () {
       const since = (await env.emulator.requests()).length;
       expect((await h.check({}, args({ domains: [] }))).failures![0].property).to.equal("domains");
@@ -180,7 +190,7 @@ describe("LiveDomainBinding (provider against the emulator)", function () {
     it("reports a mismatched domain per domain when the certificate was not known at check", async function () {
       let error: any;
       await h.create(args({ domains: [P1, OTHER] })).catch((e) => { error = e; });
-      expect(error).to.be.instanceOf(PartialBindingError);
+      expect(error).to.be.instanceOf(PartialStateError);
       expect(error.message).to.match(new RegExp(`Could not bind 1 of 2 live domain\\(s\\) to certificate ${certId}: ${OTHER.replace(/\./g, "\\.")}: `));
       expect(error.message).to.match(/The other domains are bound/);
       // The host records what is really bound, so the next `up` diffs against it and completes.
@@ -195,7 +205,7 @@ describe("LiveDomainBinding (provider against the emulator)", function () {
 
     it("fails a create that bound nothing with a plain error (nothing recorded)", async function () {
       const error = await h.create(args({ domains: [OTHER] })).catch((e) => e);
-      expect(error).to.be.instanceOf(Error).and.not.instanceOf(PartialBindingError);
+      expect(error).to.be.instanceOf(Error).and.not.instanceOf(PartialStateError);
       expect(error.message).to.include(OTHER);
     });
   });
