@@ -2,7 +2,7 @@
 // Self-owned: from our own parse of the PEM. Hosted: from SSL Certificate Management.
 import { inspectCertificate, domainMatches } from "../certificate";
 import type { CertSource } from "../rules/cdn";
-import { certificateNames, chinaTimeToIso, cloudCertificateProblem } from "../rules/sslCertificate";
+import { certificateNames, chinaTimeToIso, cloudCertificateProblem, sameMaterial } from "../rules/sslCertificate";
 import type { DescribeCertificateDetailResponse } from "../tencentcloud/types";
 
 export interface CertFacts {
@@ -25,14 +25,12 @@ export function selfOwnedFacts(certificate: string): CertFacts {
   };
 }
 
-/**
- * Whether recorded outputs hold the same self-owned certificate: the same chain, or the same leaf
- * for state written before the chain was recorded. PEM whitespace never matters.
- */
+/** Whether recorded outputs hold the same self-owned certificate (see sameMaterial); PEM text never matters. */
 export function sameSelfOwnedCertificate(recorded: { certSource?: string; certFingerprint?: string; certChainFingerprint?: string }, facts: CertFacts): boolean {
-  if (recorded.certSource !== "self-owned" || !recorded.certFingerprint || !facts.certFingerprint) return false;
-  if (recorded.certChainFingerprint) return recorded.certChainFingerprint === facts.certChainFingerprint;
-  return recorded.certFingerprint === facts.certFingerprint;
+  return recorded.certSource === "self-owned" && sameMaterial(
+    { leaf: recorded.certFingerprint, chain: recorded.certChainFingerprint },
+    { leaf: facts.certFingerprint, chain: facts.certChainFingerprint },
+  );
 }
 
 export function hostedFacts(detail: DescribeCertificateDetailResponse): CertFacts {

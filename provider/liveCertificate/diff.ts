@@ -4,6 +4,7 @@
 // Text alone (CRLF, whitespace) is no change: both fingerprints are over DER.
 import type * as pulumi from "@pulumi/pulumi";
 import { normalizePem } from "../certificate";
+import { sameMaterial } from "../rules/sslCertificate";
 import { isUnknown } from "../unknown";
 import { factsOf } from "./outputs";
 import { sourceOfInputs } from "./schema";
@@ -22,11 +23,9 @@ export function diffLiveCertificate(olds: Props, news: Props): pulumi.dynamic.Di
     replaces.push("certificate");
   } else {
     const facts = factsOf(news.certificate);
-    if (olds.fingerprint === undefined || facts?.fingerprintSha256 !== olds.fingerprint) {
+    if (!sameMaterial({ leaf: olds.fingerprint, chain: olds.chainFingerprint }, { leaf: facts?.fingerprintSha256, chain: facts?.chainFingerprintSha256 })) {
       replaces.push("certificate");
-    } else if (olds.chainFingerprint !== undefined) {
-      if (facts?.chainFingerprintSha256 !== olds.chainFingerprint) replaces.push("certificate");
-    } else if (normalizePem(news.certificate) !== normalizePem(olds.certificate)) {
+    } else if (olds.chainFingerprint === undefined && normalizePem(news.certificate) !== normalizePem(olds.certificate)) {
       // A state from before chain fingerprints: compared by the leaf only, as then, so an upgrade
       // replaces nothing; the update records the chain fingerprint.
       inPlace = true;

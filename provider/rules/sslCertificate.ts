@@ -42,3 +42,15 @@ export function cloudCertificateProblem(detail: DescribeCertificateDetailRespons
   }
   return undefined;
 }
+
+/** SHA-256 fingerprints of self-owned material: the leaf, and the whole chain (absent in older state). */
+export interface MaterialFingerprints { leaf?: string; chain?: string }
+
+/**
+ * Whether the given material is what state recorded: the same chain, or the same leaf when state
+ * recorded only the leaf (written before chain fingerprints), so an upgrade shows no change.
+ */
+export function sameMaterial(recorded: MaterialFingerprints, given: MaterialFingerprints): boolean {
+  if (!recorded.leaf || !given.leaf) return false;
+  return recorded.chain ? recorded.chain === given.chain : recorded.leaf === given.leaf;
+}
