@@ -179,6 +179,16 @@ export async function startProviderHost(opts: StartOptions): Promise<ProviderHos
     throw new Error(`provider host printed no port: ${lines.join("\n")}`);
   }
 
+  /** Diff and Update carry the same fields: the resource, its old outputs, the new inputs, the old inputs. */
+  const changeRequest = (req: any, id: string, urn: string, olds: Props, news: Props, oldInputs?: Props) => {
+    req.setId(id);
+    req.setUrn(urn);
+    req.setOlds(toStruct(olds));
+    req.setNews(toStruct(news));
+    if (oldInputs) req.setOldInputs(toStruct(oldInputs));
+    return req;
+  };
+
   const client = new provrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
   const call = (method: string, req: any) =>
     new Promise<any>((resolve, reject) =>
@@ -212,13 +222,7 @@ export async function startProviderHost(opts: StartOptions): Promise<ProviderHos
       };
     },
     async diff(id, urn, olds, news, oldInputs) {
-      const req = new provproto.DiffRequest();
-      req.setId(id);
-      req.setUrn(urn);
-      req.setOlds(toStruct(olds));
-      req.setNews(toStruct(news));
-      if (oldInputs) req.setOldInputs(toStruct(oldInputs));
-      const res = await call("diff", req);
+      const res = await call("diff", changeRequest(new provproto.DiffRequest(), id, urn, olds, news, oldInputs));
       const C = provproto.DiffResponse.DiffChanges;
       const changes: DiffChanges = res.getChanges() === C.DIFF_SOME ? "some" : res.getChanges() === C.DIFF_NONE ? "none" : "unknown";
       return { changes, replaces: res.getReplacesList(), deleteBeforeReplace: res.getDeletebeforereplace() };
@@ -245,13 +249,7 @@ export async function startProviderHost(opts: StartOptions): Promise<ProviderHos
       };
     },
     async update(id, urn, olds, news, oldInputs) {
-      const req = new provproto.UpdateRequest();
-      req.setId(id);
-      req.setUrn(urn);
-      req.setOlds(toStruct(olds));
-      req.setNews(toStruct(news));
-      if (oldInputs) req.setOldInputs(toStruct(oldInputs));
-      const res = await call("update", req);
+      const res = await call("update", changeRequest(new provproto.UpdateRequest(), id, urn, olds, news, oldInputs));
       return { outs: res.getProperties()?.toJavaScript() ?? {} };
     },
     async delete(id, urn, props, oldInputs) {
