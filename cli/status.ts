@@ -4,11 +4,12 @@
 // the same command works against the real API and against `tencent-https emulator`.
 import { resolveClientOptions } from "../provider/config";
 import { TencentCloudClient } from "../provider/tencentcloud/client";
+import { servedCertSource } from "../provider/rules/cdn";
 import { sourceOfCertType } from "../provider/rules/live";
-import { chinaTimeToIso, sourceOfFrom } from "../provider/rules/sslCertificate";
+import { chinaTimeToIso } from "../provider/rules/sslCertificate";
+import { listDomains as listCdnDomains } from "../provider/services/cdn";
+import { listAllBindings, listPlaybackDomains } from "../provider/services/live";
 import type { DetailDomain, LiveDomainCertBinding, LiveDomainInfo } from "../provider/tencentcloud/types";
-import { collectPages } from "../provider/tencentcloud/paging";
-import { listAllBindings } from "../provider/liveDomainBinding/bindingsApi";
 
 // ------------------------------------------------------------------------------- the report (pure)
 
@@ -36,8 +37,7 @@ export function cdnRow(d: DetailDomain): StatusRow {
     domain: d.Domain,
     domainStatus: d.Status,
     https: https?.Switch === "on" ? https.SslStatus ?? "on" : "off",
-    // The same reading as the CdnHttpsConfig provider: a CertId not from an upload is hosted.
-    certSource: !hasCert ? "none" : cert!.CertId && sourceOfFrom(cert!.From) === "hosted" ? "hosted" : "self-owned",
+    certSource: hasCert ? servedCertSource(cert) : "none",
     certId: cert?.CertId || undefined,
     certExpiresAt: chinaTimeToIso(cert?.ExpireTime),
   });
@@ -85,23 +85,6 @@ export function formatTable(rows: StatusRow[], now: Date): string {
 }
 
 // ------------------------------------------------------------------------------- the API (I/O)
-
-const CDN_PAGE = 100;
-const LIVE_DOMAINS_PAGE = 100;
-
-export function listCdnDomains(client: TencentCloudClient): Promise<DetailDomain[]> {
-  return collectPages(CDN_PAGE, async (i) => {
-    const page = await client.cdn.describeDomainsConfig({ Offset: i * CDN_PAGE, Limit: CDN_PAGE });
-    return { rows: page.Domains ?? [], total: page.TotalNumber ?? 0 };
-  });
-}
-
-export function listPlaybackDomains(client: TencentCloudClient): Promise<LiveDomainInfo[]> {
-  return collectPages(LIVE_DOMAINS_PAGE, async (i) => {
-    const page = await client.live.describeLiveDomains({ DomainType: 1, PageSize: LIVE_DOMAINS_PAGE, PageNum: i + 1 });
-    return { rows: page.DomainList ?? [], total: page.AllCount ?? 0 };
-  });
-}
 
 export async function collectStatus(client: TencentCloudClient): Promise<StatusRow[]> {
   const [cdn, play, bindings] = await Promise.all([listCdnDomains(client), listPlaybackDomains(client), listAllBindings(client)]);

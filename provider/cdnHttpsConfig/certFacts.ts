@@ -2,6 +2,7 @@
 // Self-owned: from our own parse of the PEM. Hosted: from SSL Certificate Management.
 import { inspectCertificate, domainMatches } from "../certificate";
 import type { CertSource } from "../rules/cdn";
+import { messages } from "../messages";
 import { certificateNames, chinaTimeToIso, cloudCertificateProblem, sameMaterial } from "../rules/sslCertificate";
 import type { DescribeCertificateDetailResponse } from "../tencentcloud/types";
 
@@ -45,13 +46,13 @@ export function hostedFacts(detail: DescribeCertificateDetailResponse): CertFact
 
 /** Why a hosted certificate cannot serve this domain (missing, not issued, expired, other names), or undefined. */
 export function hostedCertificateProblem(certId: string, detail: DescribeCertificateDetailResponse | undefined, domain: string | undefined, now: Date): string | undefined {
-  if (!detail) return `SSL certificate ${certId} does not exist in SSL Certificate Management; check the id in the SSL console.`;
+  if (!detail) return messages.certificateNotFound(certId);
   const problem = cloudCertificateProblem(detail, now);
   if (problem) return problem;
   if (domain === undefined) return undefined;
   const names = hostedFacts(detail).certDomains ?? [];
   if (names.length > 0 && !domainMatches(domain, names)) {
-    return `SSL certificate ${certId} covers ${names.join(", ")}, not ${domain}; choose a certificate issued for ${domain}.`;
+    return messages.certificateDoesNotCover(certId, names, domain);
   }
   return undefined;
 }

@@ -6,7 +6,9 @@ import { cosDefaultDomainMessage, domainEligibilityProblems, isCosDefaultDomain,
 import { log } from "../runtime/log";
 import { CheckFailure, validateArgs, withoutReserved } from "../runtime/validate";
 import { isUnknown } from "../unknown";
-import { findDomain, findHostedCertificate } from "./api";
+import { messages } from "../messages";
+import { findDomain } from "../services/cdn";
+import { findCertificate } from "../services/ssl";
 import { hostedCertificateProblem } from "./certFacts";
 import { cdnHttpsConfigSchema, crossFieldFailures } from "./schema";
 
@@ -53,11 +55,11 @@ async function backendFailures(args: Args): Promise<CheckFailure[]> {
   const certId = knownString(args, "certId");
   const [detail, hosted] = await Promise.all([
     domain ? findDomain(domain) : Promise.resolve(undefined),
-    certId ? findHostedCertificate(certId) : Promise.resolve(undefined),
+    certId ? findCertificate(certId) : Promise.resolve(undefined),
   ]);
   if (domain) {
     if (!detail) {
-      failures.push({ property: "domain", reason: `CDN domain ${domain} does not exist in this account; add it in the CDN console first, or fix the domain name.` });
+      failures.push({ property: "domain", reason: messages.cdnDomainNotFoundAtCheck(domain) });
     } else {
       // The COS suffix was judged offline already.
       for (const p of domainEligibilityProblems(detail)) if (p.code !== "cos-default-domain") failures.push({ property: "domain", reason: p.message });

@@ -1,7 +1,7 @@
 // The CdnHttpsConfig handlers (pulumi.dynamic.ResourceProvider without configure, which
 // provider/index.ts adds). Each handler is a thin adapter over its module.
 import type * as pulumi from "@pulumi/pulumi";
-import { createCdnHttpsConfig, deleteCdnHttpsConfig, updateCdnHttpsConfig } from "./apply";
+import { createCdnHttpsConfig, deleteCdnHttpsConfig, updateCdnHttpsConfig } from "./write";
 import { checkCdnHttpsConfig } from "./check";
 import { diffCdnHttpsConfig } from "./diff";
 import { readCdnHttpsConfig } from "./read";

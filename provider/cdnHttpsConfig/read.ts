@@ -3,12 +3,14 @@
 // the same certificate (same CertId / CertName / ExpireTime as recorded); otherwise the outputs
 // and reconstructed inputs show what the API has, and the next diff shows the drift.
 import { normalizeDomain } from "../certificate";
-import { sameDeployedCert } from "../rules/cdn";
-import { chinaTimeToIso, sourceOfFrom } from "../rules/sslCertificate";
+import { sameDeployedCert, servedCertSource } from "../rules/cdn";
+import { chinaTimeToIso } from "../rules/sslCertificate";
 import { log } from "../runtime/log";
 import { withoutUndefined } from "../runtime/outputs";
 import type { DetailDomain } from "../tencentcloud/types";
-import { findDomain, findHostedCertificate } from "./api";
+import { messages } from "../messages";
+import { findDomain } from "../services/cdn";
+import { findCertificate } from "../services/ssl";
 import { CertFacts, hostedFacts } from "./certFacts";
 import { apiSettings, CdnHttpsConfigOutputs, inputsOf } from "./outputs";
 
@@ -25,9 +27,8 @@ function recordedCert(old: Props): RecordedCert {
 /** The certificate part when the API serves something other than what we recorded (or on import). */
 async function certFromApi(detail: DetailDomain): Promise<Pick<CdnHttpsConfigOutputs, "certId" | "certificate"> & CertFacts> {
   const info = detail.Https?.CertInfo;
-  const source = info?.CertId && sourceOfFrom(info.From) === "hosted" ? "hosted" : "self-owned";
-  if (source === "hosted") {
-    const hosted = await findHostedCertificate(info!.CertId!);
+  if (servedCertSource(info) === "hosted") {
+    const hosted = await findCertificate(info!.CertId!);
     return { certId: info!.CertId, ...(hosted ? hostedFacts(hosted) : { certSource: "hosted", certExpiresAt: chinaTimeToIso(info!.ExpireTime) }) };
   }
   // A certificate uploaded with the domain: the API keeps neither PEM nor fingerprint for us.
@@ -42,8 +43,7 @@ export async function readCdnHttpsConfig(id: string, props: Props | undefined): 
   const api = apiSettings(detail);
   if (!old && !api.httpsEnabled) {
     // Import: there is no HTTPS configuration to adopt, and making one up would hide that.
-    throw new Error(`CDN domain ${domain} has HTTPS off, so there is no HTTPS configuration to import; ` +
-      "declare the CdnHttpsConfig without importing it, and `pulumi up` will configure HTTPS.");
+    throw new Error(messages.cdnNothingToImport(domain));
   }
   const unchangedCert = !!old && api.httpsEnabled && sameDeployedCert(old.deployedCert, api.deployedCert);
   const cert = unchangedCert

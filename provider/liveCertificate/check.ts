@@ -1,11 +1,11 @@
 // check for LiveCertificate: exactly one form; a self-owned pair inspected offline (errors fail,
 // warnings are logged); a hosted id asked about once (exists, issued, not expired).
 import { hasErrors, inspectCertificate } from "../certificate";
-import { getClient } from "../config";
 import { cloudCertificateProblem } from "../rules/sslCertificate";
 import { log } from "../runtime/log";
 import { CheckFailure, validateArgs } from "../runtime/validate";
-import { isNotFound } from "../tencentcloud";
+import { messages } from "../messages";
+import { findCertificate } from "../services/ssl";
 import { isUnknown } from "../unknown";
 import { liveCertificateArgsSchema } from "./schema";
 
@@ -31,14 +31,10 @@ function selfOwnedFailures(certificate: string, privateKey: string): CheckFailur
 }
 
 async function hostedFailures(cloudCertId: string): Promise<CheckFailure[]> {
-  try {
-    const detail = await getClient().ssl.describeCertificateDetail({ CertificateId: cloudCertId });
-    const problem = cloudCertificateProblem({ ...detail, CertificateId: detail.CertificateId ?? cloudCertId }, new Date());
-    return problem ? [{ property: "cloudCertId", reason: problem }] : [];
-  } catch (e) {
-    if (!isNotFound(e)) throw e;
-    return [{ property: "cloudCertId", reason: `SSL certificate ${cloudCertId} does not exist in SSL Certificate Management; check the id in the SSL console.` }];
-  }
+  const detail = await findCertificate(cloudCertId);
+  if (!detail) return [{ property: "cloudCertId", reason: messages.certificateNotFound(cloudCertId) }];
+  const problem = cloudCertificateProblem(detail, new Date());
+  return problem ? [{ property: "cloudCertId", reason: problem }] : [];
 }
 
 export async function checkLiveCertificate(news: Record<string, unknown>): Promise<CheckFailure[]> {

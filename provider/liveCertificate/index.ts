@@ -5,16 +5,18 @@
 // imported) is `adopted`, someone else's resource, and left as it is there.
 import type * as pulumi from "@pulumi/pulumi";
 import { getClient } from "../config";
-import { listAllBindings } from "../liveDomainBinding/bindingsApi";
+import { messages } from "../messages";
+import { listAllBindings } from "../services/live";
+import { deleteCertificate, findCertificate, renameCertificate, requireCertificate } from "../services/ssl";
 import { toView } from "../rules/live";
 import { sourceOfFrom } from "../rules/sslCertificate";
 import { log } from "../runtime/log";
-import { isNotFound, TencentCloudError } from "../tencentcloud";
+import { TencentCloudError } from "../tencentcloud";
 import { checkLiveCertificate } from "./check";
 import { diffLiveCertificate } from "./diff";
 import { certificateOutputs } from "./outputs";
 import { sourceOfInputs } from "./schema";
-import { describeCertificate, goneError, renameCertificate, uploadCertificate } from "./sslApi";
+import { uploadCertificate } from "./sslApi";
 
 type Props = Record<string, any>;
 
@@ -28,11 +30,6 @@ async function boundDomains(cloudCertId: string): Promise<string[]> {
 /** Whether state says we did not upload it; a missing flag counts as adopted (we cannot prove we did). */
 function adoptedIn(props: Props | undefined): boolean {
   return props?.adopted !== false;
-}
-
-function boundError(cloudCertId: string, domains: string[]): Error {
-  return new Error(`Cannot delete certificate ${cloudCertId}: live domains ${domains.join(", ")} are still bound to it. ` +
-    "Bind them to another certificate or remove their LiveDomainBinding first, then run the operation again.");
 }
 
 export const liveCertificateHandlers: Required<Omit<pulumi.dynamic.ResourceProvider, "configure">> = {
@@ -51,13 +48,13 @@ export const liveCertificateHandlers: Required<Omit<pulumi.dynamic.ResourceProvi
       return { id: cloudCertId, outs: certificateOutputs({ cloudCertId, source, adopted, remarks: inputs.remarks, certificate: inputs.certificate }) };
     }
     const cloudCertId: string = inputs.cloudCertId;
-    const detail = await describeCertificate(cloudCertId);
-    if (!detail) throw new Error(`SSL certificate ${cloudCertId} does not exist in SSL Certificate Management; check the id in the SSL console.`);
+    const detail = await findCertificate(cloudCertId);
+    if (!detail) throw new Error(messages.certificateNotFound(cloudCertId));
     return { id: cloudCertId, outs: certificateOutputs({ cloudCertId, source, adopted: true, remarks: inputs.remarks, detail }) };
   },
 
   async read(id: string, props?: Props) {
-    const detail = await describeCertificate(id);
+    const detail = await findCertificate(id);
     if (!detail) return {};
     const refresh = !!props && typeof props.cloudCertId === "string" && typeof props.source === "string";
     if (refresh) {
@@ -86,13 +83,15 @@ export const liveCertificateHandlers: Required<Omit<pulumi.dynamic.ResourceProvi
     if ((news.remarks ?? "") !== (olds.remarks ?? "")) {
       // Renaming a certificate we did not upload would change someone else's resource.
       if (adopted) log.info(`certificate ${id}: remarks updated in Pulumi state only; its name in the SSL console is left alone (this resource did not upload it)`);
-      else await renameCertificate(id, news.remarks);
+      else {
+        await renameCertificate(id, news.remarks ?? "");
+        log.info(`certificate ${id} renamed to "${news.remarks ?? ""}" in SSL Certificate Management`);
+      }
     }
     if (source === "self-owned") {
       return { outs: certificateOutputs({ cloudCertId: id, source, adopted, remarks: news.remarks, certificate: news.certificate }) };
     }
-    const detail = await describeCertificate(id);
-    if (!detail) throw goneError(id);
+    const detail = await requireCertificate(id);
     return { outs: certificateOutputs({ cloudCertId: id, source, adopted, remarks: news.remarks, detail }) };
   },
 
@@ -107,18 +106,16 @@ export const liveCertificateHandlers: Required<Omit<pulumi.dynamic.ResourceProvi
       return;
     }
     const bound = await boundDomains(id);
-    if (bound.length > 0) throw boundError(id, bound);
+    if (bound.length > 0) throw new Error(messages.certificateStillBound(id, bound));
+    let answer;
     try {
-      const answer = await getClient().ssl.deleteCertificate({ CertificateId: id });
-      if (answer.DeleteResult === false) throw new Error(`SSL Certificate Management did not delete certificate ${id} (DeleteResult false); check it in the SSL console and run the operation again.`);
-      log.info(`certificate ${id} deleted from SSL Certificate Management`);
+      answer = await deleteCertificate(id);
     } catch (e) {
-      if (isNotFound(e)) return; // already gone
-      if (e instanceof TencentCloudError && BOUND_CODES.includes(e.code)) {
-        throw new Error(`Cannot delete certificate ${id}: it is still used by other cloud resources (${e.code}: ${e.apiMessage}). ` +
-          "Unbind it there, then run the operation again.");
-      }
+      if (e instanceof TencentCloudError && BOUND_CODES.includes(e.code)) throw new Error(messages.certificateUsedElsewhere(id, e.code, e.apiMessage));
       throw e;
     }
+    if (answer === "gone") return;
+    if (answer.DeleteResult === false) throw new Error(messages.certificateNotDeleted(id));
+    log.info(`certificate ${id} deleted from SSL Certificate Management`);
   },
 };

@@ -1,25 +1,11 @@
-// LiveCertificate's calls to SSL Certificate Management: look a certificate up, upload self-owned
-// material (idempotently, and with our own chain), rename one.
-import { getClient } from "../config";
+// LiveCertificate's upload of self-owned material: idempotent, and with our own chain. The calls
+// are in ../services/ssl.ts.
 import { log } from "../runtime/log";
-import { isNotFound, type UploadCertificateRequest } from "../tencentcloud";
+import { findCertificate, uploadCertificate as upload } from "../services/ssl";
+import type { UploadCertificateRequest } from "../tencentcloud";
 import { chainFingerprintOf } from "./outputs";
 
 type Props = Record<string, any>;
-
-/** The certificate's detail, or undefined when SSL Certificate Management no longer has it. */
-export async function describeCertificate(cloudCertId: string) {
-  try {
-    return await getClient().ssl.describeCertificateDetail({ CertificateId: cloudCertId });
-  } catch (e) {
-    if (isNotFound(e)) return undefined;
-    throw e;
-  }
-}
-
-export function goneError(cloudCertId: string): Error {
-  return new Error(`SSL certificate ${cloudCertId} no longer exists in SSL Certificate Management; run \`pulumi refresh\`, then \`pulumi up\`.`);
-}
 
 function uploadRequest(inputs: Props, repeatable: boolean): UploadCertificateRequest {
   return {
@@ -37,7 +23,7 @@ function uploadRequest(inputs: Props, repeatable: boolean): UploadCertificateReq
  * dedupes by the leaf alone, so the one it names may serve other intermediates.
  */
 async function holdsOurChain(cloudCertId: string, certificate: string): Promise<boolean> {
-  const detail = await describeCertificate(cloudCertId);
+  const detail = await findCertificate(cloudCertId);
   if (!detail) return false;
   if (!detail.CertificatePublicKey) return true; // nothing to compare: the leaf matched
   return chainFingerprintOf(detail.CertificatePublicKey) === chainFingerprintOf(certificate);
@@ -45,7 +31,7 @@ async function holdsOurChain(cloudCertId: string, certificate: string): Promise<
 
 /** A new certificate holding our chain, beside the one with the same leaf and another chain. */
 async function uploadOurChain(inputs: Props, sameLeafId: string): Promise<{ cloudCertId: string; adopted: boolean }> {
-  const { response, earlierAttemptMayHaveApplied } = await getClient().ssl.uploadCertificateOutcome(uploadRequest(inputs, true));
+  const { response, earlierAttemptMayHaveApplied } = await upload(uploadRequest(inputs, true));
   log.info(`certificate ${sameLeafId} in SSL Certificate Management has the same leaf but another chain; uploaded ours as ${response.CertificateId}`);
   if (earlierAttemptMayHaveApplied) {
     // Repeatable uploads are not deduplicated, and the lost answer's id cannot be found again.
@@ -59,7 +45,7 @@ async function uploadOurChain(inputs: Props, sameLeafId: string): Promise<{ clou
  * id back instead of a duplicate; `adopted` says whether that certificate was already there.
  */
 export async function uploadCertificate(inputs: Props): Promise<{ cloudCertId: string; adopted: boolean }> {
-  const { response: answer, earlierAttemptMayHaveApplied } = await getClient().ssl.uploadCertificateOutcome(uploadRequest(inputs, false));
+  const { response: answer, earlierAttemptMayHaveApplied } = await upload(uploadRequest(inputs, false));
   if (answer.RepeatCertId && !(await holdsOurChain(answer.RepeatCertId, inputs.certificate))) {
     return uploadOurChain(inputs, answer.RepeatCertId);
   }
@@ -74,15 +60,4 @@ export async function uploadCertificate(inputs: Props): Promise<{ cloudCertId: s
   }
   log.info(`certificate uploaded to SSL Certificate Management as ${answer.CertificateId}`);
   return { cloudCertId: answer.CertificateId, adopted: false };
-}
-
-/** Sets the certificate's name (alias) in the SSL console; no remarks clears it. */
-export async function renameCertificate(cloudCertId: string, remarks: string | undefined): Promise<void> {
-  try {
-    await getClient().ssl.modifyCertificateAlias({ CertificateId: cloudCertId, Alias: remarks ?? "" });
-  } catch (e) {
-    if (isNotFound(e)) throw goneError(cloudCertId);
-    throw e;
-  }
-  log.info(`certificate ${cloudCertId} renamed to "${remarks ?? ""}" in SSL Certificate Management`);
 }

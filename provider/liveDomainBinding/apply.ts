@@ -8,8 +8,8 @@ import { withKeyLocks } from "../runtime/keyedLock";
 import { log } from "../runtime/log";
 import { withoutUndefined } from "../runtime/outputs";
 import { PartialStateError } from "../runtime/partialState";
-import { isNotFound, TencentCloudClient } from "../tencentcloud";
-import { fetchBindings } from "./bindingsApi";
+import { fetchBindings, modifyBindings, unbindDomain } from "../services/live";
+import type { TencentCloudClient } from "../tencentcloud";
 import { liveDomainLockKey, LiveDomainBindingOutputs } from "./schema";
 
 export interface ApplyRequest {
@@ -29,12 +29,8 @@ export function bindingOutputs(cloudCertId: string, state: Omit<LiveDomainBindin
 
 export async function unbindDomains(client: TencentCloudClient, domains: string[]): Promise<void> {
   for (const domain of domains) {
-    try {
-      await client.live.unBindLiveDomainCert({ DomainName: domain });
-      log.info(`live domain ${domain}: certificate unbound; it can no longer serve HTTPS`);
-    } catch (e) {
-      if (!isNotFound(e)) throw e; // already unbound: the goal is reached
-    }
+    // Already unbound: the goal is reached.
+    if (await unbindDomain(client, domain)) log.info(`live domain ${domain}: certificate unbound; it can no longer serve HTTPS`);
   }
 }
 
@@ -50,7 +46,7 @@ export async function applyBinding(req: ApplyRequest): Promise<LiveDomainBinding
       const from = t.fromRemarks ? `${t.fromCloudCertId} ("${t.fromRemarks}")` : t.fromCloudCertId;
       log.info(`live domain ${t.domain} moves from certificate ${from} to ${req.cloudCertId}`);
     }
-    const answer = await client.live.modifyLiveDomainCertBindings({ CloudCertId: req.cloudCertId, DomainInfos: plan.domainInfos });
+    const answer = await modifyBindings(client, { CloudCertId: req.cloudCertId, DomainInfos: plan.domainInfos });
     const failures = bindingFailures(answer, req.cloudCertId);
 
     const removed = previousDomains.filter((d) => !domains.includes(d));

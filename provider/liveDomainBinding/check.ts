@@ -1,13 +1,16 @@
 // check for LiveDomainBinding: the schema, domain syntax, then one DescribeLiveDomain per domain
 // (exists, playback type) and, when the certificate is known, one DescribeCertificateDetail and
 // RFC 6125 coverage of every domain. Values unknown at preview skip the checks that need them.
-import { inspectCertificate, isDomainName, normalizeDomain } from "../certificate";
+import { isDomainName, normalizeDomain } from "../certificate";
 import { getClient } from "../config";
 import { uncoveredDomains } from "../rules/live";
-import { certificateNames, cloudCertificateProblem } from "../rules/sslCertificate";
+import { cloudCertificateProblem, hostedCertificateNames } from "../rules/sslCertificate";
 import { log } from "../runtime/log";
 import { CheckFailure, validateArgs } from "../runtime/validate";
-import { isNotFound, TencentCloudClient } from "../tencentcloud";
+import { messages } from "../messages";
+import { findLiveDomain } from "../services/live";
+import { findCertificate } from "../services/ssl";
+import type { TencentCloudClient } from "../tencentcloud";
 import { isUnknown } from "../unknown";
 import { liveDomainBindingArgsSchema } from "./schema";
 
@@ -35,41 +38,22 @@ function knownDomains(raw: unknown, failures: CheckFailure[]): KnownDomain[] {
 
 async function checkDomain(client: TencentCloudClient, d: KnownDomain): Promise<CheckFailure | undefined> {
   const property = `domains[${d.index}]`;
-  let info;
-  try {
-    info = (await client.live.describeLiveDomain({ DomainName: d.domain })).DomainInfo;
-  } catch (e) {
-    if (!isNotFound(e)) throw e;
-  }
-  if (!info) {
-    return { property, reason: `Live domain ${d.domain} does not exist in CSS for this account; add it as a playback domain in the CSS console (Domain Management) first.` };
-  }
-  if (info.Type !== 1) {
-    return { property, reason: `Live domain ${d.domain} is a push domain; certificates can be bound only to playback domains. Remove it from domains.` };
-  }
+  const info = await findLiveDomain(client, d.domain);
+  if (!info) return { property, reason: messages.liveDomainNotFound(d.domain) };
+  if (info.Type !== 1) return { property, reason: messages.liveDomainIsPush(d.domain) };
   if (info.Status === 0) log.warn(`live domain ${d.domain} is disabled in CSS; the binding applies once it is enabled`);
   return undefined;
 }
 
-async function checkCertificate(client: TencentCloudClient, cloudCertId: string, domains: KnownDomain[]): Promise<CheckFailure[]> {
-  let detail;
-  try {
-    detail = await client.ssl.describeCertificateDetail({ CertificateId: cloudCertId });
-  } catch (e) {
-    if (!isNotFound(e)) throw e;
-    return [{ property: "cloudCertId", reason: `SSL certificate ${cloudCertId} does not exist in SSL Certificate Management; check the id or create it with a LiveCertificate.` }];
-  }
-  const problem = cloudCertificateProblem({ ...detail, CertificateId: detail.CertificateId ?? cloudCertId }, new Date());
+async function checkCertificate(cloudCertId: string, domains: KnownDomain[]): Promise<CheckFailure[]> {
+  const detail = await findCertificate(cloudCertId);
+  if (!detail) return [{ property: "cloudCertId", reason: messages.certificateNotFound(cloudCertId, "check the id or create it with a LiveCertificate") }];
+  const problem = cloudCertificateProblem(detail, new Date());
   if (problem) return [{ property: "cloudCertId", reason: problem }];
-  const sans = detail.CertificatePublicKey ? inspectCertificate({ certificate: detail.CertificatePublicKey }).facts?.sans ?? [] : [];
-  const names = certificateNames(detail, sans);
+  const names = hostedCertificateNames(detail);
   return domains
     .filter((d) => uncoveredDomains([d.domain], names).length > 0)
-    .map((d) => ({
-      property: `domains[${d.index}]`,
-      reason: `Live domain ${d.domain} is not covered by certificate ${cloudCertId} (names: ${names.join(", ") || "none"}); ` +
-        "use a certificate whose names include it, or remove it from domains.",
-    }));
+    .map((d) => ({ property: `domains[${d.index}]`, reason: messages.liveDomainNotCovered(d.domain, cloudCertId, names) }));
 }
 
 export async function checkLiveDomainBinding(news: Record<string, unknown>): Promise<CheckFailure[]> {
@@ -84,7 +68,7 @@ export async function checkLiveDomainBinding(news: Record<string, unknown>): Pro
   const [domainFailures, certFailures] = await Promise.all([
     Promise.all(domains.map((d) => checkDomain(client, d))),
     // A certificate not created yet (unknown at preview) is checked at `up`, and per domain by the API.
-    cloudCertId ? checkCertificate(client, cloudCertId, domains) : Promise.resolve([]),
+    cloudCertId ? checkCertificate(cloudCertId, domains) : Promise.resolve([]),
   ]);
   for (const f of domainFailures) if (f) failures.push(f);
   // A missing domain already has its sentence; do not also report it as uncovered.

@@ -7,7 +7,8 @@ import { withKeyLocks } from "../runtime/keyedLock";
 import { log } from "../runtime/log";
 import { containsUnknown, isUnknown } from "../unknown";
 import { applyBinding, bindingOutputs, unbindDomains } from "./apply";
-import { fetchBindings } from "./bindingsApi";
+import { messages } from "../messages";
+import { fetchBindings } from "../services/live";
 import { checkLiveDomainBinding } from "./check";
 import { liveDomainBindingArgsSchema, liveDomainLockKey } from "./schema";
 
@@ -33,7 +34,7 @@ async function read(id: string, props?: Props): Promise<pulumi.dynamic.ReadResul
     cloudCertId = props.cloudCertId;
   } else {
     const shared = sharedCertificate([...current.values()].map(toView));
-    if (shared.conflict) throw new Error(`Cannot import live domain binding "${id}": ${shared.conflict}.`);
+    if (shared.conflict) throw new Error(messages.liveBindingNotImportable(id, shared.conflict));
     cloudCertId = shared.cloudCertId;
   }
   if (!cloudCertId) return {}; // none of the domains is bound: gone

@@ -3,6 +3,9 @@
 // a block as a whole), the forced redirect, and how to judge a deployment while waiting.
 // Seed 000_bc40fb057dc05e64.txt; API: ../shared/reference/tencentcloud-api.md §2.
 import type { DetailDomain, ForceRedirect, Https, ServerCert } from "../tencentcloud/types";
+import { CertSource, sourceOfFrom } from "./sslCertificate";
+
+export type { CertSource };
 
 export const COS_DEFAULT_SUFFIX = ".file.myqcloud.com";
 export const LEGACY_TENCENT_SUFFIX = ".qcloudcdn.com";
@@ -105,7 +108,6 @@ export const HSTS_MAX_AGE_LIMIT = 31_536_000;
 export const REDIRECT_STATUS_CODES = [301, 302, 307, 308] as const;
 export const DEFAULT_REDIRECT_STATUS = 302;
 
-export type CertSource = "self-owned" | "hosted";
 export type DesiredCert =
   | { source: "self-owned"; certificate: string; privateKey: string }
   | { source: "hosted"; certId: string };
@@ -190,6 +192,15 @@ export function httpsSettingsMatch(current: Https | undefined, desired: DesiredH
 // ---------------------------------------------------------------- the deployed certificate
 
 /** What the API tells about the certificate it serves; recorded so that a swap made elsewhere shows as drift. */
+/**
+ * Where the certificate a domain serves comes from: a CertId that SSL Certificate Management did not
+ * get from an upload is hosted; anything else (uploaded with the domain, or a CertId from an upload)
+ * is self-owned. The one rule for the provider's read and the CLI's status.
+ */
+export function servedCertSource(info: ServerCert | undefined): CertSource {
+  return info?.CertId && sourceOfFrom(info.From) === "hosted" ? "hosted" : "self-owned";
+}
+
 export interface DeployedCert { certId?: string; certName?: string; expireTime?: string }
 
 export function deployedCertOf(https: Https | undefined): DeployedCert | undefined {

@@ -1,5 +1,6 @@
 // Facts about certificates in SSL Certificate Management and the API's value formats, shared by
 // the CDN and CSS resources (pure functions; reference §4).
+import { inspectCertificate } from "../certificate";
 import type { DescribeCertificateDetailResponse } from "../tencentcloud/types";
 
 export type CertSource = "self-owned" | "hosted";
@@ -26,6 +27,12 @@ export function sourceOfFrom(from: string | undefined): CertSource {
 export function certificateNames(detail: Pick<DescribeCertificateDetailResponse, "Domain" | "SubjectAltName">, sans: string[] = []): string[] {
   const names = sans.length > 0 ? sans : [detail.Domain ?? "", ...(detail.SubjectAltName ?? [])];
   return [...new Set(names.filter((n) => n.length > 0).map((n) => n.toLowerCase()))];
+}
+
+/** The names of a certificate in SSL Certificate Management: its PEM's SANs when it returns one, else its fields. */
+export function hostedCertificateNames(detail: DescribeCertificateDetailResponse): string[] {
+  const sans = detail.CertificatePublicKey ? inspectCertificate({ certificate: detail.CertificatePublicKey }).facts?.sans ?? [] : [];
+  return certificateNames(detail, sans);
 }
 
 /** Why a certificate in SSL Certificate Management cannot be used, or undefined when it can. */

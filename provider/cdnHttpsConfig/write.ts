@@ -1,6 +1,6 @@
 // create / update / delete. Per domain inside the provider process's lock: read the domain, merge
 // our Https into its full block, write it, wait for the deployment, and only then switch the
-// forced redirect (the seed: redirect only once the certificate is configured). Every step
+// forced redirect (product rules, docs/product/cdn-https.md: redirect only once the certificate is configured). Every step
 // checks the API's state first, so a run that failed halfway is completed by the next one.
 import { normalizeDomain } from "../certificate";
 import {
@@ -16,7 +16,10 @@ import { validateArgs } from "../runtime/validate";
 import { isNotFound } from "../tencentcloud";
 import type { DetailDomain } from "../tencentcloud/types";
 import { containsUnknown } from "../unknown";
-import { findDomain, findHostedCertificate, requireDomain, waitForDomain, writeHttps, writeRedirect } from "./api";
+import { messages } from "../messages";
+import { findDomain, requireDomain } from "../services/cdn";
+import { findCertificate } from "../services/ssl";
+import { DomainWriter, waitForDomain } from "./deployment";
 import { CertFacts, hostedCertificateProblem, hostedFacts, sameSelfOwnedCertificate, selfOwnedFacts } from "./certFacts";
 import { apiSettings, CdnHttpsConfigOutputs, outputsAfterApply } from "./outputs";
 import { cdnHttpsConfigSchema, crossFieldFailures, ResolvedArgs, resolveArgs } from "./schema";
@@ -38,9 +41,9 @@ function argsFrom(inputs: Props): ResolvedArgs {
 async function certFactsFor(args: ResolvedArgs): Promise<CertFacts> {
   const cert = args.https.cert;
   if (cert.source === "self-owned") return selfOwnedFacts(cert.certificate);
-  const detail = await findHostedCertificate(cert.certId);
+  const detail = await findCertificate(cert.certId);
   const problem = hostedCertificateProblem(cert.certId, detail, args.domain, new Date());
-  if (problem) throw new Error(`Cannot configure HTTPS on CDN domain ${args.domain}: ${problem}`);
+  if (problem) throw new Error(messages.cdnCannotConfigure(args.domain, problem));
   return hostedFacts(detail!);
 }
 
@@ -84,18 +87,19 @@ function withTimeouts<T extends object>(outs: T, inputs: Props): T {
  * Turns the forced redirect off and waits for that change: no other write may overlap its
  * deployment (ResourceInUse.CdnOpInProgress), whatever waitForDeployment says.
  */
-async function turnRedirectOff(detail: DetailDomain, timeoutMs: number, why: string): Promise<DetailDomain> {
+async function turnRedirectOff(writer: DomainWriter, detail: DetailDomain, timeoutMs: number, why: string): Promise<DetailDomain> {
   const domain = detail.Domain;
   log.info(`CDN domain ${domain}: turning the forced redirect to HTTPS off${why}`);
-  await writeRedirect(domain, redirectOff(detail.ForceRedirect));
+  await writer.redirect(redirectOff(detail.ForceRedirect));
   return waitForDomain(domain, judgeSettled, timeoutMs, `the forced-redirect change of CDN domain ${domain}`);
 }
 
-/** How far an apply got: once something is written, a failure must still leave state (see PartialStateError). */
-interface ApplyProgress { wrote: boolean; facts?: CertFacts }
+/** How far an apply got: once its writer wrote, a failure must still leave state (see PartialStateError). */
+interface ApplyProgress { writer: DomainWriter; facts?: CertFacts }
 
 async function applyDesired(args: ResolvedArgs, timeoutMs: number, previous: Props | undefined, progress: ApplyProgress): Promise<CdnHttpsConfigOutputs> {
   const domain = args.domain;
+  const writer = progress.writer;
   const facts = await certFactsFor(args);
   progress.facts = facts;
   let detail = await requireDomain(domain);
@@ -106,12 +110,10 @@ async function applyDesired(args: ResolvedArgs, timeoutMs: number, previous: Pro
   if (httpsNeedsWrite(detail, args, facts, previous)) {
     if (!args.redirect && !redirectMatches(detail.ForceRedirect, undefined)) {
       // A redirect that is to go goes before the certificate changes, not after its deployment.
-      detail = await turnRedirectOff(detail, timeoutMs, " before the HTTPS change");
-      progress.wrote = true;
+      detail = await turnRedirectOff(writer, detail, timeoutMs, " before the HTTPS change");
     }
     log.info(`CDN domain ${domain}: writing the HTTPS configuration (${facts.certSource} certificate)`);
-    await writeHttps(domain, mergeHttps(detail.Https, args.https));
-    progress.wrote = true;
+    await writer.https(mergeHttps(detail.Https, args.https));
     detail = args.waitForDeployment
       ? await waitForDomain(domain, judgeHttpsDeployment, timeoutMs, deployment)
       : await requireDomain(domain);
@@ -123,14 +125,12 @@ async function applyDesired(args: ResolvedArgs, timeoutMs: number, previous: Pro
   if (!redirectMatches(detail.ForceRedirect, args.redirect)) {
     if (args.redirect) {
       log.info(`CDN domain ${domain}: HTTPS is deployed; redirecting HTTP to HTTPS (${args.redirect.statusCode})`);
-      await writeRedirect(domain, redirectOn(args.redirect));
-      progress.wrote = true;
+      await writer.redirect(redirectOn(args.redirect));
       detail = args.waitForDeployment
         ? await waitForDomain(domain, judgeSettled, timeoutMs, `the forced-redirect change of CDN domain ${domain}`)
         : await requireDomain(domain);
     } else {
-      detail = await turnRedirectOff(detail, timeoutMs, "");
-      progress.wrote = true;
+      detail = await turnRedirectOff(writer, detail, timeoutMs, "");
     }
   }
   return outputsAfterApply(args, facts, detail);
@@ -142,7 +142,7 @@ async function applyDesired(args: ResolvedArgs, timeoutMs: number, previous: Pro
  * diff (sslStatus not deployed, the redirect not as declared) and completes it.
  */
 async function keepPartialState(error: unknown, args: ResolvedArgs, progress: ApplyProgress, inputs: Props): Promise<unknown> {
-  if (!progress.wrote || !progress.facts || !(error instanceof Error)) return error;
+  if (!progress.writer.wrote || !progress.facts || !(error instanceof Error)) return error;
   let detail: DetailDomain | undefined;
   try {
     detail = await findDomain(args.domain);
@@ -157,7 +157,7 @@ async function keepPartialState(error: unknown, args: ResolvedArgs, progress: Ap
 }
 
 async function applyKeepingPartialState(args: ResolvedArgs, inputs: Props, timeoutMs: number, previous: Props | undefined): Promise<CdnHttpsConfigOutputs> {
-  const progress: ApplyProgress = { wrote: false };
+  const progress: ApplyProgress = { writer: new DomainWriter(args.domain) };
   try {
     return await applyDesired(args, timeoutMs, previous, progress);
   } catch (e) {
@@ -196,10 +196,11 @@ export async function deleteCdnHttpsConfig(id: string, props: Props): Promise<vo
           "its HTTPS is left on and only the resource is removed");
         return;
       }
-      if (detail.ForceRedirect?.Switch === "on") detail = await turnRedirectOff(detail, timeoutMs, " before HTTPS");
+      const writer = new DomainWriter(domain);
+      if (detail.ForceRedirect?.Switch === "on") detail = await turnRedirectOff(writer, detail, timeoutMs, " before HTTPS");
       if (detail.Https?.Switch === "on") {
         log.info(`CDN domain ${domain}: turning HTTPS off`);
-        await writeHttps(domain, httpsOff(detail.Https));
+        await writer.https(httpsOff(detail.Https));
         if (wait) await waitForDomain(domain, judgeSettled, timeoutMs, `turning HTTPS off on CDN domain ${domain}`);
       }
     } catch (e) {

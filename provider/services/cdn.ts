@@ -1,0 +1,73 @@
+// CDN (cdn): every call the resources and the CLI make. A domain's configuration is read through
+// one process-wide batched reader (runtime/batchedReader.ts), a missing domain is undefined (or the
+// catalogue's sentence), and listing follows pages. No rules: those are in rules/cdn.ts.
+import { getClient } from "../config";
+import { messages } from "../messages";
+import { BatchedReader } from "../runtime/batchedReader";
+import { isNotFound, TencentCloudClient, TencentCloudError } from "../tencentcloud";
+import { collectPages } from "../tencentcloud/paging";
+import type { DetailDomain, ForceRedirect, Https } from "../tencentcloud/types";
+
+/** DescribeDomainsConfig takes at most this many values in one `domain` filter (docs/reference/tencentcloud-api.md §2.1). */
+export const DOMAINS_PER_READ = 5;
+
+const sameDomain = (d: DetailDomain): string => d.Domain.toLowerCase().replace(/\.$/, "");
+
+async function readDomains(domains: string[]): Promise<Map<string, DetailDomain>> {
+  try {
+    const res = await getClient().cdn.describeDomainsConfig({ Filters: [{ Name: "domain", Value: domains }], Limit: 100 });
+    // The filter is exact in the API; match again in case a backend treats it loosely.
+    const wanted = new Set(domains);
+    return new Map((res.Domains ?? []).filter((d) => wanted.has(sameDomain(d))).map((d) => [sameDomain(d), d]));
+  } catch (e) {
+    // A not-found error for several names does not say which one; the reader asks each alone.
+    if (isNotFound(e) && domains.length === 1) return new Map();
+    throw e;
+  }
+}
+
+/**
+ * One reader per provider process: the reads of every CdnHttpsConfig in the host (checks, reads
+ * before writes, deployment polls) leave in shared calls of up to five domains.
+ */
+const domainReader = new BatchedReader<DetailDomain>({
+  readMany: readDomains,
+  maxBatch: DOMAINS_PER_READ,
+  // One call at a time: reads asked while it waits for its rate-limit token join the next call
+  // instead of queueing calls of one domain each behind the same 20/s bucket.
+  maxInFlight: 1,
+  windowMs: 5,
+  splitOnError: (e) => !(e instanceof TencentCloudError && e.retryable),
+});
+
+/** The domain's full configuration, or undefined when the account has no such CDN domain. */
+export function findDomain(domain: string): Promise<DetailDomain | undefined> {
+  return domainReader.read(domain);
+}
+
+/** The domain's configuration; its absence is the catalogue's "does not exist" error. */
+export async function requireDomain(domain: string): Promise<DetailDomain> {
+  const detail = await findDomain(domain);
+  if (!detail) throw new Error(messages.cdnDomainNotFound(domain));
+  return detail;
+}
+
+/** UpdateDomainConfig of the Https block (replaced as a whole by the API). */
+export async function updateHttps(domain: string, https: Https): Promise<void> {
+  await getClient().cdn.updateDomainConfig({ Domain: domain, Https: https });
+}
+
+/** UpdateDomainConfig of the ForceRedirect block. */
+export async function updateRedirect(domain: string, redirect: ForceRedirect): Promise<void> {
+  await getClient().cdn.updateDomainConfig({ Domain: domain, ForceRedirect: redirect });
+}
+
+const LIST_PAGE = 100;
+
+/** Every CDN domain of the account, following pages until TotalNumber is reached. */
+export function listDomains(client: TencentCloudClient): Promise<DetailDomain[]> {
+  return collectPages(LIST_PAGE, async (i) => {
+    const page = await client.cdn.describeDomainsConfig({ Offset: i * LIST_PAGE, Limit: LIST_PAGE });
+    return { rows: page.Domains ?? [], total: page.TotalNumber ?? 0 };
+  });
+}
