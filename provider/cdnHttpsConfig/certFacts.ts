@@ -1,19 +1,13 @@
 // What we report about the certificate a domain uses: source, expiry, SHA-256 fingerprint, names.
 // Self-owned: from our own parse of the PEM. Hosted: from SSL Certificate Management.
 import { inspectCertificate, domainMatches } from "../certificate";
-import type { CertSource } from "../rules/cdn";
+import type { CdnHttpsConfigComputed } from "./shape";
 import { messages } from "../messages";
 import { certificateNames, chinaTimeToIso, cloudCertificateProblem, sameMaterial } from "../rules/sslCertificate";
 import type { DescribeCertificateDetailResponse } from "../tencentcloud/types";
 
-export interface CertFacts {
-  certSource: CertSource;
-  certExpiresAt?: string;
-  certFingerprint?: string;
-  /** Self-owned only: SHA-256 over the whole chain, so a new intermediate under the same leaf is a change. */
-  certChainFingerprint?: string;
-  certDomains?: string[];
-}
+/** The certificate part of the computed outputs (see shape.ts). */
+export type CertFacts = Pick<CdnHttpsConfigComputed, "certSource" | "certExpiresAt" | "certFingerprint" | "certChainFingerprint" | "certDomains">;
 
 export function selfOwnedFacts(certificate: string): CertFacts {
   const facts = inspectCertificate({ certificate }).facts;

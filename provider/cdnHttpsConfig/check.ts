@@ -10,7 +10,7 @@ import { messages } from "../messages";
 import { findDomain } from "../services/cdn";
 import { findCertificate } from "../services/ssl";
 import { hostedCertificateProblem } from "./certFacts";
-import { cdnHttpsConfigSchema, crossFieldFailures } from "./schema";
+import { cdnHttpsConfigSchema, crossFieldFailures } from "./shape";
 
 type Args = Record<string, unknown>;
 
@@ -72,11 +72,9 @@ async function backendFailures(args: Args): Promise<CheckFailure[]> {
   return failures;
 }
 
-export async function checkCdnHttpsConfig(olds: Args, news: Args): Promise<{ inputs: Args; failures: CheckFailure[] }> {
-  void olds;
+export async function checkCdnHttpsConfig(news: Args): Promise<CheckFailure[]> {
   const args = withoutReserved(news);
   const offline = offlineFailures(args);
   // Input errors never reach the API; the backend is asked only about well-formed arguments.
-  const failures = offline.length > 0 ? offline : await backendFailures(args);
-  return { inputs: news, failures };
+  return offline.length > 0 ? offline : backendFailures(args);
 }

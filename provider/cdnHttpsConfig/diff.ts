@@ -2,28 +2,22 @@
 // its whole chain (PEM whitespace is no change, a new intermediate is) or certId; the domain by its normalised name and is the only replace;
 // HTTPS found off or failed at the last read is a change to repair. `__provider`/`__timeouts` never count.
 import { normalizeDomain } from "../certificate";
-import { canonicalTlsVersions, DEFAULT_REDIRECT_STATUS } from "../rules/cdn";
+import type * as pulumi from "@pulumi/pulumi";
+import { canonicalTlsVersions } from "../rules/cdn";
 import { containsUnknown } from "../unknown";
 import { sameSelfOwnedCertificate, selfOwnedFacts } from "./certFacts";
+import { cdnHttpsConfigSchema } from "./shape";
 
 type Props = Record<string, any>;
 
-export interface CdnDiff { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean; changed: string[] }
-
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** The settings with the documented defaults applied, so an omitted default equals its explicit value. */
-function settingsOf(v: Props): Record<string, unknown> {
-  return {
-    certRemark: v.certRemark ?? null,
-    http2: v.http2 ?? true,
-    ocspStapling: v.ocspStapling ?? false,
-    hsts: v.hsts ? { maxAge: v.hsts.maxAge, includeSubDomains: v.hsts.includeSubDomains ?? false } : null,
-    forceRedirect: v.forceRedirect
-      ? { statusCode: v.forceRedirect.statusCode ?? DEFAULT_REDIRECT_STATUS, carryHeaders: v.forceRedirect.carryHeaders ?? false }
-      : null,
-    waitForDeployment: v.waitForDeployment ?? true,
-  };
+/** The settings compared as they are, once the schema's defaults are applied (an omitted default equals its explicit value). */
+const SETTINGS = ["certRemark", "http2", "ocspStapling", "hsts", "forceRedirect", "waitForDeployment"] as const;
+
+function settingOf(key: (typeof SETTINGS)[number], value: unknown): unknown {
+  const parsed = cdnHttpsConfigSchema.shape[key].safeParse(value);
+  return (parsed.success ? parsed.data : value) ?? null;
 }
 
 function certificateChanged(olds: Props, news: Props): boolean {
@@ -34,7 +28,7 @@ function certificateChanged(olds: Props, news: Props): boolean {
   return !sameSelfOwnedCertificate(olds, selfOwnedFacts(news.certificate));
 }
 
-export function diffCdnHttpsConfig(olds: Props, news: Props): CdnDiff {
+export function diffCdnHttpsConfig(olds: Props, news: Props): pulumi.dynamic.DiffResult {
   const changed: string[] = [];
   const replaces: string[] = [];
   if (containsUnknown(news.domain) || normalizeDomain(String(news.domain)) !== normalizeDomain(String(olds.domain ?? ""))) {
@@ -48,10 +42,8 @@ export function diffCdnHttpsConfig(olds: Props, news: Props): CdnDiff {
   const unfinished = olds.sslStatus !== undefined && olds.sslStatus !== "deployed" && (news.waitForDeployment ?? true) !== false;
   if (olds.sslStatus === "failed" || (olds.httpsEnabled !== false && unfinished)) changed.push("sslStatus");
 
-  const o = settingsOf(olds);
-  const n = settingsOf(news);
-  for (const key of Object.keys(n)) {
-    if (containsUnknown(news[key]) || !same(o[key], n[key])) changed.push(key);
+  for (const key of SETTINGS) {
+    if (containsUnknown(news[key]) || !same(settingOf(key, olds[key]), settingOf(key, news[key]))) changed.push(key);
   }
   // tlsVersions left unset is not managed: no change whatever the domain has.
   if (news.tlsVersions !== undefined) {
@@ -59,5 +51,5 @@ export function diffCdnHttpsConfig(olds: Props, news: Props): CdnDiff {
       changed.push("tlsVersions");
     }
   }
-  return { changes: changed.length > 0, replaces, deleteBeforeReplace: false, changed };
+  return { changes: changed.length > 0, replaces, deleteBeforeReplace: false };
 }

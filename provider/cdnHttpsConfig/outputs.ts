@@ -1,34 +1,15 @@
 // The resource's outputs: the arguments with defaults applied (never the private key), plus what the
 // API reports (HTTPS state, deployed certificate identity) and the certificate facts.
-import { DeployedCert, deployedCertOf, DesiredRedirect, canonicalTlsVersions, DEFAULT_REDIRECT_STATUS } from "../rules/cdn";
+import { deployedCertOf, canonicalTlsVersions, DEFAULT_REDIRECT_STATUS, TlsVersion } from "../rules/cdn";
 import { withoutUndefined } from "../runtime/outputs";
-import type { CustomTimeouts } from "../runtime/timeouts";
 import type { DetailDomain } from "../tencentcloud/types";
 import type { CertFacts } from "./certFacts";
-import type { ResolvedArgs } from "./schema";
+import { ARG_KEYS as ARGUMENT_KEYS, CdnHttpsConfigState, ResolvedArgs } from "./shape";
 
-export interface CdnHttpsConfigOutputs extends CertFacts {
-  domain: string;
-  certificate?: string;
-  certId?: string;
-  certRemark?: string;
-  http2: boolean;
-  ocspStapling: boolean;
-  tlsVersions?: string[];
-  hsts?: { maxAge: number; includeSubDomains: boolean };
-  forceRedirect?: DesiredRedirect;
-  waitForDeployment: boolean;
-  /** HTTPS switched on at the API. */
-  httpsEnabled: boolean;
-  sslStatus: string;
-  /** The certificate the API serves, as it identifies it; a different one later is drift. */
-  deployedCert?: DeployedCert;
-  /** The sdk's copy of customTimeouts; delete sees only outputs, so they travel here too. */
-  __timeouts?: CustomTimeouts;
-}
+export type CdnHttpsConfigOutputs = CdnHttpsConfigState;
 
-/** The argument fields of the outputs, which `read` also returns as the reconstructed inputs. */
-export const ARG_KEYS = ["domain", "certificate", "certId", "certRemark", "http2", "ocspStapling", "tlsVersions", "hsts", "forceRedirect", "waitForDeployment"] as const;
+/** The argument fields of the outputs (all but the private key), which `read` also returns as the reconstructed inputs. */
+export const ARG_KEYS = ARGUMENT_KEYS.filter((k) => k !== "privateKey") as Exclude<(typeof ARGUMENT_KEYS)[number], "privateKey">[];
 
 /** The settings as the API reports them. */
 export function apiSettings(detail: DetailDomain): Pick<CdnHttpsConfigOutputs, "http2" | "ocspStapling" | "tlsVersions" | "hsts" | "forceRedirect" | "httpsEnabled" | "sslStatus" | "deployedCert"> {
@@ -39,7 +20,8 @@ export function apiSettings(detail: DetailDomain): Pick<CdnHttpsConfigOutputs, "
     sslStatus: h?.SslStatus ?? "closed",
     http2: h?.Http2 === "on",
     ocspStapling: h?.OcspStapling === "on",
-    tlsVersions: h?.TlsVersion && h.TlsVersion.length > 0 ? canonicalTlsVersions(h.TlsVersion) : undefined,
+    // The API documents these four values (docs/reference/tencentcloud-api.md §2).
+    tlsVersions: h?.TlsVersion && h.TlsVersion.length > 0 ? canonicalTlsVersions(h.TlsVersion as TlsVersion[]) : undefined,
     hsts: h?.Hsts?.Switch === "on" ? { maxAge: h.Hsts.MaxAge ?? 0, includeSubDomains: h.Hsts.IncludeSubDomains === "on" } : undefined,
     forceRedirect: r?.Switch === "on" && r.RedirectType === "https"
       ? { statusCode: r.RedirectStatusCode ?? DEFAULT_REDIRECT_STATUS, carryHeaders: r.CarryHeaders === "on" }

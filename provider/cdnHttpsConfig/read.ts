@@ -13,6 +13,7 @@ import { findDomain } from "../services/cdn";
 import { findCertificate } from "../services/ssl";
 import { CertFacts, hostedFacts } from "./certFacts";
 import { apiSettings, CdnHttpsConfigOutputs, inputsOf } from "./outputs";
+import { cdnHttpsConfigSchema } from "./shape";
 
 type Props = Record<string, any>;
 
@@ -59,7 +60,7 @@ export async function readCdnHttpsConfig(id: string, props: Props | undefined): 
     ...cert,
     certRemark: old?.certRemark ?? (detail.Https?.CertInfo?.Message || undefined),
     ...api,
-    waitForDeployment: old?.waitForDeployment ?? true,
+    waitForDeployment: cdnHttpsConfigSchema.shape.waitForDeployment.parse(old?.waitForDeployment),
     __timeouts: old?.__timeouts, // kept for delete, which receives only the outputs
   });
   return { id: domain, props: outs, inputs: inputsOf(outs) };

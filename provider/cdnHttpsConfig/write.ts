@@ -5,38 +5,23 @@
 import { normalizeDomain } from "../certificate";
 import {
   domainEligibilityProblems, httpsOff, httpsSettingsMatch, judgeHttpsDeployment, judgeSettled, mergeHttps,
-  redirectMatches, redirectOff, redirectOn, sameDeployedCert, deployedCertOf, DeployedCert, describeDeployedCert,
+  redirectMatches, redirectOff, redirectOn, sameDeployedCert, deployedCertOf, describeDeployedCert,
 } from "../rules/cdn";
 import { withKeyLock } from "../runtime/keyedLock";
 import { withoutUndefined } from "../runtime/outputs";
 import { PartialStateError } from "../runtime/partialState";
 import { log } from "../runtime/log";
-import { CustomTimeouts, timeoutFor } from "../runtime/timeouts";
-import { validateArgs } from "../runtime/validate";
+import { timeoutFor } from "../runtime/timeouts";
+import type { Reserved } from "../runtime/validate";
 import { isNotFound } from "../tencentcloud";
 import type { DetailDomain } from "../tencentcloud/types";
-import { containsUnknown } from "../unknown";
 import { messages } from "../messages";
 import { findDomain, requireDomain } from "../services/cdn";
 import { findCertificate } from "../services/ssl";
 import { DomainWriter, waitForDomain } from "./deployment";
 import { CertFacts, hostedCertificateProblem, hostedFacts, sameSelfOwnedCertificate, selfOwnedFacts } from "./certFacts";
 import { apiSettings, CdnHttpsConfigOutputs, outputsAfterApply } from "./outputs";
-import { cdnHttpsConfigSchema, crossFieldFailures, ResolvedArgs, resolveArgs } from "./schema";
-
-type Props = Record<string, any>;
-
-/** The checked inputs as resolved arguments; the engine only gets here after check passed. */
-function argsFrom(inputs: Props): ResolvedArgs {
-  const v = validateArgs(cdnHttpsConfigSchema, inputs);
-  const failures = [...v.failures, ...crossFieldFailures(inputs)];
-  if (!v.value || failures.length > 0 || containsUnknown(v.value)) {
-    const why = failures.map((f) => `${f.property}: ${f.reason}`).join(" ") || "some values are not known yet.";
-    throw new Error(`Invalid CdnHttpsConfig arguments for ${String(inputs.domain)}: ${why}`);
-  }
-  const args = resolveArgs(v.value);
-  return { ...args, domain: normalizeDomain(args.domain) };
-}
+import type { CdnHttpsConfigState, ResolvedArgs } from "./shape";
 
 async function certFactsFor(args: ResolvedArgs): Promise<CertFacts> {
   const cert = args.https.cert;
@@ -53,15 +38,14 @@ function assertEligible(detail: DetailDomain): void {
 }
 
 /** Whether the Https block must be written: always on create; on update when anything we manage differs. */
-function httpsNeedsWrite(detail: DetailDomain, args: ResolvedArgs, facts: CertFacts, previous: Props | undefined): boolean {
+function httpsNeedsWrite(detail: DetailDomain, args: ResolvedArgs, facts: CertFacts, previous: CdnHttpsConfigState | undefined): boolean {
   if (!previous) return true;
   const cert = args.https.cert;
   const sameCert = cert.source === "hosted"
     ? previous.certSource === "hosted" && previous.certId === cert.certId
     : sameSelfOwnedCertificate(previous, facts);
-  const recorded = previous.deployedCert as DeployedCert | undefined;
   return !sameCert ||
-    !sameDeployedCert(recorded, deployedCertOf(detail.Https)) ||
+    !sameDeployedCert(previous.deployedCert, deployedCertOf(detail.Https)) ||
     (previous.certRemark ?? null) !== (args.https.certRemark ?? null) ||
     !httpsSettingsMatch(detail.Https, args.https) ||
     detail.Https?.SslStatus === "failed";
@@ -79,8 +63,8 @@ async function settleDeploymentInFlight(detail: DetailDomain, timeoutMs: number)
 }
 
 /** Outputs carry the custom timeouts, because delete receives only the old outputs. */
-function withTimeouts<T extends object>(outs: T, inputs: Props): T {
-  return inputs.__timeouts ? { ...outs, __timeouts: inputs.__timeouts } : outs;
+function withTimeouts<T extends object>(outs: T, reserved: Reserved): T {
+  return reserved.__timeouts ? { ...outs, __timeouts: reserved.__timeouts } : outs;
 }
 
 /**
@@ -97,7 +81,7 @@ async function turnRedirectOff(writer: DomainWriter, detail: DetailDomain, timeo
 /** How far an apply got: once its writer wrote, a failure must still leave state (see PartialStateError). */
 interface ApplyProgress { writer: DomainWriter; facts?: CertFacts }
 
-async function applyDesired(args: ResolvedArgs, timeoutMs: number, previous: Props | undefined, progress: ApplyProgress): Promise<CdnHttpsConfigOutputs> {
+async function applyDesired(args: ResolvedArgs, timeoutMs: number, previous: CdnHttpsConfigState | undefined, progress: ApplyProgress): Promise<CdnHttpsConfigOutputs> {
   const domain = args.domain;
   const writer = progress.writer;
   const facts = await certFactsFor(args);
@@ -141,7 +125,7 @@ async function applyDesired(args: ResolvedArgs, timeoutMs: number, previous: Pro
  * engine records it), so `destroy` cleans it up and the next `up` sees the unfinished work in its
  * diff (sslStatus not deployed, the redirect not as declared) and completes it.
  */
-async function keepPartialState(error: unknown, args: ResolvedArgs, progress: ApplyProgress, inputs: Props): Promise<unknown> {
+async function keepPartialState(error: unknown, args: ResolvedArgs, progress: ApplyProgress, reserved: Reserved): Promise<unknown> {
   if (!progress.writer.wrote || !progress.facts || !(error instanceof Error)) return error;
   let detail: DetailDomain | undefined;
   try {
@@ -152,37 +136,35 @@ async function keepPartialState(error: unknown, args: ResolvedArgs, progress: Ap
   if (!detail) return error;
   const api = apiSettings(detail);
   const outs = { ...outputsAfterApply(args, progress.facts, detail), forceRedirect: api.forceRedirect };
-  const properties = { ...withTimeouts(withoutUndefined(outs), inputs), __provider: inputs.__provider };
+  const properties = { ...withTimeouts(withoutUndefined(outs), reserved), __provider: reserved.__provider };
   return new PartialStateError(error.message, args.domain, properties, [error.message]);
 }
 
-async function applyKeepingPartialState(args: ResolvedArgs, inputs: Props, timeoutMs: number, previous: Props | undefined): Promise<CdnHttpsConfigOutputs> {
+async function applyKeepingPartialState(args: ResolvedArgs, reserved: Reserved, timeoutMs: number, previous: CdnHttpsConfigState | undefined): Promise<CdnHttpsConfigOutputs> {
   const progress: ApplyProgress = { writer: new DomainWriter(args.domain) };
   try {
     return await applyDesired(args, timeoutMs, previous, progress);
   } catch (e) {
-    throw await keepPartialState(e, args, progress, inputs);
+    throw await keepPartialState(e, args, progress, reserved);
   }
 }
 
-export async function createCdnHttpsConfig(inputs: Props): Promise<{ id: string; outs: CdnHttpsConfigOutputs }> {
-  const args = argsFrom(inputs);
-  const timeoutMs = timeoutFor("create", inputs.__timeouts as CustomTimeouts | undefined);
-  const outs = await withKeyLock(args.domain, () => applyKeepingPartialState(args, inputs, timeoutMs, undefined));
-  return { id: args.domain, outs: withTimeouts(outs, inputs) };
+export async function createCdnHttpsConfig(args: ResolvedArgs, reserved: Reserved): Promise<{ id: string; outs: CdnHttpsConfigOutputs }> {
+  const timeoutMs = timeoutFor("create", reserved.__timeouts);
+  const outs = await withKeyLock(args.domain, () => applyKeepingPartialState(args, reserved, timeoutMs, undefined));
+  return { id: args.domain, outs: withTimeouts(outs, reserved) };
 }
 
-export async function updateCdnHttpsConfig(id: string, olds: Props, news: Props): Promise<{ outs: CdnHttpsConfigOutputs }> {
-  const args = argsFrom(news);
-  const timeoutMs = timeoutFor("update", news.__timeouts as CustomTimeouts | undefined);
-  const outs = await withKeyLock(normalizeDomain(id), () => applyKeepingPartialState(args, news, timeoutMs, olds));
-  return { outs: withTimeouts(outs, news) };
+export async function updateCdnHttpsConfig(id: string, olds: CdnHttpsConfigState, args: ResolvedArgs, reserved: Reserved): Promise<{ outs: CdnHttpsConfigOutputs }> {
+  const timeoutMs = timeoutFor("update", reserved.__timeouts);
+  const outs = await withKeyLock(normalizeDomain(id), () => applyKeepingPartialState(args, reserved, timeoutMs, olds));
+  return { outs: withTimeouts(outs, reserved) };
 }
 
 /** Redirect off first (never redirect to a site without HTTPS), then HTTPS off; already gone is success. */
-export async function deleteCdnHttpsConfig(id: string, props: Props): Promise<void> {
+export async function deleteCdnHttpsConfig(id: string, props: Partial<CdnHttpsConfigState> | undefined): Promise<void> {
   const domain = normalizeDomain(id);
-  const timeoutMs = timeoutFor("delete", props?.__timeouts as CustomTimeouts | undefined);
+  const timeoutMs = timeoutFor("delete", props?.__timeouts);
   const wait = props?.waitForDeployment !== false;
   await withKeyLock(domain, async () => {
     try {

@@ -7,7 +7,7 @@ import { CheckFailure, validateArgs } from "../runtime/validate";
 import { messages } from "../messages";
 import { findCertificate } from "../services/ssl";
 import { isUnknown } from "../unknown";
-import { liveCertificateArgsSchema } from "./schema";
+import { liveCertificateArgsSchema } from "./shape";
 
 const FORMS = "Give either certificate and privateKey (a self-owned certificate) or cloudCertId (a Tencent Cloud-hosted certificate from SSL Certificate Management)";
 

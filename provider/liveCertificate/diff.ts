@@ -7,7 +7,7 @@ import { normalizePem } from "../certificate";
 import { sameMaterial } from "../rules/sslCertificate";
 import { isUnknown } from "../unknown";
 import { factsOf } from "./outputs";
-import { sourceOfInputs } from "./schema";
+import { sourceOfInputs } from "./shape";
 
 type Props = Record<string, any>;
 

@@ -15,7 +15,7 @@ import { TencentCloudError } from "../tencentcloud";
 import { checkLiveCertificate } from "./check";
 import { diffLiveCertificate } from "./diff";
 import { certificateOutputs } from "./outputs";
-import { sourceOfInputs } from "./schema";
+import { sourceOfInputs } from "./shape";
 import { uploadCertificate } from "./sslApi";
 
 type Props = Record<string, any>;

@@ -4,7 +4,7 @@ import { CertificateFacts, inspectCertificate } from "../certificate";
 import { certificateNames, chinaTimeToIso, CertSource } from "../rules/sslCertificate";
 import { withoutUndefined } from "../runtime/outputs";
 import type { DescribeCertificateDetailResponse } from "../tencentcloud";
-import type { LiveCertificateOutputs } from "./schema";
+import type { LiveCertificateOutputs } from "./shape";
 
 export function factsOf(pem: string | undefined): CertificateFacts | undefined {
   return pem ? inspectCertificate({ certificate: pem }).facts : undefined;

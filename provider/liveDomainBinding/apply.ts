@@ -10,7 +10,7 @@ import { withoutUndefined } from "../runtime/outputs";
 import { PartialStateError } from "../runtime/partialState";
 import { fetchBindings, modifyBindings, unbindDomain } from "../services/live";
 import type { TencentCloudClient } from "../tencentcloud";
-import { liveDomainLockKey, LiveDomainBindingOutputs } from "./schema";
+import { liveDomainLockKey, LiveDomainBindingOutputs } from "./shape";
 
 export interface ApplyRequest {
   id: string;

@@ -12,7 +12,7 @@ import { findLiveDomain } from "../services/live";
 import { findCertificate } from "../services/ssl";
 import type { TencentCloudClient } from "../tencentcloud";
 import { isUnknown } from "../unknown";
-import { liveDomainBindingArgsSchema } from "./schema";
+import { liveDomainBindingArgsSchema } from "./shape";
 
 interface KnownDomain { index: number; given: string; domain: string }
 

@@ -10,7 +10,7 @@ import { applyBinding, bindingOutputs, unbindDomains } from "./apply";
 import { messages } from "../messages";
 import { fetchBindings } from "../services/live";
 import { checkLiveDomainBinding } from "./check";
-import { liveDomainBindingArgsSchema, liveDomainLockKey } from "./schema";
+import { liveDomainBindingArgsSchema, liveDomainLockKey } from "./shape";
 
 type Props = Record<string, any>;
 

@@ -96,7 +96,7 @@ export function tlsVersionsProblem(versions: string[]): string | undefined {
 }
 
 /** The API order, so that ["TLSv1.3","TLSv1.2"] and ["TLSv1.2","TLSv1.3"] compare equal. */
-export function canonicalTlsVersions(versions: string[]): string[] {
+export function canonicalTlsVersions<V extends string>(versions: V[]): V[] {
   const rank = (v: string) => { const i = (TLS_VERSIONS as readonly string[]).indexOf(v); return i < 0 ? 99 : i; };
   return [...new Set(versions)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
@@ -118,7 +118,7 @@ export interface DesiredHttps {
   http2: boolean;
   ocspStapling: boolean;
   /** Absent: not managed, the domain's current setting is kept. */
-  tlsVersions?: string[];
+  tlsVersions?: TlsVersion[];
   /** Absent: HSTS off. */
   hsts?: { maxAge: number; includeSubDomains: boolean };
 }

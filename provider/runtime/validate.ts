@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { containsUnknown, isUnknown } from "../unknown";
+import type { CustomTimeouts } from "./timeouts";
 
 export interface CheckFailure { property: string; reason: string }
 
@@ -50,4 +51,31 @@ export function validateArgs<T>(schema: z.ZodType<T>, inputs: Record<string, unk
     failures.push({ property: issue.path.map(String).join(".") || "(arguments)", reason: issue.message });
   }
   return { failures, hasUnknowns };
+}
+
+/** The engine's and the sdk's hidden inputs, carried beside the arguments into outputs and partial state. */
+export interface Reserved {
+  /** The serialized provider; partial state must carry it so the host can load the provider again. */
+  __provider?: unknown;
+  /** The sdk's copy of customTimeouts (see runtime/timeouts.ts). */
+  __timeouts?: CustomTimeouts;
+}
+
+export function reservedOf(inputs: Record<string, unknown> | undefined): Reserved {
+  return { __provider: inputs?.__provider, __timeouts: inputs?.__timeouts as CustomTimeouts | undefined };
+}
+
+/**
+ * The inputs of create/update as the resolved arguments (defaults applied). The engine calls them
+ * only after check passed, so a failure here is a bug or a skipped check: one sentence, no ZodError.
+ */
+export function resolveInputs<T>(resource: string, schema: z.ZodType<T>, inputs: Record<string, unknown>, extra: CheckFailure[] = []): T {
+  const v = validateArgs(schema, inputs);
+  const failures = [...v.failures, ...extra];
+  if (v.value === undefined || failures.length > 0 || containsUnknown(v.value)) {
+    const why = failures.map((f) => `${f.property}: ${f.reason}`).join(" ") || "some values are not known yet.";
+    const subject = typeof inputs.domain === "string" ? ` for ${inputs.domain}` : "";
+    throw new Error(`Invalid ${resource} arguments${subject}: ${why}`);
+  }
+  return v.value;
 }

@@ -1,4 +1,4 @@
-// Argument shapes shared by the resources, so a certificate, key or unknown argument name gets
+// Zod schemas for arguments shared by the resources, so a certificate, key or unknown argument name gets
 // the same sentence whichever resource it is given to.
 import { z } from "zod";
 

@@ -1,7 +1,7 @@
 // The arguments of LiveDomainBinding as the handlers receive them: one sentence per bad value,
 // unknown argument names rejected.
 import { z } from "zod";
-import { argumentsError, sslCertIdArg } from "../runtime/argShapes";
+import { argumentsError, sslCertIdArg } from "../runtime/argumentSchemas";
 
 /** Each domain is looked up once at check; beyond this, split the domains across several bindings. */
 export const MAX_DOMAINS_PER_BINDING = 100;

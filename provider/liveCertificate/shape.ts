@@ -2,7 +2,7 @@
 // unknown argument names rejected), and the form they choose.
 import { z } from "zod";
 import type { CertSource } from "../rules/sslCertificate";
-import { argumentsError, certificateArg, privateKeyArg, sslCertIdArg } from "../runtime/argShapes";
+import { argumentsError, certificateArg, privateKeyArg, sslCertIdArg } from "../runtime/argumentSchemas";
 
 const ARGUMENTS = "certificate and privateKey (self-owned), or cloudCertId (hosted), and optionally remarks";
 

@@ -1,0 +1,156 @@
+// The shape of CdnHttpsConfig, in one place: the zod schema of its arguments with their defaults
+// (one sentence per bad value) is the single source of the sdk's Args (z.input), the resolved
+// inputs (z.output) and the state; plus the rules that span several fields, which must stay silent
+// about values still unknown at preview. The doc comments here are what users see in their editor.
+import { z } from "zod";
+import { isDomainName } from "../certificate";
+import { isUnknown } from "../unknown";
+import type { CertSource } from "../rules/sslCertificate";
+import type { SslStatus } from "../tencentcloud/types";
+
+type RedirectStatus = (typeof REDIRECT_STATUS_CODES)[number];
+import type { CheckFailure } from "../runtime/validate";
+import { argumentsError, certificateArg, privateKeyArg, sslCertIdArg } from "../runtime/argumentSchemas";
+import type { CustomTimeouts } from "../runtime/timeouts";
+import {
+  DeployedCert, DEFAULT_REDIRECT_STATUS, DesiredHttps, DesiredRedirect, HSTS_MAX_AGE_LIMIT, REDIRECT_STATUS_CODES,
+  TLS_VERSIONS, TlsVersion, tlsVersionsProblem,
+} from "../rules/cdn";
+
+const ARGUMENTS = "domain; certificate and privateKey (self-owned) or certId (hosted); and optionally certRemark, "
+  + "http2, ocspStapling, tlsVersions, hsts, forceRedirect, waitForDeployment";
+
+const boolArg = (name: string) => z.boolean({ error: `${name} must be true or false.` });
+
+/** Any string passes here, so that tlsVersionsProblem names the wrong entry; typed as the closed set. */
+const tlsVersionArg = z.string({ error: `tlsVersions entries must be one of ${TLS_VERSIONS.join(", ")}.` }) as unknown as z.ZodType<TlsVersion, TlsVersion>;
+
+export const cdnHttpsConfigSchema = z.strictObject({
+  /** The CDN domain (status Deploying or Activated; self-owned, COS or FTP origin; not *.file.myqcloud.com). */
+  domain: z.string({ error: "domain is required: the CDN domain name, such as cdn.example.com." })
+    .refine((d) => isDomainName(d, { wildcard: true }), { error: "domain must be a domain name such as cdn.example.com, without scheme, port or path." }),
+  /** A certificate of your own: the PEM chain, leaf first. Give with privateKey, or give certId instead. */
+  certificate: certificateArg(),
+  /** The PEM private key of `certificate`; stored as a secret and never returned. */
+  privateKey: privateKeyArg(),
+  /** A certificate hosted in SSL Certificate Management (e.g. a free TrustAsia certificate). */
+  certId: sslCertIdArg("certId").optional(),
+  /** A remark stored with the certificate. */
+  certRemark: z.string({ error: "certRemark must be a string." }).max(200, { error: "certRemark must be at most 200 characters." }).optional(),
+  /** HTTP/2 (default true). */
+  http2: boolArg("http2").default(true),
+  /** OCSP stapling (default false). */
+  ocspStapling: boolArg("ocspStapling").default(false),
+  /** Enabled TLS versions, consecutive, from TLSv1, TLSv1.1, TLSv1.2, TLSv1.3; unset keeps the domain's setting. */
+  tlsVersions: z.array(tlsVersionArg,
+    { error: `tlsVersions must be a list of ${TLS_VERSIONS.join(", ")}.` })
+    .superRefine((v, ctx) => { const p = tlsVersionsProblem(v); if (p) ctx.addIssue({ code: "custom", message: p }); })
+    .optional(),
+  /** HSTS (absent = off); maxAge in seconds, 0..31536000. */
+  hsts: z.strictObject({
+    /** The HSTS max-age in seconds, 0..31536000. */
+    maxAge: z.number({ error: "hsts.maxAge is required: the HSTS max-age in seconds." })
+      .int({ error: "hsts.maxAge must be a whole number of seconds." })
+      .min(0, { error: "hsts.maxAge must not be negative." })
+      .max(HSTS_MAX_AGE_LIMIT, { error: `hsts.maxAge must be at most ${HSTS_MAX_AGE_LIMIT} seconds (one year).` }),
+    /** Whether HSTS covers subdomains too (default false). */
+    includeSubDomains: boolArg("hsts.includeSubDomains").default(false),
+  }, { error: "hsts must be an object { maxAge, includeSubDomains? }; omit it to turn HSTS off." }).optional(),
+  /** Redirect HTTP to HTTPS once the certificate is deployed (absent = no redirect). Default status 302. */
+  forceRedirect: z.strictObject({
+    /** The redirect's HTTP status: 301, 302 (default), 307 or 308. */
+    statusCode: (z.number({ error: `forceRedirect.statusCode must be one of ${REDIRECT_STATUS_CODES.join(", ")}.` })
+      .refine((n) => (REDIRECT_STATUS_CODES as readonly number[]).includes(n),
+        { error: `forceRedirect.statusCode must be one of ${REDIRECT_STATUS_CODES.join(", ")}.` }) as unknown as z.ZodType<RedirectStatus, RedirectStatus>)
+      .default(DEFAULT_REDIRECT_STATUS),
+    /** Whether the redirect carries the request's headers (default false). */
+    carryHeaders: boolArg("forceRedirect.carryHeaders").default(false),
+  }, { error: "forceRedirect must be an object { statusCode?, carryHeaders? }; omit it to leave HTTP unredirected." }).optional(),
+  /** Wait until the certificate is deployed on every node (default true; required with forceRedirect). */
+  waitForDeployment: boolArg("waitForDeployment").default(true),
+}, { error: argumentsError("CdnHttpsConfig", ARGUMENTS) });
+
+/** The arguments as a program gives them (optional where a default applies). */
+export type CdnHttpsConfigArgs = z.input<typeof cdnHttpsConfigSchema>;
+/** The arguments once checked, with every default applied. */
+export type CdnHttpsConfigInputs = z.output<typeof cdnHttpsConfigSchema>;
+/** The argument names, in the schema's order. */
+export const ARG_KEYS = Object.keys(cdnHttpsConfigSchema.shape) as (keyof CdnHttpsConfigArgs)[];
+
+/** What the API reports and what we computed about the certificate, beside the arguments in state. */
+export interface CdnHttpsConfigComputed {
+  /** HTTPS switched on at the API. */
+  httpsEnabled: boolean;
+  /** The deployment state of the certificate as the API reports it. */
+  sslStatus: SslStatus;
+  /** Where the certificate comes from: your own (uploaded with the domain) or hosted in SSL Certificate Management. */
+  certSource: CertSource;
+  /** When the certificate expires, ISO 8601 UTC. */
+  certExpiresAt?: string;
+  /** SHA-256 of the leaf certificate, lowercase hex. */
+  certFingerprint?: string;
+  /** Self-owned only: SHA-256 over the whole chain, so a new intermediate under the same leaf is an update. */
+  certChainFingerprint?: string;
+  /** The DNS names the certificate covers. */
+  certDomains?: string[];
+  /** The certificate as the API identifies it (CertId for hosted, CertName and expiry); drift is judged on it. */
+  deployedCert?: DeployedCert;
+}
+
+/** The outputs that are computed, not given: the sdk lists them so Pulumi creates their outputs. */
+export const COMPUTED_KEYS = ["httpsEnabled", "sslStatus", "certSource", "certExpiresAt", "certFingerprint",
+  "certChainFingerprint", "certDomains", "deployedCert"] as const satisfies readonly (keyof CdnHttpsConfigComputed)[];
+
+/**
+ * The resource's state (its outputs): the arguments with defaults applied, never the private key
+ * (tlsVersions: the API's when not declared), plus the computed fields.
+ */
+export type CdnHttpsConfigState = Omit<CdnHttpsConfigInputs, "privateKey" | "tlsVersions" | "forceRedirect"> & CdnHttpsConfigComputed & {
+  tlsVersions?: TlsVersion[];
+  forceRedirect?: DesiredRedirect;
+  /** The sdk's copy of customTimeouts; delete sees only outputs, so they travel here too. */
+  __timeouts?: CustomTimeouts;
+};
+
+/** Set and not the preview sentinel. */
+const known = (v: unknown) => v !== undefined && v !== null && !isUnknown(v);
+
+/** Rules across fields: exactly one certificate form, key with certificate, redirect needs the wait. */
+export function crossFieldFailures(args: Record<string, unknown>): CheckFailure[] {
+  const failures: CheckFailure[] = [];
+  const has = (k: string) => args[k] !== undefined && args[k] !== null; // unknown counts as present
+  const selfOwned = has("certificate") || has("privateKey");
+  if (selfOwned && has("certId")) {
+    failures.push({ property: "certId", reason: "Give either certificate and privateKey (a certificate of your own) or certId (a certificate hosted in SSL Certificate Management), not both." });
+  } else if (!selfOwned && !has("certId")) {
+    failures.push({ property: "certificate", reason: "A certificate is required: set certificate and privateKey (a certificate of your own) or certId (a certificate hosted in SSL Certificate Management)." });
+  } else if (has("certificate") && !has("privateKey")) {
+    failures.push({ property: "privateKey", reason: "privateKey is required with certificate: CDN needs the private key of a certificate of your own." });
+  } else if (has("privateKey") && !has("certificate")) {
+    failures.push({ property: "certificate", reason: "certificate is required with privateKey: give the PEM certificate chain, leaf first." });
+  }
+  if (known(args.forceRedirect) && args.waitForDeployment === false) {
+    failures.push({ property: "waitForDeployment", reason: "forceRedirect needs waitForDeployment: the redirect to HTTPS may only be enabled once the certificate is deployed, so remove waitForDeployment: false or remove forceRedirect." });
+  }
+  return failures;
+}
+
+/** The checked arguments grouped as the rules take them: the certificate form, Https, redirect. */
+export interface ResolvedArgs {
+  domain: string;
+  https: DesiredHttps;
+  redirect?: DesiredRedirect;
+  waitForDeployment: boolean;
+}
+
+export function resolveArgs(a: CdnHttpsConfigInputs): ResolvedArgs {
+  const cert = a.certId !== undefined
+    ? { source: "hosted" as const, certId: a.certId }
+    : { source: "self-owned" as const, certificate: a.certificate!, privateKey: a.privateKey! };
+  return {
+    domain: a.domain,
+    https: { cert, certRemark: a.certRemark, http2: a.http2, ocspStapling: a.ocspStapling, tlsVersions: a.tlsVersions, hsts: a.hsts },
+    redirect: a.forceRedirect,
+    waitForDeployment: a.waitForDeployment,
+  };
+}
