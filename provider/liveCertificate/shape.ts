@@ -1,5 +1,6 @@
-// The arguments of LiveCertificate as the handlers receive them (one sentence per bad value,
-// unknown argument names rejected), and the form they choose.
+// The shape of LiveCertificate, in one place: the zod schema of its arguments (one sentence per bad
+// value, unknown argument names rejected) is the single source of the sdk's Args (z.input) and the
+// resolved inputs; the state type and its computed keys; the form the inputs choose.
 import { z } from "zod";
 import type { CertSource } from "../rules/sslCertificate";
 import { argumentsError, certificateArg, privateKeyArg, sslCertIdArg } from "../runtime/argumentSchemas";
@@ -7,31 +8,64 @@ import { argumentsError, certificateArg, privateKeyArg, sslCertIdArg } from "../
 const ARGUMENTS = "certificate and privateKey (self-owned), or cloudCertId (hosted), and optionally remarks";
 
 export const liveCertificateArgsSchema = z.strictObject({
+  /**
+   * Remarks shown in the console: the certificate's alias in SSL Certificate Management. Changing it
+   * renames a certificate this resource uploaded; an adopted one keeps its name (state only).
+   */
   remarks: z.string({ error: "remarks must be a string (shown in the SSL console as the certificate's alias)." }).optional(),
+  /** Self-owned: the certificate chain, PEM, leaf first. */
   certificate: certificateArg(),
+  /** Self-owned: the private key, PEM. Stored as a secret; never an output. */
   privateKey: privateKeyArg(),
+  /** Tencent Cloud-hosted: the certificate id in SSL Certificate Management. */
   cloudCertId: sslCertIdArg("cloudCertId").optional(),
 }, { error: argumentsError("LiveCertificate", ARGUMENTS) });
 
-export type LiveCertificateArgs = z.infer<typeof liveCertificateArgsSchema>;
+/** The arguments as a program gives them. */
+export type LiveCertificateArgs = z.input<typeof liveCertificateArgsSchema>;
+/** The arguments once checked. */
+export type LiveCertificateInputs = z.output<typeof liveCertificateArgsSchema>;
+/** The argument names, in the schema's order. */
+export const ARG_KEYS = Object.keys(liveCertificateArgsSchema.shape) as (keyof LiveCertificateArgs)[];
 
+/** The checked arguments as the form they choose. */
+export type ResolvedArgs =
+  | { source: "self-owned"; certificate: string; privateKey: string; remarks?: string }
+  | { source: "hosted"; cloudCertId: string; remarks?: string };
+
+export function resolveArgs(a: LiveCertificateInputs): ResolvedArgs {
+  return sourceOfInputs(a) === "hosted"
+    ? { source: "hosted", cloudCertId: a.cloudCertId!, remarks: a.remarks }
+    : { source: "self-owned", certificate: a.certificate!, privateKey: a.privateKey!, remarks: a.remarks };
+}
+
+/** The resource's state (its outputs). */
 export interface LiveCertificateOutputs {
+  /** The certificate id in SSL Certificate Management; bind domains with it. Also the resource id. */
   cloudCertId: string;
+  /** self-owned (uploaded from your PEM) or hosted (issued in SSL Certificate Management). */
   source: CertSource;
   /**
    * True when this resource did not upload the certificate: hosted, found already in SSL
    * Certificate Management at upload (RepeatCertId), or imported. Delete leaves it there.
    */
   adopted: boolean;
+  /** The remarks as declared (the certificate's alias for one this resource uploaded). */
   remarks?: string;
+  /** Expiration time, ISO 8601 UTC. */
   expiresAt?: string;
+  /** The DNS names (SANs) the certificate covers. */
   domains: string[];
+  /** SHA-256 of the leaf certificate, hex. */
   fingerprint?: string;
-  /** SHA-256 over the whole chain: new intermediates under the same leaf are new material. */
+  /** SHA-256 over every certificate of the chain (DER, in order), hex: new intermediates under the same leaf are new material. */
   chainFingerprint?: string;
   /** The PEM of a self-owned certificate (never its key). */
   certificate?: string;
 }
+
+/** The outputs that are computed, not given: the sdk lists them so Pulumi creates their outputs. */
+export const COMPUTED_KEYS = ["source", "adopted", "expiresAt", "domains", "fingerprint", "chainFingerprint"] as const satisfies readonly (keyof LiveCertificateOutputs)[];
 
 /** Which form the inputs use; a value unknown at preview still counts as given. */
 export function sourceOfInputs(inputs: Record<string, unknown>): CertSource {

@@ -1,0 +1,136 @@
+// create / update / delete for LiveCertificate. Self-owned material is uploaded (idempotently, and
+// with our own chain); a hosted certificate is only referenced. Only a certificate this resource
+// uploaded itself is deleted with it, or renamed when its remarks change: one that was already in
+// SSL Certificate Management (hosted, returned as RepeatCertId, or imported) is `adopted`, someone
+// else's resource, and left as it is there. The calls are in ../services/ssl.ts.
+import { getClient } from "../config";
+import { messages } from "../messages";
+import { log } from "../runtime/log";
+import { listAllBindings } from "../services/live";
+import { deleteCertificate, findCertificate, renameCertificate, requireCertificate, uploadCertificate as upload } from "../services/ssl";
+import { toView } from "../rules/live";
+import { TencentCloudError, type UploadCertificateRequest } from "../tencentcloud";
+import { certificateOutputs, chainFingerprintOf } from "./outputs";
+import type { LiveCertificateOutputs, ResolvedArgs } from "./shape";
+
+type SelfOwned = Extract<ResolvedArgs, { source: "self-owned" }>;
+
+function uploadRequest(inputs: SelfOwned, repeatable: boolean): UploadCertificateRequest {
+  return {
+    CertificatePublicKey: inputs.certificate,
+    CertificatePrivateKey: inputs.privateKey,
+    CertificateType: "SVR",
+    CertificateUse: "LIVE",
+    Alias: inputs.remarks,
+    Repeatable: repeatable,
+  };
+}
+
+/**
+ * Whether the certificate SSL Certificate Management found for our leaf also holds our chain: it
+ * dedupes by the leaf alone, so the one it names may serve other intermediates.
+ */
+async function holdsOurChain(cloudCertId: string, certificate: string): Promise<boolean> {
+  const detail = await findCertificate(cloudCertId);
+  if (!detail) return false;
+  if (!detail.CertificatePublicKey) return true; // nothing to compare: the leaf matched
+  return chainFingerprintOf(detail.CertificatePublicKey) === chainFingerprintOf(certificate);
+}
+
+/** A new certificate holding our chain, beside the one with the same leaf and another chain. */
+async function uploadOurChain(inputs: SelfOwned, sameLeafId: string): Promise<{ cloudCertId: string; adopted: boolean }> {
+  const { response, earlierAttemptMayHaveApplied } = await upload(uploadRequest(inputs, true));
+  log.info(`certificate ${sameLeafId} in SSL Certificate Management has the same leaf but another chain; uploaded ours as ${response.CertificateId}`);
+  if (earlierAttemptMayHaveApplied) {
+    // Repeatable uploads are not deduplicated, and the lost answer's id cannot be found again.
+    log.warn(`an earlier upload attempt's answer was lost and may have left a second copy of certificate ${response.CertificateId} in SSL Certificate Management; delete the extra copy in the SSL console if one appears`);
+  }
+  return { cloudCertId: response.CertificateId, adopted: false };
+}
+
+/**
+ * Uploads self-owned material with Repeatable false, so a retry or a second stack gets the existing
+ * id back instead of a duplicate; `adopted` says whether that certificate was already there.
+ */
+async function uploadOwnMaterial(inputs: SelfOwned): Promise<{ cloudCertId: string; adopted: boolean }> {
+  const { response: answer, earlierAttemptMayHaveApplied } = await upload(uploadRequest(inputs, false));
+  if (answer.RepeatCertId && !(await holdsOurChain(answer.RepeatCertId, inputs.certificate))) {
+    return uploadOurChain(inputs, answer.RepeatCertId);
+  }
+  if (answer.RepeatCertId && earlierAttemptMayHaveApplied) {
+    // Our own first attempt most likely stored it and lost its answer: it is ours to delete.
+    log.info(`certificate uploaded to SSL Certificate Management as ${answer.RepeatCertId} (an earlier attempt's answer was lost; the retry found it)`);
+    return { cloudCertId: answer.RepeatCertId, adopted: false };
+  }
+  if (answer.RepeatCertId) {
+    log.info(`certificate already in SSL Certificate Management as ${answer.RepeatCertId} (same fingerprint); using it instead of a duplicate, and leaving it there on delete`);
+    return { cloudCertId: answer.RepeatCertId, adopted: true };
+  }
+  log.info(`certificate uploaded to SSL Certificate Management as ${answer.CertificateId}`);
+  return { cloudCertId: answer.CertificateId, adopted: false };
+}
+
+const BOUND_CODES = ["FailedOperation.BoundResources", "FailedOperation.DeleteResourceFailed"];
+
+async function boundDomains(cloudCertId: string): Promise<string[]> {
+  const rows = (await listAllBindings(getClient())).map(toView);
+  return rows.filter((r) => r.cloudCertId === cloudCertId).map((r) => r.domain).sort();
+}
+
+/** Whether state says we did not upload it; a missing flag counts as adopted (we cannot prove we did). */
+export function adoptedIn(state: Partial<LiveCertificateOutputs> | undefined): boolean {
+  return state?.adopted !== false;
+}
+
+export async function createLiveCertificate(args: ResolvedArgs): Promise<{ id: string; outs: LiveCertificateOutputs }> {
+  if (args.source === "self-owned") {
+    const { cloudCertId, adopted } = await uploadOwnMaterial(args);
+    return { id: cloudCertId, outs: certificateOutputs({ cloudCertId, source: args.source, adopted, remarks: args.remarks, certificate: args.certificate }) };
+  }
+  const cloudCertId = args.cloudCertId;
+  const detail = await findCertificate(cloudCertId);
+  if (!detail) throw new Error(messages.certificateNotFound(cloudCertId));
+  return { id: cloudCertId, outs: certificateOutputs({ cloudCertId, source: args.source, adopted: true, remarks: args.remarks, detail }) };
+}
+
+export async function updateLiveCertificate(id: string, olds: LiveCertificateOutputs, args: ResolvedArgs): Promise<{ outs: LiveCertificateOutputs }> {
+  // Only remarks (or, in a state from before chain fingerprints, the chain text) reach here.
+  const adopted = args.source === "hosted" || adoptedIn(olds);
+  if ((args.remarks ?? "") !== (olds.remarks ?? "")) {
+    // Renaming a certificate we did not upload would change someone else's resource.
+    if (adopted) log.info(`certificate ${id}: remarks updated in Pulumi state only; its name in the SSL console is left alone (this resource did not upload it)`);
+    else {
+      await renameCertificate(id, args.remarks ?? "");
+      log.info(`certificate ${id} renamed to "${args.remarks ?? ""}" in SSL Certificate Management`);
+    }
+  }
+  if (args.source === "self-owned") {
+    return { outs: certificateOutputs({ cloudCertId: id, source: args.source, adopted, remarks: args.remarks, certificate: args.certificate }) };
+  }
+  const detail = await requireCertificate(id);
+  return { outs: certificateOutputs({ cloudCertId: id, source: args.source, adopted, remarks: args.remarks, detail }) };
+}
+
+export async function deleteLiveCertificate(id: string, state: Partial<LiveCertificateOutputs> | undefined): Promise<void> {
+  const source = state?.source ?? (state?.certificate ? "self-owned" : "hosted");
+  if (source === "hosted") {
+    log.info(`certificate ${id} is hosted by SSL Certificate Management; it stays there (only removed from this stack)`);
+    return;
+  }
+  if (adoptedIn(state)) {
+    log.info(`certificate ${id} was already in SSL Certificate Management before this resource; it is left there (only removed from this stack)`);
+    return;
+  }
+  const bound = await boundDomains(id);
+  if (bound.length > 0) throw new Error(messages.certificateStillBound(id, bound));
+  let answer;
+  try {
+    answer = await deleteCertificate(id);
+  } catch (e) {
+    if (e instanceof TencentCloudError && BOUND_CODES.includes(e.code)) throw new Error(messages.certificateUsedElsewhere(id, e.code, e.apiMessage));
+    throw e;
+  }
+  if (answer === "gone") return;
+  if (answer.DeleteResult === false) throw new Error(messages.certificateNotDeleted(id));
+  log.info(`certificate ${id} deleted from SSL Certificate Management`);
+}
