@@ -1,6 +1,8 @@
-// The arguments of LiveDomainBinding as the handlers receive them: one sentence per bad value,
-// unknown argument names rejected.
+// The shape of LiveDomainBinding, in one place: the zod schema of its arguments with their defaults
+// (one sentence per bad value, unknown argument names rejected) is the single source of the sdk's
+// Args (z.input) and the resolved inputs (z.output); the state type and its computed keys.
 import { z } from "zod";
+import type { BindingView } from "../rules/live";
 import { argumentsError, sslCertIdArg } from "../runtime/argumentSchemas";
 
 /** Each domain is looked up once at check; beyond this, split the domains across several bindings. */
@@ -11,7 +13,9 @@ const CERT_ID = "the id of the SSL certificate to bind, usually liveCertificate.
 
 export const liveDomainBindingArgsSchema = z.strictObject({
   // Checked before check asks the API about it: a path or blank never reaches a request.
+  /** The certificate to bind, usually `liveCertificate.cloudCertId`. Changing it rebinds in place. */
   cloudCertId: sslCertIdArg("cloudCertId", `cloudCertId is required: ${CERT_ID}.`),
+  /** CSS playback domains covered by the certificate; order, case and trailing dots do not matter. */
   domains: z.array(
     z.string({ error: "domains entries must be domain names such as play.example.com." })
       .min(1, { error: "domains entries cannot be empty; give a CSS playback domain such as play.example.com." }),
@@ -20,18 +24,34 @@ export const liveDomainBindingArgsSchema = z.strictObject({
       : "domains must be a list of CSS playback domains, such as [\"play.example.com\"].") })
     .min(1, { error: "domains must name at least one CSS playback domain." })
     .max(MAX_DOMAINS_PER_BINDING, { error: `domains lists too many domains: at most ${MAX_DOMAINS_PER_BINDING} per LiveDomainBinding; split them across several bindings.` }),
-  enableHttps: z.boolean({ error: "enableHttps must be true or false." }).optional(),
+  /** Turn HTTPS on (default). When false, only the certificate is updated and each domain keeps its HTTPS state. */
+  enableHttps: z.boolean({ error: "enableHttps must be true or false." }).default(true),
 }, { error: argumentsError("LiveDomainBinding", ARGUMENTS) });
 
-export type LiveDomainBindingArgs = z.infer<typeof liveDomainBindingArgsSchema>;
+/** The arguments as a program gives them. */
+export type LiveDomainBindingArgs = z.input<typeof liveDomainBindingArgsSchema>;
+/** The arguments once checked, with the default applied and the domains normalised (see index.ts). */
+export type LiveDomainBindingInputs = z.output<typeof liveDomainBindingArgsSchema>;
+/** The argument names, in the schema's order. */
+export const ARG_KEYS = Object.keys(liveDomainBindingArgsSchema.shape) as (keyof LiveDomainBindingArgs)[];
+
+/** One row of the console's certificate view, as the `bindings` output holds it. */
+export type LiveDomainBindingView = BindingView;
 
 /** What the handlers keep in state (and return from read): the inputs diff needs, plus the view. */
 export interface LiveDomainBindingOutputs {
+  /** The certificate bound. */
   cloudCertId: string;
+  /** The bound domains, normalised and sorted. */
   domains: string[];
+  /** Whether HTTPS is declared on (see the argument). */
   enableHttps: boolean;
-  bindings: import("../rules/live").BindingView[];
+  /** Domain, HTTPS state, certificate, remarks, source and expiration, as the API reports them. */
+  bindings: LiveDomainBindingView[];
 }
+
+/** The outputs that are computed, not given: the sdk lists them so Pulumi creates their outputs. */
+export const COMPUTED_KEYS = ["bindings"] as const satisfies readonly (keyof LiveDomainBindingOutputs)[];
 
 /** Lock key of one live domain, distinct from the CDN resource's keys. */
 export function liveDomainLockKey(domain: string): string {

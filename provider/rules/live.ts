@@ -13,12 +13,18 @@ import type {
 
 /** One row of the console's "Certificate Management" view. */
 export interface BindingView {
+  /** The playback domain. */
   domain: string;
+  /** Whether the domain serves HTTPS now. */
   httpsEnabled: boolean;
+  /** The certificate bound to it (possibly another resource's). */
   cloudCertId: string;
+  /** The certificate's remarks (its alias in the SSL console). */
   remarks: string;
+  /** self-owned or hosted. */
   source: CertSource;
-  certExpiresAt?: string; // ISO 8601 UTC; absent when the API gives no parsable time
+  /** ISO 8601 UTC; absent when the API gives no parsable time. */
+  certExpiresAt?: string;
 }
 
 // ---------------------------------------------------------------- domains and ids

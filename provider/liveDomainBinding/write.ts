@@ -1,15 +1,15 @@
-// The write path of LiveDomainBinding (create and update): bind the desired domains with
+// create / update / delete for LiveDomainBinding. Create and update bind the desired domains with
 // ModifyLiveDomainCertBindings, unbind the domains that left the list, then read the truth back.
 // Per-domain failures in the 200 answer fail the operation, with the state that is really there
 // recorded (ErrorResourceInitFailed), so the next `up` diffs against it and completes the binding.
 import { getClient } from "../config";
-import { bindingFailures, bindingStateFromTruth, describeFailures, DomainFailure, normalizeDomains, planBinding, planUnbind } from "../rules/live";
+import { bindingFailures, bindingStateFromTruth, describeFailures, domainsFromId, DomainFailure, normalizeDomains, planBinding, planUnbind } from "../rules/live";
 import { withKeyLocks } from "../runtime/keyedLock";
 import { log } from "../runtime/log";
-import { withoutUndefined } from "../runtime/outputs";
 import { PartialStateError } from "../runtime/partialState";
 import { fetchBindings, modifyBindings, unbindDomain } from "../services/live";
 import type { TencentCloudClient } from "../tencentcloud";
+import { bindingOutputs } from "./outputs";
 import { liveDomainLockKey, LiveDomainBindingOutputs } from "./shape";
 
 export interface ApplyRequest {
@@ -23,11 +23,7 @@ export interface ApplyRequest {
   provider: unknown;
 }
 
-export function bindingOutputs(cloudCertId: string, state: Omit<LiveDomainBindingOutputs, "cloudCertId">): LiveDomainBindingOutputs {
-  return withoutUndefined({ cloudCertId, domains: state.domains, enableHttps: state.enableHttps, bindings: state.bindings });
-}
-
-export async function unbindDomains(client: TencentCloudClient, domains: string[]): Promise<void> {
+async function unbindDomains(client: TencentCloudClient, domains: string[]): Promise<void> {
   for (const domain of domains) {
     // Already unbound: the goal is reached.
     if (await unbindDomain(client, domain)) log.info(`live domain ${domain}: certificate unbound; it can no longer serve HTTPS`);
@@ -78,4 +74,19 @@ function silentlyUnbound(desired: string[], bound: string[], failures: DomainFai
   return desired
     .filter((d) => !bound.includes(d) && !failed.has(d))
     .map((domain) => ({ domain, code: "NotBound", reason: "the API reported no error, but the domain is not bound to the certificate afterwards" }));
+}
+
+/** Unbinds the domains still bound to this resource's certificate; a domain bound elsewhere since is left alone. */
+export async function deleteBinding(id: string, state: Partial<LiveDomainBindingOutputs> | undefined): Promise<void> {
+  const client = getClient();
+  const domains = Array.isArray(state?.domains) ? normalizeDomains(state.domains) : domainsFromId(id);
+  const cloudCertId = state?.cloudCertId;
+  await withKeyLocks(domains.map(liveDomainLockKey), async () => {
+    const current = await fetchBindings(client, domains);
+    const plan = planUnbind(domains, current, cloudCertId ? [cloudCertId] : []);
+    for (const other of plan.leftAlone) {
+      log.info(`live domain ${other.domain} is bound to another certificate (${other.cloudCertId}) since; left alone`);
+    }
+    await unbindDomains(client, plan.unbind);
+  });
 }
