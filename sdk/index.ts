@@ -1,4 +1,8 @@
 // What users import: `import { CdnHttpsConfig, LiveCertificate, LiveDomainBinding } from "pulumi-tencentcloud-https"`.
-export { CdnHttpsConfig, CdnHttpsConfigArgs } from "./cdnHttpsConfig";
-export { LiveCertificate, LiveCertificateArgs } from "./liveCertificate";
-export { LiveDomainBinding, LiveDomainBindingArgs } from "./liveDomainBinding";
+export { CdnHttpsConfig } from "./cdnHttpsConfig";
+export type { CdnHttpsConfigArgs, CdnHttpsConfigOutputs } from "./cdnHttpsConfig";
+export { LiveCertificate } from "./liveCertificate";
+export type { LiveCertificateArgs, LiveCertificateOutputs } from "./liveCertificate";
+export { LiveDomainBinding } from "./liveDomainBinding";
+export type { LiveDomainBindingArgs, LiveDomainBindingOutputs, LiveDomainBindingView } from "./liveDomainBinding";
+export type { Inputs, Outputs } from "./internal";

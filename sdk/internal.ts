@@ -11,6 +11,18 @@ export function timeoutsInput(opts?: pulumi.CustomResourceOptions): pulumi.Input
   return out;
 }
 
+/**
+ * Every argument wrapped in pulumi.Input, at every level (as SST's components do): a plain value or
+ * an output anywhere. Mapped over the provider's types, so their doc comments reach the editor.
+ */
+export type Inputs<T> = { [K in keyof T]: InputOf<T[K]> };
+type InputOf<T> = undefined extends T ? pulumi.Input<Deep<Exclude<T, undefined>>> | undefined : pulumi.Input<Deep<T>>;
+// Bracketed so that unions (boolean, literal sets) stay whole instead of distributing.
+type Deep<T> = [T] extends [readonly (infer E)[]] ? InputOf<E>[] : [T] extends [object] ? Inputs<T> : T;
+
+/** The resource's outputs as `pulumi.Output`s; the hidden `__timeouts` is not one. */
+export type Outputs<T> = { readonly [K in keyof Omit<T, "__timeouts">]-?: pulumi.Output<Omit<T, "__timeouts">[K]> };
+
 /** Module name in the type token: `pulumi-nodejs:dynamic/tencentcloud-https:<Type>`. Stable: part of URNs. */
 export const MODULE = "tencentcloud-https";
 

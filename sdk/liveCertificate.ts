@@ -1,54 +1,33 @@
 import * as pulumi from "@pulumi/pulumi";
-import { MODULE, resourceProps } from "./internal";
+// Types only: the sdk loads no provider code at run time (test/engine/seam.test.ts).
+import type { ARG_KEYS, COMPUTED_KEYS, LiveCertificateArgs as Args, LiveCertificateOutputs as State } from "../provider/liveCertificate/shape";
+import { Inputs, MODULE, Outputs, resourceProps } from "./internal";
 import { seams } from "./seam";
+
+/** The arguments of LiveCertificate; each is documented in provider/liveCertificate/shape.ts, its single source. */
+export type LiveCertificateArgs = Inputs<Args>;
+/** What a LiveCertificate holds in state. */
+export type LiveCertificateOutputs = Outputs<State>;
+
+// Literal copies of the provider's key lists (a runtime import would load provider code); the
+// `satisfies` clauses and the Exhaustive check fail the build when they drift from shape.ts.
+const ARGUMENTS = ["remarks", "certificate", "privateKey", "cloudCertId"] as const satisfies typeof ARG_KEYS;
+const COMPUTED = ["source", "adopted", "expiresAt", "domains", "fingerprint", "chainFingerprint"] as const satisfies typeof COMPUTED_KEYS;
+type Exhaustive<T extends never> = T;
+export type _LiveCertificateKeysComplete = Exhaustive<Exclude<keyof Args, (typeof ARGUMENTS)[number]>>;
+
+export interface LiveCertificate extends LiveCertificateOutputs {}
 
 /**
  * A certificate for CSS (live streaming) playback domains, kept in SSL Certificate Management.
  * Give either `certificate` + `privateKey` (self-owned: uploaded, deleted with the resource) or
  * `cloudCertId` (Tencent Cloud-hosted: referenced, never deleted). Self-owned material that was
  * already in SSL Certificate Management is reused and left there on delete (see `adopted`).
+ * The id is the certificate id; `pulumi import` takes it.
  */
-export interface LiveCertificateArgs {
-  /**
-   * Remarks shown in the console: the certificate's alias in SSL Certificate Management. Changing it
-   * renames a certificate this resource uploaded; an adopted one keeps its name (state only).
-   */
-  remarks?: pulumi.Input<string>;
-  /** Self-owned: the certificate chain, PEM, leaf first. */
-  certificate?: pulumi.Input<string>;
-  /** Self-owned: the private key, PEM. Stored as a secret; never an output. */
-  privateKey?: pulumi.Input<string>;
-  /** Tencent Cloud-hosted: the certificate id in SSL Certificate Management. */
-  cloudCertId?: pulumi.Input<string>;
-}
-
-const ARG_KEYS = ["remarks", "certificate", "privateKey", "cloudCertId"] as const satisfies readonly (keyof LiveCertificateArgs)[];
-const OUTPUT_KEYS = ["source", "adopted", "expiresAt", "domains", "fingerprint", "chainFingerprint"];
-
 export class LiveCertificate extends pulumi.dynamic.Resource {
-  /** The certificate id in SSL Certificate Management; bind domains with it. Also the resource id. */
-  declare readonly cloudCertId: pulumi.Output<string>;
-  declare readonly source: pulumi.Output<"self-owned" | "hosted">;
-  /**
-   * True when this resource did not upload the certificate: it is hosted, the same material was
-   * already in SSL Certificate Management (uploaded in the console or by another stack), or it was
-   * imported. An adopted certificate is left in SSL Certificate Management on delete.
-   */
-  declare readonly adopted: pulumi.Output<boolean>;
-  declare readonly remarks: pulumi.Output<string | undefined>;
-  /** Expiration time, ISO 8601 UTC. */
-  declare readonly expiresAt: pulumi.Output<string>;
-  /** The DNS names (SANs) the certificate covers. */
-  declare readonly domains: pulumi.Output<string[]>;
-  /** SHA-256 of the leaf certificate, hex. */
-  declare readonly fingerprint: pulumi.Output<string>;
-  /** SHA-256 over every certificate of the chain (DER, in order), hex: changes with the intermediates. */
-  declare readonly chainFingerprint: pulumi.Output<string>;
-  /** The PEM of a self-owned certificate. */
-  declare readonly certificate: pulumi.Output<string | undefined>;
-
   constructor(name: string, args: LiveCertificateArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = resourceProps(args, ARG_KEYS, OUTPUT_KEYS, opts);
+    const props = resourceProps(args, ARGUMENTS, COMPUTED, opts);
     super(seams.liveCertificate, name, props, { ...opts, additionalSecretOutputs: ["privateKey"] }, MODULE, "LiveCertificate");
   }
 }

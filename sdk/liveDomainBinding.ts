@@ -1,41 +1,34 @@
 import * as pulumi from "@pulumi/pulumi";
-import { MODULE, resourceProps } from "./internal";
+// Types only: the sdk loads no provider code at run time (test/engine/seam.test.ts).
+import type {
+  ARG_KEYS, COMPUTED_KEYS, LiveDomainBindingArgs as Args, LiveDomainBindingOutputs as State, LiveDomainBindingView,
+} from "../provider/liveDomainBinding/shape";
+import { Inputs, MODULE, Outputs, resourceProps } from "./internal";
 import { seams } from "./seam";
 
-export interface LiveDomainBindingArgs {
-  /** The certificate to bind, usually `liveCertificate.cloudCertId`. Changing it rebinds in place. */
-  cloudCertId: pulumi.Input<string>;
-  /** CSS playback domains covered by the certificate; order, case and trailing dots do not matter. */
-  domains: pulumi.Input<pulumi.Input<string>[]>;
-  /** Turn HTTPS on (default). When false, only the certificate is updated and each domain keeps its HTTPS state. */
-  enableHttps?: pulumi.Input<boolean>;
-}
+export type { LiveDomainBindingView };
+/** The arguments of LiveDomainBinding; each is documented in provider/liveDomainBinding/shape.ts, its single source. */
+export type LiveDomainBindingArgs = Inputs<Args>;
+/** What a LiveDomainBinding holds in state. */
+export type LiveDomainBindingOutputs = Outputs<State>;
 
-/** One row of the console's certificate view. */
-export interface LiveDomainBindingView {
-  domain: string;
-  httpsEnabled: boolean;
-  cloudCertId: string;
-  remarks: string;
-  source: "self-owned" | "hosted";
-  /** ISO 8601 UTC. */
-  certExpiresAt?: string;
-}
+// Literal copies of the provider's key lists (a runtime import would load provider code); the
+// `satisfies` clauses and the Exhaustive check fail the build when they drift from shape.ts.
+const ARGUMENTS = ["cloudCertId", "domains", "enableHttps"] as const satisfies typeof ARG_KEYS;
+const COMPUTED = ["bindings"] as const satisfies typeof COMPUTED_KEYS;
+type Exhaustive<T extends never> = T;
+export type _LiveDomainBindingKeysComplete = Exhaustive<Exclude<keyof Args, (typeof ARGUMENTS)[number]>>;
 
-/** Binds CSS playback domains to a certificate (ModifyLiveDomainCertBindings); delete unbinds them. */
-const ARG_KEYS = ["cloudCertId", "domains", "enableHttps"] as const satisfies readonly (keyof LiveDomainBindingArgs)[];
-const OUTPUT_KEYS = ["bindings"];
+export interface LiveDomainBinding extends LiveDomainBindingOutputs {}
 
+/**
+ * Binds CSS playback domains to a certificate (ModifyLiveDomainCertBindings) and turns their HTTPS
+ * on; delete unbinds only the domains still bound to that certificate. The id lists the domains;
+ * `pulumi import` takes them comma-separated.
+ */
 export class LiveDomainBinding extends pulumi.dynamic.Resource {
-  declare readonly cloudCertId: pulumi.Output<string>;
-  /** The bound domains, normalised and sorted. */
-  declare readonly domains: pulumi.Output<string[]>;
-  declare readonly enableHttps: pulumi.Output<boolean>;
-  /** Domain, HTTPS state, certificate, remarks, source and expiration, as the API reports them. */
-  declare readonly bindings: pulumi.Output<LiveDomainBindingView[]>;
-
   constructor(name: string, args: LiveDomainBindingArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = resourceProps(args, ARG_KEYS, OUTPUT_KEYS, opts);
+    const props = resourceProps(args, ARGUMENTS, COMPUTED, opts);
     super(seams.liveDomainBinding, name, props, { ...opts }, MODULE, "LiveDomainBinding");
   }
 }

@@ -106,7 +106,9 @@ export const COMPUTED_KEYS = ["httpsEnabled", "sslStatus", "certSource", "certEx
  * (tlsVersions: the API's when not declared), plus the computed fields.
  */
 export type CdnHttpsConfigState = Omit<CdnHttpsConfigInputs, "privateKey" | "tlsVersions" | "forceRedirect"> & CdnHttpsConfigComputed & {
+  /** The enabled TLS versions: as declared, or the domain's own when not declared. */
   tlsVersions?: TlsVersion[];
+  /** The forced redirect to HTTPS with its defaults applied; absent when HTTP is not redirected. */
   forceRedirect?: DesiredRedirect;
   /** The sdk's copy of customTimeouts; delete sees only outputs, so they travel here too. */
   __timeouts?: CustomTimeouts;
