@@ -4,7 +4,7 @@ export type ResourceKind = "cdnHttpsConfig" | "liveCertificate" | "liveDomainBin
 
 // The object Pulumi serializes into state as `__provider` (twice per resource). It holds nothing
 // but the resource kind and loads the installed library at run time, so state never freezes old
-// handler code (see ARCHITECTURE.md, "The provider seam"). `require` resolves from the
+// handler code (see docs/architecture.md, "The provider seam"). `require` resolves from the
 // dynamic-provider host's cwd: the user's project, where this package is installed.
 //
 // Size: every serialized function costs ~150 bytes of wrapper, so seven delegating methods came

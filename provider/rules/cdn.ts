@@ -1,7 +1,7 @@
 // The documented rules for HTTPS on a CDN domain, as pure functions: which domains may have HTTPS,
 // the TLS version rule, the read-modify-write merge of the `Https` block (UpdateDomainConfig replaces
 // a block as a whole), the forced redirect, and how to judge a deployment while waiting.
-// Seed 000_bc40fb057dc05e64.txt; API: ../shared/reference/tencentcloud-api.md §2.
+// Product rules: docs/product/cdn-https.md; API: docs/reference/tencentcloud-api.md §2.
 import type { DetailDomain, ForceRedirect, Https, ServerCert } from "../tencentcloud/types";
 import { CertSource, sourceOfFrom } from "./sslCertificate";
 

@@ -1,7 +1,7 @@
 // The documented rules for HTTPS on CSS (live) playback domains, as pure functions: domain
 // normalisation and the binding id, the binding plan (what ModifyLiveDomainCertBindings gets, which
 // domains move from another certificate, which to unbind), the reading of per-domain errors in a
-// 200 answer, and the console's view rows. Facts about SSL certificates shared with CDN: ./sslCertificate.ts. Seed 003_3d9d6748bd0c8bee.txt; API: reference §3, §4.
+// 200 answer, and the console's view rows. Facts about SSL certificates shared with CDN: ./sslCertificate.ts. Product rules: docs/product/live-certificates.md; API: docs/reference/tencentcloud-api.md §3, §4.
 import { NameMatcher, normalizeDomain } from "../certificate";
 import { CertSource, chinaTimeToIso } from "./sslCertificate";
 import type {

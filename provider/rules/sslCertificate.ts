@@ -1,5 +1,5 @@
 // Facts about certificates in SSL Certificate Management and the API's value formats, shared by
-// the CDN and CSS resources (pure functions; reference §4).
+// the CDN and CSS resources (pure functions; docs/reference/tencentcloud-api.md §4).
 import { inspectCertificate } from "../certificate";
 import type { DescribeCertificateDetailResponse } from "../tencentcloud/types";
 
@@ -22,7 +22,7 @@ export function sourceOfFrom(from: string | undefined): CertSource {
  * The DNS names a certificate in SSL Certificate Management covers, normalised. SANs parsed from
  * its PEM are authoritative when there are any (RFC 6125: no CN fallback then). Otherwise the
  * API's own fields: it reports the CN as `Domain` and the remaining SANs in `SubjectAltName`
- * (reference §4), so the two together are the certificate's names.
+ * (docs/reference/tencentcloud-api.md §4), so the two together are the certificate's names.
  */
 export function certificateNames(detail: Pick<DescribeCertificateDetailResponse, "Domain" | "SubjectAltName">, sans: string[] = []): string[] {
   const names = sans.length > 0 ? sans : [detail.Domain ?? "", ...(detail.SubjectAltName ?? [])];

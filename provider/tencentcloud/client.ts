@@ -189,19 +189,16 @@ export function mayHaveApplied(error: unknown): boolean {
 export class TencentCloudClient {
   readonly cdn: {
     describeDomainsConfig: Call<T.DescribeDomainsConfigRequest, T.DescribeDomainsConfigResponse>;
-    describeDomains: Call<T.DescribeDomainsRequest, T.DescribeDomainsResponse>;
     updateDomainConfig: Call<T.UpdateDomainConfigRequest, T.EmptyResponse>;
   };
   readonly live: {
     describeLiveDomains: Call<T.DescribeLiveDomainsRequest, T.DescribeLiveDomainsResponse>;
     describeLiveDomain: Call<T.DescribeLiveDomainRequest, T.DescribeLiveDomainResponse>;
-    describeLiveDomainCert: Call<T.DescribeLiveDomainCertRequest, T.DescribeLiveDomainCertResponse>;
     describeLiveDomainCertBindings: Call<T.DescribeLiveDomainCertBindingsRequest, T.DescribeLiveDomainCertBindingsResponse>;
     modifyLiveDomainCertBindings: Call<T.ModifyLiveDomainCertBindingsRequest, T.ModifyLiveDomainCertBindingsResponse>;
     unBindLiveDomainCert: Call<T.UnBindLiveDomainCertRequest, T.EmptyResponse>;
   };
   readonly ssl: {
-    uploadCertificate: Call<T.UploadCertificateRequest, T.UploadCertificateResponse>;
     /** UploadCertificate, telling whether a lost earlier attempt may be what a RepeatCertId names. */
     uploadCertificateOutcome: Call<T.UploadCertificateRequest, WriteOutcome<T.UploadCertificateResponse>>;
     describeCertificateDetail: Call<T.DescribeCertificateDetailRequest, T.DescribeCertificateDetailResponse>;
@@ -235,19 +232,16 @@ export class TencentCloudClient {
       (request: Req) => this.call<Res>(service, action, request as object);
     this.cdn = {
       describeDomainsConfig: bind("cdn", "DescribeDomainsConfig"),
-      describeDomains: bind("cdn", "DescribeDomains"),
       updateDomainConfig: bind("cdn", "UpdateDomainConfig"),
     };
     this.live = {
       describeLiveDomains: bind("live", "DescribeLiveDomains"),
       describeLiveDomain: bind("live", "DescribeLiveDomain"),
-      describeLiveDomainCert: bind("live", "DescribeLiveDomainCert"),
       describeLiveDomainCertBindings: bind("live", "DescribeLiveDomainCertBindings"),
       modifyLiveDomainCertBindings: bind("live", "ModifyLiveDomainCertBindings"),
       unBindLiveDomainCert: bind("live", "UnBindLiveDomainCert"),
     };
     this.ssl = {
-      uploadCertificate: bind("ssl", "UploadCertificate"),
       uploadCertificateOutcome: (request) => this.callWithOutcome("ssl", "UploadCertificate", request),
       describeCertificateDetail: bind("ssl", "DescribeCertificateDetail"),
       deleteCertificate: bind("ssl", "DeleteCertificate"),

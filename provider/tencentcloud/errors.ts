@@ -1,5 +1,5 @@
 // The typed error of the client and the pure classification of error codes (retryable, not found).
-// Codes: ../shared/reference/tencentcloud-api.md §1.8, §2.5, §3.6, §4.
+// Codes: docs/reference/tencentcloud-api.md §1.8, §2.5, §3.6, §4.
 
 /** Client-side codes, named like the official SDKs' ones. */
 export const CLIENT_ERROR = {

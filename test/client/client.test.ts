@@ -9,6 +9,7 @@ import { TencentCloudError, isNotFound } from "../../provider/tencentcloud/error
 import { signTc3 } from "../../provider/tencentcloud/signer";
 import { resetRateLimitsForTests } from "../../provider/tencentcloud/rateLimit";
 import { redactParams, collectSecrets, makeScrubber, REDACTED } from "../../provider/tencentcloud/redact";
+import type { UploadCertificateResponse } from "../../provider/tencentcloud/types";
 
 const secretId = "AKIDtest" + randomBytes(8).toString("hex");
 const secretKey = randomBytes(24).toString("base64url");
@@ -82,14 +83,14 @@ describe("TencentCloudClient", function () {
     const c = client({ language: "zh-CN", credentials: { secretId, secretKey, token: "sts-token" } });
     await c.live.describeLiveDomains({});
     await c.live.describeLiveDomain({ DomainName: "p.example.com" });
-    await c.live.describeLiveDomainCert({ DomainName: "p.example.com" });
+    await c.call("live", "DescribeLiveDomainCert", { DomainName: "p.example.com" });
     await c.live.describeLiveDomainCertBindings({});
     await c.live.modifyLiveDomainCertBindings({ DomainInfos: [{ DomainName: "p.example.com", Status: 1 }], CloudCertId: "abc" });
     await c.live.unBindLiveDomainCert({ DomainName: "p.example.com" });
-    await c.ssl.uploadCertificate({ CertificatePublicKey: "pem" });
+    await c.call<UploadCertificateResponse>("ssl", "UploadCertificate", { CertificatePublicKey: "pem" });
     await c.ssl.describeCertificateDetail({ CertificateId: "abc" });
     await c.ssl.deleteCertificate({ CertificateId: "abc" });
-    await c.cdn.describeDomains({});
+    await c.call("cdn", "DescribeDomains", {});
     await c.cdn.updateDomainConfig({ Domain: "a.example.com", Https: { Switch: "on" } });
     expect(api.requests.map((r) => `${header(r, "host")} ${header(r, "x-tc-version")} ${header(r, "x-tc-action")}`)).to.deep.equal([
       "live.tencentcloudapi.com 2018-08-01 DescribeLiveDomains",
@@ -153,7 +154,7 @@ describe("TencentCloudClient", function () {
   it("retries a dropped connection, then succeeds", async () => {
     api.respond((_r, i) => (i < 2 ? { drop: true } : ok({ CertificateId: "new" })));
     const c = client();
-    const res = await c.ssl.uploadCertificate({ CertificatePublicKey: "pem" });
+    const res = await c.call<UploadCertificateResponse>("ssl", "UploadCertificate", { CertificatePublicKey: "pem" });
     expect(res.CertificateId).to.equal("new");
     expect(c.stats().retries).to.equal(2);
     expect(logs[0]).to.contain("ClientError.NetworkError");
@@ -183,7 +184,7 @@ describe("TencentCloudClient", function () {
     const url = api.url;
     await api.stop();
     const err = await failure(new TencentCloudClient({ credentials: { secretId, secretKey }, endpoint: url, retry: { maxAttempts: 1 } })
-      .cdn.describeDomains({}));
+      .call("cdn", "DescribeDomains", {}));
     api = await startFakeApi(); // for afterEach
     expect(err).to.include({ code: "ClientError.NetworkError" });
     for (const k of ["config", "request", "response", "cause", "isAxiosError"]) expect(err).to.not.have.property(k);
@@ -191,7 +192,7 @@ describe("TencentCloudClient", function () {
 
   it("rejects a 200 that is not an API envelope", async () => {
     api.respond(() => ({ text: "<html>", status: 200 }));
-    const err = await failure(client().cdn.describeDomains({}));
+    const err = await failure(client().call("cdn", "DescribeDomains", {}));
     expect(err).to.include({ code: "ClientError.InvalidResponse", retryable: false });
   });
 
@@ -202,8 +203,8 @@ describe("TencentCloudClient", function () {
     const deps = { sleep: async (ms: number) => { slept.push(ms); } };
     const a = new TencentCloudClient({ credentials: { secretId, secretKey }, endpoint: api.url }, deps);
     const b = new TencentCloudClient({ credentials: { secretId, secretKey: "other" }, endpoint: api.url }, deps);
-    for (let i = 0; i < 6; i++) await a.ssl.uploadCertificate({ CertificatePublicKey: "pem" });
-    for (let i = 0; i < 6; i++) await b.ssl.uploadCertificate({ CertificatePublicKey: "pem" });
+    for (let i = 0; i < 6; i++) await a.call<UploadCertificateResponse>("ssl", "UploadCertificate", { CertificatePublicKey: "pem" });
+    for (let i = 0; i < 6; i++) await b.call<UploadCertificateResponse>("ssl", "UploadCertificate", { CertificatePublicKey: "pem" });
     expect(slept).to.deep.equal([100, 200]); // 10/s burst 10: the 11th and 12th wait
     now += 1000;
     await a.ssl.describeCertificateDetail({ CertificateId: "x" }); // another action has its own bucket
@@ -238,7 +239,7 @@ describe("TencentCloudClient", function () {
           DomainInfos: [{ DomainName: "p.example.com", Status: 1 }], CertificatePublicKey: "cert", CertificatePrivateKey: keyPem,
         }));
         assertClean(err);
-        const err2 = await failure(c.ssl.uploadCertificate({ CertificatePublicKey: "cert", CertificatePrivateKey: keyPem, KeyPassword: password }));
+        const err2 = await failure(c.call<UploadCertificateResponse>("ssl", "UploadCertificate", { CertificatePublicKey: "cert", CertificatePrivateKey: keyPem, KeyPassword: password }));
         assertClean(err2);
       });
     }
@@ -256,7 +257,7 @@ describe("TencentCloudClient", function () {
     });
 
     it("still sends the key to the API itself", async () => {
-      await client().ssl.uploadCertificate({ CertificatePublicKey: "cert", CertificatePrivateKey: keyPem });
+      await client().call<UploadCertificateResponse>("ssl", "UploadCertificate", { CertificatePublicKey: "cert", CertificatePrivateKey: keyPem });
       expect(JSON.parse(api.requests[0].body).CertificatePrivateKey).to.equal(keyPem);
     });
   });
