@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 // Types only: the sdk loads no provider code at run time (test/engine/seam.test.ts).
 import type { ARG_KEYS, CdnHttpsConfigArgs as Args, CdnHttpsConfigState, COMPUTED_KEYS } from "../provider/cdnHttpsConfig/shape";
-import { Inputs, MODULE, Outputs, resourceProps } from "./internal";
+import { Exhaustive, Inputs, MODULE, Outputs, resourceProps } from "./internal";
 import { seams } from "./seam";
 
 /** The arguments of CdnHttpsConfig; each is documented in provider/cdnHttpsConfig/shape.ts, its single source. */
@@ -15,7 +15,6 @@ const ARGUMENTS = ["domain", "certificate", "privateKey", "certId", "certRemark"
   "tlsVersions", "hsts", "forceRedirect", "waitForDeployment"] as const satisfies typeof ARG_KEYS;
 const COMPUTED = ["httpsEnabled", "sslStatus", "certSource", "certExpiresAt", "certFingerprint", "certChainFingerprint",
   "certDomains", "deployedCert"] as const satisfies typeof COMPUTED_KEYS;
-type Exhaustive<T extends never> = T;
 export type _CdnHttpsConfigKeysComplete = Exhaustive<Exclude<keyof Args, (typeof ARGUMENTS)[number]>>;
 
 export interface CdnHttpsConfig extends CdnHttpsConfigOutputs {}

@@ -23,6 +23,9 @@ type Deep<T> = [T] extends [readonly (infer E)[]] ? InputOf<E>[] : [T] extends [
 /** The resource's outputs as `pulumi.Output`s; the hidden `__timeouts` is not one. */
 export type Outputs<T> = { readonly [K in keyof Omit<T, "__timeouts">]-?: pulumi.Output<Omit<T, "__timeouts">[K]> };
 
+/** Compiles only when T is never: `Exhaustive<Exclude<keyof Args, listed>>` proves a key list complete. */
+export type Exhaustive<T extends never> = T;
+
 /** Module name in the type token: `pulumi-nodejs:dynamic/tencentcloud-https:<Type>`. Stable: part of URNs. */
 export const MODULE = "tencentcloud-https";
 

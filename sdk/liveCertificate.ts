@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 // Types only: the sdk loads no provider code at run time (test/engine/seam.test.ts).
 import type { ARG_KEYS, COMPUTED_KEYS, LiveCertificateArgs as Args, LiveCertificateOutputs as State } from "../provider/liveCertificate/shape";
-import { Inputs, MODULE, Outputs, resourceProps } from "./internal";
+import { Exhaustive, Inputs, MODULE, Outputs, resourceProps } from "./internal";
 import { seams } from "./seam";
 
 /** The arguments of LiveCertificate; each is documented in provider/liveCertificate/shape.ts, its single source. */
@@ -13,7 +13,6 @@ export type LiveCertificateOutputs = Outputs<State>;
 // `satisfies` clauses and the Exhaustive check fail the build when they drift from shape.ts.
 const ARGUMENTS = ["remarks", "certificate", "privateKey", "cloudCertId"] as const satisfies typeof ARG_KEYS;
 const COMPUTED = ["source", "adopted", "expiresAt", "domains", "fingerprint", "chainFingerprint"] as const satisfies typeof COMPUTED_KEYS;
-type Exhaustive<T extends never> = T;
 export type _LiveCertificateKeysComplete = Exhaustive<Exclude<keyof Args, (typeof ARGUMENTS)[number]>>;
 
 export interface LiveCertificate extends LiveCertificateOutputs {}

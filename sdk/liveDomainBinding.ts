@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type {
   ARG_KEYS, COMPUTED_KEYS, LiveDomainBindingArgs as Args, LiveDomainBindingOutputs as State, LiveDomainBindingView,
 } from "../provider/liveDomainBinding/shape";
-import { Inputs, MODULE, Outputs, resourceProps } from "./internal";
+import { Exhaustive, Inputs, MODULE, Outputs, resourceProps } from "./internal";
 import { seams } from "./seam";
 
 export type { LiveDomainBindingView };
@@ -16,7 +16,6 @@ export type LiveDomainBindingOutputs = Outputs<State>;
 // `satisfies` clauses and the Exhaustive check fail the build when they drift from shape.ts.
 const ARGUMENTS = ["cloudCertId", "domains", "enableHttps"] as const satisfies typeof ARG_KEYS;
 const COMPUTED = ["bindings"] as const satisfies typeof COMPUTED_KEYS;
-type Exhaustive<T extends never> = T;
 export type _LiveDomainBindingKeysComplete = Exhaustive<Exclude<keyof Args, (typeof ARGUMENTS)[number]>>;
 
 export interface LiveDomainBinding extends LiveDomainBindingOutputs {}

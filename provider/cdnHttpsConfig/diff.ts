@@ -6,9 +6,10 @@ import type * as pulumi from "@pulumi/pulumi";
 import { canonicalTlsVersions } from "../rules/cdn";
 import { containsUnknown } from "../unknown";
 import { sameSelfOwnedCertificate, selfOwnedFacts } from "./certFacts";
-import { cdnHttpsConfigSchema } from "./shape";
+import type { EngineRecord } from "../runtime/validate";
+import { cdnHttpsConfigSchema, CdnHttpsConfigState } from "./shape";
 
-type Props = Record<string, any>;
+type State = Partial<CdnHttpsConfigState>;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -20,7 +21,7 @@ function settingOf(key: (typeof SETTINGS)[number], value: unknown): unknown {
   return (parsed.success ? parsed.data : value) ?? null;
 }
 
-function certificateChanged(olds: Props, news: Props): boolean {
+function certificateChanged(olds: State, news: EngineRecord): boolean {
   if (news.certId !== undefined) {
     return containsUnknown(news.certId) || olds.certSource !== "hosted" || olds.certId !== news.certId;
   }
@@ -28,7 +29,7 @@ function certificateChanged(olds: Props, news: Props): boolean {
   return !sameSelfOwnedCertificate(olds, selfOwnedFacts(news.certificate));
 }
 
-export function diffCdnHttpsConfig(olds: Props, news: Props): pulumi.dynamic.DiffResult {
+export function diffCdnHttpsConfig(olds: State, news: EngineRecord): pulumi.dynamic.DiffResult {
   const changed: string[] = [];
   const replaces: string[] = [];
   if (containsUnknown(news.domain) || normalizeDomain(String(news.domain)) !== normalizeDomain(String(olds.domain ?? ""))) {

@@ -4,14 +4,14 @@
 // record; diff alone takes the raw new inputs, which may still hold values unknown at preview.
 import type * as pulumi from "@pulumi/pulumi";
 import { normalizeDomain } from "../certificate";
-import { reservedOf, resolveInputs } from "../runtime/validate";
+import { EngineRecord, reservedOf, resolveInputs } from "../runtime/validate";
 import { checkCdnHttpsConfig } from "./check";
 import { diffCdnHttpsConfig } from "./diff";
 import { readCdnHttpsConfig } from "./read";
 import { cdnHttpsConfigSchema, CdnHttpsConfigState, crossFieldFailures, ResolvedArgs, resolveArgs } from "./shape";
 import { createCdnHttpsConfig, deleteCdnHttpsConfig, updateCdnHttpsConfig } from "./write";
 
-type Props = Record<string, any>;
+type Props = EngineRecord;
 
 function resolved(news: Props): ResolvedArgs {
   const args = resolveArgs(resolveInputs("CdnHttpsConfig", cdnHttpsConfigSchema, news, crossFieldFailures(news)));

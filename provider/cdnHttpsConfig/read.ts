@@ -13,15 +13,15 @@ import { findDomain } from "../services/cdn";
 import { findCertificate } from "../services/ssl";
 import { CertFacts, hostedFacts } from "./certFacts";
 import { apiSettings, CdnHttpsConfigOutputs, inputsOf } from "./outputs";
-import { cdnHttpsConfigSchema } from "./shape";
+import { CdnHttpsConfigArgs, cdnHttpsConfigSchema, CdnHttpsConfigState } from "./shape";
 
-type Props = Record<string, any>;
+type State = Partial<CdnHttpsConfigState>;
 
 /** The certificate fields of the outputs: kept from state while the API still serves that certificate. */
 const CERT_KEYS = ["certificate", "certId", "certSource", "certExpiresAt", "certFingerprint", "certChainFingerprint", "certDomains"] as const;
 type RecordedCert = Pick<CdnHttpsConfigOutputs, (typeof CERT_KEYS)[number]>;
 
-function recordedCert(old: Props): RecordedCert {
+function recordedCert(old: State): RecordedCert {
   return Object.fromEntries(CERT_KEYS.map((k) => [k, old[k]])) as RecordedCert;
 }
 
@@ -36,7 +36,7 @@ async function certFromApi(detail: DetailDomain): Promise<Pick<CdnHttpsConfigOut
   return { certSource: "self-owned", certExpiresAt: chinaTimeToIso(info?.ExpireTime) };
 }
 
-export async function readCdnHttpsConfig(id: string, props: Props | undefined): Promise<{ id?: string; props?: Props; inputs?: Props }> {
+export async function readCdnHttpsConfig(id: string, props: State | undefined): Promise<{ id?: string; props?: CdnHttpsConfigOutputs; inputs?: Partial<CdnHttpsConfigArgs> }> {
   const domain = normalizeDomain(id);
   const detail = await findDomain(domain);
   if (!detail) return {};

@@ -7,11 +7,11 @@ import { normalizePem } from "../certificate";
 import { sameMaterial } from "../rules/sslCertificate";
 import { isUnknown } from "../unknown";
 import { factsOf } from "./outputs";
-import { sourceOfInputs } from "./shape";
+import type { EngineRecord } from "../runtime/validate";
+import { LiveCertificateOutputs, sourceOfInputs } from "./shape";
 
-type Props = Record<string, any>;
 
-export function diffLiveCertificate(olds: Props, news: Props): pulumi.dynamic.DiffResult {
+export function diffLiveCertificate(olds: Partial<LiveCertificateOutputs>, news: EngineRecord): pulumi.dynamic.DiffResult {
   const replaces: string[] = [];
   let inPlace = (news.remarks ?? "") !== (olds.remarks ?? "");
   const source = sourceOfInputs(news);

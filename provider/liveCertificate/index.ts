@@ -3,14 +3,14 @@
 // inputs into resolved arguments, old outputs into state); diff alone takes the raw new inputs,
 // which may still hold values unknown at preview.
 import type * as pulumi from "@pulumi/pulumi";
-import { resolveInputs } from "../runtime/validate";
+import { EngineRecord, resolveInputs } from "../runtime/validate";
 import { checkLiveCertificate } from "./check";
 import { diffLiveCertificate } from "./diff";
 import { readLiveCertificate } from "./read";
 import { liveCertificateArgsSchema, LiveCertificateOutputs, resolveArgs, ResolvedArgs } from "./shape";
 import { createLiveCertificate, deleteLiveCertificate, updateLiveCertificate } from "./write";
 
-type Props = Record<string, any>;
+type Props = EngineRecord;
 
 const resolved = (news: Props): ResolvedArgs => resolveArgs(resolveInputs("LiveCertificate", liveCertificateArgsSchema, news));
 /** Old outputs as state: written by this provider, so they have its shape (older states lack newer optional fields). */

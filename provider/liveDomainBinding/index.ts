@@ -4,14 +4,14 @@
 // takes the raw new inputs, which may still hold values unknown at preview.
 import type * as pulumi from "@pulumi/pulumi";
 import { bindingIdFor, normalizeDomains } from "../rules/live";
-import { reservedOf, resolveInputs } from "../runtime/validate";
+import { EngineRecord, reservedOf, resolveInputs } from "../runtime/validate";
 import { checkLiveDomainBinding } from "./check";
 import { diffBinding } from "./diff";
 import { readBinding } from "./read";
 import { liveDomainBindingArgsSchema, LiveDomainBindingInputs, LiveDomainBindingOutputs } from "./shape";
 import { applyBinding, deleteBinding } from "./write";
 
-type Props = Record<string, any>;
+type Props = EngineRecord;
 
 function resolved(news: Props): LiveDomainBindingInputs {
   const args = resolveInputs("LiveDomainBinding", liveDomainBindingArgsSchema, news);

@@ -79,3 +79,9 @@ export function resolveInputs<T>(resource: string, schema: z.ZodType<T>, inputs:
   }
   return v.value;
 }
+
+/**
+ * A record as the engine hands it over: new inputs (may hold values unknown at preview) or old
+ * outputs. Only the adapters (<resource>/index.ts) and diff, which must see unknowns, take one.
+ */
+export type EngineRecord = Record<string, any>;
