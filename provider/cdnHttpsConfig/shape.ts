@@ -1,7 +1,8 @@
 // The shape of CdnHttpsConfig, in one place: the zod schema of its arguments with their defaults
-// (one sentence per bad value) is the single source of the sdk's Args (z.input), the resolved
-// inputs (z.output) and the state; plus the rules that span several fields, which must stay silent
-// about values still unknown at preview. The doc comments here are what users see in their editor.
+// (one sentence per bad value) is the single source of the resolved inputs (z.output) and the
+// state; the documented Args interface is proven equal to its z.input (see runtime/shapeTypes.ts);
+// plus the rules that span several fields, which must stay silent about values still unknown at
+// preview. The doc comments here are what users see in their editor.
 import { z } from "zod";
 import { isDomainName } from "../certificate";
 import { isUnknown } from "../unknown";
@@ -11,6 +12,7 @@ import type { SslStatus } from "../tencentcloud/types";
 type RedirectStatus = (typeof REDIRECT_STATUS_CODES)[number];
 import type { CheckFailure } from "../runtime/validate";
 import { argumentsError, certificateArg, privateKeyArg, sslCertIdArg } from "../runtime/argumentSchemas";
+import type { Assert, Equal, WithDefaults } from "../runtime/shapeTypes";
 import type { CustomTimeouts } from "../runtime/timeouts";
 import {
   DeployedCert, DEFAULT_REDIRECT_STATUS, DesiredHttps, DesiredRedirect, HSTS_MAX_AGE_LIMIT, REDIRECT_STATUS_CODES,
@@ -26,54 +28,74 @@ const boolArg = (name: string) => z.boolean({ error: `${name} must be true or fa
 const tlsVersionArg = z.string({ error: `tlsVersions entries must be one of ${TLS_VERSIONS.join(", ")}.` }) as unknown as z.ZodType<TlsVersion, TlsVersion>;
 
 export const cdnHttpsConfigSchema = z.strictObject({
-  /** The CDN domain (status Deploying or Activated; self-owned, COS or FTP origin; not *.file.myqcloud.com). */
   domain: z.string({ error: "domain is required: the CDN domain name, such as cdn.example.com." })
     .refine((d) => isDomainName(d, { wildcard: true }), { error: "domain must be a domain name such as cdn.example.com, without scheme, port or path." }),
-  /** A certificate of your own: the PEM chain, leaf first. Give with privateKey, or give certId instead. */
   certificate: certificateArg(),
-  /** The PEM private key of `certificate`; stored as a secret and never returned. */
   privateKey: privateKeyArg(),
-  /** A certificate hosted in SSL Certificate Management (e.g. a free TrustAsia certificate). */
   certId: sslCertIdArg("certId").optional(),
-  /** A remark stored with the certificate. */
   certRemark: z.string({ error: "certRemark must be a string." }).max(200, { error: "certRemark must be at most 200 characters." }).optional(),
-  /** HTTP/2 (default true). */
   http2: boolArg("http2").default(true),
-  /** OCSP stapling (default false). */
   ocspStapling: boolArg("ocspStapling").default(false),
-  /** Enabled TLS versions, consecutive, from TLSv1, TLSv1.1, TLSv1.2, TLSv1.3; unset keeps the domain's setting. */
   tlsVersions: z.array(tlsVersionArg,
     { error: `tlsVersions must be a list of ${TLS_VERSIONS.join(", ")}.` })
     .superRefine((v, ctx) => { const p = tlsVersionsProblem(v); if (p) ctx.addIssue({ code: "custom", message: p }); })
     .optional(),
-  /** HSTS (absent = off); maxAge in seconds, 0..31536000. */
   hsts: z.strictObject({
-    /** The HSTS max-age in seconds, 0..31536000. */
     maxAge: z.number({ error: "hsts.maxAge is required: the HSTS max-age in seconds." })
       .int({ error: "hsts.maxAge must be a whole number of seconds." })
       .min(0, { error: "hsts.maxAge must not be negative." })
       .max(HSTS_MAX_AGE_LIMIT, { error: `hsts.maxAge must be at most ${HSTS_MAX_AGE_LIMIT} seconds (one year).` }),
-    /** Whether HSTS covers subdomains too (default false). */
     includeSubDomains: boolArg("hsts.includeSubDomains").default(false),
   }, { error: "hsts must be an object { maxAge, includeSubDomains? }; omit it to turn HSTS off." }).optional(),
-  /** Redirect HTTP to HTTPS once the certificate is deployed (absent = no redirect). Default status 302. */
   forceRedirect: z.strictObject({
-    /** The redirect's HTTP status: 301, 302 (default), 307 or 308. */
     statusCode: (z.number({ error: `forceRedirect.statusCode must be one of ${REDIRECT_STATUS_CODES.join(", ")}.` })
       .refine((n) => (REDIRECT_STATUS_CODES as readonly number[]).includes(n),
         { error: `forceRedirect.statusCode must be one of ${REDIRECT_STATUS_CODES.join(", ")}.` }) as unknown as z.ZodType<RedirectStatus, RedirectStatus>)
       .default(DEFAULT_REDIRECT_STATUS),
-    /** Whether the redirect carries the request's headers (default false). */
     carryHeaders: boolArg("forceRedirect.carryHeaders").default(false),
   }, { error: "forceRedirect must be an object { statusCode?, carryHeaders? }; omit it to leave HTTP unredirected." }).optional(),
-  /** Wait until the certificate is deployed on every node (default true; required with forceRedirect). */
   waitForDeployment: boolArg("waitForDeployment").default(true),
 }, { error: argumentsError("CdnHttpsConfig", ARGUMENTS) });
 
 /** The arguments as a program gives them (optional where a default applies). */
-export type CdnHttpsConfigArgs = z.input<typeof cdnHttpsConfigSchema>;
+export interface CdnHttpsConfigArgs {
+  /** The CDN domain (status Deploying or Activated; self-owned, COS or FTP origin; not *.file.myqcloud.com). */
+  domain: string;
+  /** A certificate of your own: the PEM chain, leaf first. Give with privateKey, or give certId instead. */
+  certificate?: string;
+  /** The PEM private key of `certificate`; stored as a secret and never returned. */
+  privateKey?: string;
+  /** A certificate hosted in SSL Certificate Management (e.g. a free TrustAsia certificate). */
+  certId?: string;
+  /** A remark stored with the certificate. */
+  certRemark?: string;
+  /** HTTP/2 (default true). */
+  http2?: boolean;
+  /** OCSP stapling (default false). */
+  ocspStapling?: boolean;
+  /** Enabled TLS versions, consecutive, from TLSv1, TLSv1.1, TLSv1.2, TLSv1.3; unset keeps the domain's setting. */
+  tlsVersions?: TlsVersion[];
+  /** HSTS (absent = off); maxAge in seconds, 0..31536000. */
+  hsts?: {
+    /** The HSTS max-age in seconds, 0..31536000. */
+    maxAge: number;
+    /** Whether HSTS covers subdomains too (default false). */
+    includeSubDomains?: boolean;
+  };
+  /** Redirect HTTP to HTTPS once the certificate is deployed (absent = no redirect). Default status 302. */
+  forceRedirect?: {
+    /** The redirect's HTTP status: 301, 302 (default), 307 or 308. */
+    statusCode?: RedirectStatus;
+    /** Whether the redirect carries the request's headers (default false). */
+    carryHeaders?: boolean;
+  };
+  /** Wait until the certificate is deployed on every node (default true; required with forceRedirect). */
+  waitForDeployment?: boolean;
+}
+export type _CdnHttpsConfigArgsAreTheSchema = Assert<Equal<CdnHttpsConfigArgs, z.input<typeof cdnHttpsConfigSchema>>>;
+
 /** The arguments once checked, with every default applied. */
-export type CdnHttpsConfigInputs = z.output<typeof cdnHttpsConfigSchema>;
+export type CdnHttpsConfigInputs = WithDefaults<CdnHttpsConfigArgs, z.output<typeof cdnHttpsConfigSchema>>;
 /** The argument names, in the schema's order. */
 export const ARG_KEYS = Object.keys(cdnHttpsConfigSchema.shape) as (keyof CdnHttpsConfigArgs)[];
 

@@ -1,30 +1,39 @@
 // The shape of LiveCertificate, in one place: the zod schema of its arguments (one sentence per bad
-// value, unknown argument names rejected) is the single source of the sdk's Args (z.input) and the
-// resolved inputs; the state type and its computed keys; the form the inputs choose.
+// value, unknown argument names rejected) is the single source of the resolved inputs; the
+// documented Args interface is proven equal to its z.input; the state type and its computed keys;
+// the form the inputs choose.
 import { z } from "zod";
 import type { CertSource } from "../rules/sslCertificate";
 import { argumentsError, certificateArg, privateKeyArg, sslCertIdArg } from "../runtime/argumentSchemas";
+import type { Assert, Equal, WithDefaults } from "../runtime/shapeTypes";
 
 const ARGUMENTS = "certificate and privateKey (self-owned), or cloudCertId (hosted), and optionally remarks";
 
 export const liveCertificateArgsSchema = z.strictObject({
+  remarks: z.string({ error: "remarks must be a string (shown in the SSL console as the certificate's alias)." }).optional(),
+  certificate: certificateArg(),
+  privateKey: privateKeyArg(),
+  cloudCertId: sslCertIdArg("cloudCertId").optional(),
+}, { error: argumentsError("LiveCertificate", ARGUMENTS) });
+
+/** The arguments as a program gives them (proven equal to the schema's z.input; see runtime/shapeTypes.ts). */
+export interface LiveCertificateArgs {
   /**
    * Remarks shown in the console: the certificate's alias in SSL Certificate Management. Changing it
    * renames a certificate this resource uploaded; an adopted one keeps its name (state only).
    */
-  remarks: z.string({ error: "remarks must be a string (shown in the SSL console as the certificate's alias)." }).optional(),
+  remarks?: string;
   /** Self-owned: the certificate chain, PEM, leaf first. */
-  certificate: certificateArg(),
+  certificate?: string;
   /** Self-owned: the private key, PEM. Stored as a secret; never an output. */
-  privateKey: privateKeyArg(),
+  privateKey?: string;
   /** Tencent Cloud-hosted: the certificate id in SSL Certificate Management. */
-  cloudCertId: sslCertIdArg("cloudCertId").optional(),
-}, { error: argumentsError("LiveCertificate", ARGUMENTS) });
+  cloudCertId?: string;
+}
+export type _LiveCertificateArgsAreTheSchema = Assert<Equal<LiveCertificateArgs, z.input<typeof liveCertificateArgsSchema>>>;
 
-/** The arguments as a program gives them. */
-export type LiveCertificateArgs = z.input<typeof liveCertificateArgsSchema>;
 /** The arguments once checked. */
-export type LiveCertificateInputs = z.output<typeof liveCertificateArgsSchema>;
+export type LiveCertificateInputs = WithDefaults<LiveCertificateArgs, z.output<typeof liveCertificateArgsSchema>>;
 /** The argument names, in the schema's order. */
 export const ARG_KEYS = Object.keys(liveCertificateArgsSchema.shape) as (keyof LiveCertificateArgs)[];
 

@@ -1,9 +1,11 @@
 // The shape of LiveDomainBinding, in one place: the zod schema of its arguments with their defaults
-// (one sentence per bad value, unknown argument names rejected) is the single source of the sdk's
-// Args (z.input) and the resolved inputs (z.output); the state type and its computed keys.
+// (one sentence per bad value, unknown argument names rejected) is the single source of the
+// resolved inputs (z.output); the documented Args interface is proven equal to its z.input; the
+// state type and its computed keys.
 import { z } from "zod";
 import type { BindingView } from "../rules/live";
 import { argumentsError, sslCertIdArg } from "../runtime/argumentSchemas";
+import type { Assert, Equal, WithDefaults } from "../runtime/shapeTypes";
 
 /** Each domain is looked up once at check; beyond this, split the domains across several bindings. */
 export const MAX_DOMAINS_PER_BINDING = 100;
@@ -13,9 +15,7 @@ const CERT_ID = "the id of the SSL certificate to bind, usually liveCertificate.
 
 export const liveDomainBindingArgsSchema = z.strictObject({
   // Checked before check asks the API about it: a path or blank never reaches a request.
-  /** The certificate to bind, usually `liveCertificate.cloudCertId`. Changing it rebinds in place. */
   cloudCertId: sslCertIdArg("cloudCertId", `cloudCertId is required: ${CERT_ID}.`),
-  /** CSS playback domains covered by the certificate; order, case and trailing dots do not matter. */
   domains: z.array(
     z.string({ error: "domains entries must be domain names such as play.example.com." })
       .min(1, { error: "domains entries cannot be empty; give a CSS playback domain such as play.example.com." }),
@@ -24,14 +24,22 @@ export const liveDomainBindingArgsSchema = z.strictObject({
       : "domains must be a list of CSS playback domains, such as [\"play.example.com\"].") })
     .min(1, { error: "domains must name at least one CSS playback domain." })
     .max(MAX_DOMAINS_PER_BINDING, { error: `domains lists too many domains: at most ${MAX_DOMAINS_PER_BINDING} per LiveDomainBinding; split them across several bindings.` }),
-  /** Turn HTTPS on (default). When false, only the certificate is updated and each domain keeps its HTTPS state. */
   enableHttps: z.boolean({ error: "enableHttps must be true or false." }).default(true),
 }, { error: argumentsError("LiveDomainBinding", ARGUMENTS) });
 
-/** The arguments as a program gives them. */
-export type LiveDomainBindingArgs = z.input<typeof liveDomainBindingArgsSchema>;
+/** The arguments as a program gives them (proven equal to the schema's z.input; see runtime/shapeTypes.ts). */
+export interface LiveDomainBindingArgs {
+  /** The certificate to bind, usually `liveCertificate.cloudCertId`. Changing it rebinds in place. */
+  cloudCertId: string;
+  /** CSS playback domains covered by the certificate; order, case and trailing dots do not matter. */
+  domains: string[];
+  /** Turn HTTPS on (default). When false, only the certificate is updated and each domain keeps its HTTPS state. */
+  enableHttps?: boolean;
+}
+export type _LiveDomainBindingArgsAreTheSchema = Assert<Equal<LiveDomainBindingArgs, z.input<typeof liveDomainBindingArgsSchema>>>;
+
 /** The arguments once checked, with the default applied and the domains normalised (see index.ts). */
-export type LiveDomainBindingInputs = z.output<typeof liveDomainBindingArgsSchema>;
+export type LiveDomainBindingInputs = WithDefaults<LiveDomainBindingArgs, z.output<typeof liveDomainBindingArgsSchema>>;
 /** The argument names, in the schema's order. */
 export const ARG_KEYS = Object.keys(liveDomainBindingArgsSchema.shape) as (keyof LiveDomainBindingArgs)[];
 

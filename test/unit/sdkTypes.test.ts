@@ -1,6 +1,7 @@
-// The sdk's public types as an editor sees them: the Args and outputs are mapped from the
-// provider's shape.ts, and this proves the mapping keeps each member's doc comment and the closed
-// sets of values (TypeScript compiler API over the sources, as a language server would read them).
+// The sdk's public types as an editor sees them in the installed package: the Args and outputs are
+// mapped from the provider's shape.ts, and this proves that the emitted declarations (.d.ts, built
+// in memory here) keep each member's doc comment and the closed sets of values. Declaration emit
+// drops doc comments from inferred types, which is why shape.ts writes its Args interface out.
 import { expect } from "chai";
 import * as path from "path";
 import * as ts from "typescript";
@@ -15,11 +16,29 @@ describe("sdk types in an editor", function () {
   let exports: Map<string, ts.Symbol>;
 
   before(() => {
-    const program = ts.createProgram([sdkIndex], {
-      strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, skipLibCheck: true, noEmit: true, types: [],
-    });
+    const root = repoRoot();
+    const options: ts.CompilerOptions = {
+      strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10,
+      skipLibCheck: true, types: [], rootDir: root,
+    };
+    // Emit the declarations in memory, under a folder of the repository so that node_modules resolve.
+    const outDir = path.join(root, ".declarations-in-memory");
+    const emitted = new Map<string, string>();
+    ts.createProgram([sdkIndex], { ...options, declaration: true, emitDeclarationOnly: true, outDir })
+      .emit(undefined, (file, text) => emitted.set(path.resolve(file), text));
+    const host = ts.createCompilerHost(options);
+    const readSource = host.getSourceFile.bind(host);
+    host.fileExists = (f) => emitted.has(path.resolve(f)) || ts.sys.fileExists(f);
+    host.readFile = (f) => emitted.get(path.resolve(f)) ?? ts.sys.readFile(f);
+    host.directoryExists = (d) => [...emitted.keys()].some((f) => f.startsWith(path.resolve(d) + path.sep)) || ts.sys.directoryExists(d);
+    host.getSourceFile = (f, lang, ...rest) => (emitted.has(path.resolve(f))
+      ? ts.createSourceFile(f, emitted.get(path.resolve(f))!, lang)
+      : readSource(f, lang, ...rest));
+    const entry = path.join(outDir, "sdk", "index.d.ts");
+    expect(emitted.has(entry), "sdk/index.d.ts was emitted").to.equal(true);
+    const program = ts.createProgram([entry], { ...options, noEmit: true }, host);
     checker = program.getTypeChecker();
-    const source = program.getSourceFile(sdkIndex)!;
+    const source = program.getSourceFile(entry)!;
     exports = new Map(checker.getExportsOfModule(checker.getSymbolAtLocation(source)!).map((s) => [s.name, s]));
   });
 
@@ -28,9 +47,7 @@ describe("sdk types in an editor", function () {
     const sym = exports.get(typeName);
     expect(sym, `${typeName} is exported from sdk/index.ts`).to.not.equal(undefined);
     const target = sym!.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(sym!) : sym!;
-    const type = target.flags & ts.SymbolFlags.Class
-      ? checker.getDeclaredTypeOfSymbol(target)
-      : checker.getDeclaredTypeOfSymbol(target);
+    const type = checker.getDeclaredTypeOfSymbol(target);
     const p = type.getProperty(prop);
     expect(p, `${typeName}.${prop}`).to.not.equal(undefined);
     return {
