@@ -3,6 +3,8 @@
 // Sentences about certificate material are in certificate/findings.ts; argument shapes in
 // runtime/argumentSchemas.ts.
 
+const LIVE_CERT_FORMS = "Give either certificate and privateKey (a self-owned certificate) or cloudCertId (a Tencent Cloud-hosted certificate from SSL Certificate Management)";
+
 export const messages = {
   /** A certificate id that SSL Certificate Management does not know; `fix` says where to look. */
   certificateNotFound: (certId: string, fix = "check the id in the SSL console") =>
@@ -20,6 +22,19 @@ export const messages = {
   certificateUsedElsewhere: (certId: string, code: string, apiMessage: string) =>
     `Cannot delete certificate ${certId}: it is still used by other cloud resources (${code}: ${apiMessage}). ` +
     "Unbind it there, then run the operation again.",
+
+  /** CdnHttpsConfig's certificate forms: a pair of your own, or a hosted id (check; shape.ts crossFieldFailures). */
+  cdnCertFormBoth: "Give either certificate and privateKey (a certificate of your own) or certId (a certificate hosted in SSL Certificate Management), not both.",
+  cdnCertFormNeither: "A certificate is required: set certificate and privateKey (a certificate of your own) or certId (a certificate hosted in SSL Certificate Management).",
+  cdnKeyMissing: "privateKey is required with certificate: CDN needs the private key of a certificate of your own.",
+  cdnCertificateMissing: "certificate is required with privateKey: give the PEM certificate chain, leaf first.",
+  cdnRedirectNeedsWait: "forceRedirect needs waitForDeployment: the redirect to HTTPS may only be enabled once the certificate is deployed, so remove waitForDeployment: false or remove forceRedirect.",
+
+  /** LiveCertificate's certificate forms (check). */
+  liveCertFormBoth: `${LIVE_CERT_FORMS}, not both.`,
+  liveCertFormNeither: `${LIVE_CERT_FORMS}.`,
+  liveCertificateMissing: "A self-owned certificate needs its certificate chain (PEM) beside the private key.",
+  liveKeyMissing: "A self-owned certificate needs its private key (PEM) beside the certificate.",
 
   /** At check, before anything is written. */
   cdnDomainNotFoundAtCheck: (domain: string) =>
@@ -39,5 +54,8 @@ export const messages = {
   liveDomainNotCovered: (domain: string, certId: string, names: string[]) =>
     `Live domain ${domain} is not covered by certificate ${certId} (names: ${names.join(", ") || "none"}); ` +
     "use a certificate whose names include it, or remove it from domains.",
+  liveDomainNotADomainName: (given: string) => `"${given}" is not a domain name; give a CSS playback domain such as play.example.com.`,
+  /** A domain ModifyLiveDomainCertBindings reported no error for, yet is not bound afterwards. */
+  liveDomainSilentlyUnbound: "the API reported no error, but the domain is not bound to the certificate afterwards",
   liveBindingNotImportable: (id: string, conflict: string) => `Cannot import live domain binding "${id}": ${conflict}.`,
 } as const;

@@ -5,6 +5,7 @@
 // preview. The doc comments here are what users see in their editor.
 import { z } from "zod";
 import { isDomainName } from "../certificate";
+import { messages } from "../messages";
 import { isUnknown } from "../unknown";
 import type { CertSource } from "../rules/sslCertificate";
 import type { SslStatus } from "../tencentcloud/types";
@@ -145,16 +146,16 @@ export function crossFieldFailures(args: Record<string, unknown>): CheckFailure[
   const has = (k: string) => args[k] !== undefined && args[k] !== null; // unknown counts as present
   const selfOwned = has("certificate") || has("privateKey");
   if (selfOwned && has("certId")) {
-    failures.push({ property: "certId", reason: "Give either certificate and privateKey (a certificate of your own) or certId (a certificate hosted in SSL Certificate Management), not both." });
+    failures.push({ property: "certId", reason: messages.cdnCertFormBoth });
   } else if (!selfOwned && !has("certId")) {
-    failures.push({ property: "certificate", reason: "A certificate is required: set certificate and privateKey (a certificate of your own) or certId (a certificate hosted in SSL Certificate Management)." });
+    failures.push({ property: "certificate", reason: messages.cdnCertFormNeither });
   } else if (has("certificate") && !has("privateKey")) {
-    failures.push({ property: "privateKey", reason: "privateKey is required with certificate: CDN needs the private key of a certificate of your own." });
+    failures.push({ property: "privateKey", reason: messages.cdnKeyMissing });
   } else if (has("privateKey") && !has("certificate")) {
-    failures.push({ property: "certificate", reason: "certificate is required with privateKey: give the PEM certificate chain, leaf first." });
+    failures.push({ property: "certificate", reason: messages.cdnCertificateMissing });
   }
   if (known(args.forceRedirect) && args.waitForDeployment === false) {
-    failures.push({ property: "waitForDeployment", reason: "forceRedirect needs waitForDeployment: the redirect to HTTPS may only be enabled once the certificate is deployed, so remove waitForDeployment: false or remove forceRedirect." });
+    failures.push({ property: "waitForDeployment", reason: messages.cdnRedirectNeedsWait });
   }
   return failures;
 }

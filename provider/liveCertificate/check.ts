@@ -9,15 +9,13 @@ import { findCertificate } from "../services/ssl";
 import { isUnknown } from "../unknown";
 import { liveCertificateArgsSchema } from "./shape";
 
-const FORMS = "Give either certificate and privateKey (a self-owned certificate) or cloudCertId (a Tencent Cloud-hosted certificate from SSL Certificate Management)";
-
 function formFailures(news: Record<string, unknown>): CheckFailure[] {
   const has = (k: string) => news[k] !== undefined;
-  if (has("cloudCertId") && (has("certificate") || has("privateKey"))) return [{ property: "cloudCertId", reason: `${FORMS}, not both.` }];
+  if (has("cloudCertId") && (has("certificate") || has("privateKey"))) return [{ property: "cloudCertId", reason: messages.liveCertFormBoth }];
   if (has("cloudCertId")) return [];
-  if (!has("certificate") && !has("privateKey")) return [{ property: "certificate", reason: `${FORMS}.` }];
-  if (!has("certificate")) return [{ property: "certificate", reason: "A self-owned certificate needs its certificate chain (PEM) beside the private key." }];
-  if (!has("privateKey")) return [{ property: "privateKey", reason: "A self-owned certificate needs its private key (PEM) beside the certificate." }];
+  if (!has("certificate") && !has("privateKey")) return [{ property: "certificate", reason: messages.liveCertFormNeither }];
+  if (!has("certificate")) return [{ property: "certificate", reason: messages.liveCertificateMissing }];
+  if (!has("privateKey")) return [{ property: "privateKey", reason: messages.liveKeyMissing }];
   return [];
 }
 

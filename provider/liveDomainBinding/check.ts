@@ -26,7 +26,7 @@ function knownDomains(raw: unknown, failures: CheckFailure[]): KnownDomain[] {
     let domain: string;
     try { domain = normalizeDomain(given); } catch { domain = ""; }
     if (!isDomainName(domain)) {
-      failures.push({ property: `domains[${index}]`, reason: `"${given}" is not a domain name; give a CSS playback domain such as play.example.com.` });
+      failures.push({ property: `domains[${index}]`, reason: messages.liveDomainNotADomainName(given) });
       return;
     }
     if (seen.has(domain)) return; // case variants and trailing dots are one domain

@@ -5,6 +5,7 @@
 import { getClient } from "../config";
 import { bindingFailures, bindingStateFromTruth, describeFailures, domainsFromId, DomainFailure, normalizeDomains, planBinding, planUnbind } from "../rules/live";
 import { withKeyLocks } from "../runtime/keyedLock";
+import { messages } from "../messages";
 import { log } from "../runtime/log";
 import { PartialStateError } from "../runtime/partialState";
 import { fetchBindings, modifyBindings, unbindDomain } from "../services/live";
@@ -73,7 +74,7 @@ function silentlyUnbound(desired: string[], bound: string[], failures: DomainFai
   const failed = new Set(failures.map((f) => f.domain));
   return desired
     .filter((d) => !bound.includes(d) && !failed.has(d))
-    .map((domain) => ({ domain, code: "NotBound", reason: "the API reported no error, but the domain is not bound to the certificate afterwards" }));
+    .map((domain) => ({ domain, code: "NotBound", reason: messages.liveDomainSilentlyUnbound }));
 }
 
 /** Unbinds the domains still bound to this resource's certificate; a domain bound elsewhere since is left alone. */
