@@ -1,7 +1,8 @@
 // create / update / delete. Per domain inside the provider process's lock: read the domain, merge
 // our Https into its full block, write it, wait for the deployment, and only then switch the
-// forced redirect (product rules, docs/product/cdn-https.md: redirect only once the certificate is configured). Every step
-// checks the API's state first, so a run that failed halfway is completed by the next one.
+// forced redirect (product rules, docs/product/cdn-https.md: redirect only once the certificate is
+// configured). Every step checks the API's state first, so a run that failed halfway is completed
+// by the next one. All writes go through one DomainWriter, which records that it wrote.
 import { normalizeDomain } from "../certificate";
 import {
   domainEligibilityProblems, httpsOff, httpsSettingsMatch, judgeHttpsDeployment, judgeSettled, mergeHttps,
