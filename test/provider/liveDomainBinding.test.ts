@@ -1,4 +1,4 @@
-// LiveDomainBinding handlers against the emulator, following seed 003 step by step: bind several
+// LiveDomainBinding handlers against the emulator, following docs/product/live-certificates.md step by step: bind several
 // playback domains, take over from another certificate (logged), keep the HTTPS state with the
 // toggle off, reject or report a mismatched domain, the view outputs, update, refresh drift,
 // import, and delete (only domains still bound to this certificate lose HTTPS).

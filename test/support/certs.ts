@@ -24,7 +24,7 @@
  *   otherKey(type?) -> PKCS#8 PEM of a key that matches none of the chains built with keySet 0.
  *   cachedKey(type, slot) -> KeyObject pair, for tests that need raw keys.
  *   makeCertificate(...) -> one certificate from explicit subject/issuer keys (for unusual shapes).
- *   badsslDir() -> the real-world chains in ../shared/fixtures/badssl, found from here or from dist/.
+ *   badsslDir() -> the real-world chains in test/fixtures/badssl, found from here or from dist/.
  */
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
@@ -280,11 +280,14 @@ export function makeChain(options: ChainOptions = {}): TestChain {
   };
 }
 
-/** The badssl.com fixtures directory (the repository's sibling `shared/`), from sources or from dist/. */
+/**
+ * The badssl.com fixtures directory, test/fixtures/badssl in this repository. The fixtures are not
+ * compiled, so from dist/test/support this walks up to the repository root and looks there.
+ */
 export function badsslDir(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, "shared", "fixtures", "badssl");
-    if (fs.existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) throw new Error("shared/fixtures/badssl not found above " + __dirname);
+    const candidate = path.join(dir, "test", "fixtures", "badssl");
+    if (fs.existsSync(path.join(candidate, "README.md"))) return candidate;
+    if (path.dirname(dir) === dir) throw new Error("test/fixtures/badssl not found above " + __dirname);
   }
 }

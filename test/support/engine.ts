@@ -1,5 +1,5 @@
 // An engine-faithful harness: spawns Pulumi's real dynamic-provider host and drives it over gRPC
-// the way the Pulumi engine does (see ../shared/reference/pulumi-dynamic-providers.md §2), so
+// the way the Pulumi engine does (see docs/reference/pulumi-dynamic-providers.md §2), so
 // tests exercise the serialized seam, module resolution from a project's cwd, Struct encoding and
 // the host's quirks without the Pulumi CLI.
 import { ChildProcess, spawn } from "child_process";
