@@ -8,6 +8,26 @@ export interface Output { write(text: string): void }
 
 const USAGE = "usage: tencent-https check --cert FILE [--key FILE] [--domain NAME ...]\n";
 
+export const HELP = `${USAGE}
+Inspects a certificate offline, with the same checks \`pulumi preview\` runs for CdnHttpsConfig and
+LiveCertificate: PEM and key parse, key matches, key type and size, validity dates, chain order and
+signatures, domain coverage. Nothing is sent anywhere; the key is never printed.
+
+options:
+  --cert FILE     the certificate chain, PEM, leaf first (required)
+  --key FILE      the private key, PEM (unencrypted); without it the key checks are skipped
+  --domain NAME   a domain the certificate must cover; repeat it or separate names with commas
+  --help, -h      this text
+
+exit codes:
+  0  no findings, or warnings only (e.g. expiring soon, self-signed)
+  1  at least one error finding (each row names its code, e.g. KEY_MISMATCH, CHAIN_INCOMPLETE)
+  2  a usage error or a file that cannot be read
+
+example:
+  tencent-https check --cert fullchain.pem --key privkey.pem --domain cdn.example.com
+`;
+
 interface CheckArgs { cert: string; key?: string; domains: string[] }
 
 export function parseCheckArgs(args: string[]): CheckArgs | string {
@@ -16,7 +36,10 @@ export function parseCheckArgs(args: string[]): CheckArgs | string {
   let key: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i].split(/=(.*)/s, 2);
-    if (!["--cert", "--key", "--domain"].includes(flag)) return `unknown option "${args[i]}"`;
+    if (!flag.startsWith("-")) {
+      return `"${args[i]}" is not an option: name the certificate file with --cert (and its key with --key), e.g. --cert ${args[i]}`;
+    }
+    if (!["--cert", "--key", "--domain"].includes(flag)) return `unknown option "${args[i]}"; the options are --cert, --key and --domain`;
     const value = inline ?? args[++i];
     if (value === undefined || value === "") return `${flag} needs a value`;
     if (flag === "--cert") cert = value;
@@ -59,7 +82,7 @@ function readFile(path: string, what: string): string {
 
 export async function run(args: string[], out: Output = process.stdout, err: Output = process.stderr): Promise<number> {
   if (args.includes("--help") || args.includes("-h")) {
-    out.write(USAGE);
+    out.write(HELP);
     return 0;
   }
   const parsed = parseCheckArgs(args);

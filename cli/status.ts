@@ -2,7 +2,7 @@
 // with its HTTPS state, certificate source and expiry, soonest expiry first. Read-only.
 // Credentials and endpoint come from the environment (provider/config.ts resolveClientOptions), so
 // the same command works against the real API and against `tencent-https emulator`.
-import { resolveClientOptions } from "../provider/config";
+import { ENV, resolveClientOptions } from "../provider/config";
 import { TencentCloudClient } from "../provider/tencentcloud/client";
 import { servedCertSource } from "../provider/rules/cdn";
 import { sourceOfCertType } from "../provider/rules/live";
@@ -101,10 +101,34 @@ export interface StatusIo {
   now(): Date;
 }
 
-const USAGE = "usage: tencent-https status [--json]\n\n" +
-  "Lists every CDN domain and CSS playback domain with its HTTPS state, certificate source and expiry,\n" +
-  "soonest expiry first. Credentials: TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY (and\n" +
-  "TENCENTCLOUD_SECURITY_TOKEN); TENCENTCLOUD_HTTPS_ENDPOINT points it at an emulator.\n";
+const USAGE = "usage: tencent-https status [--json]\n";
+
+export const HELP = `${USAGE}
+Lists every CDN domain and CSS playback domain with its status, HTTPS state, certificate source, id
+and expiry, soonest expiry first. Read-only: it only calls Describe actions.
+
+options:
+  --json      the same rows as JSON (progress and retry lines go to stderr)
+  --help, -h  this text
+
+environment (status reads no Pulumi config):
+  ${ENV.secretId}, ${ENV.secretKey}   the API key pair (required)
+  ${ENV.token}                   for temporary credentials only
+  ${ENV.endpoint}                   another endpoint, e.g. http://127.0.0.1:8787 for the emulator
+                                                (default https://<service>.tencentcloudapi.com)
+
+exit codes:
+  0  listed
+  1  an API call failed (the message names the API error)
+  2  a usage error, missing credentials or an invalid endpoint
+
+example:
+  ${ENV.secretId}=AKID... ${ENV.secretKey}=... tencent-https status --json
+`;
+
+export const MISSING_ENV_CREDENTIALS =
+  `no credentials: set the environment variables ${ENV.secretId} and ${ENV.secretKey} ` +
+  `(and ${ENV.token} for temporary credentials); status reads no Pulumi config.`;
 
 const processIo: StatusIo = {
   out: (t) => process.stdout.write(t),
@@ -114,11 +138,22 @@ const processIo: StatusIo = {
 };
 
 export async function run(args: string[], io: StatusIo = processIo): Promise<number> {
-  if (args.includes("--help") || args.includes("-h")) { io.out(USAGE); return 0; }
+  if (args.includes("--help") || args.includes("-h")) { io.out(HELP); return 0; }
   const unknown = args.filter((a) => a !== "--json");
-  if (unknown.length > 0) { io.err(`unknown option ${unknown.join(" ")}\n\n${USAGE}`); return 2; }
+  if (unknown.length > 0) { io.err(`tencent-https status: unknown option ${unknown.join(" ")}; the only option is --json.\n\n${USAGE}`); return 2; }
+  if (!io.env[ENV.secretId]?.trim() && !io.env[ENV.secretKey]?.trim()) {
+    io.err(`tencent-https status: ${MISSING_ENV_CREDENTIALS}\n`);
+    return 2;
+  }
+  let options: ReturnType<typeof resolveClientOptions>;
+  try {
+    options = resolveClientOptions(io.env);
+  } catch (e) {
+    io.err(`tencent-https status: ${(e as Error).message}\n`); // half a key pair, or an invalid endpoint
+    return 2;
+  }
   // Progress and retry lines go to stderr, so `--json` output stays parseable.
-  const client = new TencentCloudClient({ ...resolveClientOptions(io.env), log: (line) => io.err(`${line}\n`) });
+  const client = new TencentCloudClient({ ...options, log: (line) => io.err(`${line}\n`) });
   const rows = await collectStatus(client);
   io.out(args.includes("--json") ? JSON.stringify(rows, null, 2) + "\n" : formatTable(rows, io.now()));
   return 0;

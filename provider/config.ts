@@ -75,6 +75,10 @@ function pickCredentials(sources: CredentialSource[]): { secretId: string; secre
 }
 
 function validEndpoint(endpoint: string, from: string): string {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint)) {
+    throw new Error(`The Tencent Cloud endpoint from ${from} has no scheme (${JSON.stringify(endpoint)}): write the whole URL, ` +
+      "e.g. http://127.0.0.1:8787 for the local emulator or https://cdn.tencentcloudapi.com.");
+  }
   let url: URL;
   try {
     url = new URL(endpoint);

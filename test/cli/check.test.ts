@@ -66,7 +66,13 @@ describe("cli: tencent-https check", () => {
     expect(err.text).to.contain("--cert is required").and.contain("usage: tencent-https check");
     expect(await run(["--cert", path.join(dir, "missing.pem")], capture(), err)).to.equal(2);
     expect(err.text).to.contain('cannot read the certificate file').and.contain("ENOENT");
-    expect(parseCheckArgs(["--cert", "a", "--bogus"])).to.equal('unknown option "--bogus"');
+    expect(parseCheckArgs(["--cert", "a", "--bogus"])).to.equal('unknown option "--bogus"; the options are --cert, --key and --domain');
     expect(parseCheckArgs(["--cert"])).to.equal("--cert needs a value");
+  });
+
+  it("suggests --cert when a file is given without it", async () => {
+    const err = capture();
+    expect(await run(["fullchain.pem"], capture(), err)).to.equal(2);
+    expect(err.text).to.contain('"fullchain.pem" is not an option: name the certificate file with --cert').and.contain("--cert fullchain.pem");
   });
 });

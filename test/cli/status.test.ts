@@ -89,9 +89,18 @@ describe("tencent-https status", function () {
     const bad = captureIo(env);
     expect(await run(["--yaml"], bad)).to.equal(2);
     expect(bad.stderr).to.include("unknown option --yaml");
-    let message = "";
-    try { await run([], captureIo({})); } catch (e) { message = (e as Error).message; }
-    expect(message).to.match(/^Tencent Cloud credentials are missing/);
+    const none = captureIo({});
+    expect(await run([], none)).to.equal(2);
+    expect(none.stderr).to.equal("tencent-https status: no credentials: set the environment variables TENCENTCLOUD_SECRET_ID and " +
+      "TENCENTCLOUD_SECRET_KEY (and TENCENTCLOUD_SECURITY_TOKEN for temporary credentials); status reads no Pulumi config.\n");
+    expect(none.stderr).not.to.contain("tencentcloud-https:"); // no Pulumi config key it never reads
+  });
+
+  it("says what to write when the endpoint has no scheme", async function () {
+    const io = captureIo({ ...env, TENCENTCLOUD_HTTPS_ENDPOINT: "127.0.0.1:8787" });
+    expect(await run([], io)).to.equal(2);
+    expect(io.stderr).to.contain("TENCENTCLOUD_HTTPS_ENDPOINT has no scheme").and.contain("e.g. http://127.0.0.1:8787");
+    expect(io.stdout).to.equal("");
   });
 });
 

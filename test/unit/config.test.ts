@@ -62,7 +62,7 @@ describe("provider config", () => {
     Object.assign(process.env, { TENCENTCLOUD_SECRET_ID: "i", TENCENTCLOUD_SECRET_KEY: "k", TENCENTCLOUD_HTTPS_ENDPOINT: "localhost:99" });
     expect(() => resolveClientOptions()).to.throw(/TENCENTCLOUD_HTTPS_ENDPOINT/);
     configureWith({ "tencentcloud-https:endpoint": "not a url" });
-    expect(() => resolveClientOptions()).to.throw(/tencentcloud-https:endpoint is not a URL/);
+    expect(() => resolveClientOptions()).to.throw(/tencentcloud-https:endpoint has no scheme .*e\.g\. http:\/\/127\.0\.0\.1:8787/);
   });
 
   it("refuses plain http:// to another machine (requests carry private keys), allows it to this one", () => {
