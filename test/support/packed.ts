@@ -10,7 +10,9 @@ import { promisify } from "util";
 
 const run = promisify(execFile);
 const PACKAGE_NAME = "pulumi-tencentcloud-https";
-export const PULUMI_VERSION = "3.270.0";
+// The user project gets the @pulumi/pulumi the README tells a user of this Node to install:
+// 3.249 and later declare Node >= 22, so on Node 20 the last release that declares Node >= 20.
+export const PULUMI_VERSION = Number(process.versions.node.split(".")[0]) >= 22 ? "3.270.0" : "3.248.0";
 
 /** The repository root (works from test/support under ts-node and from dist/test/support). */
 export function repoRoot(): string {
