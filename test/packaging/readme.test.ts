@@ -1,5 +1,5 @@
 // The README is what a stranger copies: every ```ts block must compile as written against the SDK
-// (imports included), and the CAM policy must list exactly the API actions the provider calls.
+// (imports included), and the CAM policy must list exactly the API actions the package calls.
 import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -38,8 +38,8 @@ export function typecheckSnippets(snippets: string[]): string[][] {
       `${path.basename(name)}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`));
 }
 
-/** `service:Action` for every client method the provider calls (client.ts binds method names to actions). */
-function actionsTheProviderCalls(): string[] {
+/** `service:Action` for every client method provider/ and cli/ call (client.ts binds method names to actions). */
+function actionsThePackageCalls(): string[] {
   const client = fs.readFileSync(path.join(ROOT, "provider/tencentcloud/client.ts"), "utf8");
   const actionOf = new Map<string, string>();
   for (const [, method, service, action] of client.matchAll(/(\w+): (?:bind|\(request\) => this\.callWithOutcome)\("(\w+)", "(\w+)"/g)) {
@@ -51,7 +51,8 @@ function actionsTheProviderCalls(): string[] {
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(file);
       else if (file.endsWith(".ts")) {
-        for (const [, service, method] of fs.readFileSync(file, "utf8").matchAll(/\.(cdn|live|ssl)\.(\w+)\(/g)) {
+        // `client.cdn.x(`, `getClient().ssl.y(`: a service namespace of a client, not a spread `...cdn.map(`.
+        for (const [, service, method] of fs.readFileSync(file, "utf8").matchAll(/[\w)]\.(cdn|live|ssl)\.(\w+)\(/g)) {
           const action = actionOf.get(`${service}.${method}`);
           if (!action) throw new Error(`${file} calls ${service}.${method}, which client.ts does not bind`);
           used.add(action);
@@ -60,6 +61,7 @@ function actionsTheProviderCalls(): string[] {
     }
   };
   walk(path.join(ROOT, "provider"));
+  walk(path.join(ROOT, "cli"));
   return [...used].sort();
 }
 
@@ -81,10 +83,21 @@ describe("README", function () {
     expect(wrongType.join("\n")).to.contain("'string' is not assignable to type");
   });
 
-  it("the CAM policy lists exactly the actions the provider calls", () => {
+  it("the argument and output tables name every argument and computed output of the SDK", () => {
+    const inTables = new Set(README.split("\n").filter((l) => l.startsWith("| `"))
+      .flatMap((l) => [...l.split("|")[1].matchAll(/`(\w+)`/g)].map((m) => m[1])));
+    for (const file of ["cdnHttpsConfig", "liveCertificate", "liveDomainBinding"]) {
+      const source = fs.readFileSync(path.join(ROOT, "sdk", `${file}.ts`), "utf8");
+      const keys = [...source.matchAll(/const (?:ARGUMENTS|COMPUTED) = \[([^\]]*)\]/g)].flatMap((m) => [...m[1].matchAll(/"(\w+)"/g)].map((k) => k[1]));
+      expect(keys, `key lists in sdk/${file}.ts`).to.not.be.empty;
+      expect(keys.filter((k) => !inTables.has(k)), `sdk/${file}.ts keys missing from the README tables`).to.deep.equal([]);
+    }
+  });
+
+  it("the CAM policy lists exactly the actions the package (resources and CLI) calls", () => {
     const policies = fencedBlocks(README, "json").map((b) => JSON.parse(b)).filter((j) => Array.isArray(j.statement));
     expect(policies, "one CAM policy block").to.have.length(1);
     const listed = policies[0].statement.flatMap((s: { action: string[] }) => s.action).sort();
-    expect(listed).to.deep.equal(actionsTheProviderCalls());
+    expect(listed).to.deep.equal(actionsThePackageCalls());
   });
 });
