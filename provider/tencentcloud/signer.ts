@@ -1,5 +1,5 @@
 // TC3-HMAC-SHA256 request signing for Tencent Cloud API 3.0, as pure functions (no clock, no I/O).
-// Reference: ../shared/reference/tencentcloud-api.md §1.2-1.6; proved against the published vectors.
+// Reference: docs/reference/tencentcloud-api.md §1.2-1.6; proved against the published vectors.
 import { createHash, createHmac } from "node:crypto";
 
 export const TC3_ALGORITHM = "TC3-HMAC-SHA256";

@@ -1,5 +1,5 @@
 // Wire models of the Tencent Cloud API 3.0 actions this library uses, with the API's own
-// PascalCase field names (see ../shared/reference/tencentcloud-api.md). Shared by the client,
+// PascalCase field names (see docs/reference/tencentcloud-api.md). Shared by the client,
 // the resource handlers and the emulator, so the three cannot drift apart.
 
 export type Service = "cdn" | "live" | "ssl";
