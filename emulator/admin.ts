@@ -5,6 +5,7 @@ import { validateFaults } from "./faults";
 import { redactSecrets } from "./redact";
 import { editCdnDomain, editLiveBinding, editSslCertificate, SeedError } from "./seed";
 import { certificateStatus } from "./ssl";
+import { ageFreeCertificates, freeCertificateSnapshot, markValidationRecordPresent } from "./sslFreeActions";
 import type { Emulator } from "./emulator";
 import type { EmulatorSeed } from "./types";
 
@@ -33,6 +34,7 @@ export function snapshot(emu: Emulator): unknown {
       notBefore: new Date(c.cert.notBefore).toISOString(), notAfter: new Date(c.cert.notAfter).toISOString(),
       status: certificateStatus(c, now), boundTo: s.bindingsOf(c.id),
     })),
+    freeCertificates: freeCertificateSnapshot(s),
     faults: emu.faults.list(),
   });
 }
@@ -60,9 +62,13 @@ function route(emu: Emulator, method: string, path: string, query: URLSearchPara
       emu.reset(body && Object.keys(body).length > 0 ? (body as EmulatorSeed) : undefined);
       return ok;
     case "POST clock": {
-      const ms = body?.advanceMs;
-      if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) throw new SeedError('the body needs "advanceMs" >= 0');
+      // ageFreeCertificatesMs: the free certificates as if applied for that much earlier (the clock stays).
+      const age = body?.ageFreeCertificatesMs;
+      const ms = body?.advanceMs ?? (age === undefined ? undefined : 0);
+      if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) throw new SeedError('the body needs "advanceMs" >= 0 or "ageFreeCertificatesMs" >= 0');
+      if (age !== undefined && (typeof age !== "number" || !Number.isFinite(age) || age < 0)) throw new SeedError('"ageFreeCertificatesMs" must be >= 0');
       emu.state.advanceClock(ms);
+      if (age) ageFreeCertificates(emu.state, age);
       return { status: 200, body: { ok: true, now: chinaTime(emu.state.now()) } };
     }
     case "POST cdn-domain": {
@@ -83,6 +89,10 @@ function route(emu: Emulator, method: string, path: string, query: URLSearchPara
     case "POST ssl-certificate":
       if (typeof body?.id !== "string" || body.id === "") throw new SeedError('the body needs "id"');
       editSslCertificate(emu.state, body.id, body.patch ?? {});
+      return ok;
+    case "POST free-certificate/record-present":
+      if (typeof body?.id !== "string" || body.id === "") throw new SeedError('the body needs "id"');
+      markValidationRecordPresent(emu.state, body.id);
       return ok;
     default:
       return { status: 404, body: { error: `no admin route ${method} ${ADMIN_PREFIX}${path}` } };

@@ -8,12 +8,13 @@ import { ApiError } from "./errors";
 import { cdnActions } from "./cdn";
 import { liveActions } from "./live";
 import { sslActions } from "./ssl";
+import { withFreeCertificates } from "./sslFreeActions";
 import { throttleCode } from "./rateLimit";
 import type { ServiceActions } from "./actions";
 import type { Emulator } from "./emulator";
 import type { Fault } from "./types";
 
-const SERVICES: Record<Service, ServiceActions> = { cdn: cdnActions, live: liveActions, ssl: sslActions };
+const SERVICES: Record<Service, ServiceActions> = { cdn: cdnActions, live: liveActions, ssl: withFreeCertificates(sslActions) };
 const HOST_PATTERN = /^(cdn|live|ssl)\.(intl\.)?tencentcloudapi\.com(:\d+)?$/i;
 
 export type ApiOutcome =

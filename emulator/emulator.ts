@@ -5,6 +5,7 @@ import { FaultSet } from "./faults";
 import { RateLimiter } from "./rateLimit";
 import { RequestLog } from "./requestLog";
 import { applySeed, validateCredentials } from "./seed";
+import { applyFreeCertificateSeed } from "./sslFreeActions";
 import type { EmulatorOptions, EmulatorSeed } from "./types";
 
 export function generateCredentials(): { secretId: string; secretKey: string } {
@@ -22,9 +23,11 @@ export class Emulator {
   readonly primary: { secretId: string; secretKey: string };
   private readonly deployDelayMs: number;
   private readonly initialSeed: EmulatorSeed;
+  private readonly freeCertificateTiming: EmulatorOptions["freeCertificates"];
 
   constructor(options: EmulatorOptions) {
     this.deployDelayMs = options.deployDelayMs ?? 0;
+    this.freeCertificateTiming = options.freeCertificates;
     this.rateLimits = options.rateLimits ?? true;
     this.log = new RequestLog(options.logRequests ?? true);
     this.initialSeed = structuredClone(options.seed ?? {});
@@ -37,6 +40,7 @@ export class Emulator {
   private freshState(seed: EmulatorSeed): EmulatorState {
     const state = new EmulatorState(this.deployDelayMs);
     applySeed(state, seed);
+    applyFreeCertificateSeed(state, seed, this.freeCertificateTiming);
     for (const c of validateCredentials(seed)) this.credentials.set(c.secretId, c.secretKey);
     return state;
   }
@@ -44,6 +48,7 @@ export class Emulator {
   /** Adds a seed's resources and credentials to the current world. */
   seed(seed: EmulatorSeed): void {
     applySeed(this.state, seed);
+    applyFreeCertificateSeed(this.state, seed);
     for (const c of validateCredentials(seed)) this.credentials.set(c.secretId, c.secretKey);
   }
 

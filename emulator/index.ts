@@ -37,6 +37,10 @@ export interface EmulatorHandle {
   editLiveBinding(domain: string, patch: LiveBindingPatch | null): Promise<void>;
   editSslCertificate(id: string, patch: SslCertificatePatch): Promise<void>;
   removeCdnDomain(domain: string): Promise<void>;
+  /** Free certificates: every one as if applied for `ms` earlier (into its renewal window); the clock stays. */
+  ageFreeCertificates(ms: number): Promise<void>;
+  /** Free certificates: the owner published the DNS or FILE validation record of this application. */
+  markValidationRecordPresent(certificateId: string): Promise<void>;
 }
 
 /** Calls an admin route over plain HTTP (so the helpers behave exactly like any other admin client). */
@@ -82,5 +86,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     editLiveBinding: async (domain, patch) => void (await call("POST", "live-binding", { domain, patch })),
     editSslCertificate: async (id, patch) => void (await call("POST", "ssl-certificate", { id, patch })),
     removeCdnDomain: async (domain) => void (await call("POST", "cdn-domain/remove", { domain })),
+    ageFreeCertificates: async (ms) => void (await call("POST", "clock", { ageFreeCertificatesMs: ms })),
+    markValidationRecordPresent: async (id) => void (await call("POST", "free-certificate/record-present", { id })),
   };
 }

@@ -6,9 +6,9 @@
 // record is present and verification was asked for (CompleteCertificate; DNS_AUTO asks by itself),
 // then issues a real certificate for the domain, signed by the emulator's CA, valid three months.
 //
-// Free certificates live on the wall clock, like the client's own clock that judges their expiry;
-// advancing the emulator clock ages them instead (ageFreeCertificate), so a test can move a
-// certificate into its renewal window.
+// Times are the emulator clock's. The provider judges expiry by its own clock (the real one), so
+// the clock route's `ageFreeCertificatesMs` ages the free certificates instead of moving time
+// (ageFreeCertificate): a test can move a certificate into its renewal window.
 import { generateKeyPairSync, KeyObject, randomBytes } from "node:crypto";
 import { ApiError } from "./errors";
 import { createCa, EmulatorCa, issueServerCertificate } from "./x509";
@@ -223,7 +223,7 @@ export function deletionRefusal(app: FreeApplication, now: number): ApiError | u
 }
 
 /**
- * The clock route: the application happened `ms` earlier. An issued certificate is signed again over
+ * The clock route's ageing: the application happened `ms` earlier. An issued certificate is signed again over
  * the earlier window with the same key (so its fingerprint changes, as a reissue's would).
  */
 export function ageFreeCertificate(app: FreeApplication, ms: number): void {

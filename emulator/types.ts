@@ -6,6 +6,8 @@ export interface EmulatorSeed {
   liveDomains?: { name: string; type: 0 | 1; status?: 0 | 1 }[];
   sslCertificates?: { id: string; certificate: string; privateKey?: string; from?: string; alias?: string; status?: number }[];
   credentials?: { secretId: string; secretKey: string }[];
+  /** Domains whose free-certificate DNS or FILE validation record counts as published from the start. */
+  validationRecordsPresent?: string[];
 }
 
 export interface EmulatorOptions {
@@ -15,6 +17,9 @@ export interface EmulatorOptions {
   deployDelayMs?: number;
   /** Per-action throttling at rateLimitFor(); default true. */
   rateLimits?: boolean;
+  /** Free certificates: how long DNS_AUTO takes to validate, and the shortest gap between two checks
+   *  before CheckCertificateDomainVerification answers Frequently. Both default 0. */
+  freeCertificates?: { dnsAutoDelayMs?: number; checkIntervalMs?: number };
   /** Keep the request log; default true. */
   logRequests?: boolean;
 }
