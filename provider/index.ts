@@ -5,9 +5,11 @@ import { configure } from "./config";
 import { cdnHttpsConfigHandlers } from "./cdnHttpsConfig";
 import { liveCertificateHandlers } from "./liveCertificate";
 import { liveDomainBindingHandlers } from "./liveDomainBinding";
+import { freeCertificateHandlers } from "./freeCertificate";
 
 export { configure };
 // Each resource also answers `configure`, so the seam reaches everything through one lookup.
 export const cdnHttpsConfig = { configure, ...cdnHttpsConfigHandlers };
 export const liveCertificate = { configure, ...liveCertificateHandlers };
 export const liveDomainBinding = { configure, ...liveDomainBindingHandlers };
+export const freeCertificate = { configure, ...freeCertificateHandlers };

@@ -8,6 +8,8 @@ export interface PollOptions<T> {
   intervalMs?: number;
   maxIntervalMs?: number;
   describe: (value: T) => string; // progress line, logged when it changes
+  /** The API asked us to ask less often (a rate-limited answer): the next wait doubles too. */
+  slowDown?: (value: T) => boolean;
   onProgress?: (line: string) => void;
   what: string; // "the HTTPS deployment of cdn.example.com", used in the timeout error
   sleep?: (ms: number) => Promise<void>;
@@ -33,6 +35,7 @@ export async function pollUntil<T>(o: PollOptions<T>): Promise<T> {
       throw new PollTimeoutError(`Timed out after ${Math.round(o.timeoutMs / 1000)}s waiting for ${o.what} (last state: ${line}). ` +
         `Raise the resource's customTimeouts, or run \`pulumi up\` again to resume waiting.`);
     }
+    if (o.slowDown?.(value)) interval *= 2;
     await sleep(Math.min(interval, Math.max(0, deadline - now())));
     interval = Math.min(interval * 1.5, o.maxIntervalMs ?? 10_000);
   }

@@ -1,0 +1,40 @@
+// diff for FreeCertificate, against the old outputs. Another domain, validation method or key is a
+// new certificate (a replacement). So is a certificate within renewBeforeDays of expiry, judged on
+// the expiry the API shows now: the replacement renews it (OldCertificateId) and is created before
+// the old one is deleted, so the resources using it move to the new one without a gap.
+import type * as pulumi from "@pulumi/pulumi";
+import { normalizeDomain } from "../certificate";
+import { chinaTimeToIso } from "../rules/sslCertificate";
+import { validateArgs } from "../runtime/validate";
+import { isUnknown } from "../unknown";
+import { findFreeCertificate } from "./api";
+import { renewalDue } from "./rules";
+import { freeCertificateArgsSchema } from "./shape";
+import { noteRenewal } from "./write";
+
+type Props = Record<string, any>;
+
+const REPLACING = ["domain", "validationMethod", "keyAlgorithm"] as const;
+const IN_PLACE = ["alias", "renewBeforeDays", "waitForIssuance"] as const;
+
+export async function diffFreeCertificate(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
+  const { value: wanted } = validateArgs(freeCertificateArgsSchema, news);
+  const want = (k: string): unknown => (wanted as Props | undefined)?.[k] ?? news[k];
+  const same = (k: string) => (k === "domain" && typeof want(k) === "string" && typeof olds[k] === "string"
+    ? normalizeDomain(want(k) as string) === normalizeDomain(olds[k])
+    : want(k) === olds[k]);
+  const replaces: string[] = REPLACING.filter((k) => isUnknown(news[k]) || !same(k));
+  let inPlace = IN_PLACE.some((k) => !same(k));
+  const waiting = want("waitForIssuance") !== false;
+  if (olds.status !== "issued" && waiting) inPlace = true; // an earlier run left it pending: resume waiting
+  if (replaces.length === 0 && olds.status === "issued") {
+    const described = await findFreeCertificate(id);
+    const expiresAt = chinaTimeToIso(described?.CertEndTime ?? undefined) ?? olds.expiresAt;
+    const renewBeforeDays = typeof want("renewBeforeDays") === "number" ? want("renewBeforeDays") as number : 30;
+    if (described && renewalDue(expiresAt, new Date(), renewBeforeDays)) {
+      replaces.push("expiresAt");
+      noteRenewal(normalizeDomain(olds.domain), id, expiresAt);
+    }
+  }
+  return { changes: inPlace || replaces.length > 0, replaces, deleteBeforeReplace: false };
+}

@@ -1,0 +1,37 @@
+// FreeCertificate outputs from what the API says (DescribeCertificate, and the issued PEM). Pure.
+import { inspectCertificate } from "../certificate";
+import { chinaTimeToIso } from "../rules/sslCertificate";
+import { withoutUndefined } from "../runtime/outputs";
+import type { DescribeCertificateResponse } from "./api";
+import { daysToExpiry, keptValidationRecords, statusWord, validationRecords } from "./rules";
+import type { FreeCertificateOutputs, FreeCertificateSettings, ValidationRecord } from "./shape";
+
+export interface OutputSources {
+  certificateId: string;
+  settings: FreeCertificateSettings;
+  described: DescribeCertificateResponse;
+  /** The issued chain, when there is one. */
+  pem?: string;
+  /** Validation records from an earlier answer, kept once the API stops showing them. */
+  recorded?: ValidationRecord[];
+  renews?: string;
+  now: Date;
+}
+
+export function freeCertificateOutputs(s: OutputSources): FreeCertificateOutputs {
+  const facts = s.pem ? inspectCertificate({ certificate: s.pem }).facts : undefined;
+  const expiresAt = facts?.notAfter ?? chinaTimeToIso(s.described.CertEndTime ?? undefined);
+  const shown = validationRecords(s.described.DvAuthDetail, s.settings.domain, s.settings.validationMethod);
+  return withoutUndefined({
+    certificateId: s.certificateId,
+    ...s.settings,
+    status: statusWord(s.described.Status),
+    validationRecords: keptValidationRecords(s.recorded, shown),
+    issuedAt: facts?.notBefore ?? chinaTimeToIso(s.described.CertBeginTime ?? undefined),
+    expiresAt,
+    daysToExpiry: expiresAt ? daysToExpiry(expiresAt, s.now) : undefined,
+    sans: facts?.sans ?? [...new Set([s.settings.domain, ...(s.described.SubjectAltName ?? [])])],
+    fingerprint: facts?.fingerprintSha256,
+    renews: s.renews ?? s.described.CertificateExtra?.OriginCertificateId ?? undefined,
+  });
+}

@@ -1,0 +1,147 @@
+// Create and update of FreeCertificate: apply (naming the certificate it renews, when there is one),
+// then, when waiting, ask for verification and poll until issued, logging which record is still
+// missing, bounded by customTimeouts. A failure after ApplyCertificate keeps the certificate id as
+// partial state, so the next `up` resumes waiting instead of applying twice.
+import { log } from "../runtime/log";
+import { PartialStateError } from "../runtime/partialState";
+import { pollUntil } from "../runtime/poll";
+import { CustomTimeouts, timeoutFor } from "../runtime/timeouts";
+import { withoutReserved } from "../runtime/validate";
+import { TencentCloudError } from "../tencentcloud";
+import {
+  applyCertificate, checkDomainVerification, completeCertificate, DescribeCertificateResponse, findFreeCertificate, issuedPem,
+} from "./api";
+import { freeCertificateOutputs } from "./outputs";
+import { DNS_AUTO_NEEDS, isDeadEnd, ISSUED, mayRenew, statusWord, verificationProgress, VerificationProgress } from "./rules";
+import { freeCertificateArgsSchema, FreeCertificateOutputs, FreeCertificateSettings, ValidationRecord } from "./shape";
+
+type Props = Record<string, any>;
+
+export function settingsOf(inputs: Props): FreeCertificateSettings {
+  const settings = freeCertificateArgsSchema.parse(withoutReserved(inputs));
+  return { ...settings, domain: settings.domain.trim().replace(/\.$/, "").toLowerCase() };
+}
+
+// Diff knows the certificate a replacement renews; create is not told. Both run in the one provider
+// process of a deployment, so diff leaves a note per domain and the replacement's create takes it.
+const renewalNotes = new Map<string, { certificateId: string; expiresAt: string }[]>();
+
+export function noteRenewal(domain: string, certificateId: string, expiresAt: string): void {
+  const notes = renewalNotes.get(domain) ?? [];
+  if (!notes.some((n) => n.certificateId === certificateId)) notes.push({ certificateId, expiresAt });
+  renewalNotes.set(domain, notes);
+}
+
+function takeRenewal(domain: string, now: Date): string | undefined {
+  const notes = renewalNotes.get(domain) ?? [];
+  const note = notes.shift();
+  if (notes.length === 0) renewalNotes.delete(domain);
+  // Outside the API's window (expired meanwhile) the replacement is a new application.
+  return note && mayRenew(note.expiresAt, now) ? note.certificateId : undefined;
+}
+
+async function currentOutputs(id: string, settings: FreeCertificateSettings, recorded: ValidationRecord[] | undefined, renews?: string): Promise<FreeCertificateOutputs> {
+  const described = await findFreeCertificate(id);
+  if (!described) throw new Error(`Free certificate ${id} no longer exists in SSL Certificate Management; run \`pulumi refresh\`, then \`pulumi up\` applies for a new one.`);
+  return outputsFrom(id, settings, described, recorded, renews);
+}
+
+export async function outputsFrom(id: string, settings: FreeCertificateSettings, described: DescribeCertificateResponse, recorded: ValidationRecord[] | undefined, renews?: string): Promise<FreeCertificateOutputs> {
+  const pem = described.Status === ISSUED || described.Status === 3 ? await issuedPem(id) : undefined;
+  return freeCertificateOutputs({ certificateId: id, settings, described, pem, recorded, renews, now: new Date() });
+}
+
+interface WaitState { described: DescribeCertificateResponse; progress?: VerificationProgress }
+
+function describeWait(domain: string, method: string, w: WaitState): string {
+  const status = statusWord(w.described.Status);
+  if (w.described.Status === ISSUED) return `free certificate for ${domain}: issued`;
+  if (w.progress?.rateLimited) return `free certificate for ${domain}: ${status}; verification checks are rate limited (Frequently), asking less often`;
+  const missing = w.progress?.missing.length ? `; still missing: ${w.progress.missing.join("; ")}` : "";
+  const hint = method === "DNS_AUTO" ? ` (DNS_AUTO ${DNS_AUTO_NEEDS})` : "";
+  return `free certificate for ${domain}: ${status}${missing}${hint}`;
+}
+
+async function waitForIssuance(id: string, settings: FreeCertificateSettings, timeoutMs: number): Promise<void> {
+  try {
+    await completeCertificate(id);
+  } catch (e) {
+    // Already issued (or audited): nothing to ask for.
+    if (!(e instanceof TencentCloudError && e.code === "FailedOperation.CertificateNotFoundOrAudited")) throw e;
+  }
+  await pollUntil<WaitState>({
+    read: async () => {
+      const described = await findFreeCertificate(id);
+      if (!described) throw new Error(`Free certificate ${id} disappeared from SSL Certificate Management while waiting for its issuance.`);
+      if (described.Status === ISSUED || isDeadEnd(described.Status)) return { described };
+      return { described, progress: verificationProgress(await checkDomainVerification(id)) };
+    },
+    judge: (w) => (w.described.Status === ISSUED || w.progress?.issued ? "done"
+      : isDeadEnd(w.described.Status) ? { failed: `The free certificate ${id} for ${settings.domain} was not issued (${statusWord(w.described.Status)}${w.described.StatusMsg ? `: ${w.described.StatusMsg}` : ""}); apply again with a new resource name or fix the domain's validation.` }
+        : "pending"),
+    slowDown: (w) => w.progress?.rateLimited === true,
+    describe: (w) => describeWait(settings.domain, settings.validationMethod, w),
+    onProgress: (line) => log.info(line),
+    what: `the issuance of free certificate ${id} for ${settings.domain}`,
+    timeoutMs,
+    intervalMs: 2000,
+    maxIntervalMs: 30_000,
+  });
+}
+
+function logRecords(id: string, outs: FreeCertificateOutputs): void {
+  for (const r of outs.validationRecords) {
+    log.info(r.recordType === "FILE"
+      ? `free certificate ${id}: serve ${r.filePath} on ${r.name} (http or https) with the content ${r.value}`
+      : `free certificate ${id}: publish the ${r.recordType} record ${r.name} = ${r.value}`);
+  }
+}
+
+/** Outputs carry the hidden inputs delete and the next `up` need. */
+function withHidden(outs: FreeCertificateOutputs, inputs: Props): Props {
+  return { ...outs, ...(inputs.__timeouts ? { __timeouts: inputs.__timeouts } : {}) };
+}
+
+/** Waits (when asked) and returns the outputs; a failure keeps what the API has as partial state. */
+async function finish(id: string, settings: FreeCertificateSettings, inputs: Props, timeoutMs: number, recorded: ValidationRecord[] | undefined, renews?: string): Promise<Props> {
+  let outs: FreeCertificateOutputs | undefined;
+  try {
+    outs = await currentOutputs(id, settings, recorded, renews);
+    if (settings.waitForIssuance && outs.status !== "issued") {
+      await waitForIssuance(id, settings, timeoutMs);
+      outs = await currentOutputs(id, settings, outs.validationRecords, outs.renews);
+    }
+    return withHidden(outs, inputs);
+  } catch (e) {
+    if (!(e instanceof Error)) throw e;
+    const partial = outs ?? { certificateId: id, ...settings, status: "unknown", validationRecords: recorded ?? [], sans: [settings.domain], ...(renews ? { renews } : {}) };
+    throw new PartialStateError(e.message, id, { ...withHidden(partial, inputs), __provider: inputs.__provider }, [e.message]);
+  }
+}
+
+export async function createFreeCertificate(inputs: Props): Promise<{ id: string; outs: Props }> {
+  const settings = settingsOf(inputs);
+  const renews = takeRenewal(settings.domain, new Date());
+  const id = await applyCertificate({
+    DvAuthMethod: settings.validationMethod,
+    DomainName: settings.domain,
+    CsrEncryptAlgo: settings.keyAlgorithm,
+    CsrKeyParameter: settings.keyAlgorithm === "ECC" ? "prime256v1" : "2048",
+    ValidityPeriod: "3",
+    ...(settings.alias !== undefined ? { Alias: settings.alias } : {}),
+    ...(renews ? { OldCertificateId: renews } : {}),
+  });
+  log.info(`free certificate ${id} applied for ${settings.domain} (${settings.validationMethod}, ${settings.keyAlgorithm})${renews ? `, renewing ${renews}` : ""}`);
+  const timeoutMs = timeoutFor("create", inputs.__timeouts as CustomTimeouts | undefined);
+  const outs = await finish(id, settings, inputs, timeoutMs, undefined, renews);
+  logRecords(id, outs as FreeCertificateOutputs);
+  return { id, outs };
+}
+
+/** Resumes waiting for a certificate an earlier run left pending; settings that change nothing at the API are state only. */
+export async function updateFreeCertificate(id: string, olds: Props, news: Props, rename: (alias: string | undefined) => Promise<void>): Promise<{ outs: Props }> {
+  const settings = settingsOf(news);
+  if ((settings.alias ?? "") !== (olds.alias ?? "")) await rename(settings.alias);
+  const timeoutMs = timeoutFor("update", news.__timeouts as CustomTimeouts | undefined);
+  return { outs: await finish(id, settings, news, timeoutMs, olds.validationRecords, olds.renews) };
+}

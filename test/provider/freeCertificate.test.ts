@@ -1,0 +1,149 @@
+// FreeCertificate handlers against the emulator, in the engine's order (check, diff, create/update,
+// delete): apply and wait until issued; DNS records as outputs, kept after issuance; the wait logs
+// the missing record and a timed-out create keeps the certificate id, so the next `up` resumes
+// instead of applying twice; renewal driven by the emulator's clock (a replacement that renews with
+// OldCertificateId, created before the old one is deleted); deletion refused within the hour or while
+// bound; import adopted; argument errors at check with nothing sent.
+import { expect } from "chai";
+import { freeCertificateHandlers as h } from "../../provider/freeCertificate";
+import { liveDomainBindingHandlers as bindings } from "../../provider/liveDomainBinding";
+import { PartialStateError } from "../../provider/runtime/partialState";
+import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+type Props = Record<string, any>;
+
+describe("FreeCertificate (provider against the emulator)", function () {
+  this.timeout(30_000);
+  let env: ProviderEnv;
+  before(async () => {
+    env = await startProviderEnv({
+      seed: { liveDomains: [{ name: "play.example.com", type: 1 }], validationRecordsPresent: ["ready.example.com", "play.example.com"] },
+      freeCertificates: { dnsAutoDelayMs: 3000 },
+    });
+  });
+  beforeEach(async () => { await env.emulator.reset(); env.clearLogs(); });
+  after(async () => { await env?.stop(); });
+
+  /** check then create, as the engine does. */
+  async function up(news: Props): Promise<{ id: string; outs: Props; inputs: Props }> {
+    const { inputs, failures } = await h.check({}, news);
+    expect(failures).to.deep.equal([]);
+    const { id, outs } = await h.create(inputs);
+    return { id, outs, inputs };
+  }
+  const lines = () => env.logs.map((l) => l.line).join("\n");
+
+  it("applies with DNS_AUTO, waits until issued and outputs the certificate's facts, never a key", async () => {
+    const done = up({ domain: "auto.example.com", keyAlgorithm: "ECC", alias: "site" });
+    await new Promise((r) => setTimeout(r, 300));
+    await env.emulator.advanceClock(3000); // Tencent Cloud DNS adds the record
+    const { id, outs } = await done;
+    expect(outs).to.include({ certificateId: id, domain: "auto.example.com", validationMethod: "DNS_AUTO", keyAlgorithm: "ECC", status: "issued", adopted: false, renewBeforeDays: 30 });
+    expect(outs.sans).to.deep.equal(["auto.example.com"]);
+    expect(outs.fingerprint).to.match(/^[0-9a-f]{64}$/);
+    expect(outs.daysToExpiry).to.be.within(85, 92);
+    expect(Date.parse(outs.expiresAt) - Date.parse(outs.issuedAt)).to.be.within(88 * DAY, 92 * DAY);
+    expect(outs.validationRecords).to.deep.equal([]);
+    expect(JSON.stringify(outs)).to.not.match(/PRIVATE KEY/);
+    expect(lines()).to.match(/addingDnsRecord.*DNS_AUTO needs the domain's DNS hosted in Tencent Cloud DNS/);
+    const writes = (await env.emulator.writes()).map((w) => w.action);
+    expect(writes).to.deep.equal(["ApplyCertificate", "CompleteCertificate"]);
+    const applied = (await env.emulator.requests()).find((r) => r.action === "ApplyCertificate")!;
+    expect(applied.params).to.include({ DvAuthMethod: "DNS_AUTO", DomainName: "auto.example.com", CsrEncryptAlgo: "ECC", CsrKeyParameter: "prime256v1", Alias: "site" });
+  });
+
+  it("without waiting, outputs the DNS record to publish at create and keeps it once the API no longer shows it", async () => {
+    const { id, outs } = await up({ domain: "www.example.com", validationMethod: "DNS", waitForIssuance: false });
+    expect(outs.status).to.equal("pendingValidation");
+    expect(outs.validationRecords).to.have.length(1);
+    expect(outs.validationRecords[0]).to.include({ domain: "www.example.com", recordType: "TXT", name: "_dnsauth.www.example.com" });
+    expect((await env.emulator.writes()).map((w) => w.action)).to.deep.equal(["ApplyCertificate"]);
+    expect(lines()).to.match(new RegExp(`publish the TXT record _dnsauth\\.www\\.example\\.com = ${outs.validationRecords[0].value}`));
+    await env.emulator.markValidationRecordPresent(id);
+    // The user turns waiting on: the update asks for verification and the certificate is issued.
+    const news = { ...(await h.check({}, { domain: "www.example.com", validationMethod: "DNS" })).inputs };
+    expect((await h.diff(id, outs, news)).changes).to.equal(true);
+    const { outs: after } = await h.update(id, outs, news);
+    expect(after.status).to.equal("issued");
+    expect(after.validationRecords).to.deep.equal(outs.validationRecords); // the DNS record resource stays
+    const refreshed = await h.read(id, after);
+    expect(refreshed.props!.validationRecords).to.deep.equal(outs.validationRecords);
+    expect((await h.diff(id, refreshed.props!, news)).changes).to.equal(false);
+  });
+
+  it("times out naming the missing record, keeps the certificate id, and the next up resumes without applying twice", async () => {
+    const error = await up({ domain: "slow.example.com", validationMethod: "DNS", __timeouts: { create: "2s" } }).then(() => undefined, (e) => e);
+    expect(error).to.be.instanceOf(PartialStateError);
+    const partial = error as PartialStateError;
+    expect(partial.message).to.match(/Timed out after 2s waiting for the issuance of free certificate \w+ for slow\.example\.com.*run `pulumi up` again/);
+    expect(partial.properties).to.include({ certificateId: partial.id, status: "pendingValidation" });
+    expect(lines()).to.match(/still missing: slow\.example\.com \(DNS\): txt record not found/);
+    await env.emulator.markValidationRecordPresent(partial.id);
+    const news = (await h.check({}, { domain: "slow.example.com", validationMethod: "DNS", __timeouts: { create: "2s" } })).inputs;
+    const diff = await h.diff(partial.id, partial.properties, news);
+    expect(diff).to.include({ changes: true });
+    expect(diff.replaces).to.deep.equal([]);
+    const { outs } = await h.update(partial.id, partial.properties, news);
+    expect(outs).to.include({ certificateId: partial.id, status: "issued" });
+    expect((await env.emulator.writes()).filter((w) => w.action === "ApplyCertificate")).to.have.length(1);
+  });
+
+  it("renews when the emulator's clock brings the certificate within renewBeforeDays: a replacement naming the old one, which is deleted last", async () => {
+    const first = await up({ domain: "play.example.com", validationMethod: "DNS", renewBeforeDays: 20 });
+    expect(first.outs.status).to.equal("issued");
+    expect((await h.diff(first.id, first.outs, first.inputs)).changes).to.equal(false);
+    await env.emulator.ageFreeCertificates(65 * DAY); // 25 days left: not yet within 20
+    expect((await h.diff(first.id, first.outs, first.inputs)).changes).to.equal(false);
+    await env.emulator.ageFreeCertificates(10 * DAY); // 15 days left
+    const diff = await h.diff(first.id, first.outs, first.inputs);
+    expect(diff).to.deep.equal({ changes: true, replaces: ["expiresAt"], deleteBeforeReplace: false });
+    // create-before-delete: the replacement first, then the binding moves, then the old one goes.
+    const binding = await bindings.create({ domains: ["play.example.com"], cloudCertId: first.id, enableHttps: true });
+    const second = await h.create(first.inputs);
+    expect(second.id).to.not.equal(first.id);
+    expect(second.outs).to.include({ status: "issued", renews: first.id });
+    expect(second.outs.daysToExpiry).to.be.above(80);
+    const applied = (await env.emulator.requests()).filter((r) => r.action === "ApplyCertificate").pop()!;
+    expect(applied.params.OldCertificateId).to.equal(first.id);
+    const moved = { domains: ["play.example.com"], cloudCertId: second.id, enableHttps: true };
+    await bindings.update(binding.id, binding.outs, moved);
+    await h.delete(first.id, first.outs);
+    const state = await env.emulator.state();
+    expect(state.liveDomains.find((d: any) => d.Name === "play.example.com").binding).to.include({ cloudCertId: second.id, status: 1 });
+    expect(state.sslCertificates.map((c: any) => c.id)).to.deep.equal([second.id]);
+    expect((await h.diff(second.id, second.outs, first.inputs)).changes).to.equal(false);
+  });
+
+  it("refuses deletion within the hour with one sentence, leaves a bound certificate saying which domains use it, then deletes", async () => {
+    const { id, outs } = await up({ domain: "play.example.com", validationMethod: "DNS" });
+    await env.emulator.editLiveBinding("play.example.com", { cloudCertId: id, status: 1 });
+    const refused = await h.delete(id, outs).then(() => undefined, (e) => e);
+    expect(refused?.message).to.match(/^Tencent Cloud does not delete a free certificate within an hour of applying for it \(FailedOperation\.CannotBeDeletedWithinHour\)/);
+    await env.emulator.advanceClock(HOUR);
+    await h.delete(id, outs);
+    expect(env.logs.filter((l) => l.level === "warn").map((l) => l.line).join("\n")).to.match(new RegExp(`${id} is still used by play\\.example\\.com`));
+    expect((await env.emulator.state()).sslCertificates.map((c: any) => c.id)).to.include(id);
+    await env.emulator.editLiveBinding("play.example.com", null);
+    await h.delete(id, outs);
+    expect((await env.emulator.state()).sslCertificates).to.deep.equal([]);
+    await h.delete(id, outs); // already gone: nothing to do
+  });
+
+  it("imports a certificate as adopted and leaves it in place on delete", async () => {
+    const { id } = await up({ domain: "ready.example.com", validationMethod: "DNS" });
+    const imported = await h.read(id);
+    expect(imported.inputs).to.deep.equal({ domain: "ready.example.com", validationMethod: "DNS", keyAlgorithm: "RSA" });
+    expect(imported.props).to.include({ adopted: true, status: "issued" });
+    await env.emulator.advanceClock(HOUR);
+    await h.delete(id, imported.props!);
+    expect((await env.emulator.state()).sslCertificates.map((c: any) => c.id)).to.deep.equal([id]);
+  });
+
+  it("fails check with a sentence per bad argument and sends nothing", async () => {
+    const { failures } = await h.check({}, { domain: "*.example.com", validationMethod: "EMAIL", renewBeforeDays: 31 });
+    expect((failures ?? []).map((f) => f.property)).to.have.members(["domain", "validationMethod", "renewBeforeDays"]);
+    expect(await env.emulator.requests()).to.deep.equal([]);
+  });
+});
