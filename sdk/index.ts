@@ -1,8 +1,10 @@
-// What users import: `import { CdnHttpsConfig, LiveCertificate, LiveDomainBinding } from "pulumi-tencentcloud-https"`.
+// What users import: `import { CdnHttpsConfig, LiveCertificate, LiveDomainBinding, FreeCertificate } from "pulumi-tencentcloud-https"`.
 export { CdnHttpsConfig } from "./cdnHttpsConfig";
 export type { CdnHttpsConfigArgs, CdnHttpsConfigOutputs } from "./cdnHttpsConfig";
 export { LiveCertificate } from "./liveCertificate";
 export type { LiveCertificateArgs, LiveCertificateOutputs } from "./liveCertificate";
 export { LiveDomainBinding } from "./liveDomainBinding";
 export type { LiveDomainBindingArgs, LiveDomainBindingOutputs, LiveDomainBindingView } from "./liveDomainBinding";
+export { FreeCertificate } from "./freeCertificate";
+export type { FreeCertificateArgs, ValidationRecord } from "./freeCertificate";
 export type { Inputs, Outputs } from "./internal";

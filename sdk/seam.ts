@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 
-export type ResourceKind = "cdnHttpsConfig" | "liveCertificate" | "liveDomainBinding";
+export type ResourceKind = "cdnHttpsConfig" | "liveCertificate" | "liveDomainBinding" | "freeCertificate";
 
 // The object Pulumi serializes into state as `__provider` (twice per resource). It holds nothing
 // but the resource kind and loads the installed library at run time, so state never freezes old
@@ -34,4 +34,5 @@ export const seams: Record<ResourceKind, pulumi.dynamic.ResourceProvider> = {
   cdnHttpsConfig: seam("cdnHttpsConfig"),
   liveCertificate: seam("liveCertificate"),
   liveDomainBinding: seam("liveDomainBinding"),
+  freeCertificate: seam("freeCertificate"),
 };

@@ -26,8 +26,8 @@ function deserialize(text: string) {
 }
 
 describe("provider seam (sdk/seam.ts)", function () {
-  it("covers the three resources", function () {
-    expect(KINDS).to.have.members(["cdnHttpsConfig", "liveCertificate", "liveDomainBinding"]);
+  it("covers the four resources", function () {
+    expect(KINDS).to.have.members(["cdnHttpsConfig", "liveCertificate", "liveDomainBinding", "freeCertificate"]);
   });
 
   for (const kind of KINDS) {
@@ -153,7 +153,7 @@ describe("provider seam (sdk/seam.ts)", function () {
     });
   });
 
-  it("resolves to a provider module exposing configure and the three handler objects", function () {
+  it("resolves to a provider module exposing configure and the four handler objects", function () {
     let provider: any;
     try {
       provider = createRequire(path.join(repoRoot(), "package.json"))(ENTRY);
