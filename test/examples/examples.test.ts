@@ -30,8 +30,8 @@ describe("examples/ (run under setMocks against the emulator)", function () {
     env = await startProviderEnv({
       deployDelayMs: 20,
       seed: {
-        cdnDomains: [cdn("self.example.com"), cdn("hosted.example.com"), ...FLEET.map(cdn)],
-        liveDomains: PLAY.map((name) => ({ name, type: 1 as const, status: 1 as const })),
+        cdnDomains: [cdn("self.example.com"), cdn("hosted.example.com"), cdn("free.example.com"), ...FLEET.map(cdn)],
+        liveDomains: [...PLAY, "freeplay.example.com"].map((name) => ({ name, type: 1 as const, status: 1 as const })),
         sslCertificates: [{ id: HOSTED_CERT_ID, certificate: hosted.certificate, from: "trustasia", alias: "wildcard" }],
       },
     });
@@ -126,5 +126,17 @@ describe("examples/ (run under setMocks against the emulator)", function () {
       expect(d.Https?.CertInfo?.CertId, domain).to.equal(HOSTED_CERT_ID);
       expect(d.ForceRedirect?.Switch, domain).to.equal("on");
     }
+  });
+
+  it("free-certificate: a free certificate per domain, issued, then deployed to the CDN domain and the playback domain", async function () {
+    const { exports } = await run("free-certificate", { cdnDomain: "free.example.com", playDomain: "freeplay.example.com" });
+    const certificates = exports.certificates as { domain: string; id: string; status: string; daysToExpiry: number }[];
+    expect(certificates.map((c) => [c.domain, c.status])).to.deep.equal([["free.example.com", "issued"], ["freeplay.example.com", "issued"]]);
+    expect(certificates.every((c) => c.daysToExpiry > 80)).to.equal(true);
+    expect(exports.validationRecords).to.deep.equal([]); // DNS_AUTO: Tencent Cloud DNS holds them
+    const d = await cdnDomain("free.example.com");
+    expect(d.Https).to.include({ Switch: "on", SslStatus: "deployed" });
+    expect(d.Https?.CertInfo?.CertId).to.equal(certificates[0].id);
+    expect((await liveBindings()).get("freeplay.example.com")).to.include({ CloudCertId: certificates[1].id, Status: 1 });
   });
 });
