@@ -10,13 +10,15 @@ import { chinaTimeToIso } from "../provider/rules/sslCertificate";
 import { listDomains as listCdnDomains } from "../provider/services/cdn";
 import { listAllBindings, listPlaybackDomains } from "../provider/services/live";
 import type { DetailDomain, LiveDomainCertBinding, LiveDomainInfo } from "../provider/tencentcloud/types";
+import { listFreeCertificates, DescribeCertificateResponse } from "../provider/freeCertificate/api";
+import { renewalWindowOpens, statusWord } from "../provider/freeCertificate/rules";
 
 // ------------------------------------------------------------------------------- the report (pure)
 
 export type CertSourceView = "self-owned" | "hosted" | "none";
 
 export interface StatusRow {
-  kind: "cdn" | "live";
+  kind: "cdn" | "live" | "free";
   domain: string;
   /** The domain's own status: CDN online/processing/offline/..., CSS enabled/disabled. */
   domainStatus: string;
@@ -26,6 +28,8 @@ export interface StatusRow {
   certId?: string;
   /** ISO 8601 UTC. */
   certExpiresAt?: string;
+  /** Free certificates: when the API's 30-day renewal window opens (a FreeCertificate renews within renewBeforeDays). */
+  renewableFrom?: string;
 }
 
 export function cdnRow(d: DetailDomain): StatusRow {
@@ -55,6 +59,21 @@ export function liveRow(d: LiveDomainInfo, binding: LiveDomainCertBinding | unde
   });
 }
 
+/** A free TrustAsia certificate: its domain, status word, id, expiry and renewal date. */
+export function freeRow(c: DescribeCertificateResponse): StatusRow {
+  const expiresAt = chinaTimeToIso(c.CertEndTime ?? undefined);
+  return withoutUndefinedFields({
+    kind: "free",
+    domain: c.Domain ?? "",
+    domainStatus: statusWord(c.Status),
+    https: "-",
+    certSource: "hosted",
+    certId: c.CertificateId ?? undefined,
+    certExpiresAt: expiresAt,
+    renewableFrom: expiresAt ? renewalWindowOpens(expiresAt) : undefined,
+  });
+}
+
 function withoutUndefinedFields<T extends object>(row: T): T {
   return Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined)) as T;
 }
@@ -67,29 +86,32 @@ export function sortRows(rows: StatusRow[]): StatusRow[] {
 
 const DAY_MS = 24 * 3600 * 1000;
 
-function expiryText(iso: string | undefined, now: Date): string {
+const utcText = (iso: string) => iso.replace("T", " ").replace(/\.\d+Z$|Z$/, " UTC");
+
+function expiryText(iso: string | undefined, now: Date, renewableFrom?: string): string {
   if (!iso) return "-";
   const days = Math.floor((Date.parse(iso) - now.getTime()) / DAY_MS);
-  const when = iso.replace("T", " ").replace(/\.\d+Z$|Z$/, " UTC");
-  return days < 0 ? `${when} (EXPIRED)` : `${when} (${days} d)`;
+  const renewal = renewableFrom ? `, renewable from ${utcText(renewableFrom).slice(0, 10)}` : "";
+  return days < 0 ? `${utcText(iso)} (EXPIRED)` : `${utcText(iso)} (${days} d${renewal})`;
 }
 
 export function formatTable(rows: StatusRow[], now: Date): string {
   const header = ["KIND", "DOMAIN", "STATUS", "HTTPS", "CERT SOURCE", "CERT ID", "EXPIRES"];
-  const cells = rows.map((r) => [r.kind, r.domain, r.domainStatus, r.https, r.certSource, r.certId ?? "-", expiryText(r.certExpiresAt, now)]);
+  const cells = rows.map((r) => [r.kind, r.domain, r.domainStatus, r.https, r.certSource, r.certId ?? "-", expiryText(r.certExpiresAt, now, r.renewableFrom)]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i])).join("  ").trimEnd();
-  const cdn = rows.filter((r) => r.kind === "cdn").length;
-  const footer = `${cdn} CDN domain(s), ${rows.length - cdn} CSS playback domain(s)`;
+  const count = (kind: StatusRow["kind"]) => rows.filter((r) => r.kind === kind).length;
+  const free = count("free");
+  const footer = `${count("cdn")} CDN domain(s), ${count("live")} CSS playback domain(s)${free > 0 ? `, ${free} free certificate(s)` : ""}`;
   return [line(header), ...cells.map(line), "", footer].join("\n") + "\n";
 }
 
 // ------------------------------------------------------------------------------- the API (I/O)
 
 export async function collectStatus(client: TencentCloudClient): Promise<StatusRow[]> {
-  const [cdn, play, bindings] = await Promise.all([listCdnDomains(client), listPlaybackDomains(client), listAllBindings(client)]);
+  const [cdn, play, bindings, free] = await Promise.all([listCdnDomains(client), listPlaybackDomains(client), listAllBindings(client), listFreeCertificates(client)]);
   const byDomain = new Map(bindings.map((b) => [b.DomainName.toLowerCase(), b]));
-  return sortRows([...cdn.map(cdnRow), ...play.map((d) => liveRow(d, byDomain.get(d.Name.toLowerCase())))]);
+  return sortRows([...cdn.map(cdnRow), ...play.map((d) => liveRow(d, byDomain.get(d.Name.toLowerCase()))), ...free.map(freeRow)]);
 }
 
 // ------------------------------------------------------------------------------- the command
@@ -105,7 +127,8 @@ const USAGE = "usage: tencent-https status [--json]\n";
 
 export const HELP = `${USAGE}
 Lists every CDN domain and CSS playback domain with its status, HTTPS state, certificate source, id
-and expiry, soonest expiry first. Read-only: it only calls Describe actions.
+and expiry, and every free TrustAsia certificate with its status, expiry and the day its renewal
+window opens, soonest expiry first. Read-only: it only calls Describe actions.
 
 options:
   --json      the same rows as JSON (progress and retry lines go to stderr)

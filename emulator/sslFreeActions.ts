@@ -145,6 +145,27 @@ function checkVerification(params: Params, { state }: ActionContext) {
   return { VerificationResults: checkFreeCertificate(app, state.now(), freeCertificates(state).timing) };
 }
 
+// guess: of DescribeCertificates' many filters only Offset, Limit (default 10, at most 1000) and
+// FilterSource (upload / buy) are modelled; newest application first, as the spec's default order.
+function describeCertificates(params: Params, { state }: ActionContext) {
+  const offset = typeof params.Offset === "number" ? params.Offset : 0;
+  const limit = Math.min(typeof params.Limit === "number" ? params.Limit : 10, 1000);
+  const source = optionalString(params, "FilterSource");
+  const now = state.now();
+  const free = [...freeCertificates(state).applications.values()].map((a) => settled(state, a));
+  const freeIds = new Set(free.map((a) => a.id));
+  const rows = [
+    ...free.map((a) => ({ at: a.appliedAt, row: describeFree(a, now) })),
+    ...[...state.sslCertificates.values()].filter((r) => !freeIds.has(r.id)).map((r) => {
+      const { CertificatePublicKey: _pem, CertFingerprint: _sha1, ...rest } = certificateDetail(r, now);
+      return { at: r.insertTime, row: rest };
+    }),
+  ].filter(({ row }) => !source || (source === "upload") === (row.From === "upload"))
+    .sort((a, b) => b.at - a.at)
+    .map(({ row }) => row);
+  return { TotalCount: rows.length, Certificates: rows.slice(offset, offset + limit) };
+}
+
 /** A free certificate's detail: the store's once issued, the application's while pending. */
 function wrapDetail(base: ActionHandler): ActionHandler {
   return (params, ctx) => {
@@ -179,6 +200,7 @@ export function withFreeCertificates(base: ServiceActions): ServiceActions {
       DescribeCertificate: describeCertificate,
       CompleteCertificate: completeCertificate,
       CheckCertificateDomainVerification: checkVerification,
+      DescribeCertificates: describeCertificates,
       DescribeCertificateDetail: wrapDetail(base.handlers.DescribeCertificateDetail),
       DeleteCertificate: wrapDelete(base.handlers.DeleteCertificate),
     },

@@ -1,7 +1,8 @@
 // The SSL calls of free certificates, each with its "not found" handled here. No rules: those are in
 // rules.ts. (Wire shapes per the SSL API spec, ssl 2019-12-05; docs/reference/tencentcloud-api.md.)
 import { getClient } from "../config";
-import { isNotFound } from "../tencentcloud";
+import { isNotFound, TencentCloudClient } from "../tencentcloud";
+import { collectPages } from "../tencentcloud/paging";
 import type { DescribeCertificateDetailResponse } from "../tencentcloud/types";
 import type { DomainValidationResult, DvAuthDetail } from "./rules";
 
@@ -73,4 +74,19 @@ export async function deleteFreeCertificate(id: string): Promise<boolean | "gone
     if (isNotFound(e)) return "gone";
     throw e;
   }
+}
+
+/** DescribeCertificates' page maximum. */
+const CERTIFICATES_PAGE = 1000;
+/** ApplyCertificate's only package: 83 = TrustAsia C1 DV Free. */
+const FREE_PACKAGE = "83";
+
+/** Every free TrustAsia certificate of the account (DescribeCertificates, Tencent Cloud's own only). */
+export async function listFreeCertificates(client: TencentCloudClient): Promise<(DescribeCertificateResponse & { PackageType?: string | null })[]> {
+  const all = await collectPages(CERTIFICATES_PAGE, async (i) => {
+    const page = await client.call<{ TotalCount?: number; Certificates?: (DescribeCertificateResponse & { PackageType?: string | null })[] }>(
+      "ssl", "DescribeCertificates", { Offset: i * CERTIFICATES_PAGE, Limit: CERTIFICATES_PAGE, FilterSource: "buy" });
+    return { rows: page.Certificates ?? [], total: page.TotalCount ?? 0 };
+  });
+  return all.filter((c) => c.PackageType === FREE_PACKAGE);
 }

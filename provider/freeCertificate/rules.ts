@@ -143,6 +143,11 @@ export function mayRenew(oldExpiresAt: string | undefined, now: Date): boolean {
   return left > 0 && left <= RENEWAL_WINDOW_DAYS * DAY_MS;
 }
 
+/** When the API's renewal window opens (OldCertificateId accepted): 30 days before expiry. */
+export function renewalWindowOpens(expiresAt: string): string {
+  return new Date(Date.parse(expiresAt) - RENEWAL_WINDOW_DAYS * DAY_MS).toISOString();
+}
+
 const WITHIN_HOUR = new Set(["FailedOperation.CannotBeDeletedWithinHour", "FailedOperation.DeleteFailedTimeNotUp"]);
 
 /** The sentence for a deletion the API refuses for timing, or undefined for other errors. */

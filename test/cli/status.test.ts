@@ -118,3 +118,30 @@ describe("status report (pure)", function () {
     expect(formatTable([row("old.com", "2029-12-01T00:00:00.000Z")], now)).to.include("2029-12-01 00:00:00 UTC (EXPIRED)");
   });
 });
+
+describe("tencent-https status: free certificates", function () {
+  this.timeout(30_000);
+  let emulator: EmulatorHandle;
+  after(async () => { await emulator?.stop(); });
+
+  it("lists each free certificate with its status, expiry and the date its renewal window opens", async function () {
+    resetClientForTests();
+    emulator = await startEmulator({ seed: { validationRecordsPresent: ["free.example.com"] } });
+    const api = new TencentCloudClient({ credentials: { secretId: emulator.secretId, secretKey: emulator.secretKey }, endpoint: emulator.url });
+    const issued = (await api.call<{ CertificateId: string }>("ssl", "ApplyCertificate", { DvAuthMethod: "DNS", DomainName: "free.example.com" })).CertificateId;
+    await api.call("ssl", "CompleteCertificate", { CertificateId: issued });
+    const pending = (await api.call<{ CertificateId: string }>("ssl", "ApplyCertificate", { DvAuthMethod: "DNS", DomainName: "wait.example.com" })).CertificateId;
+    const env = { TENCENTCLOUD_SECRET_ID: emulator.secretId, TENCENTCLOUD_SECRET_KEY: emulator.secretKey, TENCENTCLOUD_HTTPS_ENDPOINT: emulator.url };
+    const json = captureIo(env);
+    expect(await run(["--json"], json)).to.equal(0);
+    const rows: StatusRow[] = JSON.parse(json.stdout);
+    const free = rows.find((r) => r.certId === issued)!;
+    expect(free).to.include({ kind: "free", domain: "free.example.com", domainStatus: "issued", certSource: "hosted" });
+    expect(Date.parse(free.certExpiresAt!) - Date.parse(free.renewableFrom!)).to.equal(30 * DAY);
+    expect(rows.find((r) => r.certId === pending)).to.include({ kind: "free", domain: "wait.example.com", domainStatus: "pendingValidation" });
+    const table = captureIo(env);
+    expect(await run([], table)).to.equal(0);
+    expect(table.stdout).to.match(new RegExp(`free\\s+free\\.example\\.com\\s+issued\\s+-\\s+hosted\\s+${issued}\\s+\\S+ \\S+ UTC \\(\\d+ d, renewable from \\d{4}-\\d\\d-\\d\\d\\)`));
+    expect(table.stdout.trimEnd().split("\n").pop()).to.equal("0 CDN domain(s), 0 CSS playback domain(s), 2 free certificate(s)");
+  });
+});
