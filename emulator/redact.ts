@@ -1,6 +1,6 @@
 // What the request log and the state may show: private keys are replaced, wherever they are nested.
 export const REDACTED = "[REDACTED]";
-const SECRET_FIELDS = new Set(["CertificatePrivateKey", "PrivateKey", "HttpsKey", "KeyPassword", "SecretKey"]);
+const SECRET_FIELDS = new Set(["CertificatePrivateKey", "PrivateKey", "HttpsKey", "KeyPassword", "CsrKeyPassword", "SecretKey"]);
 
 export function redactSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactSecrets);

@@ -6,6 +6,7 @@ export const SENSITIVE_FIELDS: ReadonlySet<string> = new Set([
   "CertificatePrivateKey",
   "PrivateKey",
   "KeyPassword",
+  "CsrKeyPassword", // ApplyCertificate: the password of the key a free certificate is issued with
   "HttpsKey",
 ]);
 export const REDACTED = "[REDACTED]";

@@ -54,6 +54,13 @@ describe("emulator: free certificates", () => {
     expect((await call(emu, "ssl", "DescribeCertificate", { CertificateId: auto })).Status).to.equal(1);
   });
 
+  it("keeps the key password of an application out of the request log", async () => {
+    await apply({ DomainName: "pw.example.com", CsrKeyPassword: "hunter2-secret" });
+    const logged = (await emu.requests()).find((r) => r.action === "ApplyCertificate")!;
+    expect(logged.params.CsrKeyPassword).to.equal("[REDACTED]");
+    expect(JSON.stringify(await emu.requests()) + JSON.stringify(await emu.state())).to.not.include("hunter2-secret");
+  });
+
   it("refuses what the spec refuses: bad key parameters, other validity periods, over-long domains", async () => {
     expect(await errorCode(emu, "ssl", "ApplyCertificate", { DvAuthMethod: "DNS", DomainName: "a.example.com", CsrEncryptAlgo: "ECC" })).to.equal("InvalidParameterValue");
     expect(await errorCode(emu, "ssl", "ApplyCertificate", { DvAuthMethod: "DNS", DomainName: "a.example.com", ValidityPeriod: "12" })).to.equal("InvalidParameterValue");
