@@ -8,7 +8,7 @@ import { chinaTimeToIso } from "../rules/sslCertificate";
 import { validateArgs } from "../runtime/validate";
 import { isUnknown } from "../unknown";
 import { findFreeCertificate } from "./api";
-import { renewalDue } from "./rules";
+import { nextStep, renewalDue } from "./rules";
 import { freeCertificateArgsSchema } from "./shape";
 import { noteRenewal } from "./write";
 
@@ -25,9 +25,11 @@ export async function diffFreeCertificate(id: string, olds: Props, news: Props):
     : want(k) === olds[k]);
   const replaces: string[] = REPLACING.filter((k) => isUnknown(news[k]) || !same(k));
   let inPlace = IN_PLACE.some((k) => !same(k));
-  const waiting = want("waitForIssuance") !== false;
-  if (olds.status !== "issued" && waiting) inPlace = true; // an earlier run left it pending: resume waiting
-  if (replaces.length === 0 && olds.status === "issued") {
+  const step = nextStep(olds.status);
+  // An earlier run left it pending: resume waiting. One that can no longer be issued: apply again.
+  if (step === "wait" && want("waitForIssuance") !== false) inPlace = true;
+  if (step === "apply-again" && replaces.length === 0) replaces.push("status");
+  if (replaces.length === 0 && step === "judge-renewal") {
     const described = await findFreeCertificate(id);
     const expiresAt = chinaTimeToIso(described?.CertEndTime ?? undefined) ?? olds.expiresAt;
     const renewBeforeDays = typeof want("renewBeforeDays") === "number" ? want("renewBeforeDays") as number : 30;

@@ -42,6 +42,13 @@ export function statusWord(code: number | null | undefined): string {
 const DEAD_ENDS = new Set([2, 6, 7, 9, 10, 14]);
 export const isDeadEnd = (code: number | null | undefined): boolean => code !== null && code !== undefined && DEAD_ENDS.has(code);
 export const ISSUED = 1;
+const EXPIRED = 3;
+
+/** What the next `up` does with a certificate in this status (a word of statusWord). */
+export function nextStep(status: string | undefined): "judge-renewal" | "apply-again" | "wait" {
+  if (status === statusWord(ISSUED) || status === statusWord(EXPIRED)) return "judge-renewal";
+  return [...DEAD_ENDS].some((code) => statusWord(code) === status) ? "apply-again" : "wait";
+}
 
 /** DvAuthDetail / DvAuths of DescribeCertificate (every field may be null). */
 export interface DvAuthFields {

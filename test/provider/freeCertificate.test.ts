@@ -11,6 +11,7 @@ import { PartialStateError } from "../../provider/runtime/partialState";
 import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
 
 const DAY = 86_400_000;
+const alternateKey = (domain: string) => (domain.length % 2 === 0 ? "RSA" : "ECC");
 const HOUR = 3_600_000;
 type Props = Record<string, any>;
 
@@ -114,6 +115,31 @@ describe("FreeCertificate (provider against the emulator)", function () {
     expect(state.liveDomains.find((d: any) => d.Name === "play.example.com").binding).to.include({ cloudCertId: second.id, status: 1 });
     expect(state.sslCertificates.map((c: any) => c.id)).to.deep.equal([second.id]);
     expect((await h.diff(second.id, second.outs, first.inputs)).changes).to.equal(false);
+  });
+
+  it("applies anew (no OldCertificateId) for a certificate that expired before an up could renew it", async () => {
+    const first = await up({ domain: "ready.example.com", validationMethod: "DNS" });
+    await env.emulator.ageFreeCertificates(95 * DAY);
+    const refreshed = (await h.read(first.id, first.outs)).props!;
+    expect(refreshed.status).to.equal("expired");
+    expect((await h.diff(first.id, refreshed, first.inputs)).replaces).to.deep.equal(["expiresAt"]);
+    const second = await h.create(first.inputs);
+    expect(second.outs.status).to.equal("issued");
+    expect(second.outs).to.not.have.property("renews");
+    const applied = (await env.emulator.requests()).filter((r) => r.action === "ApplyCertificate").pop()!;
+    expect(applied.params).to.not.have.property("OldCertificateId");
+  });
+
+  it("creates many certificates in flight at once, each applied for once and issued", async () => {
+    const domains = Array.from({ length: 8 }, (_, i) => `site${i}.example.com`);
+    const done = Promise.all(domains.map((domain) => up({ domain, keyAlgorithm: alternateKey(domain) })));
+    await new Promise((r) => setTimeout(r, 500));
+    await env.emulator.advanceClock(3000);
+    const created = await done;
+    expect(created.map((c) => c.outs.status)).to.deep.equal(domains.map(() => "issued"));
+    expect(new Set(created.map((c) => c.id)).size).to.equal(domains.length);
+    const applied = (await env.emulator.requests()).filter((r) => r.action === "ApplyCertificate").map((r) => r.params.DomainName);
+    expect(applied.sort()).to.deep.equal(domains);
   });
 
   it("refuses deletion within the hour with one sentence, leaves a bound certificate saying which domains use it, then deletes", async () => {

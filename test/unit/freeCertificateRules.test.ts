@@ -3,7 +3,7 @@
 import { expect } from "chai";
 import { freeCertificateArgsSchema } from "../../provider/freeCertificate/shape";
 import {
-  daysToExpiry, deleteRefusal, domainProblem, isDeadEnd, keptValidationRecords, mayRenew, renewalDue,
+  daysToExpiry, deleteRefusal, domainProblem, isDeadEnd, keptValidationRecords, mayRenew, nextStep, renewalDue,
   statusWord, stillBoundSentence, validationRecords, verificationProgress,
 } from "../../provider/freeCertificate/rules";
 import { validateArgs } from "../../provider/runtime/validate";
@@ -67,6 +67,12 @@ describe("FreeCertificate rules", () => {
       expect([0, 1, 4, 11].some(isDeadEnd)).to.equal(false);
       expect([2, 7, 10].every(isDeadEnd)).to.equal(true);
     });
+  });
+
+  it("tells what the next up does: judge renewal of an issued or expired certificate, apply again after a dead end, else wait", () => {
+    expect(["issued", "expired"].map(nextStep)).to.deep.equal(["judge-renewal", "judge-renewal"]);
+    expect(["rejected", "cancelled", "revoked"].map(nextStep)).to.deep.equal(["apply-again", "apply-again", "apply-again"]);
+    expect(["pendingValidation", "addingDnsRecord", "unknown", undefined].map(nextStep)).to.deep.equal(["wait", "wait", "wait", "wait"]);
   });
 
   describe("validation records", () => {
