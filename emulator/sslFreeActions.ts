@@ -13,7 +13,7 @@ import {
 } from "./sslFree";
 import type { ActionContext, ActionHandler, Params, ServiceActions } from "./actions";
 import { SeedError } from "./seed";
-import type { EmulatorState } from "./state";
+import type { EmulatorState, SslCertificateRecord } from "./state";
 import type { EmulatorSeed } from "./types";
 
 export interface FreeCertificateStore {
@@ -123,14 +123,40 @@ function describeFree(app: FreeApplication, now: number): Record<string, unknown
 
 const STATUS_NAMES: Record<number, string> = { 0: "Under review", 1: "Issued", 3: "Expired", 4: "Adding DNS record automatically" };
 
+// DescribeCertificate's members the spec marks output_required, beyond what the detail view has.
+const DESCRIBE_MEMBERS = ["ProductZhName", "VerifyType", "VulnerabilityStatus", "ValidityPeriod", "OrderId", "CertificateExtra",
+  "DvAuthDetail", "VulnerabilityReport", "PackageTypeName", "IsVip", "IsDv", "IsVulnerability", "RenewAble", "SubmittedData",
+  "Tags", "CAEncryptAlgorithms", "CACommonNames", "CAEndTimes", "DvRevokeAuthDetail"];
+
+/** A certificate that is not a free application (an upload, a seeded one), as DescribeCertificate shows it. */
+function describeStored(record: SslCertificateRecord, now: number): Record<string, unknown> {
+  const { CertificatePublicKey: _pem, CertFingerprint: _sha1, ...rest } = certificateDetail(record, now);
+  return { ...Object.fromEntries(DESCRIBE_MEMBERS.map((m) => [m, null])), ...rest };
+}
+
 function describeCertificate(params: Params, { state }: ActionContext) {
   const id = requireString(params, "CertificateId");
   const app = application(state, id);
   if (app) return describeFree(app, state.now());
   const record = state.sslCertificates.get(id);
   if (!record) throw new ApiError("FailedOperation.CertificateNotFound", `The certificate ${id} does not exist.`);
-  const { CertificatePublicKey: _pem, CertFingerprint: _sha1, ...rest } = certificateDetail(record, state.now());
-  return { ...rest, VerifyType: null, DvAuthDetail: null, CertificateExtra: null };
+  return describeStored(record, state.now());
+}
+
+/** One row of DescribeCertificates: DescribeCertificate's fields plus the listing's own (output_required in the spec). */
+function listingRow(row: Record<string, unknown>, state: EmulatorState, app: FreeApplication | undefined): Record<string, unknown> {
+  const id = row.CertificateId as string;
+  const ends = app?.issued?.notAfter;
+  return {
+    ...row,
+    ProjectInfo: null, BoundResource: state.bindingsOf(id), IsIgnore: false, IsSM: false,
+    EncryptAlgorithm: app ? app.keyAlgorithm : null, PreAuditInfo: null, AutoRenewFlag: 0, HostingStatus: null,
+    HostingCompleteTime: null, HostingRenewCertId: null, HasRenewOrder: !!app?.renewedBy, ReplaceOriCertIsDelete: false,
+    IsExpiring: ends !== undefined && ends - state.now() <= 30 * 86_400_000, DVAuthDeadline: null,
+    ValidationPassedTime: app?.issued ? chinaTime(app.issued.issuedAt) : null, CertSANs: row.SubjectAltName ?? [],
+    AwaitingValidationMsg: null, AllowDownload: true, IsDNSPODResolve: app?.method === "DNS_AUTO", IsPackage: false,
+    KeyPasswordCustomFlag: false, SupportDownloadType: null, IsHostingUploadRenewCert: false,
+  };
 }
 
 function completeCertificate(params: Params, { state }: ActionContext) {
@@ -155,11 +181,9 @@ function describeCertificates(params: Params, { state }: ActionContext) {
   const free = [...freeCertificates(state).applications.values()].map((a) => settled(state, a));
   const freeIds = new Set(free.map((a) => a.id));
   const rows = [
-    ...free.map((a) => ({ at: a.appliedAt, row: describeFree(a, now) })),
-    ...[...state.sslCertificates.values()].filter((r) => !freeIds.has(r.id)).map((r) => {
-      const { CertificatePublicKey: _pem, CertFingerprint: _sha1, ...rest } = certificateDetail(r, now);
-      return { at: r.insertTime, row: rest };
-    }),
+    ...free.map((a) => ({ at: a.appliedAt, row: listingRow(describeFree(a, now), state, a) })),
+    ...[...state.sslCertificates.values()].filter((r) => !freeIds.has(r.id))
+      .map((r) => ({ at: r.insertTime, row: listingRow(describeStored(r, now), state, undefined) })),
   ].filter(({ row }) => !source || (source === "upload") === (row.From === "upload"))
     .sort((a, b) => b.at - a.at)
     .map(({ row }) => row);
