@@ -10,7 +10,7 @@ import { chinaTimeToIso } from "../provider/rules/sslCertificate";
 import { listDomains as listCdnDomains } from "../provider/services/cdn";
 import { listAllBindings, listPlaybackDomains } from "../provider/services/live";
 import type { DetailDomain, LiveDomainCertBinding, LiveDomainInfo } from "../provider/tencentcloud/types";
-import { listFreeCertificates, DescribeCertificateResponse } from "../provider/freeCertificate/api";
+import { listFreeCertificates, DescribeCertificateResponse } from "../provider/services/ssl";
 import { renewalWindowOpens, statusWord } from "../provider/freeCertificate/rules";
 
 // ------------------------------------------------------------------------------- the report (pure)

@@ -6,5 +6,5 @@ export type { LiveCertificateArgs, LiveCertificateOutputs } from "./liveCertific
 export { LiveDomainBinding } from "./liveDomainBinding";
 export type { LiveDomainBindingArgs, LiveDomainBindingOutputs, LiveDomainBindingView } from "./liveDomainBinding";
 export { FreeCertificate } from "./freeCertificate";
-export type { FreeCertificateArgs, ValidationRecord } from "./freeCertificate";
+export type { FreeCertificateArgs, FreeCertificateOutputs, ValidationRecord } from "./freeCertificate";
 export type { Inputs, Outputs } from "./internal";

@@ -7,7 +7,7 @@ import { normalizeDomain } from "../certificate";
 import { chinaTimeToIso } from "../rules/sslCertificate";
 import { validateArgs } from "../runtime/validate";
 import { isUnknown } from "../unknown";
-import { findFreeCertificate } from "./api";
+import { findFreeCertificate } from "../services/ssl";
 import { nextStep, renewalDue } from "./rules";
 import { freeCertificateArgsSchema } from "./shape";
 import { noteRenewal } from "./write";

@@ -4,13 +4,14 @@
 // `adopted` and left in place.
 import type * as pulumi from "@pulumi/pulumi";
 import { getClient } from "../config";
-import { listAllBindings } from "../liveDomainBinding/bindingsApi";
+import { messages } from "../messages";
+import { listAllBindings } from "../services/live";
 import { toView } from "../rules/live";
 import { log } from "../runtime/log";
 import { validateArgs } from "../runtime/validate";
 import { TencentCloudError } from "../tencentcloud";
 import { inspectCertificate } from "../certificate";
-import { deleteFreeCertificate, findFreeCertificate, issuedPem, renameFreeCertificate } from "./api";
+import { deleteCertificate, findFreeCertificate, issuedPem } from "../services/ssl";
 import { diffFreeCertificate } from "./diff";
 import { deleteRefusal, stillBoundSentence } from "./rules";
 import { freeCertificateArgsSchema, FreeCertificateSettings, KEY_ALGORITHMS, VALIDATION_METHODS, ValidationMethod } from "./shape";
@@ -42,31 +43,24 @@ export const freeCertificateHandlers: Required<Omit<pulumi.dynamic.ResourceProvi
 
   diff: (id: string, olds: Props, news: Props) => diffFreeCertificate(id, olds, news),
 
-  async create(inputs: Props) {
-    const { id, outs } = await createFreeCertificate(inputs);
-    return { id, outs: { ...outs, adopted: false } };
-  },
+  create: (inputs: Props) => createFreeCertificate(inputs),
 
   async read(id: string, props?: Props) {
     const described = await findFreeCertificate(id);
     if (!described) return {};
     if (props && typeof props.domain === "string") {
-      const outs = await outputsFrom(id, props as FreeCertificateSettings & Props, described, props.validationRecords, props.renews);
-      return { id, props: { ...outs, adopted: props.adopted !== false, ...(props.__timeouts ? { __timeouts: props.__timeouts } : {}) } };
+      const outs = await outputsFrom(id, props as FreeCertificateSettings & Props, described, { recorded: props.validationRecords, renews: props.renews, adopted: props.adopted !== false });
+      return { id, props: { ...outs, ...(props.__timeouts ? { __timeouts: props.__timeouts } : {}) } };
     }
     // Import: nothing proves this stack applied for it, so it is adopted (never deleted by us).
     const pem = await issuedPem(id).catch(() => undefined);
     const keyType = pem ? inspectCertificate({ certificate: pem }).facts?.keyType : undefined;
-    const first = await outputsFrom(id, importedSettings((described.Domain ?? "").toLowerCase(), described.VerifyType, described.Alias, keyType), described, undefined);
+    const first = await outputsFrom(id, importedSettings((described.Domain ?? "").toLowerCase(), described.VerifyType, described.Alias, keyType), described, { adopted: true });
     const { domain, validationMethod, keyAlgorithm, alias } = first;
-    return { id, props: { ...first, adopted: true }, inputs: { domain, validationMethod, keyAlgorithm, ...(alias ? { alias } : {}) } };
+    return { id, props: first, inputs: { domain, validationMethod, keyAlgorithm, ...(alias ? { alias } : {}) } };
   },
 
-  update: (id: string, olds: Props, news: Props) =>
-    updateFreeCertificate(id, olds, news, async (alias) => {
-      if (olds.adopted !== false) return void log.info(`free certificate ${id}: alias updated in Pulumi state only (this resource did not apply for it)`);
-      await renameFreeCertificate(id, alias);
-    }).then(({ outs }) => ({ outs: { ...outs, adopted: olds.adopted !== false } })),
+  update: (id: string, olds: Props, news: Props) => updateFreeCertificate(id, olds, news),
 
   async delete(id: string, props: Props) {
     if (props?.adopted !== false) {
@@ -74,9 +68,10 @@ export const freeCertificateHandlers: Required<Omit<pulumi.dynamic.ResourceProvi
       return;
     }
     try {
-      const answer = await deleteFreeCertificate(id);
-      if (answer === false) throw new Error(`SSL Certificate Management did not delete free certificate ${id} (DeleteResult false); check it in the SSL console and run the operation again.`);
-      if (answer === true) log.info(`free certificate ${id} deleted from SSL Certificate Management`);
+      const answer = await deleteCertificate(id);
+      if (answer === "gone") return;
+      if (answer.DeleteResult === false) throw new Error(messages.certificateNotDeleted(id));
+      log.info(`free certificate ${id} deleted from SSL Certificate Management`);
     } catch (e) {
       if (!(e instanceof TencentCloudError)) throw e;
       const refusal = deleteRefusal(e.code, id);

@@ -2,7 +2,7 @@
 import { inspectCertificate } from "../certificate";
 import { chinaTimeToIso } from "../rules/sslCertificate";
 import { withoutUndefined } from "../runtime/outputs";
-import type { DescribeCertificateResponse } from "./api";
+import type { DescribeCertificateResponse } from "../services/ssl";
 import { daysToExpiry, keptValidationRecords, statusWord, validationRecords } from "./rules";
 import type { FreeCertificateOutputs, FreeCertificateSettings, ValidationRecord } from "./shape";
 
@@ -15,6 +15,8 @@ export interface OutputSources {
   /** Validation records from an earlier answer, kept once the API stops showing them. */
   recorded?: ValidationRecord[];
   renews?: string;
+  /** Whether this resource did not apply for it (see FreeCertificateOutputs.adopted). */
+  adopted: boolean;
   now: Date;
 }
 
@@ -33,5 +35,6 @@ export function freeCertificateOutputs(s: OutputSources): FreeCertificateOutputs
     sans: facts?.sans ?? [...new Set([s.settings.domain, ...(s.described.SubjectAltName ?? [])])],
     fingerprint: facts?.fingerprintSha256,
     renews: s.renews ?? s.described.CertificateExtra?.OriginCertificateId ?? undefined,
+    adopted: s.adopted,
   });
 }

@@ -1,7 +1,9 @@
-// The one shape of FreeCertificate: its arguments (zod, with defaults, one sentence per bad value)
-// and its outputs. The sdk derives its types from here with `import type`.
+// The shape of FreeCertificate, in one place: the zod schema of its arguments (defaults, one sentence
+// per bad value) is the single source of the resolved inputs; the documented Args interface is proven
+// equal to its z.input; the state type and its computed keys. The sdk derives its types from here.
 import { z } from "zod";
-import { argumentsError } from "../runtime/argShapes";
+import { argumentsError } from "../runtime/argumentSchemas";
+import type { Assert, Equal, WithDefaults } from "../runtime/shapeTypes";
 import { domainProblem, DNS_AUTO_NEEDS, RENEWAL_WINDOW_DAYS } from "./rules";
 
 export const VALIDATION_METHODS = ["DNS_AUTO", "DNS", "FILE"] as const;
@@ -28,13 +30,35 @@ export const freeCertificateArgsSchema = z.strictObject({
   waitForIssuance: z.boolean({ error: "waitForIssuance must be true or false." }).default(true),
 }, { error: argumentsError("FreeCertificate", ARGUMENTS) });
 
-/** What the user writes (defaults optional). */
-export type FreeCertificateArgs = z.input<typeof freeCertificateArgsSchema>;
-/** What the handlers work with (defaults filled in). */
-export type FreeCertificateSettings = z.output<typeof freeCertificateArgsSchema>;
+/** The arguments as a program gives them (proven equal to the schema's z.input; see runtime/shapeTypes.ts). */
+export interface FreeCertificateArgs {
+  /** The one domain name the certificate is for (no wildcard, no IP address, at most 64 characters). */
+  domain: string;
+  /**
+   * How the CA checks the domain (default DNS_AUTO): DNS_AUTO needs the domain's DNS hosted in Tencent
+   * Cloud DNS under the same account, which adds the record itself; DNS means you publish the TXT record
+   * in `validationRecords`; FILE means you serve the file in `validationRecords` on the site.
+   */
+  validationMethod?: ValidationMethod;
+  /** The certificate's key (default RSA): RSA 2048 or ECC prime256v1. The key stays in SSL Certificate Management. */
+  keyAlgorithm?: KeyAlgorithm;
+  /** The certificate's name in the SSL console. */
+  alias?: string;
+  /** Renew (a replacement naming this certificate) once it is within this many days of expiry: 1..30, default 30. */
+  renewBeforeDays?: number;
+  /** Wait until the certificate is issued (default true), bounded by customTimeouts (default 30 minutes). */
+  waitForIssuance?: boolean;
+}
+export type _FreeCertificateArgsAreTheSchema = Assert<Equal<FreeCertificateArgs, z.input<typeof freeCertificateArgsSchema>>>;
+
+/** The arguments once checked (defaults filled in). */
+export type FreeCertificateSettings = WithDefaults<FreeCertificateArgs, z.output<typeof freeCertificateArgsSchema>>;
+/** The argument names, in the schema's order. */
+export const ARG_KEYS = Object.keys(freeCertificateArgsSchema.shape) as (keyof FreeCertificateArgs)[];
 
 /** One record the domain's owner must publish (DNS or FILE validation), as the API gives it. */
 export interface ValidationRecord {
+  /** The certificate's domain this record proves. */
   domain: string;
   /** TXT or CNAME (a DNS record), or FILE (a file on the site). */
   recordType: "TXT" | "CNAME" | "FILE";
@@ -46,24 +70,29 @@ export interface ValidationRecord {
   filePath?: string;
 }
 
-export interface FreeCertificateOutputs {
+/** The resource's state (its outputs). */
+export interface FreeCertificateOutputs extends FreeCertificateSettings {
+  /** The certificate id in SSL Certificate Management (also the resource id): give it to certId / cloudCertId. */
   certificateId: string;
-  domain: string;
-  validationMethod: ValidationMethod;
-  keyAlgorithm: KeyAlgorithm;
-  alias?: string;
-  renewBeforeDays: number;
-  waitForIssuance: boolean;
-  /** The API's status as a word (statusWord). */
+  /** The API's status as a word: pendingValidation, addingDnsRecord, issued, expired, rejected, ... */
   status: string;
-  /** DNS and FILE: what to publish. Kept once known, since the API stops showing them after issuance. */
+  /** DNS and FILE: what to publish, known at create; kept after issuance, when the API stops showing them. */
   validationRecords: ValidationRecord[];
+  /** Start of validity, ISO 8601 UTC; absent until issued. */
   issuedAt?: string;
+  /** End of validity, ISO 8601 UTC; absent until issued. */
   expiresAt?: string;
+  /** Whole days left before expiry at the last read. */
   daysToExpiry?: number;
+  /** The DNS names the certificate covers. */
   sans: string[];
   /** SHA-256 of the issued leaf, lowercase hex. */
   fingerprint?: string;
-  /** The certificate this one renews (ApplyCertificate's OldCertificateId). */
+  /** The certificate this one renewed (ApplyCertificate's OldCertificateId). */
   renews?: string;
+  /** True when this resource did not apply for it (imported): delete then leaves it in place. */
+  adopted: boolean;
 }
+
+/** The outputs that are computed, not given: the sdk lists them so Pulumi creates their outputs. */
+export const COMPUTED_KEYS = ["certificateId", "status", "validationRecords", "issuedAt", "expiresAt", "daysToExpiry", "sans", "fingerprint", "renews", "adopted"] as const satisfies readonly (keyof FreeCertificateOutputs)[];

@@ -8,9 +8,10 @@ import { pollUntil } from "../runtime/poll";
 import { CustomTimeouts, timeoutFor } from "../runtime/timeouts";
 import { withoutReserved } from "../runtime/validate";
 import { TencentCloudError } from "../tencentcloud";
+import { messages } from "../messages";
 import {
-  applyCertificate, checkDomainVerification, completeCertificate, DescribeCertificateResponse, findFreeCertificate, issuedPem,
-} from "./api";
+  applyCertificate, checkDomainVerification, completeCertificate, DescribeCertificateResponse, findFreeCertificate, issuedPem, renameCertificate,
+} from "../services/ssl";
 import { freeCertificateOutputs } from "./outputs";
 import { DNS_AUTO_NEEDS, isDeadEnd, ISSUED, mayRenew, statusWord, verificationProgress, VerificationProgress } from "./rules";
 import { freeCertificateArgsSchema, FreeCertificateOutputs, FreeCertificateSettings, ValidationRecord } from "./shape";
@@ -18,7 +19,7 @@ import { freeCertificateArgsSchema, FreeCertificateOutputs, FreeCertificateSetti
 type Props = Record<string, any>;
 
 export function settingsOf(inputs: Props): FreeCertificateSettings {
-  const settings = freeCertificateArgsSchema.parse(withoutReserved(inputs));
+  const settings: FreeCertificateSettings = freeCertificateArgsSchema.parse(withoutReserved(inputs));
   return { ...settings, domain: settings.domain.trim().replace(/\.$/, "").toLowerCase() };
 }
 
@@ -40,15 +41,18 @@ function takeRenewal(domain: string, now: Date): string | undefined {
   return note && mayRenew(note.expiresAt, now) ? note.certificateId : undefined;
 }
 
-async function currentOutputs(id: string, settings: FreeCertificateSettings, recorded: ValidationRecord[] | undefined, renews?: string): Promise<FreeCertificateOutputs> {
+/** What state keeps beside the settings from one run to the next. */
+export interface Kept { recorded?: ValidationRecord[]; renews?: string; adopted: boolean }
+
+async function currentOutputs(id: string, settings: FreeCertificateSettings, kept: Kept): Promise<FreeCertificateOutputs> {
   const described = await findFreeCertificate(id);
-  if (!described) throw new Error(`Free certificate ${id} no longer exists in SSL Certificate Management; run \`pulumi refresh\`, then \`pulumi up\` applies for a new one.`);
-  return outputsFrom(id, settings, described, recorded, renews);
+  if (!described) throw new Error(messages.certificateGone(id));
+  return outputsFrom(id, settings, described, kept);
 }
 
-export async function outputsFrom(id: string, settings: FreeCertificateSettings, described: DescribeCertificateResponse, recorded: ValidationRecord[] | undefined, renews?: string): Promise<FreeCertificateOutputs> {
+export async function outputsFrom(id: string, settings: FreeCertificateSettings, described: DescribeCertificateResponse, kept: Kept): Promise<FreeCertificateOutputs> {
   const pem = described.Status === ISSUED || described.Status === 3 ? await issuedPem(id) : undefined;
-  return freeCertificateOutputs({ certificateId: id, settings, described, pem, recorded, renews, now: new Date() });
+  return freeCertificateOutputs({ certificateId: id, settings, described, pem, ...kept, now: new Date() });
 }
 
 interface WaitState { described: DescribeCertificateResponse; progress?: VerificationProgress }
@@ -103,18 +107,21 @@ function withHidden(outs: FreeCertificateOutputs, inputs: Props): Props {
 }
 
 /** Waits (when asked) and returns the outputs; a failure keeps what the API has as partial state. */
-async function finish(id: string, settings: FreeCertificateSettings, inputs: Props, timeoutMs: number, recorded: ValidationRecord[] | undefined, renews?: string): Promise<Props> {
+async function finish(id: string, settings: FreeCertificateSettings, inputs: Props, timeoutMs: number, kept: Kept): Promise<Props> {
   let outs: FreeCertificateOutputs | undefined;
   try {
-    outs = await currentOutputs(id, settings, recorded, renews);
+    outs = await currentOutputs(id, settings, kept);
     if (settings.waitForIssuance && outs.status !== "issued") {
       await waitForIssuance(id, settings, timeoutMs);
-      outs = await currentOutputs(id, settings, outs.validationRecords, outs.renews);
+      outs = await currentOutputs(id, settings, { ...kept, recorded: outs.validationRecords, renews: outs.renews });
     }
     return withHidden(outs, inputs);
   } catch (e) {
     if (!(e instanceof Error)) throw e;
-    const partial = outs ?? { certificateId: id, ...settings, status: "unknown", validationRecords: recorded ?? [], sans: [settings.domain], ...(renews ? { renews } : {}) };
+    const partial: FreeCertificateOutputs = outs ?? {
+      certificateId: id, ...settings, status: "unknown", validationRecords: kept.recorded ?? [], sans: [settings.domain], adopted: kept.adopted,
+      ...(kept.renews ? { renews: kept.renews } : {}),
+    };
     throw new PartialStateError(e.message, id, { ...withHidden(partial, inputs), __provider: inputs.__provider }, [e.message]);
   }
 }
@@ -133,15 +140,20 @@ export async function createFreeCertificate(inputs: Props): Promise<{ id: string
   });
   log.info(`free certificate ${id} applied for ${settings.domain} (${settings.validationMethod}, ${settings.keyAlgorithm})${renews ? `, renewing ${renews}` : ""}`);
   const timeoutMs = timeoutFor("create", inputs.__timeouts as CustomTimeouts | undefined);
-  const outs = await finish(id, settings, inputs, timeoutMs, undefined, renews);
+  const outs = await finish(id, settings, inputs, timeoutMs, { renews, adopted: false });
   logRecords(id, outs as FreeCertificateOutputs);
   return { id, outs };
 }
 
 /** Resumes waiting for a certificate an earlier run left pending; settings that change nothing at the API are state only. */
-export async function updateFreeCertificate(id: string, olds: Props, news: Props, rename: (alias: string | undefined) => Promise<void>): Promise<{ outs: Props }> {
+export async function updateFreeCertificate(id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
   const settings = settingsOf(news);
-  if ((settings.alias ?? "") !== (olds.alias ?? "")) await rename(settings.alias);
+  const adopted = olds.adopted !== false;
+  if ((settings.alias ?? "") !== (olds.alias ?? "")) {
+    // Renaming a certificate we did not apply for would change someone else's resource.
+    if (adopted) log.info(`free certificate ${id}: alias updated in Pulumi state only (this resource did not apply for it)`);
+    else await renameCertificate(id, settings.alias ?? "");
+  }
   const timeoutMs = timeoutFor("update", news.__timeouts as CustomTimeouts | undefined);
-  return { outs: await finish(id, settings, news, timeoutMs, olds.validationRecords, olds.renews) };
+  return { outs: await finish(id, settings, news, timeoutMs, { recorded: olds.validationRecords, renews: olds.renews, adopted }) };
 }

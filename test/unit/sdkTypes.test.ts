@@ -56,7 +56,7 @@ describe("sdk types in an editor", function () {
     };
   }
 
-  it("documents every argument and output of the three resources", () => {
+  it("documents every argument and output of the four resources", () => {
     const resources: Record<string, string[]> = {
       CdnHttpsConfigArgs: ["domain", "certificate", "privateKey", "certId", "certRemark", "http2", "ocspStapling", "tlsVersions", "hsts", "forceRedirect", "waitForDeployment"],
       CdnHttpsConfig: ["domain", "http2", "tlsVersions", "httpsEnabled", "sslStatus", "certSource", "certExpiresAt", "certFingerprint", "certChainFingerprint", "certDomains", "deployedCert", "waitForDeployment"],
@@ -65,6 +65,9 @@ describe("sdk types in an editor", function () {
       LiveDomainBindingArgs: ["cloudCertId", "domains", "enableHttps"],
       LiveDomainBinding: ["cloudCertId", "domains", "enableHttps", "bindings"],
       LiveDomainBindingView: ["domain", "httpsEnabled", "cloudCertId", "remarks", "source", "certExpiresAt"],
+      FreeCertificateArgs: ["domain", "validationMethod", "keyAlgorithm", "alias", "renewBeforeDays", "waitForIssuance"],
+      FreeCertificate: ["certificateId", "domain", "validationMethod", "keyAlgorithm", "renewBeforeDays", "waitForIssuance", "status", "validationRecords", "issuedAt", "expiresAt", "daysToExpiry", "sans", "fingerprint", "renews", "adopted"],
+      ValidationRecord: ["domain", "recordType", "name", "value", "filePath"],
     };
     for (const [typeName, props] of Object.entries(resources)) {
       for (const prop of props) expect(member(typeName, prop).doc, `${typeName}.${prop} has a doc comment`).to.not.equal("");
