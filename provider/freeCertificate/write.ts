@@ -1,19 +1,24 @@
-// Create and update of FreeCertificate: apply (naming the certificate it renews, when there is one),
-// then, when waiting, ask for verification and poll until issued, logging which record is still
-// missing, bounded by customTimeouts. A failure after ApplyCertificate keeps the certificate id as
-// partial state, so the next `up` resumes waiting instead of applying twice.
+// Create, update and delete of FreeCertificate. Create applies (naming the certificate it renews, when
+// there is one), then, when waiting, asks for verification and polls until issued, logging which
+// record is still missing, bounded by customTimeouts. A failure after ApplyCertificate keeps the
+// certificate id as partial state, so the next `up` resumes waiting instead of applying twice.
+// Delete removes only a certificate this resource applied for, and only when nothing is bound to it.
 import { log } from "../runtime/log";
 import { PartialStateError } from "../runtime/partialState";
 import { pollUntil } from "../runtime/poll";
 import { CustomTimeouts, timeoutFor } from "../runtime/timeouts";
 import { withoutReserved } from "../runtime/validate";
+import { getClient } from "../config";
+import { toView } from "../rules/live";
+import { listAllBindings } from "../services/live";
 import { TencentCloudError } from "../tencentcloud";
 import { messages } from "../messages";
 import {
-  applyCertificate, checkDomainVerification, completeCertificate, DescribeCertificateResponse, findFreeCertificate, issuedPem, renameCertificate,
+  applyCertificate, checkDomainVerification, completeCertificate, deleteCertificate, DescribeCertificateResponse, findFreeCertificate, issuedPem,
+  renameCertificate,
 } from "../services/ssl";
 import { freeCertificateOutputs } from "./outputs";
-import { DNS_AUTO_NEEDS, isDeadEnd, ISSUED, mayRenew, statusWord, verificationProgress, VerificationProgress } from "./rules";
+import { deleteRefusal, DNS_AUTO_NEEDS, isDeadEnd, stillBoundSentence, ISSUED, mayRenew, statusWord, verificationProgress, VerificationProgress } from "./rules";
 import { freeCertificateArgsSchema, FreeCertificateOutputs, FreeCertificateSettings, ValidationRecord } from "./shape";
 
 type Props = Record<string, any>;
@@ -156,4 +161,31 @@ export async function updateFreeCertificate(id: string, olds: Props, news: Props
   }
   const timeoutMs = timeoutFor("update", news.__timeouts as CustomTimeouts | undefined);
   return { outs: await finish(id, settings, news, timeoutMs, { recorded: olds.validationRecords, renews: olds.renews, adopted }) };
+}
+
+const BOUND_CODES = ["FailedOperation.BoundResources", "FailedOperation.DeleteResourceFailed"];
+
+async function liveDomainsUsing(id: string): Promise<string[]> {
+  return (await listAllBindings(getClient())).map(toView).filter((r) => r.cloudCertId === id).map((r) => r.domain).sort();
+}
+
+export async function deleteFreeCertificate(id: string, state: Props | undefined): Promise<void> {
+  if (state?.adopted !== false) {
+    log.info(`free certificate ${id} was not applied for by this resource; it is left in SSL Certificate Management`);
+    return;
+  }
+  try {
+    const answer = await deleteCertificate(id);
+    if (answer === "gone") return;
+    if (answer.DeleteResult === false) throw new Error(messages.certificateNotDeleted(id));
+    log.info(`free certificate ${id} deleted from SSL Certificate Management`);
+  } catch (e) {
+    if (!(e instanceof TencentCloudError)) throw e;
+    const refusal = deleteRefusal(e.code, id);
+    if (refusal) throw new Error(refusal);
+    if (!BOUND_CODES.includes(e.code)) throw e;
+    // Live bindings are listed here; the API's message names the rest (CDN and other products).
+    const live = await liveDomainsUsing(id);
+    log.warn(`${stillBoundSentence(id, live.length > 0 ? live : ["other cloud resources"])} (${e.code}: ${e.apiMessage})`);
+  }
 }

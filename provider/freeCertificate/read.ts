@@ -1,0 +1,33 @@
+// read for FreeCertificate: refresh keeps what only state knows (the records once shown, the renewal
+// relation, whether we applied for it); import takes what the API says and counts it as adopted,
+// since nothing proves this stack applied for it.
+import { inspectCertificate } from "../certificate";
+import { findFreeCertificate, issuedPem } from "../services/ssl";
+import { FreeCertificateOutputs, FreeCertificateSettings, KEY_ALGORITHMS, VALIDATION_METHODS, ValidationMethod } from "./shape";
+import { outputsFrom } from "./write";
+
+type Props = Record<string, any>;
+
+/** Settings of a certificate found by import: what the API says, defaults for what it does not. */
+function importedSettings(domain: string, verifyType: string | null | undefined, alias: string | null | undefined, keyType: string | undefined): FreeCertificateSettings {
+  const method = (VALIDATION_METHODS as readonly string[]).includes(verifyType ?? "") ? verifyType as ValidationMethod : "DNS";
+  return {
+    domain, validationMethod: method, keyAlgorithm: keyType === "EC" ? KEY_ALGORITHMS[1] : KEY_ALGORITHMS[0],
+    ...(alias ? { alias } : {}), renewBeforeDays: 30, waitForIssuance: true,
+  };
+}
+
+export async function readFreeCertificate(id: string, state: FreeCertificateOutputs & Props | undefined) {
+  const described = await findFreeCertificate(id);
+  if (!described) return {};
+  if (state && typeof state.domain === "string") {
+    const outs = await outputsFrom(id, state, described, { recorded: state.validationRecords, renews: state.renews, adopted: state.adopted !== false });
+    return { id, props: { ...outs, ...(state.__timeouts ? { __timeouts: state.__timeouts } : {}) } };
+  }
+  const pem = await issuedPem(id).catch(() => undefined);
+  const keyType = pem ? inspectCertificate({ certificate: pem }).facts?.keyType : undefined;
+  const settings = importedSettings((described.Domain ?? "").toLowerCase(), described.VerifyType, described.Alias, keyType);
+  const outs = await outputsFrom(id, settings, described, { adopted: true });
+  const { domain, validationMethod, keyAlgorithm, alias } = outs;
+  return { id, props: outs, inputs: { domain, validationMethod, keyAlgorithm, ...(alias ? { alias } : {}) } };
+}
