@@ -9,8 +9,8 @@ import { sourceOfCertType } from "../provider/rules/live";
 import { chinaTimeToIso } from "../provider/rules/sslCertificate";
 import { listDomains as listCdnDomains } from "../provider/services/cdn";
 import { listAllBindings, listPlaybackDomains } from "../provider/services/live";
-import type { DetailDomain, LiveDomainCertBinding, LiveDomainInfo } from "../provider/tencentcloud/types";
-import { listFreeCertificates, DescribeCertificateResponse } from "../provider/services/ssl";
+import type { DescribeCertificateResponse, DetailDomain, LiveDomainCertBinding, LiveDomainInfo } from "../provider/tencentcloud/types";
+import { listFreeCertificates } from "../provider/services/ssl";
 import { renewalWindowOpens, statusWord } from "../provider/freeCertificate/rules";
 
 // ------------------------------------------------------------------------------- the report (pure)

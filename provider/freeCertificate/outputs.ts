@@ -2,7 +2,7 @@
 import { inspectCertificate } from "../certificate";
 import { chinaTimeToIso } from "../rules/sslCertificate";
 import { withoutUndefined } from "../runtime/outputs";
-import type { DescribeCertificateResponse } from "../services/ssl";
+import type { DescribeCertificateResponse } from "../tencentcloud/types";
 import { daysToExpiry, keptValidationRecords, statusWord, validationRecords } from "./rules";
 import type { FreeCertificateOutputs, FreeCertificateSettings, ValidationRecord } from "./shape";
 

@@ -3,6 +3,7 @@
 // the sentences for deletions the API refuses. Facts from the SSL API spec (ssl 2019-12-05),
 // docs/reference/tencentcloud-api.md.
 import { isDomainName, normalizeDomain } from "../certificate";
+import type { DomainValidationResult, DvAuthDetail, DvAuthFields } from "../tencentcloud/types";
 import type { ValidationRecord } from "./shape";
 
 /** ApplyCertificate's OldCertificateId: a renewal only within the last 30 days before expiry, not after. */
@@ -50,17 +51,6 @@ export function nextStep(status: string | undefined): "judge-renewal" | "apply-a
   return [...DEAD_ENDS].some((code) => statusWord(code) === status) ? "apply-again" : "wait";
 }
 
-/** DvAuthDetail / DvAuths of DescribeCertificate (every field may be null). */
-export interface DvAuthFields {
-  DvAuthKey?: string | null;
-  DvAuthValue?: string | null;
-  DvAuthDomain?: string | null;
-  DvAuthPath?: string | null;
-  DvAuthKeySubDomain?: string | null;
-  DvAuthSubDomain?: string | null;
-  DvAuthVerifyType?: string | null;
-}
-export interface DvAuthDetail extends DvAuthFields { DvAuths?: DvAuthFields[] | null }
 
 /** A DNS record's full name: the key, under the zone unless it already ends with it. */
 function recordName(key: string, zone: string): string {
@@ -97,17 +87,6 @@ export function keptValidationRecords(recorded: ValidationRecord[] | undefined, 
   return shown.length > 0 ? shown : recorded ?? [];
 }
 
-/** One entry of CheckCertificateDomainVerification's VerificationResults. */
-export interface DomainValidationResult {
-  Domain: string;
-  VerifyType?: string;
-  LocalCheck?: number;
-  CaCheck?: number;
-  LocalCheckFailReason?: string;
-  CheckValue?: string[];
-  Frequently?: boolean;
-  Issued?: boolean;
-}
 
 export interface VerificationProgress {
   issued: boolean;

@@ -12,9 +12,10 @@ import { getClient } from "../config";
 import { toView } from "../rules/live";
 import { listAllBindings } from "../services/live";
 import { TencentCloudError } from "../tencentcloud";
+import type { DescribeCertificateResponse } from "../tencentcloud/types";
 import { messages } from "../messages";
 import {
-  applyCertificate, checkDomainVerification, completeCertificate, deleteCertificate, DescribeCertificateResponse, findFreeCertificate, issuedPem,
+  applyCertificate, checkDomainVerification, completeCertificate, deleteCertificate, findFreeCertificate, issuedPem,
   renameCertificate,
 } from "../services/ssl";
 import { freeCertificateOutputs } from "./outputs";

@@ -4,10 +4,12 @@
 import { getClient } from "../config";
 import { messages } from "../messages";
 import { isNotFound } from "../tencentcloud";
-import type { DeleteCertificateResponse, DescribeCertificateDetailResponse, UploadCertificateRequest } from "../tencentcloud/types";
+import type {
+  ApplyCertificateRequest, DeleteCertificateResponse, DescribeCertificateDetailResponse, DescribeCertificateResponse, DomainValidationResult,
+  UploadCertificateRequest,
+} from "../tencentcloud/types";
 import type { TencentCloudClient } from "../tencentcloud";
 import { collectPages } from "../tencentcloud/paging";
-import type { DomainValidationResult, DvAuthDetail } from "../freeCertificate/rules";
 
 /** A certificate's detail (CertificateId always set), or undefined when there is none with this id. */
 export async function findCertificate(certId: string): Promise<DescribeCertificateDetailResponse | undefined> {
@@ -53,42 +55,15 @@ export async function deleteCertificate(certId: string): Promise<DeleteCertifica
 }
 
 // ------------------------------------------------------------------ free certificates (FreeCertificate)
-// Wire shapes per the SSL API spec (ssl 2019-12-05); the rules that read them are in freeCertificate/rules.ts.
-
-export interface ApplyCertificateRequest {
-  DvAuthMethod: string;
-  DomainName: string;
-  CsrEncryptAlgo?: "RSA" | "ECC";
-  CsrKeyParameter?: "2048" | "prime256v1";
-  Alias?: string;
-  OldCertificateId?: string;
-  ValidityPeriod?: "3";
-}
-
-/** DescribeCertificate: status, dates and validation records of a free certificate, never its PEM or key. */
-export interface DescribeCertificateResponse {
-  CertificateId?: string | null;
-  Domain?: string | null;
-  Alias?: string | null;
-  Status?: number | null;
-  StatusMsg?: string | null;
-  VerifyType?: string | null;
-  CertBeginTime?: string | null;
-  CertEndTime?: string | null;
-  InsertTime?: string | null;
-  SubjectAltName?: string[] | null;
-  DvAuthDetail?: DvAuthDetail | null;
-  CertificateExtra?: { OriginCertificateId?: string | null; RenewOrder?: string | null } | null;
-}
 
 export async function applyCertificate(request: ApplyCertificateRequest): Promise<string> {
-  return (await getClient().call<{ CertificateId: string }>("ssl", "ApplyCertificate", request)).CertificateId;
+  return (await getClient().ssl.applyCertificate(request)).CertificateId;
 }
 
-/** DescribeCertificate, or undefined when there is no certificate with this id. */
+/** DescribeCertificate (no PEM, no key), or undefined when there is no certificate with this id. */
 export async function findFreeCertificate(id: string): Promise<DescribeCertificateResponse | undefined> {
   try {
-    return await getClient().call<DescribeCertificateResponse>("ssl", "DescribeCertificate", { CertificateId: id });
+    return await getClient().ssl.describeCertificate({ CertificateId: id });
   } catch (e) {
     if (isNotFound(e)) return undefined;
     throw e;
@@ -102,16 +77,12 @@ export async function issuedPem(id: string): Promise<string | undefined> {
 
 /** CompleteCertificate: ask the CA to verify the domain now. */
 export async function completeCertificate(id: string): Promise<void> {
-  await getClient().call("ssl", "CompleteCertificate", { CertificateId: id });
+  await getClient().ssl.completeCertificate({ CertificateId: id });
 }
 
 export async function checkDomainVerification(id: string): Promise<DomainValidationResult[]> {
-  const answer = await getClient().call<{ VerificationResults?: DomainValidationResult[] | null }>("ssl", "CheckCertificateDomainVerification", { CertificateId: id });
-  return answer.VerificationResults ?? [];
+  return (await getClient().ssl.checkCertificateDomainVerification({ CertificateId: id })).VerificationResults ?? [];
 }
-
-
-/** DeleteCertificate; "gone" when it was already deleted. Refusals propagate with their codes. */
 
 /** DescribeCertificates' page maximum. */
 const CERTIFICATES_PAGE = 1000;
@@ -119,10 +90,9 @@ const CERTIFICATES_PAGE = 1000;
 const FREE_PACKAGE = "83";
 
 /** Every free TrustAsia certificate of the account (DescribeCertificates, Tencent Cloud's own only). */
-export async function listFreeCertificates(client: TencentCloudClient): Promise<(DescribeCertificateResponse & { PackageType?: string | null })[]> {
+export async function listFreeCertificates(client: TencentCloudClient): Promise<DescribeCertificateResponse[]> {
   const all = await collectPages(CERTIFICATES_PAGE, async (i) => {
-    const page = await client.call<{ TotalCount?: number; Certificates?: (DescribeCertificateResponse & { PackageType?: string | null })[] }>(
-      "ssl", "DescribeCertificates", { Offset: i * CERTIFICATES_PAGE, Limit: CERTIFICATES_PAGE, FilterSource: "buy" });
+    const page = await client.ssl.describeCertificates({ Offset: i * CERTIFICATES_PAGE, Limit: CERTIFICATES_PAGE, FilterSource: "buy" });
     return { rows: page.Certificates ?? [], total: page.TotalCount ?? 0 };
   });
   return all.filter((c) => c.PackageType === FREE_PACKAGE);

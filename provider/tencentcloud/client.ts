@@ -204,6 +204,11 @@ export class TencentCloudClient {
     describeCertificateDetail: Call<T.DescribeCertificateDetailRequest, T.DescribeCertificateDetailResponse>;
     deleteCertificate: Call<T.DeleteCertificateRequest, T.DeleteCertificateResponse>;
     modifyCertificateAlias: Call<T.ModifyCertificateAliasRequest, T.ModifyCertificateAliasResponse>;
+    applyCertificate: Call<T.ApplyCertificateRequest, T.ApplyCertificateResponse>;
+    describeCertificate: Call<T.CertificateIdRequest, T.DescribeCertificateResponse>;
+    completeCertificate: Call<T.CertificateIdRequest, T.CompleteCertificateResponse>;
+    checkCertificateDomainVerification: Call<T.CertificateIdRequest, T.CheckCertificateDomainVerificationResponse>;
+    describeCertificates: Call<T.DescribeCertificatesRequest, T.DescribeCertificatesResponse>;
   };
 
   private readonly credentials: Credentials;
@@ -246,6 +251,11 @@ export class TencentCloudClient {
       describeCertificateDetail: bind("ssl", "DescribeCertificateDetail"),
       deleteCertificate: bind("ssl", "DeleteCertificate"),
       modifyCertificateAlias: bind("ssl", "ModifyCertificateAlias"),
+      applyCertificate: bind("ssl", "ApplyCertificate"),
+      describeCertificate: bind("ssl", "DescribeCertificate"),
+      completeCertificate: bind("ssl", "CompleteCertificate"),
+      checkCertificateDomainVerification: bind("ssl", "CheckCertificateDomainVerification"),
+      describeCertificates: bind("ssl", "DescribeCertificates"),
     };
   }
 

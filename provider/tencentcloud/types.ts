@@ -226,6 +226,64 @@ export interface DeleteCertificateResponse { DeleteResult: boolean; TaskId?: str
 export interface ModifyCertificateAliasRequest { CertificateId: string; Alias?: string }
 export interface ModifyCertificateAliasResponse { CertificateId: string; RequestId: string }
 
+// ------------------------------------------------------------------ ssl: free certificates
+// ApplyCertificate and what follows (FreeCertificate); every answer field may be null (the spec's value_allowed_null).
+/** A free TrustAsia certificate (package 83, three months) for one domain. */
+export interface ApplyCertificateRequest {
+  DvAuthMethod: string;
+  DomainName: string;
+  CsrEncryptAlgo?: "RSA" | "ECC";
+  CsrKeyParameter?: "2048" | "prime256v1";
+  Alias?: string;
+  OldCertificateId?: string;
+  ValidityPeriod?: "3";
+}
+export interface ApplyCertificateResponse { CertificateId: string; RequestId: string }
+export interface CertificateIdRequest { CertificateId: string }
+export interface CompleteCertificateResponse { CertificateId: string; RequestId: string }
+/** DvAuthDetail / DvAuths of DescribeCertificate (every field may be null). */
+export interface DvAuthFields {
+  DvAuthKey?: string | null;
+  DvAuthValue?: string | null;
+  DvAuthDomain?: string | null;
+  DvAuthPath?: string | null;
+  DvAuthKeySubDomain?: string | null;
+  DvAuthSubDomain?: string | null;
+  DvAuthVerifyType?: string | null;
+}
+export interface DvAuthDetail extends DvAuthFields { DvAuths?: DvAuthFields[] | null }
+/** DescribeCertificate: status, dates and validation records of a free certificate, never its PEM or key. */
+export interface DescribeCertificateResponse {
+  CertificateId?: string | null;
+  Domain?: string | null;
+  Alias?: string | null;
+  Status?: number | null;
+  StatusMsg?: string | null;
+  VerifyType?: string | null;
+  CertBeginTime?: string | null;
+  CertEndTime?: string | null;
+  InsertTime?: string | null;
+  SubjectAltName?: string[] | null;
+  DvAuthDetail?: DvAuthDetail | null;
+  CertificateExtra?: { OriginCertificateId?: string | null; RenewOrder?: string | null } | null;
+  PackageType?: string | null;
+}
+/** One entry of CheckCertificateDomainVerification's VerificationResults. */
+export interface DomainValidationResult {
+  Domain: string;
+  VerifyType?: string;
+  LocalCheck?: number;
+  CaCheck?: number;
+  LocalCheckFailReason?: string;
+  CheckValue?: string[];
+  Frequently?: boolean;
+  Issued?: boolean;
+}
+export interface CheckCertificateDomainVerificationResponse { VerificationResults?: DomainValidationResult[] | null; RequestId: string }
+/** Only the filters this package uses. */
+export interface DescribeCertificatesRequest { Offset?: number; Limit?: number; FilterSource?: "upload" | "buy" }
+export interface DescribeCertificatesResponse { TotalCount?: number; Certificates?: DescribeCertificateResponse[] | null; RequestId: string }
+
 /** Documented per-action rate limits (requests per second), shared by the client's token buckets
  *  and the emulator's throttling. Unlisted actions use DEFAULT_RATE_LIMIT. */
 export const RATE_LIMITS: Record<string, number> = {
