@@ -1,4 +1,5 @@
-// The shape every service module exports: action name -> handler over the state.
+// The shape every service's actions module exports: action name -> handler over the state. Which
+// actions are writes comes from the action table (provider/tencentcloud/types.ts ACTIONS).
 import type { EmulatorState } from "./state";
 
 export type Params = Record<string, unknown>;
@@ -8,6 +9,4 @@ export interface ActionContext {
 export type ActionHandler = (params: Params, ctx: ActionContext) => Record<string, unknown>;
 export interface ServiceActions {
   handlers: Record<string, ActionHandler>;
-  /** Actions that change state (the request log's `write` flag). */
-  writes: ReadonlySet<string>;
 }

@@ -3,8 +3,8 @@
 import { chinaTime } from "./format";
 import { validateFaults } from "./faults";
 import { redactSecrets } from "./redact";
-import { editCdnDomain, editLiveBinding, editSslCertificate, SeedError } from "./seed";
-import { certificateStatus } from "./ssl";
+import { editCdnDomain, editLiveBinding, editSslCertificate, SeedError } from "./outOfBand";
+import { certificateStatus } from "./ssl/model";
 import type { Emulator } from "./emulator";
 import type { EmulatorSeed } from "./types";
 

@@ -35,7 +35,7 @@ export interface VerifyInput {
   query: string; // after "?", "" for POST
   headers: Record<string, string | string[] | undefined>; // lowercase names, as node gives them
   body: Buffer;
-  service: string; // the service the request is routed to
+  service: string; // the service the signature must be for: the routed one, or the scope's own when routed by X-TC-Version
   nowSeconds: number; // real time: the emulator's clock offset never moves the signature window
   secretKeyFor(secretId: string): string | undefined;
 }

@@ -1,12 +1,47 @@
 // Wire models of the Tencent Cloud API 3.0 actions this library uses, with the API's own
-// PascalCase field names (see docs/reference/tencentcloud-api.md). Shared by the client,
-// the resource handlers and the emulator, so the three cannot drift apart.
+// PascalCase field names (see docs/reference/tencentcloud-api.md; the vendored spec/ is the
+// authority). Shared by the client, the resource handlers and the emulator, so the three cannot
+// drift apart.
 
 export type Service = "cdn" | "live" | "ssl";
 export const SERVICE_VERSIONS: Record<Service, string> = {
   cdn: "2018-06-06",
   live: "2018-08-01",
   ssl: "2019-12-05",
+};
+
+export interface ActionFacts {
+  /** Documented requests per second for the action (the client's token bucket, the emulator's throttle). */
+  rateLimit: number;
+  /** The action changes state (the emulator's request log marks it a write). */
+  write?: true;
+}
+
+/**
+ * The one action table: every action this library calls and the emulator serves, per service. The
+ * emulator's spec test proves each is in the vendored spec (spec/<svc>.api.json) at SERVICE_VERSIONS.
+ */
+export const ACTIONS: Record<Service, Record<string, ActionFacts>> = {
+  cdn: {
+    DescribeDomainsConfig: { rateLimit: 20 },
+    DescribeDomains: { rateLimit: 20 },
+    UpdateDomainConfig: { rateLimit: 20, write: true },
+  },
+  live: {
+    DescribeLiveDomains: { rateLimit: 20 },
+    DescribeLiveDomain: { rateLimit: 20 },
+    DescribeLiveDomainCert: { rateLimit: 500 },
+    DescribeLiveDomainCertBindings: { rateLimit: 20 },
+    ModifyLiveDomainCertBindings: { rateLimit: 20, write: true },
+    UnBindLiveDomainCert: { rateLimit: 20, write: true },
+  },
+  ssl: {
+    UploadCertificate: { rateLimit: 10, write: true },
+    DescribeCertificateDetail: { rateLimit: 10 },
+    DeleteCertificate: { rateLimit: 10, write: true },
+    // The API catalogue (1007/36571) says 10; the action's own page (1007/36583) still says 20: the lower.
+    ModifyCertificateAlias: { rateLimit: 10, write: true },
+  },
 };
 
 export type OnOff = "on" | "off";
@@ -109,6 +144,8 @@ export interface LiveDomainInfo {
   IsDelayLive: number;
   CurrentCName: string;
   IsMiniProgramLive?: number;
+  RentTag?: number;
+  RentExpireTime?: string;
 }
 export interface DescribeLiveDomainsRequest {
   DomainStatus?: number;
@@ -226,24 +263,10 @@ export interface DeleteCertificateResponse { DeleteResult: boolean; TaskId?: str
 export interface ModifyCertificateAliasRequest { CertificateId: string; Alias?: string }
 export interface ModifyCertificateAliasResponse { CertificateId: string; RequestId: string }
 
-/** Documented per-action rate limits (requests per second), shared by the client's token buckets
- *  and the emulator's throttling. Unlisted actions use DEFAULT_RATE_LIMIT. */
-export const RATE_LIMITS: Record<string, number> = {
-  "cdn.UpdateDomainConfig": 20,
-  "cdn.DescribeDomainsConfig": 20,
-  "cdn.DescribeDomains": 20,
-  "ssl.UploadCertificate": 10,
-  "ssl.DeleteCertificate": 10,
-  "ssl.DescribeCertificateDetail": 10,
-  // The API catalogue (1007/36571) says 10; the action's own page (1007/36583) still says 20: the lower.
-  "ssl.ModifyCertificateAlias": 10,
-  "live.ModifyLiveDomainCertBindings": 20,
-  "live.DescribeLiveDomainCertBindings": 20,
-  "live.UnBindLiveDomainCert": 20,
-  "live.DescribeLiveDomain": 20,
-  "live.DescribeLiveDomains": 20,
-  "live.DescribeLiveDomainCert": 500,
-};
+/** Documented per-action rate limits (requests per second), from ACTIONS. Unlisted actions use DEFAULT_RATE_LIMIT. */
+export const RATE_LIMITS: Record<string, number> = Object.fromEntries(
+  (Object.keys(ACTIONS) as Service[]).flatMap((svc) => Object.entries(ACTIONS[svc]).map(([action, f]) => [`${svc}.${action}`, f.rateLimit])),
+);
 export const DEFAULT_RATE_LIMIT = 20;
 export function rateLimitFor(service: Service, action: string): number {
   return RATE_LIMITS[`${service}.${action}`] ?? DEFAULT_RATE_LIMIT;
