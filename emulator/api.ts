@@ -33,10 +33,13 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
   return Array.isArray(v) ? v[0] : v;
 }
 
+const isEmulated = (name: string): name is Service => Object.prototype.hasOwnProperty.call(SERVICES, name);
+
 export interface Route {
   /** The service the request is for: cdn|live|ssl, or another name (answered NoSuchProduct), or undefined. */
   service?: string;
-  /** The service named in the credential scope, which the signature is verified against. */
+  /** The service the signature's credential scope must name: the routed one, or, when routed by
+   *  X-TC-Version, whatever the client signed for. */
   signedFor?: string;
 }
 
@@ -46,12 +49,12 @@ export interface Route {
  * for "127"), from X-TC-Version, since each emulated service has its own version.
  */
 export function routeService(req: ApiRequest): Route {
-  const signedFor = parseAuthorization(header(req.headers, "authorization"))?.service;
-  const named = serviceNamedBy(req) ?? signedFor;
-  if (named && named in SERVICES) return { service: named, signedFor };
+  const scope = parseAuthorization(header(req.headers, "authorization"))?.service;
+  const named = serviceNamedBy(req) ?? scope;
+  if (named && isEmulated(named)) return { service: named, signedFor: named };
   const version = header(req.headers, "x-tc-version");
   const byVersion = (Object.keys(SERVICE_VERSIONS) as Service[]).find((s) => SERVICE_VERSIONS[s] === version);
-  return { service: byVersion ?? named, signedFor };
+  return byVersion ? { service: byVersion, signedFor: scope } : { service: named, signedFor: named };
 }
 
 function serviceNamedBy(req: ApiRequest): string | undefined {
@@ -96,11 +99,11 @@ interface Parsed { service: Service; action: string; params: Record<string, unkn
 /** Everything up to running the action, the spec's request check included; throws ApiError. */
 function admit(emu: Emulator, req: ApiRequest, { service, signedFor }: Route, action: string): Parsed {
   if (!service) throw new ApiError("AuthFailure.InvalidAuthorization", "The Authorization header is malformed and the Host names no service.");
-  if (!(service in SERVICES)) throw new ApiError("NoSuchProduct", `The product ${service} does not exist.`);
+  if (!isEmulated(service)) throw new ApiError("NoSuchProduct", `The product ${service} does not exist.`);
   if (req.method !== "POST") throw new ApiError("UnsupportedProtocol", "This endpoint accepts POST requests with a JSON body.");
   verifyRequest({
     method: req.method, query: queryOf(req.target), headers: req.headers, body: req.body,
-    service: signedFor && !(signedFor in SERVICES) ? signedFor : service,
+    service: signedFor ?? service,
     nowSeconds: Math.floor(Date.now() / 1000), secretKeyFor: (id) => emu.credentials.get(id),
   });
   if (!action) throw new ApiError("MissingParameter", "The request is missing a required parameter `X-TC-Action`.");
@@ -152,7 +155,7 @@ export async function handleApiRequest(emu: Emulator, req: ApiRequest): Promise<
   const route = routeService(req);
   const service = route.service;
   const action = header(req.headers, "x-tc-action") ?? "";
-  const write = !!service && service in ACTIONS && ACTIONS[service as Service][action]?.write === true;
+  const write = !!service && isEmulated(service) && ACTIONS[service][action]?.write === true;
   const log = (errorCode: string | undefined) =>
     emu.log.add({ service: service ?? "", action, params: emu.log.enabled ? tryParams(req.body) : undefined, errorCode, write });
 
