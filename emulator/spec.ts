@@ -18,6 +18,10 @@ export interface MemberSpec {
   example?: string;
 }
 export interface ObjectSpec { members: MemberSpec[] }
+
+/** Whether an answer always holds the member. Output-only objects (e.g. ssl RootCertificates) mark
+ *  it with `required` and leave `output_required` out. */
+export const outputRequired = (m: MemberSpec): boolean => m.output_required ?? m.required ?? false;
 interface ApiFile {
   metadata: { apiVersion: string };
   actions: Record<string, { input: string; output: string }>;
@@ -183,7 +187,7 @@ export function checkObject(spec: ServiceSpec, objectName: string, value: Record
   }
   for (const m of members) {
     if (m.name === "RequestId") continue;
-    const needed = direction === "request" ? m.required : m.output_required;
+    const needed = direction === "request" ? m.required : outputRequired(m);
     if (needed && (value[m.name] === undefined || (direction === "request" && value[m.name] === null))) {
       out.push({ path: prefix + m.name, code: "MissingParameter", problem: direction === "request" ? "required" : "output_required but absent" });
     }
@@ -256,7 +260,7 @@ export function shapeObject(spec: ServiceSpec, objectName: string, value: Record
     let v = value[m.name];
     if (m.value_allowed_null && options.nullMode && isEmptyValue(v)) v = null;
     if (v === undefined || (v === null && !m.value_allowed_null)) {
-      if (!m.output_required) continue;
+      if (!outputRequired(m)) continue;
       v = m.value_allowed_null ? null : defaultValue(spec, m, options);
     }
     out[m.name] = v === null ? null : shapeValue(spec, m, v, options);

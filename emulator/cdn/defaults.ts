@@ -6,21 +6,12 @@ import type { CdnDomainStatus, DetailDomain, ForceRedirect, Hsts, Https } from "
 import { chinaTime } from "../format";
 import { specOf } from "../spec";
 
-/** The value without its null members (the model holds "no value" as absent; shaping answers null). */
-function withoutNulls<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(withoutNulls) as T;
-  if (value === null || typeof value !== "object") return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = withoutNulls(v);
-  return out as T;
-}
-
 let example: DetailDomain | undefined;
-/** The documented example's domain, without nulls. */
+/** The documented example's domain (its nulls kept: where the real API shows a member as null, so do we). */
 function exampleDomain(): DetailDomain {
   if (!example) {
     const answer = JSON.parse(specOf("cdn").examplesOf("DescribeDomainsConfig")[0].output);
-    example = withoutNulls(answer.Response.Domains[0] as DetailDomain);
+    example = answer.Response.Domains[0] as DetailDomain;
   }
   return structuredClone(example);
 }

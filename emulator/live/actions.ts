@@ -2,7 +2,7 @@
 // model's view out (shaped by the spec).
 import { invalidValue, optionalInt, optionalString, requireString } from "../errors";
 import type { ActionContext, Params, ServiceActions } from "../actions";
-import { bindingRows, DomainStatus, domainCertInfo, liveDomainByName, modifyBindings, selectLiveDomains, unbind } from "./model";
+import { bindingRows, DomainStatus, domainCertInfo, liveDomainByName, modifyBindings, playTypeCounts, selectLiveDomains, unbind } from "./model";
 
 function describeLiveDomains(params: Params, { state }: ActionContext) {
   const all = selectLiveDomains(state, {
@@ -15,7 +15,9 @@ function describeLiveDomains(params: Params, { state }: ActionContext) {
   const pageSize = optionalInt(params, "PageSize", 10, 100) ?? 10;
   const pageNum = optionalInt(params, "PageNum", 1, 100000) ?? 1;
   const start = (pageNum - 1) * pageSize;
-  return { AllCount: all.length, DomainList: structuredClone(all.slice(start, start + pageSize)), CreateLimitCount: 100, PlayTypeCount: [] };
+  // guess: an account may hold 100 domains (CreateLimitCount is what is left of that).
+  const CreateLimitCount = Math.max(0, 100 - state.liveDomains.size);
+  return { AllCount: all.length, DomainList: structuredClone(all.slice(start, start + pageSize)), CreateLimitCount, PlayTypeCount: playTypeCounts(state) };
 }
 
 function describeLiveDomain(params: Params, { state }: ActionContext) {

@@ -35,6 +35,15 @@ export function selectLiveDomains(state: EmulatorState, f: DomainFilter): LiveDo
   return all;
 }
 
+/** Enabled playback domains per acceleration region: [mainland, global, overseas] (PlayType 1, 2, 3). */
+export function playTypeCounts(state: EmulatorState): number[] {
+  const counts = [0, 0, 0];
+  for (const { info } of state.liveDomains.values()) {
+    if (info.Type === PLAY && info.Status === 1 && info.PlayType >= 1 && info.PlayType <= 3) counts[info.PlayType - 1]++;
+  }
+  return counts;
+}
+
 /** The bound certificate of a domain, or undefined when there is none (or it was deleted). */
 export function boundCertificate(state: EmulatorState, r: LiveDomainRecord): SslCertificateRecord | undefined {
   return r.binding ? state.sslCertificates.get(r.binding.cloudCertId) : undefined;

@@ -38,9 +38,11 @@ function modifyCertificateAlias(params: Params, { state }: ActionContext) {
   return { CertificateId: record.id };
 }
 
+/** guess: no resource-check task is modelled, so IsCheckResource deletes at once too; its answer
+ *  carries TaskId (null: no task), as the documented asynchronous example has one. */
 function deleteCertificateAction(params: Params, { state }: ActionContext) {
   deleteCertificate(state, requireString(params, "CertificateId"));
-  return { DeleteResult: true };
+  return params.IsCheckResource === true ? { DeleteResult: true, TaskId: null } : { DeleteResult: true };
 }
 
 export const sslActions: ServiceActions = {
