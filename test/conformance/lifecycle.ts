@@ -70,6 +70,8 @@ async function refresh(h: Handlers, live: Live): Promise<Live> {
 export interface LifecycleOutcome {
   /** Whether the second `up` after the change found anything to do, per resource (all must be false). */
   changesOnSecondUp: Record<string, boolean>;
+  /** Each resource's outputs after the refresh that preceded it. */
+  outputs: Record<string, Props>;
 }
 
 export async function runLifecycle(m: Material): Promise<LifecycleOutcome> {
@@ -110,5 +112,5 @@ export async function runLifecycle(m: Material): Promise<LifecycleOutcome> {
   // destroy: the binding first (it depends on the certificate), then the rest.
   await bindH.delete(bind.id, bind.outs);
   await Promise.all([cdnH.delete(cdn.id, cdn.outs), certH.delete(cert.id, cert.outs)]);
-  return { changesOnSecondUp };
+  return { changesOnSecondUp, outputs: { cdnHttpsConfig: cdn.outs, liveCertificate: cert.outs, liveDomainBinding: bind.outs } };
 }
