@@ -16,9 +16,9 @@
 import http from "node:http";
 import { Emulator } from "./emulator";
 import { listen } from "./server";
-import type { CdnDomainPatch, EmulatorOptions, EmulatorSeed, Fault, LiveBindingPatch, RequestLogEntry, SslCertificatePatch } from "./types";
+import type { CdnDomainPatch, EmulatorOptions, EmulatorSeed, EmulatorSnapshot, Fault, LiveBindingPatch, RequestLogEntry, SslCertificatePatch } from "./types";
 
-export type { CdnDomainPatch, EmulatorOptions, EmulatorSeed, Fault, LiveBindingPatch, RequestLogEntry, SslCertificatePatch } from "./types";
+export type { CdnDomainPatch, EmulatorOptions, EmulatorSeed, EmulatorSnapshot, Fault, LiveBindingPatch, RequestLogEntry, SslCertificatePatch } from "./types";
 export { Emulator } from "./emulator";
 
 export interface EmulatorHandle {
@@ -28,7 +28,7 @@ export interface EmulatorHandle {
   stop(): Promise<void>;
   requests(since?: number): Promise<RequestLogEntry[]>;
   writes(since?: number): Promise<RequestLogEntry[]>;
-  state(): Promise<any>;
+  state(): Promise<EmulatorSnapshot>;
   reset(seed?: EmulatorSeed): Promise<void>;
   seed(seed: EmulatorSeed): Promise<void>;
   faults(faults: Fault[]): Promise<void>;

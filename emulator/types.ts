@@ -1,5 +1,5 @@
 // Public types of the emulator (see docs/contracts.md "emulator").
-import type { CdnDomainStatus, ForceRedirect, Https, Service } from "../provider/tencentcloud/types";
+import type { CdnDomainStatus, DetailDomain, ForceRedirect, Https, LiveDomainInfo, Service } from "../provider/tencentcloud/types";
 
 export interface EmulatorSeed {
   cdnDomains?: { domain: string; status?: CdnDomainStatus; originType?: string; serviceType?: string; https?: Partial<Https>; forceRedirect?: ForceRedirect }[];
@@ -67,4 +67,19 @@ export interface LiveBindingPatch {
 /** A rename in the SSL console. */
 export interface SslCertificatePatch {
   alias?: string;
+}
+
+/** What GET /_emulator/state (EmulatorHandle.state()) shows: the whole world, keys redacted. */
+export interface EmulatorSnapshot {
+  now: string; // emulator clock, "YYYY-MM-DD hh:mm:ss" UTC+8
+  /** Each domain as the model holds it (DescribeDomainsConfig before shaping), with its pending deployment. */
+  cdnDomains: (DetailDomain & { _deployment?: { endsAt: string; willFail: boolean }; _failNextDeployment?: string })[];
+  liveDomains: (LiveDomainInfo & { binding: { cloudCertId: string; status: 0 | 1; updateTime: string } | null })[];
+  sslCertificates: {
+    id: string; from: string; alias: string; certificateType: string; certificateUse: string | null;
+    fingerprintSha256: string; commonName: string; sans: string[]; certificate: string;
+    notBefore: string; notAfter: string; // ISO 8601
+    status: number; boundTo: string[]; // CDN and CSS domains using it
+  }[];
+  faults: Fault[];
 }

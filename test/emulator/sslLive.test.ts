@@ -35,7 +35,7 @@ describe("emulator: ssl and live", () => {
       const c = await upload({ Repeatable: true });
       expect(c.CertificateId).not.to.equal(a.CertificateId);
       const state = await emu.state();
-      expect(state.sslCertificates.find((x: any) => x.id === a.CertificateId).certificateUse).to.equal("LIVE");
+      expect(state.sslCertificates.find((x: any) => x.id === a.CertificateId)!.certificateUse).to.equal("LIVE");
     });
 
     it("refuses a mismatched key, an unparsable certificate and a missing key", async () => {
