@@ -81,7 +81,8 @@ export function verifyRequest(input: VerifyInput): string {
   if (secretKey === undefined) throw new ApiError("AuthFailure.SecretIdNotFound", "The SecretId is not found, please ensure that your SecretId is correct.");
   const dateOfTimestamp = new Date(Number(timestamp) * 1000).toISOString().slice(0, 10);
   // The Host as sent, or without its port: the official SDK signs its URL's hostname, so a client
-  // pointed at 127.0.0.1:PORT signs "127.0.0.1" (the real API, on 443, never sees the difference).
+  // pointed at 127.0.0.1:PORT signs "127.0.0.1". guess: the real API (on 443) would accept the
+  // hostname alone too; it never sees a port.
   const host = headerValue(input.headers, "host");
   const hosts = host && /:\d+$/.test(host) ? [host, host.replace(/:\d+$/, "")] : [host];
   const signedWith = (h: string | undefined) => {
