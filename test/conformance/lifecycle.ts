@@ -1,7 +1,7 @@
 // A lifecycle of all three resources through the provider's handlers (the seam's entry points), run
 // as the engine runs deployments: each resource is checked, then created or updated (the binding
-// after the certificate it names), a refresh reads all three, a second `up` must find no change,
-// and destroy deletes the binding before the certificate. Used by the conformance and null-mode tests.
+// after the certificate it names), a refresh and an import read all three, two more `up`s change
+// them, a last `up` must find no change, and destroy deletes the binding before the certificate. Used by the conformance and null-mode tests.
 import { expect } from "chai";
 import * as provider from "../../provider";
 import { configure, resetClientForTests } from "../../provider/config";
@@ -83,7 +83,9 @@ export async function runLifecycle(m: Material): Promise<LifecycleOutcome> {
   const cdnV2 = { domain: CDN_DOMAIN, certId: HOSTED_ID, hsts: { maxAge: 3600 }, forceRedirect: { statusCode: 301 }, __provider: PROVIDER };
   const certV1 = { certificate: m.own.certificate, privateKey: m.own.privateKey, remarks: "conformance", __provider: PROVIDER };
   const certV2 = { ...certV1, remarks: "conformance renamed" };
-  const binding = (cloudCertId: string, domains: string[]) => ({ cloudCertId, domains, __provider: PROVIDER });
+  // The last change: the redirect and HSTS go, other TLS versions, OCSP on; the binding keeps each domain's HTTPS state.
+  const cdnV3 = { domain: CDN_DOMAIN, certId: HOSTED_ID, tlsVersions: ["TLSv1.1", "TLSv1.2"], ocspStapling: true, __provider: PROVIDER };
+  const binding = (cloudCertId: string, domains: string[], enableHttps = true) => ({ cloudCertId, domains, enableHttps, __provider: PROVIDER });
 
   // A preview with mistakes the API finds (an unknown playback domain, an unknown hosted id): error answers.
   expect((await bindH.check({}, binding(HOSTED_ID, ["nosuch.conformance.example.com"]))).failures).to.have.length.greaterThan(0);
@@ -93,20 +95,25 @@ export async function runLifecycle(m: Material): Promise<LifecycleOutcome> {
   let [cdn, cert] = await Promise.all([apply(cdnH, undefined, cdnV1), apply(certH, undefined, certV1)]);
   let bind = await apply(bindH, undefined, binding(cert.id, [PLAY_DOMAINS[0]]));
 
-  // refresh
+  // refresh, and an import of each (read by id alone, as `pulumi import` does)
   [cdn, cert, bind] = await Promise.all([refresh(cdnH, cdn), refresh(certH, cert), refresh(bindH, bind)]);
+  await Promise.all([cdnH.read(cdn.id, {}), certH.read(cert.id, {}), bindH.read(bind.id, {})]);
 
   // up #2: a hosted certificate with HSTS and a redirect, a rename, one more domain.
   [cdn, cert] = await Promise.all([apply(cdnH, cdn, cdnV2), apply(certH, cert, certV2)]);
   bind = await apply(bindH, bind, binding(cert.id, PLAY_DOMAINS));
 
-  // up #3 after a refresh: nothing left to do.
+  // up #3: the last change.
+  cdn = await apply(cdnH, cdn, cdnV3);
+  bind = await apply(bindH, bind, binding(cert.id, [...PLAY_DOMAINS].reverse(), false));
+
+  // up #4 after a refresh: nothing left to do.
   [cdn, cert, bind] = await Promise.all([refresh(cdnH, cdn), refresh(certH, cert), refresh(bindH, bind)]);
   const changes = async (h: Handlers, live: Live, news: Props) => !!(await h.diff(live.id, live.outs, await checked(h, live.outs, news))).changes;
   const changesOnSecondUp = {
-    cdnHttpsConfig: await changes(cdnH, cdn, cdnV2),
+    cdnHttpsConfig: await changes(cdnH, cdn, cdnV3),
     liveCertificate: await changes(certH, cert, certV2),
-    liveDomainBinding: await changes(bindH, bind, binding(cert.id, PLAY_DOMAINS)),
+    liveDomainBinding: await changes(bindH, bind, binding(cert.id, [...PLAY_DOMAINS].reverse(), false)),
   };
 
   // destroy: the binding first (it depends on the certificate), then the rest.
