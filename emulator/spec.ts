@@ -225,9 +225,9 @@ export interface ShapeOptions {
   nullMode: boolean;
 }
 
-/** "No valid value": absent, empty, or a config block that is switched off. */
+/** "No valid value": absent, empty, a switch that is off (the unset default) or a config block that is switched off. */
 function isEmptyValue(v: unknown): boolean {
-  if (v === undefined || v === null || v === "") return true;
+  if (v === undefined || v === null || v === "" || v === "off") return true;
   if (Array.isArray(v)) return v.length === 0;
   return isPlainObject(v) && v.Switch === "off";
 }

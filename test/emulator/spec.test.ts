@@ -126,6 +126,10 @@ describe("emulator: the vendored API spec drives it", function () {
         expect(d.Quic).to.equal(null);
         expect(d.Origin.Sni).to.equal(null);
         expect(d.Origin.Origins).to.deep.equal(["origin.shape.example.com"]); // a value it holds stays
+        await emu.editCdnDomain("shape.example.com", { https: { Switch: "on", Http2: "on", CertInfo: { CertId: "shape001" } } });
+        const [on] = (await call(emu, "cdn", "DescribeDomainsConfig", {})).Domains;
+        expect(on.Https).to.include({ Switch: "on", Http2: "on", OcspStapling: null, Spdy: null, VerifyClient: null, ClientCertInfo: null, Hsts: null });
+        expect(on.Https.CertInfo.CertId).to.equal("shape001");
         const detail = await call(emu, "ssl", "DescribeCertificateDetail", { CertificateId: "shape001" });
         expect(detail).to.include({ PackageType: null, VerifyType: null, OrderId: null });
         expect(detail.CertificatePublicKey).to.equal(chain.certificate);
