@@ -2,18 +2,24 @@
 // faults and the request log. Returns what to send; the server only writes it.
 import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import { ACTIONS, Service, SERVICE_VERSIONS } from "../provider/tencentcloud/types";
+import { actionFacts, Service, SERVICE_VERSIONS } from "../provider/tencentcloud/types";
 import { parseAuthorization, verifyRequest } from "./auth";
 import { ApiError } from "./errors";
 import { cdnActions } from "./cdn/actions";
 import { liveActions } from "./live/actions";
 import { sslActions } from "./ssl/actions";
 import { requestViolations, shapeAnswer, specOf } from "./spec";
-import type { ServiceActions } from "./actions";
+import type { ActionHandler, ServiceActions } from "./actions";
 import type { Emulator } from "./emulator";
 import type { Fault } from "./types";
 
-const SERVICES: Record<Service, ServiceActions> = { cdn: cdnActions, live: liveActions, ssl: sslActions };
+const SERVICES: { [S in Service]: ServiceActions<S> } = { cdn: cdnActions, live: liveActions, ssl: sslActions };
+
+/** The handler of an action the emulator serves (in the action table and in the spec), else undefined. */
+function handlerOf(service: Service, action: string): ActionHandler | undefined {
+  const handlers: Record<string, ActionHandler> = SERVICES[service].handlers;
+  return Object.prototype.hasOwnProperty.call(handlers, action) && specOf(service).hasAction(action) ? handlers[action] : undefined;
+}
 const HOST_PATTERN = /^(cdn|live|ssl)\.(intl\.)?tencentcloudapi\.com(:\d+)?$/i;
 
 export type ApiOutcome =
@@ -111,9 +117,7 @@ function admit(emu: Emulator, req: ApiRequest, { service, signedFor }: Route, ac
   if (!version) throw new ApiError("MissingParameter", "The request is missing a required parameter `X-TC-Version`.");
   const svc = service as Service;
   if (version !== SERVICE_VERSIONS[svc]) throw new ApiError("NoSuchVersion", `The API version ${version} does not exist for ${service}.`);
-  if (!Object.prototype.hasOwnProperty.call(SERVICES[svc].handlers, action) || !specOf(svc).hasAction(action)) {
-    throw new ApiError("InvalidAction", `The action ${action} does not exist.`);
-  }
+  if (!handlerOf(svc, action)) throw new ApiError("InvalidAction", `The action ${action} does not exist.`);
   let params: unknown;
   try {
     params = req.body.length === 0 ? {} : JSON.parse(req.body.toString("utf8"));
@@ -155,7 +159,7 @@ export async function handleApiRequest(emu: Emulator, req: ApiRequest): Promise<
   const route = routeService(req);
   const service = route.service;
   const action = header(req.headers, "x-tc-action") ?? "";
-  const write = !!service && isEmulated(service) && ACTIONS[service][action]?.write === true;
+  const write = !!service && isEmulated(service) && actionFacts(service, action)?.write === true;
   const log = (errorCode: string | undefined) =>
     emu.log.add({ service: service ?? "", action, params: emu.log.enabled ? tryParams(req.body) : undefined, errorCode, write });
 
@@ -176,7 +180,7 @@ export async function handleApiRequest(emu: Emulator, req: ApiRequest): Promise<
     }
     let fields: Record<string, unknown>;
     try {
-      fields = SERVICES[p.service].handlers[p.action](p.params, { state: emu.state });
+      fields = handlerOf(p.service, p.action)!(p.params, { state: emu.state });
     } catch (e) {
       throw e instanceof ApiError ? documentedError(p.service, p.action, e) : e;
     }

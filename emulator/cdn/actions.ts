@@ -48,7 +48,7 @@ function updateDomain(params: Params, { state }: ActionContext) {
   return {};
 }
 
-export const cdnActions: ServiceActions = {
+export const cdnActions: ServiceActions<"cdn"> = {
   handlers: {
     DescribeDomainsConfig: describeDomainsConfig,
     DescribeDomains: describeDomains,

@@ -67,7 +67,7 @@ function unBindLiveDomainCert(params: Params, { state }: ActionContext) {
   return {};
 }
 
-export const liveActions: ServiceActions = {
+export const liveActions: ServiceActions<"live"> = {
   handlers: {
     DescribeLiveDomains: describeLiveDomains,
     DescribeLiveDomain: describeLiveDomain,

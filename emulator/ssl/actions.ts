@@ -45,7 +45,7 @@ function deleteCertificateAction(params: Params, { state }: ActionContext) {
   return params.IsCheckResource === true ? { DeleteResult: true, TaskId: null } : { DeleteResult: true };
 }
 
-export const sslActions: ServiceActions = {
+export const sslActions: ServiceActions<"ssl"> = {
   handlers: {
     UploadCertificate: uploadCertificate,
     DescribeCertificateDetail: describeCertificateDetail,

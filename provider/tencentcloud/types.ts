@@ -21,7 +21,7 @@ export interface ActionFacts {
  * The one action table: every action this library calls and the emulator serves, per service. The
  * emulator's spec test proves each is in the vendored spec (spec/<svc>.api.json) at SERVICE_VERSIONS.
  */
-export const ACTIONS: Record<Service, Record<string, ActionFacts>> = {
+export const ACTIONS = {
   cdn: {
     DescribeDomainsConfig: { rateLimit: 20 },
     DescribeDomains: { rateLimit: 20 },
@@ -42,7 +42,16 @@ export const ACTIONS: Record<Service, Record<string, ActionFacts>> = {
     // The API catalogue (1007/36571) says 10; the action's own page (1007/36583) still says 20: the lower.
     ModifyCertificateAlias: { rateLimit: 10, write: true },
   },
-};
+} as const satisfies Record<Service, Record<string, ActionFacts>>;
+
+/** The actions of one service in the table: a typed call can name no other. */
+export type ActionName<S extends Service> = keyof (typeof ACTIONS)[S] & string;
+
+/** The table's facts of an action, or undefined when the table does not have it. */
+export function actionFacts(service: Service, action: string): ActionFacts | undefined {
+  const table: Record<string, ActionFacts> = ACTIONS[service];
+  return Object.prototype.hasOwnProperty.call(table, action) ? table[action] : undefined;
+}
 
 export type OnOff = "on" | "off";
 
@@ -265,7 +274,7 @@ export interface ModifyCertificateAliasResponse { CertificateId: string; Request
 
 /** Documented per-action rate limits (requests per second), from ACTIONS. Unlisted actions use DEFAULT_RATE_LIMIT. */
 export const RATE_LIMITS: Record<string, number> = Object.fromEntries(
-  (Object.keys(ACTIONS) as Service[]).flatMap((svc) => Object.entries(ACTIONS[svc]).map(([action, f]) => [`${svc}.${action}`, f.rateLimit])),
+  (Object.keys(ACTIONS) as Service[]).flatMap((svc) => Object.entries(ACTIONS[svc] as Record<string, ActionFacts>).map(([action, f]) => [`${svc}.${action}`, f.rateLimit])),
 );
 export const DEFAULT_RATE_LIMIT = 20;
 export function rateLimitFor(service: Service, action: string): number {
