@@ -225,11 +225,12 @@ export interface ShapeOptions {
   nullMode: boolean;
 }
 
-/** "No valid value": absent, empty, a switch that is off (the unset default) or a config block that is switched off. */
+/** "No valid value", judged on a shaped value: absent, "", a switch that is off (the unset default),
+ *  an empty list, or an object whose every member is null (a switched-off block holding no setting). */
 function isEmptyValue(v: unknown): boolean {
   if (v === undefined || v === null || v === "" || v === "off") return true;
   if (Array.isArray(v)) return v.length === 0;
-  return isPlainObject(v) && v.Switch === "off";
+  return isPlainObject(v) && Object.values(v).every((x) => x === null);
 }
 
 /** What an output_required member holds when the model has none and the spec forbids null.
@@ -257,13 +258,14 @@ export function shapeObject(spec: ServiceSpec, objectName: string, value: Record
   const out: Record<string, unknown> = {};
   for (const m of spec.object(objectName).members) {
     if (m.name === "RequestId") continue;
-    let v = value[m.name];
+    const given = value[m.name];
+    let v = given === undefined || given === null ? given : shapeValue(spec, m, given, options);
     if (m.value_allowed_null && options.nullMode && isEmptyValue(v)) v = null;
     if (v === undefined || (v === null && !m.value_allowed_null)) {
       if (!outputRequired(m)) continue;
       v = m.value_allowed_null ? null : defaultValue(spec, m, options);
     }
-    out[m.name] = v === null ? null : shapeValue(spec, m, v, options);
+    out[m.name] = v;
   }
   return out;
 }

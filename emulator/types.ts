@@ -19,8 +19,8 @@ export interface EmulatorOptions {
   logRequests?: boolean;
   /**
    * Robustness test mode: every answer member the spec marks value_allowed_null is null whenever it
-   * holds no valid value (absent, "", an empty list, a switch that is "off", or a config block that is
-   * switched off), as the real API may answer. Default false: null only where an output_required
+   * holds no valid value (absent, "", an empty list, a switch that is "off", or an object left with
+   * nothing but nulls), as the real API may answer. Default false: null only where an output_required
    * member has no value.
    */
   nullMode?: boolean;

@@ -121,14 +121,15 @@ describe("emulator: the vendored API spec drives it", function () {
       const emu = await startEmulator({ seed, nullMode: true });
       try {
         const [d] = (await call(emu, "cdn", "DescribeDomainsConfig", {})).Domains;
-        expect(d.Https, "HTTPS off has no valid value").to.equal(null);
-        expect(d.ForceRedirect).to.equal(null);
-        expect(d.Quic).to.equal(null);
+        expect(d.Https, "switches that are off have no valid value").to.include({ Switch: null, Http2: null, CertInfo: null, SslStatus: "closed" });
+        expect(d.Https.TlsVersion, "a setting it holds stays").to.deep.equal(["TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"]);
+        expect(d.ForceRedirect).to.include({ Switch: null, RedirectStatusCode: 302 });
+        expect(d.Quic, "a block left with nothing but nulls is null").to.equal(null);
         expect(d.Origin.Sni).to.equal(null);
         expect(d.Origin.Origins).to.deep.equal(["origin.shape.example.com"]); // a value it holds stays
         await emu.editCdnDomain("shape.example.com", { https: { Switch: "on", Http2: "on", CertInfo: { CertId: "shape001" } } });
         const [on] = (await call(emu, "cdn", "DescribeDomainsConfig", {})).Domains;
-        expect(on.Https).to.include({ Switch: "on", Http2: "on", OcspStapling: null, Spdy: null, VerifyClient: null, ClientCertInfo: null, Hsts: null });
+        expect(on.Https).to.include({ Switch: "on", Http2: "on", OcspStapling: null, Spdy: null, VerifyClient: null, ClientCertInfo: null });
         expect(on.Https.CertInfo.CertId).to.equal("shape001");
         const detail = await call(emu, "ssl", "DescribeCertificateDetail", { CertificateId: "shape001" });
         expect(detail).to.include({ PackageType: null, VerifyType: null, OrderId: null });
