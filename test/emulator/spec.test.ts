@@ -124,8 +124,9 @@ describe("emulator: the vendored API spec drives it", function () {
         expect(d.Https, "switches that are off have no valid value").to.include({ Switch: null, Http2: null, CertInfo: null, SslStatus: "closed" });
         expect(d.Https.TlsVersion, "a setting it holds stays").to.deep.equal(["TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"]);
         expect(d.ForceRedirect).to.include({ Switch: null, RedirectStatusCode: 302 });
-        expect(d.Quic, "a block left with nothing but nulls is null").to.equal(null);
-        expect(d.Origin.Sni).to.equal(null);
+        expect(d.Quic, "a switch the spec does not let be null stays").to.deep.equal({ Switch: "off" });
+        expect(d.Ipv6Access, "a block left with nothing but nulls is null").to.equal(null);
+        expect(d.Origin.BackupOrigins, "an empty list").to.equal(null);
         expect(d.Origin.Origins).to.deep.equal(["origin.shape.example.com"]); // a value it holds stays
         await emu.editCdnDomain("shape.example.com", { https: { Switch: "on", Http2: "on", CertInfo: { CertId: "shape001" } } });
         const [on] = (await call(emu, "cdn", "DescribeDomainsConfig", {})).Domains;
