@@ -1,4 +1,7 @@
-// The shape every service module exports: action name -> handler over the state.
+// The shape every service's actions module exports: action name -> handler over the state, one for
+// each action of the service in the action table (provider/tencentcloud/types.ts ACTIONS), which
+// also says which are writes.
+import type { ActionName, Service } from "../provider/tencentcloud/types";
 import type { EmulatorState } from "./state";
 
 export type Params = Record<string, unknown>;
@@ -6,8 +9,6 @@ export interface ActionContext {
   state: EmulatorState;
 }
 export type ActionHandler = (params: Params, ctx: ActionContext) => Record<string, unknown>;
-export interface ServiceActions {
-  handlers: Record<string, ActionHandler>;
-  /** Actions that change state (the request log's `write` flag). */
-  writes: ReadonlySet<string>;
+export interface ServiceActions<S extends Service = Service> {
+  handlers: Record<ActionName<S>, ActionHandler>;
 }

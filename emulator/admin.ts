@@ -3,21 +3,21 @@
 import { chinaTime } from "./format";
 import { validateFaults } from "./faults";
 import { redactSecrets } from "./redact";
-import { editCdnDomain, editLiveBinding, editSslCertificate, SeedError } from "./seed";
-import { certificateStatus } from "./ssl";
-import { ageFreeCertificates, freeCertificateSnapshot, markValidationRecordPresent } from "./sslFreeActions";
+import { editCdnDomain, editLiveBinding, editSslCertificate, SeedError } from "./outOfBand";
+import { certificateStatus } from "./ssl/model";
+import { ageFreeCertificates, freeCertificateSnapshot, markValidationRecordPresent } from "./ssl/freeActions";
 import type { Emulator } from "./emulator";
-import type { EmulatorSeed } from "./types";
+import type { EmulatorSeed, EmulatorSnapshot } from "./types";
 
 export interface AdminAnswer { status: number; body: unknown }
 
 export const ADMIN_PREFIX = "/_emulator/";
 
 /** Everything the emulator holds, for tests and people: CDN domains, CSS domains with bindings, SSL certificates. */
-export function snapshot(emu: Emulator): unknown {
+export function snapshot(emu: Emulator): EmulatorSnapshot {
   const s = emu.state;
   const now = s.now();
-  return redactSecrets({
+  const world: EmulatorSnapshot = {
     now: chinaTime(now),
     cdnDomains: s.allCdnDomains().map((r) => ({
       ...structuredClone(r.detail),
@@ -36,7 +36,8 @@ export function snapshot(emu: Emulator): unknown {
     })),
     freeCertificates: freeCertificateSnapshot(s),
     faults: emu.faults.list(),
-  });
+  };
+  return redactSecrets(world) as EmulatorSnapshot;
 }
 
 function domainOf(body: any): string {
@@ -44,25 +45,31 @@ function domainOf(body: any): string {
   return body.domain.toLowerCase();
 }
 
-function route(emu: Emulator, method: string, path: string, query: URLSearchParams, body: any): AdminAnswer {
-  const ok = { status: 200, body: { ok: true } };
-  const key = `${method} ${path}`;
-  switch (key) {
-    case "GET state":
-      return { status: 200, body: snapshot(emu) };
-    case "GET requests":
-      return { status: 200, body: emu.log.since(Number(query.get("since") ?? 0) || 0) };
-    case "POST faults":
-      emu.faults.replace(validateFaults(body));
-      return ok;
-    case "POST seed":
-      emu.seed(body as EmulatorSeed);
-      return ok;
-    case "POST reset":
-      emu.reset(body && Object.keys(body).length > 0 ? (body as EmulatorSeed) : undefined);
-      return ok;
-    case "POST clock": {
-      // ageFreeCertificatesMs: the free certificates as if applied for that much earlier (the clock stays).
+const OK: AdminAnswer = { status: 200, body: { ok: true } };
+
+interface AdminRoute {
+  method: "GET" | "POST";
+  path: string; // under /_emulator/
+  body?: string;
+  does: string;
+  run(emu: Emulator, query: URLSearchParams, body: any): AdminAnswer;
+}
+
+/** Every admin route; GET /_emulator/ lists them. */
+const ROUTES: AdminRoute[] = [
+  { method: "GET", path: "state", does: "everything the emulator holds: CDN domains, CSS domains with bindings, SSL certificates, faults (keys redacted)",
+    run: (emu) => ({ status: 200, body: snapshot(emu) }) },
+  { method: "GET", path: "requests", body: "?since=N", does: "the request log after sequence number N (keys redacted)",
+    run: (emu, query) => ({ status: 200, body: emu.log.since(Number(query.get("since") ?? 0) || 0) }) },
+  { method: "POST", path: "faults", body: "Fault[]", does: "replaces the injected faults",
+    run: (emu, _q, body) => { emu.faults.replace(validateFaults(body)); return OK; } },
+  { method: "POST", path: "seed", body: "EmulatorSeed", does: "adds a seed's resources and credentials",
+    run: (emu, _q, body) => { emu.seed(body as EmulatorSeed); return OK; } },
+  { method: "POST", path: "reset", body: "EmulatorSeed (optional)", does: "back to the start-up seed (or this one): state, faults, throttling and the log cleared",
+    run: (emu, _q, body) => { emu.reset(body && Object.keys(body).length > 0 ? (body as EmulatorSeed) : undefined); return OK; } },
+  { method: "POST", path: "clock", body: '{"advanceMs": N} or {"ageFreeCertificatesMs": N}',
+    does: "advances the emulator clock (deployments, expiry), or ages every free certificate by N ms without moving the clock (into its renewal window)",
+    run: (emu, _q, body) => {
       const age = body?.ageFreeCertificatesMs;
       const ms = body?.advanceMs ?? (age === undefined ? undefined : 0);
       if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) throw new SeedError('the body needs "advanceMs" >= 0 or "ageFreeCertificatesMs" >= 0');
@@ -70,33 +77,52 @@ function route(emu: Emulator, method: string, path: string, query: URLSearchPara
       emu.state.advanceClock(ms);
       if (age) ageFreeCertificates(emu.state, age);
       return { status: 200, body: { ok: true, now: chinaTime(emu.state.now()) } };
-    }
-    case "POST cdn-domain": {
+    } },
+  { method: "POST", path: "cdn-domain", body: '{"domain", "patch": CdnDomainPatch}', does: "a console edit of a CDN domain (no rules, no deployment)",
+    run: (emu, _q, body) => {
       const name = domainOf(body);
       const record = emu.state.cdnDomain(name);
       if (!record) return { status: 404, body: { error: `cdn domain ${name} does not exist` } };
       editCdnDomain(emu.state, record, body.patch ?? {});
-      return ok;
-    }
-    case "POST cdn-domain/remove": {
+      return OK;
+    } },
+  { method: "POST", path: "cdn-domain/remove", body: '{"domain"}', does: "removes a CDN domain",
+    run: (emu, _q, body) => {
       const name = domainOf(body);
       if (!emu.state.cdnDomains.delete(name)) return { status: 404, body: { error: `cdn domain ${name} does not exist` } };
-      return ok;
-    }
-    case "POST live-binding":
-      editLiveBinding(emu.state, domainOf(body), body.patch === undefined ? null : body.patch);
-      return ok;
-    case "POST ssl-certificate":
+      return OK;
+    } },
+  { method: "POST", path: "live-binding", body: '{"domain", "patch": LiveBindingPatch | null}', does: "a console edit of a CSS domain's certificate binding (null unbinds)",
+    run: (emu, _q, body) => { editLiveBinding(emu.state, domainOf(body), body.patch === undefined ? null : body.patch); return OK; } },
+  { method: "POST", path: "ssl-certificate", body: '{"id", "patch": {"alias"}}', does: "a rename in the SSL console",
+    run: (emu, _q, body) => {
       if (typeof body?.id !== "string" || body.id === "") throw new SeedError('the body needs "id"');
       editSslCertificate(emu.state, body.id, body.patch ?? {});
-      return ok;
-    case "POST free-certificate/record-present":
+      return OK;
+    } },
+  { method: "POST", path: "free-certificate/record-present", body: '{"id"}', does: "the owner published the DNS or FILE validation record of this free-certificate application",
+    run: (emu, _q, body) => {
       if (typeof body?.id !== "string" || body.id === "") throw new SeedError('the body needs "id"');
       markValidationRecordPresent(emu.state, body.id);
-      return ok;
-    default:
-      return { status: 404, body: { error: `no admin route ${method} ${ADMIN_PREFIX}${path}` } };
-  }
+      return OK;
+    } },
+];
+
+function index(): AdminAnswer {
+  return {
+    status: 200,
+    body: {
+      emulator: "Tencent Cloud API (cdn 2018-06-06, live 2018-08-01, ssl 2019-12-05); API requests go to POST /",
+      routes: ROUTES.map((r) => ({ route: `${r.method} ${ADMIN_PREFIX}${r.path}`, ...(r.body ? { body: r.body } : {}), does: r.does })),
+    },
+  };
+}
+
+function route(emu: Emulator, method: string, path: string, query: URLSearchParams, body: any): AdminAnswer {
+  if (method === "GET" && path === "") return index();
+  const r = ROUTES.find((x) => x.method === method && x.path === path);
+  if (!r) return { status: 404, body: { error: `no admin route ${method} ${ADMIN_PREFIX}${path}; GET ${ADMIN_PREFIX} lists them` } };
+  return r.run(emu, query, body);
 }
 
 export function handleAdmin(emu: Emulator, method: string, target: URL, rawBody: Buffer): AdminAnswer {

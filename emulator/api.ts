@@ -2,19 +2,24 @@
 // faults and the request log. Returns what to send; the server only writes it.
 import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import { Service, SERVICE_VERSIONS } from "../provider/tencentcloud/types";
+import { actionFacts, Service, SERVICE_VERSIONS } from "../provider/tencentcloud/types";
 import { parseAuthorization, verifyRequest } from "./auth";
 import { ApiError } from "./errors";
-import { cdnActions } from "./cdn";
-import { liveActions } from "./live";
-import { sslActions } from "./ssl";
-import { withFreeCertificates } from "./sslFreeActions";
-import { throttleCode } from "./rateLimit";
-import type { ServiceActions } from "./actions";
+import { cdnActions } from "./cdn/actions";
+import { liveActions } from "./live/actions";
+import { sslActions } from "./ssl/actions";
+import { requestViolations, shapeAnswer, specOf } from "./spec";
+import type { ActionHandler, ServiceActions } from "./actions";
 import type { Emulator } from "./emulator";
 import type { Fault } from "./types";
 
-const SERVICES: Record<Service, ServiceActions> = { cdn: cdnActions, live: liveActions, ssl: withFreeCertificates(sslActions) };
+const SERVICES: { [S in Service]: ServiceActions<S> } = { cdn: cdnActions, live: liveActions, ssl: sslActions };
+
+/** The handler of an action the emulator serves (in the action table and in the spec), else undefined. */
+function handlerOf(service: Service, action: string): ActionHandler | undefined {
+  const handlers: Record<string, ActionHandler> = SERVICES[service].handlers;
+  return Object.prototype.hasOwnProperty.call(handlers, action) && specOf(service).hasAction(action) ? handlers[action] : undefined;
+}
 const HOST_PATTERN = /^(cdn|live|ssl)\.(intl\.)?tencentcloudapi\.com(:\d+)?$/i;
 
 export type ApiOutcome =
@@ -34,8 +39,31 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** cdn|live|ssl from the Host header (or the absolute target's host), else from the credential scope. */
-export function routeService(req: ApiRequest): string | undefined {
+const isEmulated = (name: string): name is Service => Object.prototype.hasOwnProperty.call(SERVICES, name);
+
+export interface Route {
+  /** The service the request is for: cdn|live|ssl, or another name (answered NoSuchProduct), or undefined. */
+  service?: string;
+  /** The service the signature's credential scope must name: the routed one, or, when routed by
+   *  X-TC-Version, whatever the client signed for. */
+  signedFor?: string;
+}
+
+/**
+ * cdn|live|ssl from the Host header (or the absolute target's host), else from the credential
+ * scope; when neither names an emulated service (the official SDK pointed at 127.0.0.1:PORT signs
+ * for "127"), from X-TC-Version, since each emulated service has its own version.
+ */
+export function routeService(req: ApiRequest): Route {
+  const scope = parseAuthorization(header(req.headers, "authorization"))?.service;
+  const named = serviceNamedBy(req) ?? scope;
+  if (named && isEmulated(named)) return { service: named, signedFor: named };
+  const version = header(req.headers, "x-tc-version");
+  const byVersion = (Object.keys(SERVICE_VERSIONS) as Service[]).find((s) => SERVICE_VERSIONS[s] === version);
+  return byVersion ? { service: byVersion, signedFor: scope } : { service: named, signedFor: named };
+}
+
+function serviceNamedBy(req: ApiRequest): string | undefined {
   let host = header(req.headers, "host");
   if (/^https?:\/\//i.test(req.target)) {
     try {
@@ -45,8 +73,7 @@ export function routeService(req: ApiRequest): string | undefined {
     }
   }
   const m = host ? HOST_PATTERN.exec(host) : null;
-  if (m) return m[1].toLowerCase();
-  return parseAuthorization(header(req.headers, "authorization"))?.service;
+  return m ? m[1].toLowerCase() : undefined;
 }
 
 function queryOf(target: string): string {
@@ -75,13 +102,14 @@ const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 interface Parsed { service: Service; action: string; params: Record<string, unknown> }
 
-/** Everything up to running the action; throws ApiError. */
-function admit(emu: Emulator, req: ApiRequest, service: string | undefined, action: string): Parsed {
+/** Everything up to running the action, the spec's request check included; throws ApiError. */
+function admit(emu: Emulator, req: ApiRequest, { service, signedFor }: Route, action: string): Parsed {
   if (!service) throw new ApiError("AuthFailure.InvalidAuthorization", "The Authorization header is malformed and the Host names no service.");
-  if (!(service in SERVICES)) throw new ApiError("NoSuchProduct", `The product ${service} does not exist.`);
+  if (!isEmulated(service)) throw new ApiError("NoSuchProduct", `The product ${service} does not exist.`);
   if (req.method !== "POST") throw new ApiError("UnsupportedProtocol", "This endpoint accepts POST requests with a JSON body.");
   verifyRequest({
-    method: req.method, query: queryOf(req.target), headers: req.headers, body: req.body, service,
+    method: req.method, query: queryOf(req.target), headers: req.headers, body: req.body,
+    service: signedFor ?? service,
     nowSeconds: Math.floor(Date.now() / 1000), secretKeyFor: (id) => emu.credentials.get(id),
   });
   if (!action) throw new ApiError("MissingParameter", "The request is missing a required parameter `X-TC-Action`.");
@@ -89,7 +117,7 @@ function admit(emu: Emulator, req: ApiRequest, service: string | undefined, acti
   if (!version) throw new ApiError("MissingParameter", "The request is missing a required parameter `X-TC-Version`.");
   const svc = service as Service;
   if (version !== SERVICE_VERSIONS[svc]) throw new ApiError("NoSuchVersion", `The API version ${version} does not exist for ${service}.`);
-  if (!Object.prototype.hasOwnProperty.call(SERVICES[svc].handlers, action)) throw new ApiError("InvalidAction", `The action ${action} does not exist.`);
+  if (!handlerOf(svc, action)) throw new ApiError("InvalidAction", `The action ${action} does not exist.`);
   let params: unknown;
   try {
     params = req.body.length === 0 ? {} : JSON.parse(req.body.toString("utf8"));
@@ -97,7 +125,26 @@ function admit(emu: Emulator, req: ApiRequest, service: string | undefined, acti
     throw new ApiError("InvalidParameter", "The request body is not valid JSON.");
   }
   if (typeof params !== "object" || params === null || Array.isArray(params)) throw new ApiError("InvalidParameter", "The request body must be a JSON object.");
+  const [first] = requestViolations(svc, action, params as Record<string, unknown>);
+  if (first) throw new ApiError(first.code, requestViolationMessage(first.code, first.path, first.problem));
   return { service: svc, action, params: params as Record<string, unknown> };
+}
+
+function requestViolationMessage(code: string, path: string, problem: string): string {
+  if (code === "MissingParameter") return `The request is missing a required parameter \`${path}\`.`;
+  if (code === "UnknownParameter") return `The parameter \`${path}\` is not recognized.`;
+  return `The value of parameter \`${path}\` is invalid: ${problem}.`;
+}
+
+/** The throttling code an action answers: its service's own when the action's list has it, else the common one. */
+function throttleCode(service: Service, action: string): string {
+  return specOf(service).mayAnswer(action, "LimitExceeded.RateLimitExceeded") && service === "ssl" ? "LimitExceeded.RateLimitExceeded" : "RequestLimitExceeded";
+}
+
+/** A model's code outside the action's documented list is an emulator bug: said so, as an InternalError. */
+function documentedError(service: Service, action: string, e: ApiError): ApiError {
+  if (specOf(service).mayAnswer(action, e.code)) return e;
+  return new ApiError("InternalError", `Emulator bug: ${e.code} is not a documented error code of ${action} (${e.message}).`);
 }
 
 function tryParams(body: Buffer): unknown {
@@ -109,9 +156,10 @@ function tryParams(body: Buffer): unknown {
 }
 
 export async function handleApiRequest(emu: Emulator, req: ApiRequest): Promise<ApiOutcome> {
-  const service = routeService(req);
+  const route = routeService(req);
+  const service = route.service;
   const action = header(req.headers, "x-tc-action") ?? "";
-  const write = !!service && SERVICES[service as Service]?.writes.has(action);
+  const write = !!service && isEmulated(service) && actionFacts(service, action)?.write === true;
   const log = (errorCode: string | undefined) =>
     emu.log.add({ service: service ?? "", action, params: emu.log.enabled ? tryParams(req.body) : undefined, errorCode, write });
 
@@ -126,11 +174,17 @@ export async function handleApiRequest(emu: Emulator, req: ApiRequest): Promise<
   let body: string;
   let errorCode: string | undefined;
   try {
-    const p = admit(emu, req, service, action);
+    const p = admit(emu, req, route, action);
     if (emu.rateLimits && !emu.limiter.take(p.service, p.action)) {
-      throw new ApiError(throttleCode(p.service), `Requests to ${p.action} exceed the limit; slow down.`);
+      throw new ApiError(throttleCode(p.service, p.action), `Requests to ${p.action} exceed the limit; slow down.`);
     }
-    body = envelope(SERVICES[p.service].handlers[p.action](p.params, { state: emu.state }));
+    let fields: Record<string, unknown>;
+    try {
+      fields = handlerOf(p.service, p.action)!(p.params, { state: emu.state });
+    } catch (e) {
+      throw e instanceof ApiError ? documentedError(p.service, p.action, e) : e;
+    }
+    body = envelope(shapeAnswer(p.service, p.action, fields, { nullMode: emu.nullMode }));
   } catch (e) {
     if (!(e instanceof ApiError)) {
       errorCode = "InternalError";

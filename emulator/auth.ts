@@ -14,9 +14,11 @@ export interface ParsedAuthorization {
 }
 
 const AUTH_PATTERN =
-  /^TC3-HMAC-SHA256\s+Credential=([^/\s,]+)\/(\d{4}-\d{2}-\d{2})\/([a-z0-9-]+)\/tc3_request,\s*SignedHeaders=([a-z0-9;.-]+),\s*Signature=([0-9a-f]{64})$/;
+  /^TC3-HMAC-SHA256\s+Credential=([^/\s,]+)\/(\d{4}-\d{2}-\d{2})\/([^/\s,]+)\/tc3_request,\s*SignedHeaders=([a-z0-9;.-]+),\s*Signature=([0-9a-f]{64})$/;
 
-/** The Authorization header's parts, or undefined when it is not a TC3 header. */
+/** The Authorization header's parts, or undefined when it is not a TC3 header. The scope's service is
+ *  whatever the client signed for: the official SDK signs for its endpoint's first label ("127",
+ *  "localhost:8787") when pointed at a plain address. */
 export function parseAuthorization(header: string | undefined): ParsedAuthorization | undefined {
   const m = header ? AUTH_PATTERN.exec(header.trim()) : null;
   if (!m) return undefined;
@@ -35,7 +37,7 @@ export interface VerifyInput {
   query: string; // after "?", "" for POST
   headers: Record<string, string | string[] | undefined>; // lowercase names, as node gives them
   body: Buffer;
-  service: string; // the service the request is routed to
+  service: string; // the service the signature must be for: the routed one, or the scope's own when routed by X-TC-Version
   nowSeconds: number; // real time: the emulator's clock offset never moves the signature window
   secretKeyFor(secretId: string): string | undefined;
 }
@@ -45,10 +47,10 @@ function headerValue(headers: VerifyInput["headers"], name: string): string | un
   return Array.isArray(v) ? v.join(",") : v;
 }
 
-function expectedSignature(input: VerifyInput, auth: ParsedAuthorization, secretKey: string, timestamp: string): string | undefined {
+function expectedSignature(input: VerifyInput, auth: ParsedAuthorization, secretKey: string, timestamp: string, host: string | undefined): string | undefined {
   const canonicalHeaders: string[] = [];
   for (const name of auth.signedHeaders) {
-    const value = headerValue(input.headers, name);
+    const value = name === "host" ? host : headerValue(input.headers, name);
     if (value === undefined) return undefined;
     canonicalHeaders.push(`${name}:${value.trim().toLowerCase()}\n`);
   }
@@ -78,10 +80,18 @@ export function verifyRequest(input: VerifyInput): string {
   const secretKey = input.secretKeyFor(auth.secretId);
   if (secretKey === undefined) throw new ApiError("AuthFailure.SecretIdNotFound", "The SecretId is not found, please ensure that your SecretId is correct.");
   const dateOfTimestamp = new Date(Number(timestamp) * 1000).toISOString().slice(0, 10);
-  const expected = auth.date === dateOfTimestamp && auth.service === input.service
-    ? expectedSignature(input, auth, secretKey, timestamp)
-    : undefined;
-  if (!expected || !timingSafeEqual(Buffer.from(expected), Buffer.from(auth.signature))) {
+  // The Host as sent, or without its port: the official SDK signs its URL's hostname, so a client
+  // pointed at 127.0.0.1:PORT signs "127.0.0.1". guess: the real API (on 443) would accept the
+  // hostname alone too; it never sees a port.
+  const host = headerValue(input.headers, "host");
+  const hosts = host && /:\d+$/.test(host) ? [host, host.replace(/:\d+$/, "")] : [host];
+  const signedWith = (h: string | undefined) => {
+    const expected = auth.date === dateOfTimestamp && auth.service === input.service
+      ? expectedSignature(input, auth, secretKey, timestamp, h)
+      : undefined;
+    return !!expected && timingSafeEqual(Buffer.from(expected), Buffer.from(auth.signature));
+  };
+  if (!hosts.some(signedWith)) {
     throw new ApiError("AuthFailure.SignatureFailure", "The provided credentials could not be validated. Please check your signature is correct.");
   }
   return auth.secretId;

@@ -4,8 +4,8 @@ import { EmulatorState } from "./state";
 import { FaultSet } from "./faults";
 import { RateLimiter } from "./rateLimit";
 import { RequestLog } from "./requestLog";
-import { applySeed, validateCredentials } from "./seed";
-import { applyFreeCertificateSeed } from "./sslFreeActions";
+import { applySeed, validateCredentials } from "./outOfBand";
+import { applyFreeCertificateSeed } from "./ssl/freeActions";
 import type { EmulatorOptions, EmulatorSeed } from "./types";
 
 export function generateCredentials(): { secretId: string; secretKey: string } {
@@ -19,6 +19,8 @@ export class Emulator {
   readonly limiter = new RateLimiter();
   readonly log: RequestLog;
   readonly rateLimits: boolean;
+  /** Answer null for every member the spec lets be null whenever it has no value (EmulatorOptions.nullMode). */
+  readonly nullMode: boolean;
   /** The pair handed to the caller: the seed's first credential, or one generated for this start. */
   readonly primary: { secretId: string; secretKey: string };
   private readonly deployDelayMs: number;
@@ -29,6 +31,7 @@ export class Emulator {
     this.deployDelayMs = options.deployDelayMs ?? 0;
     this.freeCertificateTiming = options.freeCertificates;
     this.rateLimits = options.rateLimits ?? true;
+    this.nullMode = options.nullMode ?? false;
     this.log = new RequestLog(options.logRequests ?? true);
     this.initialSeed = structuredClone(options.seed ?? {});
     const seeded = validateCredentials(this.initialSeed);

@@ -28,8 +28,10 @@ export function optionalString(params: Record<string, unknown>, field: string): 
   return v;
 }
 
+/** An optional integer; a decimal string counts (the spec check admits one, as the documented examples send them). */
 export function optionalInt(params: Record<string, unknown>, field: string, min = 0, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  const v = params[field];
+  const raw = params[field];
+  const v = typeof raw === "string" && /^-?\d+$/.test(raw) ? Number(raw) : raw;
   if (v === undefined || v === null) return undefined;
   if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) throw invalidValue(field, `expected an integer in [${min}, ${max}]`);
   return v;

@@ -1,19 +1,23 @@
 // A local Tencent Cloud API (cdn 2018-06-06, live 2018-08-01, ssl 2019-12-05) for tests, CI and the
 // quick start: TC3 signatures, the real envelope and error codes, deployments on a clock, throttling,
-// fault injection, and admin routes under /_emulator/.
+// fault injection, and admin routes under /_emulator/ (GET /_emulator/ lists them). Driven by
+// Tencent Cloud's own API specification, vendored in spec/ (emulator/spec.ts): requests are checked
+// against each action's input, answers shaped by its output, error codes kept to each action's list.
 //
-// Documented choices where the real API is not:
-// - CDN Https.CertInfo.From is "upload" for a certificate sent with the domain (Certificate+PrivateKey)
-//   and "ssl" for a hosted one (CertId from SSL Certificate Management). CertInfo is read back without
+// Where the real API's behaviour is not documented the emulator guesses (each marked "guess:" where
+// it is made; docs/emulator.md lists them all):
+// - guess: CDN Https.CertInfo.From is "upload" for a certificate sent with the domain
+//   (Certificate+PrivateKey) and "ssl" for a hosted one (CertId). CertInfo is read back without
 //   Certificate/PrivateKey; a self-owned one has no CertId.
-// - A failed deployment (editCdnDomain(d, {failNextDeployment: msg})) ends with Https.SslStatus "failed",
-//   Status "online", and msg in Https.CertInfo.Message.
-// - CSS CertType is 0 when the bound SSL certificate was uploaded (From "upload"), 1 otherwise (hosted).
-// - SSL DescribeCertificateDetail never returns CertificatePrivateKey; SubjectAltName excludes Domain;
+// - guess: a failed deployment (editCdnDomain(d, {failNextDeployment: msg})) ends with Https.SslStatus
+//   "failed", Status "online", and msg in Https.CertInfo.Message.
+// - guess: CSS CertType is 0 when the bound SSL certificate was uploaded (From "upload"), 1 otherwise.
+// - guess: SSL DescribeCertificateDetail answers CertificatePrivateKey null (the real API returns an
+//   upload's key; the emulator never lets a key out); SubjectAltName excludes Domain;
 //   CertificatePublicKey is the chain as uploaded. UploadCertificate with Repeatable false matches an
 //   existing certificate by the leaf alone (whatever its chain). ModifyCertificateAlias without Alias
 //   clears the name.
-// - Free certificates (emulator/sslFree.ts, sslFreeActions.ts; guesses marked "guess:" there): the DV
+// - Free certificates (emulator/ssl/free.ts, ssl/freeActions.ts; guesses marked "guess:" there): the DV
 //   record is a TXT "_dnsauth.<host>" in the zone of the last two labels, or a file under
 //   /.well-known/pki-validation/; nothing checks real DNS, so a record is present once the admin route
 //   (markValidationRecordPresent) or the seed (validationRecordsPresent) says so; DNS_AUTO validates by
@@ -28,9 +32,9 @@
 import http from "node:http";
 import { Emulator } from "./emulator";
 import { listen } from "./server";
-import type { CdnDomainPatch, EmulatorOptions, EmulatorSeed, Fault, LiveBindingPatch, RequestLogEntry, SslCertificatePatch } from "./types";
+import type { CdnDomainPatch, EmulatorOptions, EmulatorSeed, EmulatorSnapshot, Fault, LiveBindingPatch, RequestLogEntry, SslCertificatePatch } from "./types";
 
-export type { CdnDomainPatch, EmulatorOptions, EmulatorSeed, Fault, LiveBindingPatch, RequestLogEntry, SslCertificatePatch } from "./types";
+export type { CdnDomainPatch, EmulatorOptions, EmulatorSeed, EmulatorSnapshot, Fault, LiveBindingPatch, RequestLogEntry, SslCertificatePatch } from "./types";
 export { Emulator } from "./emulator";
 
 export interface EmulatorHandle {
@@ -40,7 +44,7 @@ export interface EmulatorHandle {
   stop(): Promise<void>;
   requests(since?: number): Promise<RequestLogEntry[]>;
   writes(since?: number): Promise<RequestLogEntry[]>;
-  state(): Promise<any>;
+  state(): Promise<EmulatorSnapshot>;
   reset(seed?: EmulatorSeed): Promise<void>;
   seed(seed: EmulatorSeed): Promise<void>;
   faults(faults: Fault[]): Promise<void>;

@@ -28,8 +28,3 @@ export class RateLimiter {
     this.buckets.clear();
   }
 }
-
-/** The throttling code each service answers with. */
-export function throttleCode(service: Service): string {
-  return service === "ssl" ? "LimitExceeded.RateLimitExceeded" : "RequestLimitExceeded";
-}

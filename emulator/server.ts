@@ -36,7 +36,7 @@ async function handle(emu: Emulator, req: http.IncomingMessage, res: http.Server
   const target = req.url ?? "/";
   const url = targetUrl(target);
   if (body === undefined) return send(res, 200, "application/json", errorBody("RequestSizeLimitExceeded", "The request body is too large."));
-  if (url.pathname.startsWith(ADMIN_PREFIX)) {
+  if (url.pathname.startsWith(ADMIN_PREFIX) || url.pathname === ADMIN_PREFIX.slice(0, -1)) {
     const answer = handleAdmin(emu, req.method ?? "GET", url, body);
     return send(res, answer.status, "application/json", JSON.stringify(answer.body));
   }

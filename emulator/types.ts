@@ -1,5 +1,5 @@
 // Public types of the emulator (see docs/contracts.md "emulator").
-import type { CdnDomainStatus, ForceRedirect, Https, Service } from "../provider/tencentcloud/types";
+import type { CdnDomainStatus, DetailDomain, ForceRedirect, Https, LiveDomainInfo, Service } from "../provider/tencentcloud/types";
 
 export interface EmulatorSeed {
   cdnDomains?: { domain: string; status?: CdnDomainStatus; originType?: string; serviceType?: string; https?: Partial<Https>; forceRedirect?: ForceRedirect }[];
@@ -22,6 +22,13 @@ export interface EmulatorOptions {
   freeCertificates?: { dnsAutoDelayMs?: number; checkIntervalMs?: number };
   /** Keep the request log; default true. */
   logRequests?: boolean;
+  /**
+   * Robustness test mode: every answer member the spec marks value_allowed_null is null whenever it
+   * holds no valid value (absent, "", an empty list, a switch that is "off", or an object left with
+   * nothing but nulls), as the real API may answer. Default false: null only where an output_required
+   * member has no value.
+   */
+  nullMode?: boolean;
 }
 
 export interface Fault {
@@ -66,4 +73,29 @@ export interface LiveBindingPatch {
 /** A rename in the SSL console. */
 export interface SslCertificatePatch {
   alias?: string;
+}
+
+/** What GET /_emulator/state (EmulatorHandle.state()) shows: the whole world, keys redacted. */
+export interface EmulatorSnapshot {
+  now: string; // emulator clock, "YYYY-MM-DD hh:mm:ss" UTC+8
+  /** Each domain as the model holds it (DescribeDomainsConfig before shaping), with its pending deployment. */
+  cdnDomains: (DetailDomain & { _deployment?: { endsAt: string; willFail: boolean }; _failNextDeployment?: string })[];
+  liveDomains: (LiveDomainInfo & { binding: { cloudCertId: string; status: 0 | 1; updateTime: string } | null })[];
+  sslCertificates: {
+    id: string; from: string; alias: string; certificateType: string; certificateUse: string | null;
+    fingerprintSha256: string; commonName: string; sans: string[]; certificate: string;
+    notBefore: string; notAfter: string; // ISO 8601
+    status: number; boundTo: string[]; // CDN and CSS domains using it
+  }[];
+  /** Free-certificate applications: the record to publish, the status, the renewal relation; never a key. */
+  freeCertificates: FreeCertificateView[];
+  faults: Fault[];
+}
+
+export interface FreeCertificateView {
+  id: string; domain: string; validationMethod: string; keyAlgorithm: string; alias: string;
+  status: number; appliedAt: string; recordPresent: boolean;
+  record: { key: string; value: string; domain: string; path?: string };
+  renews: string | null; renewedBy: string | null;
+  notBefore: string | null; notAfter: string | null; // ISO 8601, once issued
 }

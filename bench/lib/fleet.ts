@@ -91,7 +91,7 @@ export function phaseWork(phase: PhaseName, size: FleetSize): PhaseWork {
     addCalls(calls, m.liveCert, size.bindings);
     addCalls(calls, m.bindingPerDomain, size.bindings * size.domainsPerBinding);
     // The emulator (like its model, the API's documented behaviour) starts a deployment only when
-    // HTTPS is switched on (emulator/cdn.ts updateDomainConfig): turning it off waits for nothing.
+    // HTTPS is switched on (emulator/cdn/model.ts updateDomainConfig): turning it off waits for nothing.
     return { minCalls: calls, deploymentWaits: 0 };
   }
   const m = MIN_CALLS[phase];

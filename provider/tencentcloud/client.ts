@@ -11,7 +11,7 @@ import { RetryOptions, RetryDeps, realRetryDeps, resolveRetryOptions, ResolvedRe
 import { acquire } from "./rateLimit";
 import { isLoopbackUrl } from "./loopback";
 import * as T from "./types";
-import { Service, SERVICE_VERSIONS } from "./types";
+import { ActionName, Service, SERVICE_VERSIONS } from "./types";
 
 export interface Credentials { secretId: string; secretKey: string; token?: string }
 export interface ClientOptions {
@@ -233,7 +233,8 @@ export class TencentCloudClient {
     this.deps = { ...realRetryDeps, ...deps };
     this.http = createHttp(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, this.endpoint);
 
-    const bind = <Req, Res>(service: Service, action: string): Call<Req, Res> =>
+    // Typed calls name only actions of the one action table (types.ts ACTIONS: rate limits, emulator, spec test).
+    const bind = <Req, Res, S extends Service = Service>(service: S, action: ActionName<S>): Call<Req, Res> =>
       (request: Req) => this.call<Res>(service, action, request as object);
     this.cdn = {
       describeDomainsConfig: bind("cdn", "DescribeDomainsConfig"),

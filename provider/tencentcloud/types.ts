@@ -1,6 +1,7 @@
 // Wire models of the Tencent Cloud API 3.0 actions this library uses, with the API's own
-// PascalCase field names (see docs/reference/tencentcloud-api.md). Shared by the client,
-// the resource handlers and the emulator, so the three cannot drift apart.
+// PascalCase field names (see docs/reference/tencentcloud-api.md; the vendored spec/ is the
+// authority). Shared by the client, the resource handlers and the emulator, so the three cannot
+// drift apart.
 
 export type Service = "cdn" | "live" | "ssl";
 export const SERVICE_VERSIONS: Record<Service, string> = {
@@ -8,6 +9,55 @@ export const SERVICE_VERSIONS: Record<Service, string> = {
   live: "2018-08-01",
   ssl: "2019-12-05",
 };
+
+export interface ActionFacts {
+  /** Documented requests per second for the action (the client's token bucket, the emulator's throttle). */
+  rateLimit: number;
+  /** The action changes state (the emulator's request log marks it a write). */
+  write?: true;
+}
+
+/**
+ * The one action table: every action this library calls and the emulator serves, per service. The
+ * emulator's spec test proves each is in the vendored spec (spec/<svc>.api.json) at SERVICE_VERSIONS.
+ */
+export const ACTIONS = {
+  cdn: {
+    DescribeDomainsConfig: { rateLimit: 20 },
+    DescribeDomains: { rateLimit: 20 },
+    UpdateDomainConfig: { rateLimit: 20, write: true },
+  },
+  live: {
+    DescribeLiveDomains: { rateLimit: 20 },
+    DescribeLiveDomain: { rateLimit: 20 },
+    DescribeLiveDomainCert: { rateLimit: 500 },
+    DescribeLiveDomainCertBindings: { rateLimit: 20 },
+    ModifyLiveDomainCertBindings: { rateLimit: 20, write: true },
+    UnBindLiveDomainCert: { rateLimit: 20, write: true },
+  },
+  ssl: {
+    UploadCertificate: { rateLimit: 10, write: true },
+    DescribeCertificateDetail: { rateLimit: 10 },
+    DeleteCertificate: { rateLimit: 10, write: true },
+    // The API catalogue (1007/36571) says 10; the action's own page (1007/36583) still says 20: the lower.
+    ModifyCertificateAlias: { rateLimit: 10, write: true },
+    // FreeCertificate. guess: the spec states no limits for these; 20/s, the SSL actions' usual one.
+    ApplyCertificate: { rateLimit: 20, write: true },
+    DescribeCertificate: { rateLimit: 20 },
+    CompleteCertificate: { rateLimit: 20, write: true },
+    CheckCertificateDomainVerification: { rateLimit: 20 },
+    DescribeCertificates: { rateLimit: 20 },
+  },
+} as const satisfies Record<Service, Record<string, ActionFacts>>;
+
+/** The actions of one service in the table: a typed call can name no other. */
+export type ActionName<S extends Service> = keyof (typeof ACTIONS)[S] & string;
+
+/** The table's facts of an action, or undefined when the table does not have it. */
+export function actionFacts(service: Service, action: string): ActionFacts | undefined {
+  const table: Record<string, ActionFacts> = ACTIONS[service];
+  return Object.prototype.hasOwnProperty.call(table, action) ? table[action] : undefined;
+}
 
 export type OnOff = "on" | "off";
 
@@ -109,6 +159,8 @@ export interface LiveDomainInfo {
   IsDelayLive: number;
   CurrentCName: string;
   IsMiniProgramLive?: number;
+  RentTag?: number;
+  RentExpireTime?: string;
 }
 export interface DescribeLiveDomainsRequest {
   DomainStatus?: number;
@@ -284,24 +336,11 @@ export interface CheckCertificateDomainVerificationResponse { VerificationResult
 export interface DescribeCertificatesRequest { Offset?: number; Limit?: number; FilterSource?: "upload" | "buy" }
 export interface DescribeCertificatesResponse { TotalCount?: number; Certificates?: DescribeCertificateResponse[] | null; RequestId: string }
 
-/** Documented per-action rate limits (requests per second), shared by the client's token buckets
- *  and the emulator's throttling. Unlisted actions use DEFAULT_RATE_LIMIT. */
-export const RATE_LIMITS: Record<string, number> = {
-  "cdn.UpdateDomainConfig": 20,
-  "cdn.DescribeDomainsConfig": 20,
-  "cdn.DescribeDomains": 20,
-  "ssl.UploadCertificate": 10,
-  "ssl.DeleteCertificate": 10,
-  "ssl.DescribeCertificateDetail": 10,
-  // The API catalogue (1007/36571) says 10; the action's own page (1007/36583) still says 20: the lower.
-  "ssl.ModifyCertificateAlias": 10,
-  "live.ModifyLiveDomainCertBindings": 20,
-  "live.DescribeLiveDomainCertBindings": 20,
-  "live.UnBindLiveDomainCert": 20,
-  "live.DescribeLiveDomain": 20,
-  "live.DescribeLiveDomains": 20,
-  "live.DescribeLiveDomainCert": 500,
-};
+
+/** Documented per-action rate limits (requests per second), from ACTIONS. Unlisted actions use DEFAULT_RATE_LIMIT. */
+export const RATE_LIMITS: Record<string, number> = Object.fromEntries(
+  (Object.keys(ACTIONS) as Service[]).flatMap((svc) => Object.entries(ACTIONS[svc] as Record<string, ActionFacts>).map(([action, f]) => [`${svc}.${action}`, f.rateLimit])),
+);
 export const DEFAULT_RATE_LIMIT = 20;
 export function rateLimitFor(service: Service, action: string): number {
   return RATE_LIMITS[`${service}.${action}`] ?? DEFAULT_RATE_LIMIT;

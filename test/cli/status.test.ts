@@ -61,7 +61,10 @@ describe("tencent-https status", function () {
   it("--json lists every CDN and playback domain, soonest expiry first", async function () {
     const io = captureIo(env);
     expect(await run(["--json"], io)).to.equal(0);
-    const rows: StatusRow[] = JSON.parse(io.stdout);
+    const all: StatusRow[] = JSON.parse(io.stdout);
+    // The three seeded TrustAsia certificates are listed as free certificates too (tested below).
+    expect(all.filter((r) => r.kind === "free").map((r) => r.certId).sort()).to.deep.equal(["certLate", "certMid", "certSoon"]);
+    const rows = all.filter((r) => r.kind !== "free");
     expect(rows).to.have.length(2 + BULK.length + 2);
     expect(rows.slice(0, 3).map((r) => r.domain)).to.deep.equal(["play-soon.example.com", "mid.example.com", "late.example.com"]);
     expect(rows[0]).to.include({ kind: "live", https: "on", certSource: "hosted", certId: "certSoon" });
@@ -81,8 +84,9 @@ describe("tencent-https status", function () {
     expect(await run([], io)).to.equal(0);
     const lines = io.stdout.trimEnd().split("\n");
     expect(lines[0]).to.match(/^KIND\s+DOMAIN\s+STATUS\s+HTTPS\s+CERT SOURCE\s+CERT ID\s+EXPIRES$/);
-    expect(lines[1]).to.match(/^live\s+play-soon\.example\.com\s+enabled\s+on\s+hosted\s+certSoon\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \((9|10) d\)$/);
-    expect(lines[lines.length - 1]).to.equal(`${2 + BULK.length} CDN domain(s), 2 CSS playback domain(s)`);
+    const domainLines = lines.filter((l) => !l.startsWith("free "));
+    expect(domainLines[1]).to.match(/^live\s+play-soon\.example\.com\s+enabled\s+on\s+hosted\s+certSoon\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \((9|10) d\)$/);
+    expect(lines[lines.length - 1]).to.equal(`${2 + BULK.length} CDN domain(s), 2 CSS playback domain(s), 3 free certificate(s)`);
   });
 
   it("rejects unknown options and fails with one sentence when credentials are missing", async function () {

@@ -115,7 +115,7 @@ describe("emulator: cdn", () => {
 
     it("enforces domain status, the COS default domain and the origin type", async () => {
       expect(await errorCode(emu, "cdn", "UpdateDomainConfig", { Domain: "off.cdn.example.com", Https: selfOwned() })).to.equal("InvalidParameter.CdnHostInvalidStatus");
-      expect(await errorCode(emu, "cdn", "UpdateDomainConfig", { Domain: "bucket-1250000000.file.myqcloud.com", Https: selfOwned() })).to.equal("InvalidParameter.CdnHostIsCosDefaultAccess");
+      expect(await errorCode(emu, "cdn", "UpdateDomainConfig", { Domain: "bucket-1250000000.file.myqcloud.com", Https: selfOwned() })).to.equal("InvalidParameter.CdnParamError");
       expect(await errorCode(emu, "cdn", "UpdateDomainConfig", { Domain: "tp.cdn.example.com", Https: selfOwned() })).to.equal("InvalidParameter.CdnParamError");
       await call(emu, "cdn", "UpdateDomainConfig", { Domain: "cos.cdn.example.com", Https: selfOwned() });
       await call(emu, "cdn", "UpdateDomainConfig", { Domain: "img.cdn.example.com", Https: selfOwned() });
@@ -123,7 +123,7 @@ describe("emulator: cdn", () => {
 
     it("checks the certificate: PEM, parse, key match and full chain", async () => {
       const https = (Certificate: string, PrivateKey = chain.privateKey) => ({ Domain: D, Https: { Switch: "on", CertInfo: { Certificate, PrivateKey } } });
-      expect(await errorCode(emu, "cdn", "UpdateDomainConfig", https("not a certificate"))).to.equal("InvalidParameter.CdnCertNotPem");
+      expect(await errorCode(emu, "cdn", "UpdateDomainConfig", https("not a certificate"))).to.equal("InvalidParameter.SslCertParseError");
       expect(await errorCode(emu, "cdn", "UpdateDomainConfig", https("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"))).to.equal("InvalidParameter.SslCertParseError");
       expect(await errorCode(emu, "cdn", "UpdateDomainConfig", https(chain.certificate, otherKey()))).to.equal("InvalidParameter.SslCertMatchError");
       expect(await errorCode(emu, "cdn", "UpdateDomainConfig", https(chain.leafPem))).to.equal("InvalidParameter.SslCertChainError");
@@ -143,7 +143,7 @@ describe("emulator: cdn", () => {
       await emu.editCdnDomain(D, { status: "offline", Referer: { Switch: "off" } });
       const d = await config();
       expect(d.Status).to.equal("offline");
-      expect(d.Referer).to.deep.equal({ Switch: "off" });
+      expect(d.Referer).to.deep.equal({ Switch: "off", RefererRules: null }); // the block as edited, shaped by the spec
       await emu.editCdnDomain(D, { https: { Switch: "on", CertInfo: { CertId: "hostCdn1" } } });
       expect((await config()).Https).to.include({ Switch: "on", SslStatus: "deployed" });
       await emu.removeCdnDomain(D);

@@ -38,7 +38,7 @@ describe("emulator: free certificates", () => {
     const leaf = new X509Certificate(detail.CertificatePublicKey);
     expect(leaf.subjectAltName).to.equal("DNS:www.play.example.com");
     expect(leaf.publicKey.asymmetricKeyType).to.equal("ec");
-    expect(detail).to.not.have.property("CertificatePrivateKey");
+    expect(detail.CertificatePrivateKey ?? null).to.equal(null);
     expect(Date.parse(leaf.validTo) - Date.parse(leaf.validFrom)).to.be.within(88 * DAY, 92 * DAY);
     // An issued free certificate is a hosted certificate like any other.
     expect((await call(emu, "live", "ModifyLiveDomainCertBindings", { DomainInfos: [{ DomainName: "play.example.com", Status: 1 }], CloudCertId: id })).MismatchedDomainNames).to.deep.equal(["play.example.com"]);
@@ -77,7 +77,7 @@ describe("emulator: free certificates", () => {
     await emu.advanceClock(HOUR);
     expect((await call(emu, "live", "ModifyLiveDomainCertBindings", { DomainInfos: [{ DomainName: "play.example.com", Status: 1 }], CloudCertId: id })).Errors).to.deep.equal([]);
     expect(await errorCode(emu, "ssl", "DeleteCertificate", { CertificateId: id })).to.equal("FailedOperation.DeleteResourceFailed");
-    expect((await emu.state()).sslCertificates.find((c: any) => c.id === id).boundTo).to.have.members(["play.example.com", "play.example.com"]);
+    expect((await emu.state()).sslCertificates.find((c) => c.id === id)!.boundTo).to.have.members(["play.example.com", "play.example.com"]);
     await call(emu, "live", "UnBindLiveDomainCert", { DomainName: "play.example.com" });
     await call(emu, "cdn", "UpdateDomainConfig", { Domain: "play.example.com", Https: { Switch: "off" } });
     expect((await call(emu, "ssl", "DeleteCertificate", { CertificateId: id })).DeleteResult).to.equal(true);

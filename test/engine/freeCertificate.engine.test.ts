@@ -55,8 +55,8 @@ describe("FreeCertificate through the dynamic-provider host", function () {
   /** Whether both domains serve a certificate over HTTPS right now. */
   async function httpsOn(): Promise<{ cdn: string | undefined; play: string | undefined }> {
     const state = await emulator.state();
-    const c = state.cdnDomains.find((d: any) => d.Domain === CDN);
-    const p = state.liveDomains.find((d: any) => d.Name === PLAY);
+    const c = state.cdnDomains.find((d) => d.Domain === CDN)!;
+    const p = state.liveDomains.find((d) => d.Name === PLAY)!;
     return {
       cdn: c.Https?.Switch === "on" ? c.Https.CertInfo?.CertId : undefined,
       play: p.binding?.status === 1 ? p.binding.cloudCertId : undefined,

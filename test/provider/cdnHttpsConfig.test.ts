@@ -57,7 +57,7 @@ describe("CdnHttpsConfig against the emulator", function () {
   const hosted = (extra: Record<string, unknown> = {}) => ({ domain: DOMAIN, certId: "hosted01", __provider: PROVIDER, ...extra });
   const domainState = async (d = DOMAIN) => {
     const state = await env.emulator.state();
-    const list: any[] = Array.isArray(state.cdnDomains) ? state.cdnDomains : Object.values(state.cdnDomains ?? state.cdn?.domains ?? {});
+    const list: any[] = state.cdnDomains;
     return list.find((x: any) => (x.Domain ?? x.domain) === d);
   };
   const httpsWrites = (writes: any[]) => writes.filter((w) => w.action === "UpdateDomainConfig");

@@ -112,7 +112,7 @@ describe("FreeCertificate (provider against the emulator)", function () {
     await bindings.update(binding.id, binding.outs, moved);
     await h.delete(first.id, first.outs);
     const state = await env.emulator.state();
-    expect(state.liveDomains.find((d: any) => d.Name === "play.example.com").binding).to.include({ cloudCertId: second.id, status: 1 });
+    expect(state.liveDomains.find((d) => d.Name === "play.example.com")!.binding).to.include({ cloudCertId: second.id, status: 1 });
     expect(state.sslCertificates.map((c: any) => c.id)).to.deep.equal([second.id]);
     expect((await h.diff(second.id, second.outs, first.inputs)).changes).to.equal(false);
   });

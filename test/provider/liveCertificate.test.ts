@@ -165,7 +165,7 @@ describe("LiveCertificate (provider against the emulator)", function () {
       const writes = await env.emulator.writes(since);
       expect(writes.map((w) => [w.action, w.params])).to.deep.equal([["ModifyCertificateAlias", { CertificateId: id, Alias: "renamed" }]]);
       const stored = (await env.emulator.state()).sslCertificates.find((c: any) => c.id === id);
-      expect(stored.alias).to.equal("renamed");
+      expect(stored!.alias).to.equal("renamed");
       outs = updated.outs;
     });
 
@@ -275,7 +275,7 @@ describe("LiveCertificate (provider against the emulator)", function () {
       expect(b.id).to.not.equal(a.id);
       expect(b.outs).to.include({ cloudCertId: b.id, adopted: false, fingerprint: leaf.fingerprintSha256 });
       expect(b.outs.chainFingerprint).to.not.equal(a.outs.chainFingerprint);
-      expect((await copies()).find((c: any) => c.id === b.id).certificate).to.equal(chainB);
+      expect((await copies()).find((c: any) => c.id === b.id)!.certificate).to.equal(chainB);
       expect(env.logs.map((l) => l.line).join("\n")).to.include(`certificate ${a.id} in SSL Certificate Management has the same leaf but another chain; uploaded ours as ${b.id}`);
 
       await h.delete(a.id, a.outs); // the old one goes last

@@ -10,8 +10,8 @@
 // the clock route's `ageFreeCertificatesMs` ages the free certificates instead of moving time
 // (ageFreeCertificate): a test can move a certificate into its renewal window.
 import { generateKeyPairSync, KeyObject, randomBytes } from "node:crypto";
-import { ApiError } from "./errors";
-import { createCa, EmulatorCa, issueServerCertificate } from "./x509";
+import { ApiError } from "../errors";
+import { createCa, EmulatorCa, issueServerCertificate } from "../x509";
 
 export type FreeValidationMethod = "DNS_AUTO" | "DNS" | "FILE";
 export type FreeKeyAlgorithm = "RSA" | "ECC";

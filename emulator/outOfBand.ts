@@ -1,8 +1,8 @@
-// Loading a seed (and out-of-band console edits) into the state. Bypasses the API's rules on purpose:
-// it describes the world as it is, not a request.
+// Changes made outside the API: loading a seed and the console edits of the admin routes. They bypass
+// the API's rules on purpose: they describe the world as it is, not a request.
 import type { CdnDomainStatus, ForceRedirect, Https, LiveDomainInfo, ServerCert } from "../provider/tencentcloud/types";
 import { assertKeyMatches, parseCertificate } from "./certs";
-import { defaultForceRedirect, defaultHttps, newCdnDomain } from "./cdnDefaults";
+import { defaultForceRedirect, defaultHttps, newCdnDomain } from "./cdn/defaults";
 import { chinaTime, shortId } from "./format";
 import type { CdnDomainRecord, EmulatorState } from "./state";
 import type { CdnDomainPatch, EmulatorSeed, LiveBindingPatch, SslCertificatePatch } from "./types";
@@ -57,6 +57,8 @@ function addLiveDomain(state: EmulatorState, d: NonNullable<EmulatorSeed["liveDo
   const info: LiveDomainInfo = {
     Name: name, Type: d.type, Status: d.status ?? 1, CreateTime: chinaTime(state.now()), BCName: 0, TargetDomain: target,
     PlayType: d.type === 1 ? 1 : 0, IsDelayLive: 0, CurrentCName: target, IsMiniProgramLive: 0,
+    // Not rented, as in the documented DescribeLiveDomains example.
+    RentTag: 0, RentExpireTime: "0000-00-00 00:00:00",
   };
   state.liveDomains.set(name, { info });
 }

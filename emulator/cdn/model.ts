@@ -1,17 +1,15 @@
-// The HTTPS rules of UpdateDomainConfig, as the service enforces them: pure functions from the
-// stored domain, the request's blocks and the SSL store to the new blocks (or the API's error).
-import type { DetailDomain, ForceRedirect, Https, ServerCert } from "../provider/tencentcloud/types";
-import { ApiError } from "./errors";
-import { assertFullChain, assertKeyMatches, CertError, parseCertificate } from "./certs";
-import { chinaTime } from "./format";
-import { defaultForceRedirect, defaultHsts, defaultHttps } from "./cdnDefaults";
-import type { SslCertificateRecord } from "./state";
+// The CDN model: which domains a listing selects, and UpdateDomainConfig's rules as the service
+// enforces them (pure functions from the stored domain, the request's blocks and the SSL store to
+// the new blocks, or the API's error). The request's shape was already checked against the spec.
+import type { DetailDomain, ForceRedirect, Https, ServerCert } from "../../provider/tencentcloud/types";
+import { ApiError } from "../errors";
+import { assertFullChain, assertKeyMatches, CertError, parseCertificate } from "../certs";
+import { chinaTime } from "../format";
+import { defaultForceRedirect, defaultHsts, defaultHttps } from "./defaults";
+import type { CdnDomainRecord, EmulatorState, SslCertificateRecord } from "../state";
 
 const ON_OFF = new Set(["on", "off"]);
 const TLS_VERSIONS = ["TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"];
-const HTTPS_FIELDS = new Set(["Switch", "Http2", "OcspStapling", "VerifyClient", "CertInfo", "ClientCertInfo", "Spdy", "SslStatus", "Hsts", "TlsVersion"]);
-const CERT_FIELDS = new Set(["CertId", "CertName", "Certificate", "PrivateKey", "ExpireTime", "DeployTime", "Message", "From"]);
-const REDIRECT_FIELDS = new Set(["Switch", "RedirectType", "RedirectStatusCode", "CarryHeaders"]);
 const SELF_OWNED_ORIGIN = /^(ip|ipv6|domain|domainv6)(_(ip|ipv6|domain|domainv6))*$/;
 
 export function paramError(message: string): ApiError {
@@ -21,12 +19,6 @@ export function paramError(message: string): ApiError {
 function assertObject(value: unknown, name: string): Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw paramError(`${name} must be an object.`);
   return value as Record<string, unknown>;
-}
-
-function assertKnownFields(block: Record<string, unknown>, known: Set<string>, name: string): void {
-  for (const k of Object.keys(block)) {
-    if (!known.has(k)) throw new ApiError("UnknownParameter", `The parameter \`${name}.${k}\` is not recognized.`);
-  }
 }
 
 function onOff(block: Record<string, unknown>, field: string, name: string, fallback: "on" | "off"): "on" | "off" {
@@ -47,7 +39,8 @@ export function assertHttpsEligible(detail: DetailDomain): void {
     throw new ApiError("InvalidParameter.CdnHostInvalidStatus", `The domain ${detail.Domain} is ${detail.Status}; HTTPS can be configured only while it is processing or online.`);
   }
   if (detail.Domain.endsWith(".file.myqcloud.com")) {
-    throw new ApiError("InvalidParameter.CdnHostIsCosDefaultAccess", `The domain ${detail.Domain} is a COS default access domain and cannot be configured with HTTPS here.`);
+    // CdnHostIsCosDefaultAccess is not in UpdateDomainConfig's documented codes; CdnParamError is.
+    throw paramError(`The domain ${detail.Domain} is a COS default access domain and cannot be configured with HTTPS here.`);
   }
   const originType = detail.Origin?.OriginType ?? "";
   if (!(SELF_OWNED_ORIGIN.test(originType) || originType === "cos" || originType === "ftp")) {
@@ -58,7 +51,8 @@ export function assertHttpsEligible(detail: DetailDomain): void {
 function cdnCertError(e: unknown): ApiError {
   if (!(e instanceof CertError)) throw e;
   switch (e.problem) {
-    case "not-pem": return new ApiError("InvalidParameter.CdnCertNotPem", "The certificate is not in PEM format.");
+    // CdnCertNotPem is not in UpdateDomainConfig's documented codes; SslCertParseError is.
+    case "not-pem": return new ApiError("InvalidParameter.SslCertParseError", "Certificate parse error: the certificate is not in PEM format.");
     case "key-mismatch": return new ApiError("InvalidParameter.SslCertMatchError", "The certificate and the private key do not match.");
     case "chain": return new ApiError("InvalidParameter.SslCertChainError", `Certificate chain error: ${e.message}.`);
     default: return new ApiError("InvalidParameter.SslCertParseError", `Certificate parse error: ${e.message}.`);
@@ -69,7 +63,6 @@ function cdnCertError(e: unknown): ApiError {
 function resolveServerCert(sent: unknown, findSsl: (id: string) => SslCertificateRecord | undefined): ServerCert {
   if (sent === undefined || sent === null) throw new ApiError("InvalidParameter.CdnCertInfoNotFound", "Https.CertInfo is required when HTTPS is on.");
   const info = assertObject(sent, "Https.CertInfo");
-  assertKnownFields(info, CERT_FIELDS, "Https.CertInfo");
   const message = typeof info.Message === "string" ? info.Message : undefined;
   if (typeof info.CertId === "string" && info.CertId !== "") {
     const record = findSsl(info.CertId);
@@ -80,7 +73,8 @@ function resolveServerCert(sent: unknown, findSsl: (id: string) => SslCertificat
     throw new ApiError("InvalidParameter.CdnCertInfoNotFound", "Https.CertInfo needs CertId (hosted) or Certificate and PrivateKey (self-owned).");
   }
   if (typeof info.PrivateKey !== "string" || info.PrivateKey === "") {
-    throw new ApiError("InvalidParameter.CdnCertNoCertInfo", "Https.CertInfo.PrivateKey is required with Https.CertInfo.Certificate.");
+    // CdnCertNoCertInfo is documented for DescribeDomainsConfig only; UpdateDomainConfig answers CdnCertInfoNotFound.
+    throw new ApiError("InvalidParameter.CdnCertInfoNotFound", "Https.CertInfo.PrivateKey is required with Https.CertInfo.Certificate.");
   }
   try {
     const cert = parseCertificate(info.Certificate);
@@ -128,7 +122,6 @@ function resolveClientCert(sent: unknown, verifyClient: "on" | "off"): Https["Cl
 /** The new Https block, whole: fields not sent fall back to their defaults. */
 export function resolveHttps(sent: unknown, detail: DetailDomain, findSsl: (id: string) => SslCertificateRecord | undefined): Https {
   const block = assertObject(sent, "Https");
-  assertKnownFields(block, HTTPS_FIELDS, "Https");
   const sw = requiredSwitch(block, "Https");
   const defaults = defaultHttps();
   const verifyClient = onOff(block, "VerifyClient", "Https", "off");
@@ -155,7 +148,6 @@ export function resolveHttps(sent: unknown, detail: DetailDomain, findSsl: (id: 
 /** The new ForceRedirect block, whole. HTTP->HTTPS only with a deployed certificate. */
 export function resolveForceRedirect(sent: unknown, currentHttps: Https | undefined): ForceRedirect {
   const block = assertObject(sent, "ForceRedirect");
-  assertKnownFields(block, REDIRECT_FIELDS, "ForceRedirect");
   const defaults = defaultForceRedirect();
   const type = block.RedirectType ?? defaults.RedirectType;
   if (type !== "http" && type !== "https") throw paramError('ForceRedirect.RedirectType must be "http" or "https".');
@@ -178,4 +170,70 @@ export function assertRedirectAllowsHttpsOff(https: Https, redirect: ForceRedire
   if (https.Switch === "off" && redirect?.Switch === "on" && redirect.RedirectType === "https") {
     throw new ApiError("FailedOperation.CdnConfigError", "Turn off the forced HTTPS redirect before turning HTTPS off.");
   }
+}
+
+// ------------------------------------------------------------------ listings
+
+export interface DomainFilter { name: string; values: string[]; fuzzy: boolean }
+
+function httpsState(d: DetailDomain): string {
+  const h = d.Https;
+  if (!h || h.Switch !== "on") return "off";
+  return h.SslStatus === "deploying" ? "processing" : "on";
+}
+
+function fieldFor(d: DetailDomain, name: string): string[] {
+  switch (name) {
+    case "domain": return [d.Domain];
+    case "origin": return d.Origin?.Origins ?? [];
+    case "resourceId": return [d.ResourceId.toLowerCase()];
+    case "status": return [d.Status];
+    case "serviceType": return [d.ServiceType];
+    case "https": return [httpsState(d)];
+    case "projectId": return [String(d.ProjectId)];
+    default: return [d.Origin?.OriginType === "cos" ? "cos" : d.Origin?.OriginType === "third_party" ? "third_party" : "cname"];
+  }
+}
+
+function matches(d: DetailDomain, f: DomainFilter): boolean {
+  const have = fieldFor(d, f.name).map((v) => v.toLowerCase());
+  return f.fuzzy ? have.some((v) => v.includes(f.values[0])) : have.some((v) => f.values.includes(v));
+}
+
+/** Domains matching the filters; an exact domain filter is a map lookup, not a scan. */
+export function selectDomains(state: EmulatorState, filters: DomainFilter[]): CdnDomainRecord[] {
+  const exact = filters.find((f) => f.name === "domain" && !f.fuzzy);
+  const candidates = exact
+    ? exact.values.map((v) => state.cdnDomain(v)).filter((r): r is CdnDomainRecord => !!r)
+    : state.allCdnDomains();
+  return candidates.filter((r) => filters.every((f) => matches(r.detail, f)));
+}
+
+// ------------------------------------------------------------------ UpdateDomainConfig
+
+/** Applies the blocks of one UpdateDomainConfig: all validated first, so a refused request changes nothing. */
+export function updateDomainConfig(state: EmulatorState, domain: string, blocks: Record<string, unknown>): void {
+  const name = domain.toLowerCase();
+  const record = state.cdnDomain(name);
+  if (!record) throw new ApiError("ResourceNotFound.CdnHostNotExists", `The domain ${name} does not exist.`);
+  if (record.deployment) throw new ApiError("ResourceInUse.CdnOpInProgress", `A configuration of ${name} is being deployed; try again later.`);
+  const detail = record.detail;
+  const https: Https | undefined = blocks.Https === undefined ? undefined : resolveHttps(blocks.Https, detail, (id) => state.sslCertificates.get(id));
+  const redirect: ForceRedirect | undefined = blocks.ForceRedirect === undefined ? undefined : resolveForceRedirect(blocks.ForceRedirect, detail.Https);
+  if (https) assertRedirectAllowsHttpsOff(https, redirect ?? detail.ForceRedirect);
+
+  for (const [k, v] of Object.entries(blocks)) {
+    if (k === "Https" || k === "ForceRedirect" || v === undefined || v === null) continue;
+    detail[k] = structuredClone(v);
+  }
+  if (redirect) detail.ForceRedirect = redirect;
+  if (https) {
+    detail.Https = https;
+    if (https.Switch === "on") {
+      detail.Status = "processing";
+      record.deployment = { until: state.now() + state.deployDelayMs, failMessage: record.failNextDeployment };
+      record.failNextDeployment = undefined;
+    }
+  }
+  detail.UpdateTime = chinaTime(state.now());
 }

@@ -1,20 +1,20 @@
 // The SSL actions of free TrustAsia certificates (ApplyCertificate, DescribeCertificate,
-// CompleteCertificate, CheckCertificateDomainVerification), answered in the spec's shapes over the
-// state machine in sslFree.ts, and the free-certificate rules of DescribeCertificateDetail and
+// CompleteCertificate, CheckCertificateDomainVerification, DescribeCertificates), answered in the
+// spec's shapes over the state machine in free.ts, and the free-certificate rules of DescribeCertificateDetail and
 // DeleteCertificate wrapped around the SSL store's own. An issued certificate joins the SSL store,
 // so CDN and CSS can use it by id like any hosted certificate.
-import { parseCertificate } from "./certs";
-import { ApiError, invalidValue, optionalString, requireString } from "./errors";
-import { chinaTime, shortId } from "./format";
-import { certificateDetail } from "./ssl";
+import { parseCertificate } from "../certs";
+import { ApiError, invalidValue, optionalString, requireString } from "../errors";
+import { chinaTime, shortId } from "../format";
+import { certificateDetail } from "./model";
 import {
   ageFreeCertificate, applyFreeCertificate, checkFreeCertificate, completeFreeCertificate, deletionRefusal, FreeApplication,
   FreeCertificateTiming, freeDvAuthDetail, FreeKeyAlgorithm, freeStatus, FreeValidationMethod, renewalRefusal, settleFreeCertificate,
-} from "./sslFree";
-import type { ActionContext, ActionHandler, Params, ServiceActions } from "./actions";
-import { SeedError } from "./seed";
-import type { EmulatorState, SslCertificateRecord } from "./state";
-import type { EmulatorSeed } from "./types";
+} from "./free";
+import type { ActionContext, ActionHandler, Params } from "../actions";
+import { SeedError } from "../outOfBand";
+import type { EmulatorState, SslCertificateRecord } from "../state";
+import type { EmulatorSeed, FreeCertificateView } from "../types";
 
 export interface FreeCertificateStore {
   applications: Map<string, FreeApplication>;
@@ -215,20 +215,16 @@ function wrapDelete(base: ActionHandler): ActionHandler {
   };
 }
 
-/** The SSL service with free certificates added. */
-export function withFreeCertificates(base: ServiceActions): ServiceActions {
+/** The free-certificate actions, and DescribeCertificateDetail and DeleteCertificate with their free-certificate rules. */
+export function freeCertificateHandlers(base: { DescribeCertificateDetail: ActionHandler; DeleteCertificate: ActionHandler }) {
   return {
-    handlers: {
-      ...base.handlers,
-      ApplyCertificate: applyCertificate,
-      DescribeCertificate: describeCertificate,
-      CompleteCertificate: completeCertificate,
-      CheckCertificateDomainVerification: checkVerification,
-      DescribeCertificates: describeCertificates,
-      DescribeCertificateDetail: wrapDetail(base.handlers.DescribeCertificateDetail),
-      DeleteCertificate: wrapDelete(base.handlers.DeleteCertificate),
-    },
-    writes: new Set([...base.writes, "ApplyCertificate", "CompleteCertificate"]),
+    ApplyCertificate: applyCertificate,
+    DescribeCertificate: describeCertificate,
+    CompleteCertificate: completeCertificate,
+    CheckCertificateDomainVerification: checkVerification,
+    DescribeCertificates: describeCertificates,
+    DescribeCertificateDetail: wrapDetail(base.DescribeCertificateDetail),
+    DeleteCertificate: wrapDelete(base.DeleteCertificate),
   };
 }
 
@@ -263,7 +259,7 @@ export function ageFreeCertificates(state: EmulatorState, ms: number): void {
 }
 
 /** Admin view: each application, its record and status; never a key. */
-export function freeCertificateSnapshot(state: EmulatorState): unknown[] {
+export function freeCertificateSnapshot(state: EmulatorState): FreeCertificateView[] {
   return [...freeCertificates(state).applications.values()].map((a) => {
     const app = settled(state, a);
     return {

@@ -1,10 +1,9 @@
-// SSL Certificate Management (ssl 2019-12-05): UploadCertificate, DescribeCertificateDetail, DeleteCertificate,
-// ModifyCertificateAlias.
-import { ApiError, optionalString, requireString, invalidValue } from "./errors";
-import { assertKeyMatches, CertError, parseCertificate, ParsedCertificate } from "./certs";
-import { chinaTime, shortId } from "./format";
-import type { ActionContext, Params, ServiceActions } from "./actions";
-import type { EmulatorState, SslCertificateRecord } from "./state";
+// The SSL Certificate Management model: uploads (parsed, key-checked, matched by leaf), a
+// certificate's detail view and its status, deletion while bound. Never stores a private key.
+import { ApiError } from "../errors";
+import { assertKeyMatches, CertError, parseCertificate, ParsedCertificate } from "../certs";
+import { chinaTime, shortId } from "../format";
+import type { EmulatorState, SslCertificateRecord } from "../state";
 
 export interface UploadInput {
   certificate: string;
@@ -70,93 +69,93 @@ export function certificateStatus(record: SslCertificateRecord, now: number): nu
 
 const STATUS_NAMES: Record<number, string> = { 1: "Approved", 3: "Expired" };
 
-function uploadCertificate(params: Params, { state }: ActionContext) {
-  const certificate = requireString(params, "CertificatePublicKey");
-  const certificateType = optionalString(params, "CertificateType") ?? "SVR";
-  if (certificateType !== "SVR" && certificateType !== "CA") throw invalidValue("CertificateType", "expected SVR or CA");
-  const privateKey = optionalString(params, "CertificatePrivateKey");
-  if (certificateType === "SVR" && !privateKey) throw new ApiError("MissingParameter", "The request is missing a required parameter `CertificatePrivateKey`.");
-  const repeatable = params.Repeatable === undefined ? true : params.Repeatable;
-  if (typeof repeatable !== "boolean") throw invalidValue("Repeatable", "expected a boolean");
-  const projectId = params.ProjectId;
-  if (projectId !== undefined && typeof projectId !== "number") throw invalidValue("ProjectId", "expected an integer");
-  const input: UploadInput = {
-    certificate,
-    privateKey,
-    keyPassword: optionalString(params, "KeyPassword"),
-    alias: optionalString(params, "Alias"),
-    certificateType,
-    certificateUse: optionalString(params, "CertificateUse"),
-    projectId: projectId as number | undefined,
-    repeatable,
-  };
-  const { record, repeated } = storeUpload(state, input, parseUpload(input));
-  return repeated ? { CertificateId: record.id, RepeatCertId: record.id } : { CertificateId: record.id };
+/** "RSA 2048" / "ECC 256", as EncryptAlgorithm shows a key. */
+function algorithmOf(cert: ParsedCertificate): string {
+  const key = cert.leaf.publicKey;
+  const d = key.asymmetricKeyDetails ?? {};
+  if (key.asymmetricKeyType === "rsa") return `RSA ${d.modulusLength ?? 2048}`;
+  const curve = d.namedCurve === "secp384r1" ? 384 : 256;
+  return `ECC ${curve}`;
 }
 
-/** The detail view; never the private key. */
+/** Whole months between two instants, as ValidityPeriod shows them ("3", "12"). */
+function monthsBetween(from: number, to: number): string {
+  return String(Math.max(1, Math.round((to - from) / (30.44 * 86400_000))));
+}
+
+/**
+ * DescribeCertificateDetail's view: every member the spec requires. guess (the real API's values for
+ * an uploaded certificate are undocumented): ProductZhName and CertType "" and IsDv/RenewAble false for
+ * an upload; hosted ones look like the documented TrustAsia example. Never the private key: the real
+ * API returns CertificatePrivateKey for uploads, the emulator answers null (which the spec allows).
+ */
 export function certificateDetail(record: SslCertificateRecord, now: number): Record<string, unknown> {
   const status = certificateStatus(record, now);
   const cert = record.cert;
   const domain = cert.commonName.toLowerCase();
+  const uploaded = record.from === "upload";
+  const names = cert.sans.length > 0 ? cert.sans : [domain];
   return {
-    CertificateId: record.id,
     OwnerUin: "100000000001",
     ProjectId: String(record.projectId),
     From: record.from,
     CertificateType: record.certificateType,
-    PackageType: record.from === "upload" ? null : "2",
+    PackageType: uploaded ? null : "83",
+    ProductZhName: uploaded ? "" : "TrustAsia C1 DV Free",
     Domain: cert.commonName,
-    SubjectAltName: cert.sans.filter((n) => n !== domain),
     Alias: record.alias,
     Status: status,
     StatusMsg: null,
-    StatusName: STATUS_NAMES[status] ?? `status ${status}`,
+    VerifyType: uploaded ? null : "DNS_AUTO",
+    VulnerabilityStatus: "INACTIVE",
     CertBeginTime: chinaTime(cert.notBefore),
     CertEndTime: chinaTime(cert.notAfter),
+    ValidityPeriod: monthsBetween(cert.notBefore, cert.notAfter),
     InsertTime: chinaTime(record.insertTime),
+    OrderId: null,
+    CertificateExtra: { DomainNumber: String(names.length), SMCert: 0, CompanyType: 0 },
+    CertificatePrivateKey: null,
     CertificatePublicKey: cert.pem,
-    CertFingerprint: cert.sha1,
-    CertificateUse: record.certificateUse ?? null,
-    IsWildcard: cert.sans.some((n) => n.startsWith("*.")),
+    CertificateId: record.id,
+    TypeName: uploaded ? null : "TrustAsia C1 DV Free",
+    StatusName: STATUS_NAMES[status] ?? `status ${status}`,
+    SubjectAltName: cert.sans.filter((n) => n !== domain),
+    IsVip: false,
+    IsWildcard: names.some((n) => n.startsWith("*.")),
+    IsDv: !uploaded,
+    IsVulnerability: false,
+    RenewAble: !uploaded,
     Deployable: status === 1,
+    Tags: [],
+    CertFingerprint: cert.sha1,
+    EncryptAlgorithm: algorithmOf(cert),
+    DvRevokeAuthDetail: [],
+    CertChainInfo: cert.bundle.map((c) => ({
+      Issuer: c.issuer.split("\n").find((l) => l.startsWith("CN="))?.slice(3) ?? c.issuer,
+      Subject: c.subject.split("\n").find((l) => l.startsWith("CN="))?.slice(3) ?? c.subject,
+      Fingerprint: c.fingerprint256.replace(/:/g, "").toLowerCase(),
+      ValidFrom: chinaTime(Date.parse(c.validFrom)),
+      ValidTo: chinaTime(Date.parse(c.validTo)),
+    })),
+    DomainType: names.length > 1 ? 2 : 1,
+    CertType: uploaded ? "" : "DV",
+    UseCrossSignRoot: false,
   };
 }
 
-/** The record named by the request's CertificateId, or the API's not-found error. */
-function requestedCertificate(params: Params, state: EmulatorState): SslCertificateRecord {
-  const id = requireString(params, "CertificateId");
+/** The record of a certificate id, or the API's not-found error. */
+export function certificateById(state: EmulatorState, id: string): SslCertificateRecord {
   const record = state.sslCertificates.get(id);
   if (!record) throw new ApiError("FailedOperation.CertificateNotFound", `The certificate ${id} does not exist.`);
   return record;
 }
 
-function describeCertificateDetail(params: Params, { state }: ActionContext) {
-  return certificateDetail(requestedCertificate(params, state), state.now());
-}
-
-function modifyCertificateAlias(params: Params, { state }: ActionContext) {
-  const record = requestedCertificate(params, state);
-  record.alias = optionalString(params, "Alias") ?? "";
-  return { CertificateId: record.id };
-}
-
-function deleteCertificate(params: Params, { state }: ActionContext) {
-  const id = requestedCertificate(params, state).id;
+/** Deletes a certificate no CDN or CSS domain still uses. */
+export function deleteCertificate(state: EmulatorState, id: string): void {
+  certificateById(state, id);
   const bound = state.bindingsOf(id);
   if (bound.length > 0) {
     throw new ApiError("FailedOperation.DeleteResourceFailed", `The certificate ${id} is still associated with cloud resources: ${bound.join(", ")}. Unbind it first.`);
   }
   state.removeSslCertificate(id);
-  return { DeleteResult: true };
 }
-
-export const sslActions: ServiceActions = {
-  handlers: {
-    UploadCertificate: uploadCertificate,
-    DescribeCertificateDetail: describeCertificateDetail,
-    DeleteCertificate: deleteCertificate,
-    ModifyCertificateAlias: modifyCertificateAlias,
-  },
-  writes: new Set(["UploadCertificate", "DeleteCertificate", "ModifyCertificateAlias"]),
-};

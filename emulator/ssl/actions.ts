@@ -1,0 +1,55 @@
+// SSL Certificate Management (ssl 2019-12-05) actions: UploadCertificate, DescribeCertificateDetail,
+// DeleteCertificate, ModifyCertificateAlias, and the free certificates' (freeActions.ts). Parameters in, the model's view out (shaped by the spec).
+import { ApiError, optionalString, requireString, invalidValue } from "../errors";
+import type { ActionContext, Params, ServiceActions } from "../actions";
+import { freeCertificateHandlers } from "./freeActions";
+import { certificateById, certificateDetail, deleteCertificate, parseUpload, storeUpload, UploadInput } from "./model";
+
+function uploadCertificate(params: Params, { state }: ActionContext) {
+  const certificate = requireString(params, "CertificatePublicKey");
+  const certificateType = optionalString(params, "CertificateType") ?? "SVR";
+  if (certificateType !== "SVR" && certificateType !== "CA") throw invalidValue("CertificateType", "expected SVR or CA");
+  const privateKey = optionalString(params, "CertificatePrivateKey");
+  if (certificateType === "SVR" && !privateKey) throw new ApiError("MissingParameter", "The request is missing a required parameter `CertificatePrivateKey`.");
+  const repeatable = params.Repeatable === undefined ? true : params.Repeatable;
+  if (typeof repeatable !== "boolean") throw invalidValue("Repeatable", "expected a boolean");
+  const projectId = params.ProjectId === undefined ? undefined : Number(params.ProjectId); // the spec check let only integers through
+  const input: UploadInput = {
+    certificate,
+    privateKey,
+    keyPassword: optionalString(params, "KeyPassword"),
+    alias: optionalString(params, "Alias"),
+    certificateType,
+    certificateUse: optionalString(params, "CertificateUse"),
+    projectId,
+    repeatable,
+  };
+  const { record, repeated } = storeUpload(state, input, parseUpload(input));
+  // The documented examples: RepeatCertId is the matched certificate's id, or "" for a new one.
+  return { CertificateId: record.id, RepeatCertId: repeated ? record.id : "" };
+}
+
+function describeCertificateDetail(params: Params, { state }: ActionContext) {
+  return certificateDetail(certificateById(state, requireString(params, "CertificateId")), state.now());
+}
+
+function modifyCertificateAlias(params: Params, { state }: ActionContext) {
+  const record = certificateById(state, requireString(params, "CertificateId"));
+  record.alias = optionalString(params, "Alias") ?? "";
+  return { CertificateId: record.id };
+}
+
+/** guess: no resource-check task is modelled, so IsCheckResource deletes at once too; its answer
+ *  carries TaskId (null: no task), as the documented asynchronous example has one. */
+function deleteCertificateAction(params: Params, { state }: ActionContext) {
+  deleteCertificate(state, requireString(params, "CertificateId"));
+  return params.IsCheckResource === true ? { DeleteResult: true, TaskId: null } : { DeleteResult: true };
+}
+
+export const sslActions: ServiceActions<"ssl"> = {
+  handlers: {
+    UploadCertificate: uploadCertificate,
+    ModifyCertificateAlias: modifyCertificateAlias,
+    ...freeCertificateHandlers({ DescribeCertificateDetail: describeCertificateDetail, DeleteCertificate: deleteCertificateAction }),
+  },
+};
