@@ -8,6 +8,8 @@ export interface EmulatorSeed {
   credentials?: { secretId: string; secretKey: string }[];
   /** Domains whose free-certificate DNS or FILE validation record counts as published from the start. */
   validationRecordsPresent?: string[];
+  /** Free-certificate applications under given ids, pending validation (recordPresent: the record is published). */
+  freeCertificates?: { id: string; domain: string; validationMethod?: "DNS_AUTO" | "DNS" | "FILE"; keyAlgorithm?: "RSA" | "ECC"; alias?: string; recordPresent?: boolean }[];
 }
 
 export interface EmulatorOptions {

@@ -151,11 +151,13 @@ function listingRow(row: Record<string, unknown>, state: EmulatorState, app: Fre
     ...row,
     ProjectInfo: null, BoundResource: state.bindingsOf(id), IsIgnore: false, IsSM: false,
     EncryptAlgorithm: app ? app.keyAlgorithm : null, PreAuditInfo: null, AutoRenewFlag: 0, HostingStatus: null,
-    HostingCompleteTime: null, HostingRenewCertId: null, HasRenewOrder: !!app?.renewedBy, ReplaceOriCertIsDelete: false,
+    HostingCompleteTime: null, HostingRenewCertId: null, HasRenewOrder: app?.renewedBy ?? "", ReplaceOriCertIsDelete: false,
     IsExpiring: ends !== undefined && ends - state.now() <= 30 * 86_400_000, DVAuthDeadline: null,
     ValidationPassedTime: app?.issued ? chinaTime(app.issued.issuedAt) : null, CertSANs: row.SubjectAltName ?? [],
     AwaitingValidationMsg: null, AllowDownload: true, IsDNSPODResolve: app?.method === "DNS_AUTO", IsPackage: false,
     KeyPasswordCustomFlag: false, SupportDownloadType: null, IsHostingUploadRenewCert: false,
+    CertRevokedTime: "", HostingResourceTypes: [], ServiceId: "", ServiceStatus: "", CertServiceBeginTime: "",
+    CertServiceEndTime: "", CertServiceShareEnabled: false, CertServiceValidCertificateCount: 0, HostingConfig: null,
   };
 }
 
@@ -174,8 +176,9 @@ function checkVerification(params: Params, { state }: ActionContext) {
 // guess: of DescribeCertificates' many filters only Offset, Limit (default 10, at most 1000) and
 // FilterSource (upload / buy) are modelled; newest application first, as the spec's default order.
 function describeCertificates(params: Params, { state }: ActionContext) {
-  const offset = typeof params.Offset === "number" ? params.Offset : 0;
-  const limit = Math.min(typeof params.Limit === "number" ? params.Limit : 10, 1000);
+  // The spec's request check lets integers through as numbers or numeric strings (the documented examples send "0").
+  const offset = params.Offset === undefined ? 0 : Number(params.Offset);
+  const limit = Math.min(params.Limit === undefined ? 10 : Number(params.Limit), 1000);
   const source = optionalString(params, "FilterSource");
   const now = state.now();
   const free = [...freeCertificates(state).applications.values()].map((a) => settled(state, a));
@@ -228,13 +231,23 @@ export function freeCertificateHandlers(base: { DescribeCertificateDetail: Actio
   };
 }
 
-/** The seed's validationRecordsPresent, and the emulator's timing options. */
+/** The seed's validationRecordsPresent and freeCertificates (applications under given ids), and the emulator's timing options. */
 export function applyFreeCertificateSeed(state: EmulatorState, seed: EmulatorSeed, timing?: Partial<FreeCertificateTiming>): void {
   const store = freeCertificates(state);
   if (timing) store.timing = { ...store.timing, ...timing };
   const domains = seed.validationRecordsPresent ?? [];
   if (!Array.isArray(domains) || domains.some((d) => typeof d !== "string")) throw new SeedError("validationRecordsPresent must be a list of domain names");
   for (const d of domains) store.recordsPresent.add(d.toLowerCase());
+  for (const a of seed.freeCertificates ?? []) {
+    if (typeof a?.id !== "string" || !a.id || typeof a.domain !== "string" || !a.domain) throw new SeedError("every freeCertificates entry needs an id and a domain");
+    if (store.applications.has(a.id) || state.sslCertificates.has(a.id)) throw new SeedError(`certificate id ${a.id} is seeded twice`);
+    const method = a.validationMethod ?? "DNS";
+    if (!METHODS.includes(method)) throw new SeedError(`freeCertificates ${a.id}: validationMethod must be DNS_AUTO, DNS or FILE`);
+    store.applications.set(a.id, applyFreeCertificate({
+      id: a.id, domain: a.domain, method, keyAlgorithm: a.keyAlgorithm === "ECC" ? "ECC" : "RSA", alias: a.alias,
+      recordPresent: a.recordPresent ?? store.recordsPresent.has(a.domain.toLowerCase()),
+    }, state.now()));
+  }
 }
 
 /** Admin: the owner published the DNS or FILE record of this application. */

@@ -38,15 +38,15 @@ export const ACTIONS = {
   ssl: {
     UploadCertificate: { rateLimit: 10, write: true },
     DescribeCertificateDetail: { rateLimit: 10 },
-    DeleteCertificate: { rateLimit: 10, write: true },
-    // The API catalogue (1007/36571) says 10; the action's own page (1007/36583) still says 20: the lower.
-    ModifyCertificateAlias: { rateLimit: 10, write: true },
     // FreeCertificate. guess: the spec states no limits for these; 20/s, the SSL actions' usual one.
     ApplyCertificate: { rateLimit: 20, write: true },
     DescribeCertificate: { rateLimit: 20 },
     CompleteCertificate: { rateLimit: 20, write: true },
     CheckCertificateDomainVerification: { rateLimit: 20 },
     DescribeCertificates: { rateLimit: 20 },
+    DeleteCertificate: { rateLimit: 10, write: true },
+    // The API catalogue (1007/36571) says 10; the action's own page (1007/36583) still says 20: the lower.
+    ModifyCertificateAlias: { rateLimit: 10, write: true },
   },
 } as const satisfies Record<Service, Record<string, ActionFacts>>;
 

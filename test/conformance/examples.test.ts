@@ -30,6 +30,8 @@ const SEED = {
     { id: "tey**hdh", certificate: plain.certificate, from: "trustasia" },
     { id: "hehx***hshj", certificate: plain.certificate, from: "trustasia" },
   ],
+  // Free-certificate applications pending validation (CompleteCertificate, CheckCertificateDomainVerification).
+  freeCertificates: [{ id: "gdLGWRev", domain: "wgc.red" }, { id: "hehk**js", domain: "ninghhuang.online", validationMethod: "DNS" as const }],
 };
 
 /** Examples documented without a body: the member their answer names. */
@@ -51,6 +53,14 @@ function requestOf(action: string, input: string): Record<string, unknown> {
 
 const kind = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "list" : typeof v);
 
+/**
+ * Lists the emulator answers empty where an example shows elements, for a reason: DescribeCertificates'
+ * example row is a CA certificate with tags and bound resources; ours is a server certificate (no CA
+ * algorithms, per the spec only for CertificateType CA), untagged, not hosted, with BoundResource "not available yet".
+ */
+const EMPTY_FOR_A_REASON = new Set(["Response.Certificates.0.BoundResource", "Response.Certificates.0.Tags", "Response.Certificates.0.CAEncryptAlgorithms",
+  "Response.Certificates.0.HostingResourceTypes"]); // and not hosted (no automatic replacement in other products)
+
 /** Where `ours` departs from the documented answer's shape, walking the action's output spec. */
 function shapeDifferences(service: Service, objectName: string, documented: any, ours: any, at: string, out: string[]): string[] {
   const spec = specOf(service);
@@ -68,7 +78,7 @@ function shapeDifferences(service: Service, objectName: string, documented: any,
     }
     if (kind(doc) !== kind(mine)) { out.push(`${path}: ${kind(mine)} where the example has ${kind(doc)}`); continue; }
     if (m.type === "object" && spec.isObject(m.member)) shapeDifferences(service, m.member, doc, mine, path, out);
-    if (m.type === "list" && (doc as unknown[]).length > 0 && mine.length === 0) out.push(`${path}: empty where the example has elements`);
+    if (m.type === "list" && (doc as unknown[]).length > 0 && mine.length === 0 && !EMPTY_FOR_A_REASON.has(path)) out.push(`${path}: empty where the example has elements`);
     if (m.type === "list" && spec.isObject(m.member) && (doc as unknown[]).length > 0 && mine.length > 0) {
       shapeDifferences(service, m.member, (doc as unknown[])[0], mine[0], `${path}.0`, out);
     }
