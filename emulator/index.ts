@@ -17,18 +17,9 @@
 //   CertificatePublicKey is the chain as uploaded. UploadCertificate with Repeatable false matches an
 //   existing certificate by the leaf alone (whatever its chain). ModifyCertificateAlias without Alias
 //   clears the name.
-// - Free certificates (emulator/ssl/free.ts, ssl/freeActions.ts; guesses marked "guess:" there): the DV
-//   record is a TXT "_dnsauth.<host>" in the zone of the last two labels, or a file under
-//   /.well-known/pki-validation/; nothing checks real DNS, so a record is present once the admin route
-//   (markValidationRecordPresent) or the seed (validationRecordsPresent) says so; DNS_AUTO validates by
-//   itself after freeCertificates.dnsAutoDelayMs. The CA issues once the record is present and
-//   verification was asked for (CompleteCertificate), signing with the emulator's own CA, valid from
-//   the start of the day for three months less a day. CheckCertificateDomainVerification answers
-//   Frequently to checks closer than freeCertificates.checkIntervalMs. DeleteCertificate refuses for an
-//   hour after the application (CannotBeDeletedWithinHour). A renewal outside the last 30 days is
-//   FailedOperation.InvalidParam. The clock route's ageFreeCertificatesMs ages free certificates
-//   (re-signed over the earlier window: the fingerprint changes) without moving the clock, since the
-//   provider judges expiry by its own clock. DescribeCertificateDetail never returns the key.
+// - Free certificates (emulator/ssl/free.ts, ssl/freeActions.ts): the DV record's form, records marked
+//   present by the admin route or the seed, DNS_AUTO after a delay, issuance by the emulator's own CA,
+//   the hour before deletion, the renewal window, ageing by the clock route (docs/emulator.md).
 import http from "node:http";
 import { Emulator } from "./emulator";
 import { listen } from "./server";
