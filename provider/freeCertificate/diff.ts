@@ -35,7 +35,7 @@ export async function diffFreeCertificate(id: string, olds: Props, news: Props):
     const renewBeforeDays = typeof want("renewBeforeDays") === "number" ? want("renewBeforeDays") as number : 30;
     if (described && renewalDue(expiresAt, new Date(), renewBeforeDays)) {
       replaces.push("expiresAt");
-      noteRenewal(normalizeDomain(olds.domain), id, expiresAt);
+      noteRenewal({ domain: normalizeDomain(olds.domain), keyAlgorithm: olds.keyAlgorithm }, id, expiresAt);
     }
   }
   return { changes: inPlace || replaces.length > 0, replaces, deleteBeforeReplace: false };

@@ -30,19 +30,23 @@ export function settingsOf(inputs: Props): FreeCertificateSettings {
 }
 
 // Diff knows the certificate a replacement renews; create is not told. Both run in the one provider
-// process of a deployment, so diff leaves a note per domain and the replacement's create takes it.
+// process of a deployment, so diff leaves a note under what the replacement applies for (domain and
+// key: a renewal changes neither) and the replacement's create takes it.
 const renewalNotes = new Map<string, { certificateId: string; expiresAt: string }[]>();
+const renewalKey = (s: Pick<FreeCertificateSettings, "domain" | "keyAlgorithm">) => `${s.domain}|${s.keyAlgorithm}`;
 
-export function noteRenewal(domain: string, certificateId: string, expiresAt: string): void {
-  const notes = renewalNotes.get(domain) ?? [];
+export function noteRenewal(renewed: Pick<FreeCertificateSettings, "domain" | "keyAlgorithm">, certificateId: string, expiresAt: string): void {
+  const key = renewalKey(renewed);
+  const notes = renewalNotes.get(key) ?? [];
   if (!notes.some((n) => n.certificateId === certificateId)) notes.push({ certificateId, expiresAt });
-  renewalNotes.set(domain, notes);
+  renewalNotes.set(key, notes);
 }
 
-function takeRenewal(domain: string, now: Date): string | undefined {
-  const notes = renewalNotes.get(domain) ?? [];
+function takeRenewal(settings: FreeCertificateSettings, now: Date): string | undefined {
+  const key = renewalKey(settings);
+  const notes = renewalNotes.get(key) ?? [];
   const note = notes.shift();
-  if (notes.length === 0) renewalNotes.delete(domain);
+  if (notes.length === 0) renewalNotes.delete(key);
   // Outside the API's window (expired meanwhile) the replacement is a new application.
   return note && mayRenew(note.expiresAt, now) ? note.certificateId : undefined;
 }
@@ -134,7 +138,7 @@ async function finish(id: string, settings: FreeCertificateSettings, inputs: Pro
 
 export async function createFreeCertificate(inputs: Props): Promise<{ id: string; outs: Props }> {
   const settings = settingsOf(inputs);
-  const renews = takeRenewal(settings.domain, new Date());
+  const renews = takeRenewal(settings, new Date());
   const id = await applyCertificate({
     DvAuthMethod: settings.validationMethod,
     DomainName: settings.domain,

@@ -117,6 +117,17 @@ describe("FreeCertificate (provider against the emulator)", function () {
     expect((await h.diff(second.id, second.outs, first.inputs)).changes).to.equal(false);
   });
 
+  it("renews two certificates of one domain (RSA and ECC) in one run, each naming its own predecessor", async () => {
+    const rsa = await up({ domain: "ready.example.com", validationMethod: "DNS", keyAlgorithm: "RSA" });
+    const ecc = await up({ domain: "ready.example.com", validationMethod: "DNS", keyAlgorithm: "ECC" });
+    await env.emulator.ageFreeCertificates(70 * DAY);
+    expect((await h.diff(rsa.id, rsa.outs, rsa.inputs)).replaces).to.deep.equal(["expiresAt"]);
+    expect((await h.diff(ecc.id, ecc.outs, ecc.inputs)).replaces).to.deep.equal(["expiresAt"]);
+    const [eccNew, rsaNew] = await Promise.all([h.create(ecc.inputs), h.create(rsa.inputs)]);
+    expect(eccNew.outs).to.include({ renews: ecc.id, keyAlgorithm: "ECC" });
+    expect(rsaNew.outs).to.include({ renews: rsa.id, keyAlgorithm: "RSA" });
+  });
+
   it("applies anew (no OldCertificateId) for a certificate that expired before an up could renew it", async () => {
     const first = await up({ domain: "ready.example.com", validationMethod: "DNS" });
     await env.emulator.ageFreeCertificates(95 * DAY);
