@@ -2,7 +2,7 @@
 // the API's status codes as words, the validation records, the verification progress, renewal and
 // the sentences for deletions the API refuses. Facts from the SSL API spec (ssl 2019-12-05),
 // docs/reference/tencentcloud-api.md.
-import { isDomainName, normalizeDomain } from "../certificate";
+import { isDomainName } from "../certificate";
 import type { DomainValidationResult, DvAuthDetail, DvAuthFields } from "../tencentcloud/types";
 import type { ValidationRecord } from "./shape";
 
@@ -19,11 +19,11 @@ const IP_ADDRESS = /^(\d{1,3}(\.\d{1,3}){3}|\[?[0-9a-f]*:[0-9a-f:.]*\]?)$/i;
 export function domainProblem(domain: string): string | undefined {
   const d = domain.trim();
   if (d === "") return "domain is empty; give the one domain name the certificate is for, such as www.example.com.";
+  if (d.replace(/\.$/, "").length > FREE_DOMAIN_MAX_LENGTH) return `domain "${d.slice(0, 80)}${d.length > 80 ? "..." : ""}" is longer than ${FREE_DOMAIN_MAX_LENGTH} characters, which Tencent Cloud does not accept for a free certificate.`;
   if (/[\s,;]/.test(d)) return `domain "${d}" must be one name: a free TrustAsia certificate covers exactly one domain; declare one FreeCertificate per domain.`;
   if (d.startsWith("*")) return `domain "${d}" is a wildcard: a free TrustAsia certificate covers one exact name and no wildcard; name the host (such as www.${d.replace(/^\*\.?/, "")}) or use a paid certificate.`;
   if (IP_ADDRESS.test(d)) return `domain "${d}" is an IP address: a free TrustAsia certificate is only for a domain name; give the name that resolves to it.`;
   if (!isDomainName(d)) return `domain "${d}" must be a domain name such as www.example.com, without scheme, port or path.`;
-  if (normalizeDomain(d).length > FREE_DOMAIN_MAX_LENGTH) return `domain "${d}" is longer than ${FREE_DOMAIN_MAX_LENGTH} characters, which Tencent Cloud does not accept for a free certificate.`;
   return undefined;
 }
 

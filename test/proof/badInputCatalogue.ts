@@ -3,7 +3,7 @@
 import type { EmulatorSeed } from "../../emulator";
 import { makeChain, otherKey, TestChain } from "../support/certs";
 
-export type ResourceKind = "cdnHttpsConfig" | "liveCertificate" | "liveDomainBinding";
+export type ResourceKind = "cdnHttpsConfig" | "liveCertificate" | "liveDomainBinding" | "freeCertificate";
 
 export interface BadInput {
   name: string;
@@ -77,6 +77,8 @@ export function badInputs(c: CatalogueCerts): BadInput[] {
     ({ name, resource: "liveCertificate", args, property, reason });
   const bind = (name: string, args: Record<string, unknown>, property: BadInput["property"], reason: RegExp): BadInput =>
     ({ name, resource: "liveDomainBinding", args: { cloudCertId: CAT.hostedLiveCert, ...args }, property, reason });
+  const free = (name: string, args: Record<string, unknown>, property: BadInput["property"], reason: RegExp): BadInput =>
+    ({ name, resource: "freeCertificate", args: { domain: "www.catalogue.example.com", ...args }, property, reason });
   const garbagePem = "-----BEGIN CERTIFICATE-----\nthis is not base64 at all!\n-----END CERTIFICATE-----\n";
 
   return [
@@ -126,6 +128,17 @@ export function badInputs(c: CatalogueCerts): BadInput[] {
     bind("binding: not a domain name", { domains: ["play example"] }, "domains[0]", /not a domain name/),
     bind("binding: certificate that does not exist", { cloudCertId: "NOSUCH02", domains: [CAT.play] }, "cloudCertId", /does not exist/),
     bind("binding: certificate id that is a path", { cloudCertId: "bad id/../x", domains: [CAT.play] }, "cloudCertId", /^cloudCertId must be the id of a certificate in SSL Certificate Management/),
+    // ---- FreeCertificate (all offline: nothing is asked of the API at check)
+    free("free: wildcard domain", { domain: "*.catalogue.example.com" }, "domain", /wildcard.*one exact name/),
+    free("free: IP address", { domain: "192.0.2.7" }, "domain", /IP address/),
+    free("free: two domains in one", { domain: "a.example.com, b.example.com" }, "domain", /one FreeCertificate per domain/),
+    free("free: domain over 64 characters", { domain: `${"x".repeat(60)}.example.com` }, "domain", /longer than 64/),
+    free("free: 10 MB domain string", { domain: "a".repeat(TEN_MB) }, "domain", /longer than 64/),
+    free("free: unknown validation method", { validationMethod: "EMAIL" }, "validationMethod", /DNS_AUTO \(needs the domain's DNS hosted in Tencent Cloud DNS/),
+    free("free: unknown key algorithm", { keyAlgorithm: "DSA" }, "keyAlgorithm", /RSA \(2048 bits\) or ECC \(prime256v1\)/),
+    free("free: renewal beyond the API's window", { renewBeforeDays: 45 }, "renewBeforeDays", /at most 30/),
+    free("free: no renewal margin", { renewBeforeDays: 0 }, "renewBeforeDays", /at least 1/),
+    free("free: unknown argument", { privateKey: "x" }, "(arguments)", /Unknown argument\(s\) privateKey: FreeCertificate takes/),
     bind("binding: 10,000 domains", { domains: Array.from({ length: 10_000 }, (_, i) => `p${i}.live.catalogue.example.com`) }, /domains/, /too many|at most|does not exist/i),
   ];
 }
