@@ -43,7 +43,7 @@ export function statusWord(code: number | null | undefined): string {
 const DEAD_ENDS = new Set([2, 6, 7, 9, 10, 14]);
 export const isDeadEnd = (code: number | null | undefined): boolean => code !== null && code !== undefined && DEAD_ENDS.has(code);
 export const ISSUED = 1;
-const EXPIRED = 3;
+export const EXPIRED = 3;
 
 /** What the next `up` does with a certificate in this status (a word of statusWord). */
 export function nextStep(status: string | undefined): "judge-renewal" | "apply-again" | "wait" {

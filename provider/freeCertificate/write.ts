@@ -19,7 +19,7 @@ import {
   renameCertificate,
 } from "../services/ssl";
 import { freeCertificateOutputs } from "./outputs";
-import { deleteRefusal, DNS_AUTO_NEEDS, isDeadEnd, stillBoundSentence, ISSUED, mayRenew, statusWord, verificationProgress, VerificationProgress } from "./rules";
+import { deleteRefusal, DNS_AUTO_NEEDS, EXPIRED, isDeadEnd, stillBoundSentence, ISSUED, mayRenew, statusWord, verificationProgress, VerificationProgress } from "./rules";
 import { freeCertificateArgsSchema, FreeCertificateOutputs, FreeCertificateSettings, ValidationRecord } from "./shape";
 
 type Props = Record<string, any>;
@@ -61,7 +61,7 @@ async function currentOutputs(id: string, settings: FreeCertificateSettings, kep
 }
 
 export async function outputsFrom(id: string, settings: FreeCertificateSettings, described: DescribeCertificateResponse, kept: Kept): Promise<FreeCertificateOutputs> {
-  const pem = described.Status === ISSUED || described.Status === 3 ? await issuedPem(id) : undefined;
+  const pem = described.Status === ISSUED || described.Status === EXPIRED ? await issuedPem(id) : undefined;
   return freeCertificateOutputs({ certificateId: id, settings, described, pem, ...kept, now: new Date() });
 }
 

@@ -184,3 +184,23 @@ describe("FreeCertificate (provider against the emulator)", function () {
     expect(await env.emulator.requests()).to.deep.equal([]);
   });
 });
+
+describe("FreeCertificate waiting on a rate-limited check (provider against the emulator)", function () {
+  this.timeout(30_000);
+  let env: ProviderEnv;
+  // Checks closer than a minute (on the emulator clock) answer Frequently.
+  before(async () => { env = await startProviderEnv({ freeCertificates: { checkIntervalMs: 60_000 } }); });
+  after(async () => { await env?.stop(); });
+
+  it("says the checks are rate limited, keeps waiting, and finishes once the record is published", async () => {
+    const { inputs } = await h.check({}, { domain: "limited.example.com", validationMethod: "DNS" });
+    const done = h.create(inputs);
+    const lines = () => env.logs.map((l) => l.line).join("\n");
+    for (let i = 0; i < 100 && !/rate limited \(Frequently\)/.test(lines()); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(lines()).to.match(/free certificate for limited\.example\.com: pendingValidation; verification checks are rate limited \(Frequently\), asking less often/);
+    const id = (await env.emulator.state()).freeCertificates[0].id;
+    await env.emulator.markValidationRecordPresent(id);
+    const { outs } = await done;
+    expect(outs).to.include({ certificateId: id, status: "issued" });
+  });
+});

@@ -62,6 +62,16 @@ describe("provider runtime helpers", () => {
     expect(lines).to.deep.equal(["deploying", "deployed"]);
   });
 
+  it("waits twice as long after an answer that asks to slow down (a rate-limited check)", async () => {
+    const answers = ["pending", "frequently", "pending", "done"];
+    const sleeps: number[] = [];
+    await pollUntil({
+      read: async () => answers.shift()!, judge: (s) => (s === "done" ? "done" : "pending"), slowDown: (s) => s === "frequently",
+      describe: (s) => s, timeoutMs: 600_000, intervalMs: 1000, maxIntervalMs: 30_000, what: "x", sleep: async (ms) => { sleeps.push(ms); },
+    });
+    expect(sleeps).to.deep.equal([1000, 3000, 4500]); // 1000, then 1500 doubled, then 3000 * 1.5
+  });
+
   it("fails a poll with the terminal message, and times out with a sentence", async () => {
     try {
       await pollUntil({ read: async () => "failed", judge: () => ({ failed: "deployment failed: bad cert" }),
