@@ -4,12 +4,11 @@
 // error still carries partial state built from what the provider knows it wrote, so the engine
 // records the resource and `destroy` cleans up the HTTPS configuration.
 import { expect } from "chai";
-import { configure, resetClientForTests } from "../../provider/config";
 import { makeChain, TestChain } from "../support/certs";
 import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
 import { Declared, describeResult, destroy, expectNoChange, up } from "./deployment";
 import { Proxy, startProxy } from "./proxy";
-import { cdnHttps, itOnceFixed } from "./support";
+import { cdnHttps, itOnceFixed, routeThrough } from "./support";
 
 const DOMAIN = "cdn.example.com";
 
@@ -24,14 +23,7 @@ describe("ownership 7: connection refused right after a write", function () {
     chain = makeChain({ domains: [DOMAIN] });
     env = await startProviderEnv({ seed: seed(), deployDelayMs: 200 });
     proxy = await startProxy(env.emulator.url);
-    // The provider talks to the API through the proxy.
-    const config: Record<string, string> = {
-      "tencentcloud-https:secretId": env.emulator.secretId,
-      "tencentcloud-https:secretKey": env.emulator.secretKey,
-      "tencentcloud-https:endpoint": proxy.url,
-    };
-    resetClientForTests();
-    configure({ config: { get: (k: string) => config[k] } });
+    routeThrough(env, proxy);
   });
   after(async () => { await proxy?.stop(); await env?.stop(); });
   beforeEach(async () => { proxy.onAnswer(undefined); await env.emulator.faults([]); await env.emulator.reset(seed()); env.clearLogs(); });

@@ -1,6 +1,8 @@
 // What the ownership scenarios share: the emulator reached by the in-process provider, the state
 // of a CDN domain and of a playback domain at the API, and the provider's log as text.
-import { ProviderEnv } from "../support/providerEnv";
+import { configure, resetClientForTests } from "../../provider/config";
+import { providerConfig, ProviderEnv } from "../support/providerEnv";
+import type { Proxy } from "./proxy";
 
 export async function cdnHttps(env: ProviderEnv, domain: string): Promise<any> {
   const state = await env.emulator.state();
@@ -23,3 +25,10 @@ export const logText = (env: ProviderEnv) => env.logs.map((l) => l.line).join("\
 
 /** Tests that fail on the code before the ownership fix are pending until it lands (RUN_PENDING_OWNERSHIP=1 runs them). */
 export const itOnceFixed: Mocha.TestFunction = (process.env.RUN_PENDING_OWNERSHIP ? it : it.skip) as Mocha.TestFunction;
+
+/** Points the in-process provider at the emulator through `proxy`, as stack config would. */
+export function routeThrough(env: ProviderEnv, proxy: Proxy): void {
+  const config: Record<string, string> = { ...providerConfig(env.emulator), "tencentcloud-https:endpoint": proxy.url };
+  resetClientForTests();
+  configure({ config: { get: (k: string) => config[k] } });
+}
