@@ -105,8 +105,108 @@ export function refFrom(type: ResourceType, inputs: Record<string, unknown> | un
   return typeof name === "string" && name !== "" ? { type, name } : undefined;
 }
 
-/** "CdnHttpsConfig "a" and LiveDomainBinding "b"", for sentences naming every declarer. */
+/** 'CdnHttpsConfig "a" and LiveDomainBinding "b"', for sentences naming every declarer. */
 export function describeRefs(refs: ResourceRef[]): string {
   const names = refs.map(describeRef);
   return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+// ---------------------------------------------------------------- sentences
+
+/** The thing a claim is about, as a user finds it in the console. */
+export function describeThing(thing: string): string {
+  const [kind, value] = [thing.slice(0, thing.indexOf(":")), thing.slice(thing.indexOf(":") + 1)];
+  switch (kind) {
+    case "cdn-domain": return `CDN domain ${value}`;
+    case "live-domain": return `live domain ${value}`;
+    case "certificate": return `certificate ${value}`;
+    default: return `the certificate with chain SHA-256 ${value.slice(0, 16)}…`;
+  }
+}
+
+/** Why a check fails: two resources of the program declare what only one can have. */
+export function conflictSentence(me: ResourceRef, o: Overlap): string {
+  const both = `${describeRef(me)} and ${describeRef(o.other)}`;
+  if (o.thing.startsWith("cdn-domain:")) {
+    return `${both} both declare HTTPS on ${describeThing(o.thing)}; a domain has one HTTPS configuration, so keep one of them ` +
+      `(to rename a resource, give the new one \`aliases: [{ name: "${o.other.name}" }]\`).`;
+  }
+  const [mine, theirs] = o.certificates ?? [];
+  return `${describeRef(me)} binds ${describeThing(o.thing)} to certificate ${mine}, but ${describeRef(o.other)} binds it to certificate ${theirs}; ` +
+    "a domain serves one certificate, so remove it from one of them or give both the same certificate.";
+}
+
+/** What a check logs when two resources share something, which both keep. */
+export function sharedSentence(me: ResourceRef, o: Overlap): string {
+  const cert = o.certificates?.[0] ? ` with the same certificate ${o.certificates[0]}` : "";
+  return `${describeThing(o.thing)} is declared by ${describeRef(me)} and ${describeRef(o.other)}${cert}; ` +
+    "both keep it, and a delete takes it away only once neither declares it";
+}
+
+/** What a delete logs when it leaves something because the program still declares it. */
+export function leftForSentence(thing: string, declarers: ResourceRef[], left: string): string {
+  return `${describeThing(thing)} is still declared by ${describeRefs(declarers)} in this deployment; ${left}, and only this resource is removed`;
+}
+
+/**
+ * Records `claims` for `ref` (nothing to record without a name) and sorts the overlaps with other
+ * resources into check failures (a sentence each) and notes to log.
+ */
+export function declareInCheck(ref: ResourceRef | undefined, claims: Claim[]): { conflicts: { thing: string; reason: string }[]; notes: string[] } {
+  if (!ref) return { conflicts: [], notes: [] };
+  const overlaps = declarations.declare(ref, claims);
+  return {
+    conflicts: overlaps.filter((o) => o.kind === "conflict").map((o) => ({ thing: o.thing, reason: conflictSentence(ref, o) })),
+    notes: overlaps.filter((o) => o.kind === "shared" && !o.thing.startsWith("certificate")).map((o) => sharedSentence(ref, o)),
+  };
+}
+
+// ---------------------------------------------------------------- what a binding bound
+
+/** Per playback domain, the certificate this binding bound it to: what it set, apart from what the API serves now. */
+export type BoundTo = Record<string, string>;
+
+/** A state from before the per-domain record: every recorded domain was bound to the recorded certificate. */
+export function boundToOf(state: { boundTo?: unknown; domains?: unknown; cloudCertId?: unknown } | undefined): BoundTo {
+  if (state?.boundTo && typeof state.boundTo === "object") return { ...(state.boundTo as BoundTo) };
+  const out: BoundTo = {};
+  if (Array.isArray(state?.domains) && typeof state?.cloudCertId === "string") for (const d of state.domains) out[String(d)] = state.cloudCertId;
+  return out;
+}
+
+/**
+ * The record after a bind: a domain now on `cloudCertId` was bound by us to it; a domain still on
+ * the certificate we had bound it to before (the API refused the move) keeps that record; anything
+ * else (unbound, moved elsewhere by someone) is no longer ours.
+ */
+export function boundAfterBind(previous: BoundTo, cloudCertId: string, tracked: string[], servedNow: Map<string, string>): BoundTo {
+  const out: BoundTo = {};
+  for (const d of tracked) {
+    const now = servedNow.get(d);
+    if (now === cloudCertId) out[d] = cloudCertId;
+    else if (now !== undefined && previous[d] === now) out[d] = now;
+  }
+  return out;
+}
+
+export interface OwnedUnbindPlan {
+  unbind: string[];
+  /** Bound to a certificate this binding did not bind it to: someone else's now. */
+  elsewhere: { domain: string; cloudCertId: string }[];
+  /** Still declared by another resource of the deployment. */
+  declared: { domain: string; by: ResourceRef[] }[];
+}
+
+/** Which of the domains this binding bound to unbind on delete: those still on the certificate it bound them to, declared by nobody else. */
+export function planOwnedUnbind(bound: BoundTo, servedNow: Map<string, string>, declarersOf: (domain: string) => ResourceRef[]): OwnedUnbindPlan {
+  const plan: OwnedUnbindPlan = { unbind: [], elsewhere: [], declared: [] };
+  for (const [domain, cert] of Object.entries(bound)) {
+    const now = servedNow.get(domain);
+    if (now === undefined) continue; // already unbound
+    if (now !== cert) { plan.elsewhere.push({ domain, cloudCertId: now }); continue; }
+    const by = declarersOf(domain);
+    if (by.length > 0) plan.declared.push({ domain, by });
+    else plan.unbind.push(domain);
+  }
+  return plan;
 }
