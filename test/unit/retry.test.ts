@@ -182,7 +182,7 @@ describe("a request that never reached the API", () => {
       { credentials: { secretId: "id", secretKey: "key" }, endpoint: `http://127.0.0.1:${port}`, retry: { maxAttempts: 3, baseDelayMs: 1 } },
       { sleep: async () => undefined },
     );
-    const err = await client.cdn.describeDomains({}).then(() => undefined, (e: unknown) => e as TencentCloudError);
+    const err = await client.call("cdn", "DescribeDomains", {}).then(() => undefined, (e: unknown) => e as TencentCloudError);
     expect(err).to.include({ code: "ClientError.NetworkError", retryable: true, neverSent: true, attempts: 3 });
     expect(err!.message).to.contain("ECONNREFUSED");
     expect(mayHaveApplied(err)).to.equal(false);
