@@ -27,7 +27,7 @@ export interface LiveDomainBinding extends LiveDomainBindingOutputs {}
  */
 export class LiveDomainBinding extends pulumi.dynamic.Resource {
   constructor(name: string, args: LiveDomainBindingArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = resourceProps(args, ARGUMENTS, COMPUTED, opts);
+    const props = resourceProps(args, ARGUMENTS, COMPUTED, opts, name);
     super(seams.liveDomainBinding, name, props, { ...opts }, MODULE, "LiveDomainBinding");
   }
 }

@@ -6,7 +6,7 @@ import { expect } from "chai";
 import { makeChain, TestChain } from "../support/certs";
 import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
 import { Declared, describeResult, expectNoChange, up } from "./deployment";
-import { itOnceFixed, logText } from "./support";
+import { logText } from "./support";
 
 const DOMAIN = "cdn.example.com";
 
@@ -32,7 +32,7 @@ describe("ownership 3: importing a self-owned CDN configuration", function () {
     env.clearLogs();
   });
 
-  itOnceFixed("converges when the program's certificate is the one deployed, with no false warning", async function () {
+  it("converges when the program's certificate is the one deployed, with no false warning", async function () {
     const imported = await up([site(chain, DOMAIN)], []);
     expect(imported.ok, describeResult(imported)).to.equal(true);
     expect(imported.steps.site).to.equal("import");
@@ -41,7 +41,7 @@ describe("ownership 3: importing a self-owned CDN configuration", function () {
     await expectNoChange([site(chain)], imported.state);
   });
 
-  itOnceFixed("says precisely what differs when the program holds another certificate", async function () {
+  it("says precisely what differs when the program holds another certificate", async function () {
     const imported = await up([site(other, DOMAIN)], []);
     expect(imported.ok).to.equal(false);
     const said = `${logText(env)}\n${Object.values(imported.errors).map((e) => e.message).join("\n")}`;

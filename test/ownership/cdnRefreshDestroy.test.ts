@@ -6,7 +6,7 @@ import { expect } from "chai";
 import { makeChain, TestChain } from "../support/certs";
 import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
 import { Declared, describeResult, destroy, expectNoChange, refresh, up } from "./deployment";
-import { cdnHttps, itOnceFixed, logText } from "./support";
+import { cdnHttps, logText } from "./support";
 
 const DOMAIN = "cdn.example.com";
 
@@ -29,7 +29,7 @@ describe("ownership 2: refresh, then destroy, leaves another owner's certificate
   after(async () => { await env?.stop(); });
   beforeEach(async () => { await env.emulator.reset(seed()); env.clearLogs(); });
 
-  itOnceFixed("refresh records the drift but destroy still leaves the other owner's HTTPS on, and says so", async function () {
+  it("refresh records the drift but destroy still leaves the other owner's HTTPS on, and says so", async function () {
     const deployed = await up(program(), []);
     expect(deployed.ok, describeResult(deployed)).to.equal(true);
     await takenOver();

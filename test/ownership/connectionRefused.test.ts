@@ -8,7 +8,7 @@ import { makeChain, TestChain } from "../support/certs";
 import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
 import { Declared, describeResult, destroy, expectNoChange, up } from "./deployment";
 import { Proxy, startProxy } from "./proxy";
-import { cdnHttps, itOnceFixed, routeThrough } from "./support";
+import { cdnHttps, routeThrough } from "./support";
 
 const DOMAIN = "cdn.example.com";
 
@@ -41,7 +41,7 @@ describe("ownership 7: connection refused right after a write", function () {
     await expectNoChange(program(), created.state);
   });
 
-  itOnceFixed("a re-read that keeps failing after the write still records partial state, which destroy cleans up", async function () {
+  it("a re-read that keeps failing after the write still records partial state, which destroy cleans up", async function () {
     proxy.onAnswer(async ({ action }) => {
       // After the write, every read of the domain is refused for good (a non-retryable answer).
       if (action === "UpdateDomainConfig") await env.emulator.faults([{ service: "cdn", action: "DescribeDomainsConfig", code: "UnauthorizedOperation.CdnCamUnauthorized" }]);

@@ -10,7 +10,6 @@ import { makeChain, TestChain } from "../support/certs";
 import { Engine, ProviderHost, scratchProject, serializeProvider, startProviderHost, StateEntry, urnFor } from "../support/engine";
 import { repoRoot } from "../support/packed";
 import { providerConfig } from "../support/providerEnv";
-import { itOnceFixed } from "./support";
 
 const DOMAIN = "cdn.example.com";
 const TYPE = "tencentcloud-https:CdnHttpsConfig";
@@ -53,7 +52,7 @@ describe("ownership through the dynamic-provider host", function () {
   });
   beforeEach(async () => { await emulator.reset(seed()); });
 
-  itOnceFixed("a rename creates the new resource, deletes the old one, and HTTPS stays on; the next up is the same", async function () {
+  it("a rename creates the new resource, deletes the old one, and HTTPS stays on; the next up is the same", async function () {
     const first = await deployment();
     const site: StateEntry = await first.engine.create(urnFor(TYPE, "site"), args("site"));
 
@@ -68,7 +67,7 @@ describe("ownership through the dynamic-provider host", function () {
     expect((await third.engine.up(renamed, args("site-renamed"))).step).to.equal("same");
   });
 
-  itOnceFixed("refresh records another owner's certificate, and destroy then leaves its HTTPS on", async function () {
+  it("refresh records another owner's certificate, and destroy then leaves its HTTPS on", async function () {
     const first = await deployment();
     const site = await first.engine.create(urnFor(TYPE, "site"), args("site"));
     await emulator.editCdnDomain(DOMAIN, { https: { Switch: "on", CertInfo: { CertId: "theirs01" } } });
