@@ -8,7 +8,7 @@ import { makeChain, TestChain } from "../support/certs";
 import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
 import { Declared, describeResult, destroy, Entry, expectNoChange, up } from "./deployment";
 import { Proxy, startProxy } from "./proxy";
-import { itOnceFixed, liveBinding, routeThrough, sslCertificateIds } from "./support";
+import { liveBinding, routeThrough, sslCertificateIds } from "./support";
 
 const P1 = "play1.live.example.com";
 const P2 = "play2.live.example.com";
@@ -54,7 +54,7 @@ describe("ownership 6: a binding update refused for some domains", function () {
     return { state: second.state, oldId, newId };
   }
 
-  itOnceFixed("destroy unbinds the refused domain from the old certificate too, so both certificates are deleted", async function () {
+  it("destroy unbinds the refused domain from the old certificate too, so both certificates are deleted", async function () {
     const { state } = await partlyMoved();
     const gone = await destroy(state);
     expect(gone.ok, describeResult(gone)).to.equal(true);

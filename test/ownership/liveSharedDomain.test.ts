@@ -5,7 +5,7 @@ import { expect } from "chai";
 import { makeChain, TestChain } from "../support/certs";
 import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
 import { Declared, describeResult, expectNoChange, up } from "./deployment";
-import { itOnceFixed, liveBinding, logText } from "./support";
+import { liveBinding, logText } from "./support";
 
 const P1 = "play1.live.example.com";
 const P2 = "play2.live.example.com";
@@ -28,7 +28,7 @@ describe("ownership 4: two bindings sharing a playback domain", function () {
   after(async () => { await env?.stop(); });
   beforeEach(async () => { await env.emulator.reset(seed()); env.clearLogs(); });
 
-  itOnceFixed("with one certificate both work, the check says so, and removing one keeps the shared domain bound", async function () {
+  it("with one certificate both work, the check says so, and removing one keeps the shared domain bound", async function () {
     const both = [cert("cert", chain), binding("a", "cert", [P1, P2]), binding("b", "cert", [P2, P3])];
     const first = await up(both, []);
     expect(first.ok, describeResult(first)).to.equal(true);
@@ -47,7 +47,7 @@ describe("ownership 4: two bindings sharing a playback domain", function () {
     expect(sharing).to.match(/play2\.live\.example\.com.*LiveDomainBinding "(a|b)"/);
   });
 
-  itOnceFixed("with different certificates the check fails with a sentence naming both, before anything is bound", async function () {
+  it("with different certificates the check fails with a sentence naming both, before anything is bound", async function () {
     const clash = [cert("cert", chain), cert("cert2", second), binding("a", "cert", [P1, P2]), binding("b", "cert2", [P2, P3])];
     const result = await up(clash, []);
     const failed = Object.entries(result.failures);
