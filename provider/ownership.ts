@@ -67,13 +67,6 @@ export class Declarations {
     return overlaps;
   }
 
-  /** Adds claims learnt after check (e.g. the id an upload got) to what `ref` declares. */
-  add(ref: ResourceRef, claims: Claim[]): void {
-    const entry = this.byResource.get(keyOf(ref)) ?? { ref, claims: [] };
-    entry.claims.push(...claims);
-    this.byResource.set(keyOf(ref), entry);
-  }
-
   /**
    * The resources of the program that declare any of `things`. A delete asks this: the resource it
    * deletes is no longer in the program (removed, or the old half of a replacement), so every

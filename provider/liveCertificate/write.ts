@@ -7,6 +7,7 @@ import { getClient } from "../config";
 import { messages } from "../messages";
 import { log } from "../runtime/log";
 import { listAllBindings } from "../services/live";
+import { certificateId, certificateMaterial, declarations, leftForSentence } from "../ownership";
 import { deleteCertificate, findCertificate, renameCertificate, requireCertificate, uploadCertificate as upload } from "../services/ssl";
 import { toView } from "../rules/live";
 import { TencentCloudError, type UploadCertificateRequest } from "../tencentcloud";
@@ -119,6 +120,13 @@ export async function deleteLiveCertificate(id: string, state: Partial<LiveCerti
   }
   if (adoptedIn(state)) {
     log.info(`certificate ${id} was already in SSL Certificate Management before this resource; it is left there (only removed from this stack)`);
+    return;
+  }
+  const declared = [certificateId(id), ...(state?.chainFingerprint ? [certificateMaterial(state.chainFingerprint)] : [])];
+  const declarers = declarations.declarers(declared);
+  if (declarers.length > 0) {
+    // A resource still in the program (a rename, a switch to this id, a binding) uses it.
+    log.info(leftForSentence(certificateId(id), declarers, "it stays in SSL Certificate Management"));
     return;
   }
   const bound = await boundDomains(id);

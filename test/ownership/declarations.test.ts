@@ -37,8 +37,7 @@ describe("ownership: the declarations of one deployment", () => {
   it("a certificate used by many resources is shared, by id or by material, and every user is a declarer", () => {
     const d = new Declarations();
     const cert = { type: "LiveCertificate" as const, name: "cert" };
-    d.declare(cert, [{ thing: certificateMaterial("fp") }]);
-    d.add(cert, [{ thing: certificateId("abc") }]);
+    d.declare(cert, [{ thing: certificateMaterial("fp") }, { thing: certificateId("abc") }]);
     expect(d.declare(a, [{ thing: certificateId("abc") }]).map((o) => o.kind)).to.deep.equal(["shared"]);
     expect(d.declarers([certificateId("abc")])).to.deep.equal([cert, a]);
     expect(d.declarers([certificateMaterial("fp")])).to.deep.equal([cert]);

@@ -5,7 +5,7 @@ import { expect } from "chai";
 import { makeChain, TestChain } from "../support/certs";
 import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
 import { Declared, describeResult, expectNoChange, up } from "./deployment";
-import { itOnceFixed, liveBinding, logText, sslCertificateIds } from "./support";
+import { liveBinding, logText, sslCertificateIds } from "./support";
 
 const P1 = "play1.live.example.com";
 
@@ -24,7 +24,7 @@ describe("ownership 5: LiveCertificates sharing a certificate", function () {
   after(async () => { await env?.stop(); });
   beforeEach(async () => { await env.emulator.reset(seed()); env.clearLogs(); });
 
-  itOnceFixed("a rename keeps the certificate the new resource (and the binding) uses, and the next up shows no change", async function () {
+  it("a rename keeps the certificate the new resource (and the binding) uses, and the next up shows no change", async function () {
     const first = await up([cert("cert"), binding("cert")], []);
     expect(first.ok, describeResult(first)).to.equal(true);
     const id = first.state.find((e) => e.name === "cert")!.id;
@@ -37,7 +37,7 @@ describe("ownership 5: LiveCertificates sharing a certificate", function () {
     await expectNoChange([cert("cert-renamed"), binding("cert-renamed")], renamed.state);
   });
 
-  itOnceFixed("a rename without bindings does not delete the certificate the new resource got back", async function () {
+  it("a rename without bindings does not delete the certificate the new resource got back", async function () {
     const first = await up([cert("cert")], []);
     const id = first.state[0].id;
     const renamed = await up([cert("cert-renamed")], first.state);
@@ -46,7 +46,7 @@ describe("ownership 5: LiveCertificates sharing a certificate", function () {
     await expectNoChange([cert("cert-renamed")], renamed.state);
   });
 
-  itOnceFixed("switching to cloudCertId of the id it uploaded replaces the resource without deleting that certificate", async function () {
+  it("switching to cloudCertId of the id it uploaded replaces the resource without deleting that certificate", async function () {
     const first = await up([cert("cert")], []);
     const id = first.state[0].id;
     const hosted: Declared = { kind: "liveCertificate", name: "cert", args: { cloudCertId: id } };

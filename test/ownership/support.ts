@@ -23,8 +23,6 @@ export async function sslCertificateIds(env: ProviderEnv): Promise<string[]> {
 
 export const logText = (env: ProviderEnv) => env.logs.map((l) => l.line).join("\n");
 
-/** Tests that fail on the code before the ownership fix are pending until it lands (RUN_PENDING_OWNERSHIP=1 runs them). */
-export const itOnceFixed: Mocha.TestFunction = (process.env.RUN_PENDING_OWNERSHIP ? it : it.skip) as Mocha.TestFunction;
 
 /** Points the in-process provider at the emulator through `proxy`, as stack config would. */
 export function routeThrough(env: ProviderEnv, proxy: Proxy): void {
