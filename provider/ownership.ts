@@ -9,7 +9,7 @@
 
 export type ResourceType = "CdnHttpsConfig" | "LiveCertificate" | "LiveDomainBinding";
 
-/** A resource of the program: its type and the name the sdk passes as the hidden input `__name`. */
+/** A resource of the program: its type and the name the sdk passes as the hidden input `__resourceName`. */
 export interface ResourceRef { type: ResourceType; name: string }
 
 /**
@@ -91,7 +91,7 @@ export class Declarations {
 export const declarations = new Declarations();
 
 /** The hidden input carrying the resource's name (sdk/internal.ts); absent for callers that do not pass it. */
-export const NAME_INPUT = "__name";
+export const NAME_INPUT = "__resourceName";
 
 export function refFrom(type: ResourceType, inputs: Record<string, unknown> | undefined): ResourceRef | undefined {
   const name = inputs?.[NAME_INPUT];

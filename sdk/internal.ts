@@ -34,7 +34,7 @@ export const MODULE = "tencentcloud-https";
  * props, so every argument key is listed even when the user left it out (its output then carries
  * the provider's default), and every computed output is listed as undefined. A private key is
  * wrapped in pulumi.secret even if the caller forgot. The dynamic provider's check gets no URN, so
- * the resource's name travels as the hidden input `__name` (like `__timeouts`; diff ignores both):
+ * the resource's name travels as the hidden input `__resourceName` (like `__timeouts`; diff ignores both):
  * within one deployment, check records what each resource declares by it (provider/ownership.ts).
  */
 export function resourceProps<A extends object>(
@@ -49,6 +49,6 @@ export function resourceProps<A extends object>(
   if (props.privateKey !== undefined) props.privateKey = pulumi.secret(props.privateKey as pulumi.Input<string>);
   for (const key of outputKeys) props[key] = undefined;
   props.__timeouts = timeoutsInput(opts);
-  props.__name = name;
+  props.__resourceName = name;
   return props;
 }

@@ -4,8 +4,8 @@ import type { CustomTimeouts } from "./timeouts";
 
 export interface CheckFailure { property: string; reason: string }
 
-/** Keys the engine or our sdk adds beside the user's arguments (`__name`: the resource's name, for provider/ownership.ts); never validated as arguments. */
-export const RESERVED_KEYS = ["__provider", "__timeouts", "__name"] as const;
+/** Keys the engine or our sdk adds beside the user's arguments (`__resourceName`: the resource's name, for provider/ownership.ts); never validated as arguments. */
+export const RESERVED_KEYS = ["__provider", "__timeouts", "__resourceName"] as const;
 
 export function withoutReserved(inputs: Record<string, unknown>): Record<string, unknown> {
   const rest = { ...inputs };

@@ -45,8 +45,8 @@ describe("ownership: the declarations of one deployment", () => {
     expect(d.declarers([certificateId("abc")])).to.deep.equal([]);
   });
 
-  it("a resource is known by the hidden __name input, and a sentence names every declarer", () => {
-    expect(refFrom("CdnHttpsConfig", { __name: "site" })).to.deep.equal(site);
+  it("a resource is known by the hidden __resourceName input, and a sentence names every declarer", () => {
+    expect(refFrom("CdnHttpsConfig", { __resourceName: "site" })).to.deep.equal(site);
     expect(refFrom("CdnHttpsConfig", {})).to.equal(undefined);
     expect(describeRefs([site, a, b])).to.equal('CdnHttpsConfig "site", LiveDomainBinding "a" and LiveDomainBinding "b"');
   });

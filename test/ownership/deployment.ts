@@ -1,5 +1,5 @@
 // Deployments as Pulumi's engine runs them, against the provider export in this process: every
-// resource still in the program is checked (with its name as the sdk passes it, `__name`), created,
+// resource still in the program is checked (with its name as the sdk passes it, `__resourceName`), created,
 // updated or replaced (create first), concurrently as far as dependencies allow; only then are the
 // removed resources and the old halves of replacements deleted. A check failure or a failed step
 // ends the deployment before the deletes, and an error carrying partial state (ErrorResourceInitFailed)
@@ -55,9 +55,22 @@ async function deleteInOrder(entries: Entry[], steps: Record<string, Step>, erro
   }
 }
 
+/** One provider process per deployment: the registry starts empty and is forgotten when it ends. */
+async function inOneProcess<T>(deployment: () => Promise<T>): Promise<T> {
+  declarations.clear();
+  try {
+    return await deployment();
+  } finally {
+    declarations.clear();
+  }
+}
+
 /** `pulumi up` of `program` over `state`. */
-export async function up(program: Declared[], state: Entry[]): Promise<Result> {
-  declarations.clear(); // a new provider process
+export function up(program: Declared[], state: Entry[]): Promise<Result> {
+  return inOneProcess(() => runUp(program, state));
+}
+
+async function runUp(program: Declared[], state: Entry[]): Promise<Result> {
   const steps: Record<string, Step> = {};
   const failures: Result["failures"] = {};
   const errors: Record<string, Error> = {};
@@ -71,7 +84,7 @@ export async function up(program: Declared[], state: Entry[]): Promise<Result> {
     if (deps.some((x) => x === undefined)) return undefined; // a dependency failed: the engine skips this one
     const outputsOf = (n: string) => next.get(key(byName.get(n)!))!.outputs;
     const args = typeof d.args === "function" ? d.args(outputsOf) : d.args;
-    const news = { ...args, __name: d.name, __provider: PROVIDER };
+    const news = { ...args, __resourceName: d.name, __provider: PROVIDER };
     const h = handlers(d.kind);
     const old = state.find((e) => key(e) === key(d));
     try {
@@ -135,8 +148,11 @@ export async function up(program: Declared[], state: Entry[]): Promise<Result> {
 }
 
 /** `pulumi refresh`: Read every resource with its outputs; a resource reported gone leaves state. */
-export async function refresh(state: Entry[]): Promise<Entry[]> {
-  declarations.clear();
+export function refresh(state: Entry[]): Promise<Entry[]> {
+  return inOneProcess(() => runRefresh(state));
+}
+
+async function runRefresh(state: Entry[]): Promise<Entry[]> {
   const out: Entry[] = [];
   await Promise.all(state.map(async (e) => {
     const r = await handlers(e.kind).read!(e.id, e.outputs);
@@ -147,8 +163,11 @@ export async function refresh(state: Entry[]): Promise<Entry[]> {
 }
 
 /** `pulumi destroy`: no checks (nothing is in the program), every resource deleted, dependents first. */
-export async function destroy(state: Entry[]): Promise<Result> {
-  declarations.clear();
+export function destroy(state: Entry[]): Promise<Result> {
+  return inOneProcess(() => runDestroy(state));
+}
+
+async function runDestroy(state: Entry[]): Promise<Result> {
   const steps: Record<string, Step> = {};
   const errors: Record<string, Error> = {};
   await deleteInOrder(state, steps, errors);

@@ -1,6 +1,6 @@
 // Scenarios 1 (rename) and 2 (refresh, then destroy) through Pulumi's real dynamic-provider host
 // over gRPC: one host process per deployment, as the engine runs one, the serialized seam loading
-// the built library, the name passed as the sdk passes it (`__name`).
+// the built library, the name passed as the sdk passes it (`__resourceName`).
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
@@ -25,7 +25,7 @@ describe("ownership through the dynamic-provider host", function () {
     cdnDomains: [{ domain: DOMAIN, status: "online" as const, originType: "domain" }],
     sslCertificates: [{ id: "theirs01", certificate: theirs.certificate, privateKey: theirs.privateKey, from: "trustasia", status: 1 }],
   });
-  const args = (name: string) => ({ domain: DOMAIN, certificate: chain.certificate, privateKey: chain.privateKey, __name: name });
+  const args = (name: string) => ({ domain: DOMAIN, certificate: chain.certificate, privateKey: chain.privateKey, __resourceName: name });
 
   /** One deployment: a fresh host process, configured as the engine configures it. */
   async function deployment(): Promise<{ engine: Engine; host: ProviderHost }> {
