@@ -9,7 +9,7 @@ import { messages } from "../messages";
 import { log } from "../runtime/log";
 import { PartialStateError } from "../runtime/partialState";
 import { fetchBindings, modifyBindings, unbindDomain } from "../services/live";
-import type { TencentCloudClient } from "../tencentcloud";
+import type { LiveDomainCertBinding, TencentCloudClient } from "../tencentcloud";
 import { boundAfterBind, BoundTo, boundToOf, declarations, leftForSentence, liveDomain, planOwnedUnbind, ResourceRef } from "../ownership";
 import { bindingOutputs, servedCertificates } from "./outputs";
 import { liveDomainLockKey, LiveDomainBindingOutputs } from "./shape";
@@ -57,9 +57,18 @@ export async function applyBinding(req: ApplyRequest): Promise<LiveDomainBinding
     logDeclared(unplan.declared);
     await unbindDomains(client, unplan.unbind);
 
-    const after = await fetchBindings(client, tracked);
+    let after: Map<string, LiveDomainCertBinding>;
+    let unread: Error | undefined;
+    try {
+      after = await fetchBindings(client, tracked);
+    } catch (e) {
+      // The writes reached the API: the state is built from what they did, so the engine records it.
+      unread = e instanceof Error ? e : new Error(String(e));
+      after = asWritten(current, req, failures, unplan.unbind);
+    }
     const state = bindingStateFromTruth({ cloudCertId: req.cloudCertId, tracked, current: after, declaredEnableHttps: req.enableHttps });
     const outs = bindingOutputs(req.cloudCertId, state, boundAfterBind(previousBound, req.cloudCertId, tracked, servedCertificates(after)));
+    if (unread) throw new PartialStateError(unread.message, req.id, { ...outs, __provider: req.provider }, [unread.message]);
     const all = [...failures, ...silentlyUnbound(domains, state.domains, failures)];
     if (all.length === 0) {
       log.info(`live certificate ${req.cloudCertId} bound to ${domains.join(", ")} (HTTPS ${req.enableHttps ? "on" : "state unchanged"})`);
@@ -70,6 +79,24 @@ export async function applyBinding(req: ApplyRequest): Promise<LiveDomainBinding
     if (!req.previous && state.domains.length === 0) throw new Error(message);
     throw new PartialStateError(message, req.id, { ...outs, __provider: req.provider }, all.map((f) => `${f.domain}: ${f.reason}`));
   });
+}
+
+/**
+ * The bindings as the writes left them, when they cannot be read back: every domain the answer did
+ * not refuse is on the certificate (HTTPS as asked), the unbound ones are gone, the rest as before.
+ */
+function asWritten(before: Map<string, LiveDomainCertBinding>, req: ApplyRequest, failures: DomainFailure[], unbound: string[]): Map<string, LiveDomainCertBinding> {
+  const out = new Map(before);
+  for (const d of unbound) out.delete(d);
+  const refused = new Set(failures.map((f) => f.domain));
+  for (const domain of normalizeDomains(req.domains)) {
+    if (refused.has(domain)) continue;
+    const was = before.get(domain);
+    const status = req.enableHttps ? 1 : (was?.Status ?? 0);
+    // Only the id and HTTPS state are known; the view's other columns come with the next read.
+    out.set(domain, { DomainName: domain, CertificateAlias: "", CertType: 1, CertExpireTime: "", CertId: 0, CloudCertId: req.cloudCertId, Status: status });
+  }
+  return out;
 }
 
 /** Domains the API reported no error for, yet are not bound to the certificate afterwards. */

@@ -8,19 +8,22 @@ import { makeChain, TestChain } from "../support/certs";
 import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
 import { Declared, describeResult, destroy, expectNoChange, up } from "./deployment";
 import { Proxy, startProxy } from "./proxy";
-import { cdnHttps, routeThrough } from "./support";
+import { cdnHttps, liveBinding, routeThrough } from "./support";
 
 const DOMAIN = "cdn.example.com";
+const PLAY = "play.live.example.com";
 
 describe("ownership 7: connection refused right after a write", function () {
   let env: ProviderEnv;
   let proxy: Proxy;
   let chain: TestChain;
-  const seed = () => ({ cdnDomains: [{ domain: DOMAIN, status: "online" as const, originType: "domain" }] });
+  let liveChain: TestChain;
+  const seed = () => ({ cdnDomains: [{ domain: DOMAIN, status: "online" as const, originType: "domain" }], liveDomains: [{ name: PLAY, type: 1 as const }] });
   const program = (): Declared[] => [{ kind: "cdnHttpsConfig", name: "site", args: { domain: DOMAIN, certificate: chain.certificate, privateKey: chain.privateKey } }];
 
   before(async function () {
     chain = makeChain({ domains: [DOMAIN] });
+    liveChain = makeChain({ domains: ["*.live.example.com"], keySet: 1 });
     env = await startProviderEnv({ seed: seed(), deployDelayMs: 200 });
     proxy = await startProxy(env.emulator.url);
     routeThrough(env, proxy);
@@ -63,5 +66,30 @@ describe("ownership 7: connection refused right after a write", function () {
     const gone = await destroy(repaired.state);
     expect(gone.ok, describeResult(gone)).to.equal(true);
     expect((await cdnHttps(env, DOMAIN)).Switch).to.equal("off");
+  });
+
+  it("a binding whose bindings cannot be read back after the bind still records partial state, which destroy unbinds", async function () {
+    const live: Declared[] = [
+      { kind: "liveCertificate", name: "cert", args: { certificate: liveChain.certificate, privateKey: liveChain.privateKey } },
+      { kind: "liveDomainBinding", name: "play", dependsOn: ["cert"], args: (o) => ({ cloudCertId: o("cert").cloudCertId, domains: [PLAY] }) },
+    ];
+    proxy.onAnswer(async ({ action }) => {
+      if (action === "ModifyLiveDomainCertBindings") await env.emulator.faults([{ service: "live", action: "DescribeLiveDomainCertBindings", code: "UnauthorizedOperation" }]);
+      return undefined;
+    });
+    const failed = await up(live, []);
+    await env.emulator.faults([]);
+    proxy.onAnswer(undefined);
+    expect(failed.steps.play, describeResult(failed)).to.equal("failed");
+    const recorded = failed.state.find((e) => e.name === "play");
+    expect(recorded, "the engine records the binding from the partial state").to.not.equal(undefined);
+    const certId = failed.state.find((e) => e.name === "cert")!.id;
+    expect(recorded!.outputs).to.deep.include({ cloudCertId: certId, domains: [PLAY], boundTo: { [PLAY]: certId } });
+    const repaired = await up(live, failed.state);
+    expect(repaired.ok, describeResult(repaired)).to.equal(true);
+    await expectNoChange(live, repaired.state);
+    const gone = await destroy(repaired.state);
+    expect(gone.ok, describeResult(gone)).to.equal(true);
+    expect(await liveBinding(env, PLAY)).to.equal(undefined);
   });
 });
