@@ -104,6 +104,24 @@ export function describeRefs(refs: ResourceRef[]): string {
   return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
+// ---------------------------------------------------------------- across stacks: the upload tag
+
+/**
+ * The SSL tag a LiveCertificate's upload carries (UploadCertificate `Tags`, returned by
+ * DescribeCertificateDetail): the stack that uploaded it, "<organization>/<project>/<stack>". It makes
+ * ownership certain across runs and stacks: a re-run after a crash, or a rename within the stack,
+ * finds its own upload; another stack's, or an untagged one, stays adopted.
+ */
+export const UPLOADER_TAG_KEY = "pulumi-tencentcloud-https:stack";
+
+export function uploaderTags(stack: string | undefined): { TagKey: string; TagValue: string }[] | undefined {
+  return stack ? [{ TagKey: UPLOADER_TAG_KEY, TagValue: stack }] : undefined;
+}
+
+export function uploadedByStack(tags: { TagKey: string; TagValue: string }[] | undefined, stack: string | undefined): boolean {
+  return !!stack && (tags ?? []).some((t) => t.TagKey === UPLOADER_TAG_KEY && t.TagValue === stack);
+}
+
 // ---------------------------------------------------------------- sentences
 
 /** The thing a claim is about, as a user finds it in the console. */

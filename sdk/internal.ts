@@ -36,6 +36,7 @@ export const MODULE = "tencentcloud-https";
  * wrapped in pulumi.secret even if the caller forgot. The dynamic provider's check gets no URN, so
  * the resource's name travels as the hidden input `__resourceName` (like `__timeouts`; diff ignores both):
  * within one deployment, check records what each resource declares by it (provider/ownership.ts).
+ * `__stack` names the stack, which a LiveCertificate's upload carries as an SSL tag.
  */
 export function resourceProps<A extends object>(
   args: A,
@@ -50,5 +51,6 @@ export function resourceProps<A extends object>(
   for (const key of outputKeys) props[key] = undefined;
   props.__timeouts = timeoutsInput(opts);
   props.__resourceName = name;
+  props.__stack = `${pulumi.getOrganization()}/${pulumi.getProject()}/${pulumi.getStack()}`;
   return props;
 }

@@ -14,6 +14,8 @@ export type Props = Record<string, any>;
 
 /** The seam text the engine stores; the handlers hand it back untouched. */
 export const PROVIDER = "serialized-seam";
+/** The stack the sdk names in `__stack` ("<organization>/<project>/<stack>"). */
+export const STACK = "organization/proj/dev";
 
 /** A resource of the program: its arguments may read the outputs of resources it depends on. */
 export interface Declared {
@@ -84,7 +86,7 @@ async function runUp(program: Declared[], state: Entry[]): Promise<Result> {
     if (deps.some((x) => x === undefined)) return undefined; // a dependency failed: the engine skips this one
     const outputsOf = (n: string) => next.get(key(byName.get(n)!))!.outputs;
     const args = typeof d.args === "function" ? d.args(outputsOf) : d.args;
-    const news = { ...args, __resourceName: d.name, __provider: PROVIDER };
+    const news = { ...args, __resourceName: d.name, __stack: STACK, __provider: PROVIDER };
     const h = handlers(d.kind);
     const old = state.find((e) => key(e) === key(d));
     try {
