@@ -6,7 +6,7 @@
 import { expect } from "chai";
 import { makeChain, TestChain } from "../support/certs";
 import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
-import { Declared, describeResult, destroy, expectNoChange, up } from "./deployment";
+import { bindingTo, Declared, describeResult, destroy, expectNoChange, liveCertificateOf, up } from "./deployment";
 import { Proxy, startProxy } from "./proxy";
 import { cdnHttps, liveBinding, routeThrough } from "./support";
 
@@ -70,8 +70,7 @@ describe("ownership 7: connection refused right after a write", function () {
 
   it("a binding whose bindings cannot be read back after the bind still records partial state, which destroy unbinds", async function () {
     const live: Declared[] = [
-      { kind: "liveCertificate", name: "cert", args: { certificate: liveChain.certificate, privateKey: liveChain.privateKey } },
-      { kind: "liveDomainBinding", name: "play", dependsOn: ["cert"], args: (o) => ({ cloudCertId: o("cert").cloudCertId, domains: [PLAY] }) },
+      liveCertificateOf("cert", liveChain), bindingTo("play", "cert", [PLAY]),
     ];
     proxy.onAnswer(async ({ action }) => {
       if (action === "ModifyLiveDomainCertBindings") await env.emulator.faults([{ service: "live", action: "DescribeLiveDomainCertBindings", code: "UnauthorizedOperation" }]);

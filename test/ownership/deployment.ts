@@ -17,6 +17,16 @@ export const PROVIDER = "serialized-seam";
 /** The stack the sdk names in `__stack` ("<organization>/<project>/<stack>"). */
 export const STACK = "organization/proj/dev";
 
+/** A self-owned LiveCertificate of the program. */
+export function liveCertificateOf(name: string, chain: { certificate: string; privateKey: string }): Declared {
+  return { kind: "liveCertificate", name, args: { certificate: chain.certificate, privateKey: chain.privateKey } };
+}
+
+/** A LiveDomainBinding of the program to the certificate of the LiveCertificate `certName`. */
+export function bindingTo(name: string, certName: string, domains: string[]): Declared {
+  return { kind: "liveDomainBinding", name, dependsOn: [certName], args: (o) => ({ cloudCertId: o(certName).cloudCertId, domains }) };
+}
+
 /** A resource of the program: its arguments may read the outputs of resources it depends on. */
 export interface Declared {
   kind: Kind;

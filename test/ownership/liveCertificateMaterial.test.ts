@@ -4,7 +4,7 @@
 import { expect } from "chai";
 import { makeChain, TestChain } from "../support/certs";
 import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
-import { Declared, describeResult, expectNoChange, up } from "./deployment";
+import { bindingTo, Declared, describeResult, expectNoChange, liveCertificateOf, up } from "./deployment";
 import { liveBinding, logText, sslCertificateIds } from "./support";
 
 const P1 = "play1.live.example.com";
@@ -13,9 +13,8 @@ describe("ownership 5: LiveCertificates sharing a certificate", function () {
   let env: ProviderEnv;
   let chain: TestChain;
   const seed = () => ({ liveDomains: [{ name: P1, type: 1 as const }] });
-  const cert = (name: string): Declared => ({ kind: "liveCertificate", name, args: { certificate: chain.certificate, privateKey: chain.privateKey } });
-  const binding = (certName: string): Declared =>
-    ({ kind: "liveDomainBinding", name: "play", dependsOn: [certName], args: (o) => ({ cloudCertId: o(certName).cloudCertId, domains: [P1] }) });
+  const cert = (name: string) => liveCertificateOf(name, chain);
+  const binding = (certName: string) => bindingTo("play", certName, [P1]);
 
   before(async function () {
     chain = makeChain({ domains: ["*.live.example.com"] });

@@ -6,7 +6,7 @@
 import { expect } from "chai";
 import { makeChain, TestChain } from "../support/certs";
 import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
-import { Declared, describeResult, destroy, Entry, expectNoChange, up } from "./deployment";
+import { bindingTo, describeResult, destroy, Entry, expectNoChange, liveCertificateOf, up } from "./deployment";
 import { Proxy, startProxy } from "./proxy";
 import { liveBinding, routeThrough, sslCertificateIds } from "./support";
 
@@ -19,9 +19,8 @@ describe("ownership 6: a binding update refused for some domains", function () {
   let oldChain: TestChain;
   let newChain: TestChain;
   const seed = () => ({ liveDomains: [{ name: P1, type: 1 as const }, { name: P2, type: 1 as const }] });
-  const cert = (name: string, c: TestChain): Declared => ({ kind: "liveCertificate", name, args: { certificate: c.certificate, privateKey: c.privateKey } });
-  const binding = (certName: string): Declared =>
-    ({ kind: "liveDomainBinding", name: "play", dependsOn: [certName], args: (o) => ({ cloudCertId: o(certName).cloudCertId, domains: [P1, P2] }) });
+  const cert = liveCertificateOf;
+  const binding = (certName: string) => bindingTo("play", certName, [P1, P2]);
   const moved = () => [cert("old", oldChain), cert("new", newChain), binding("new")];
 
   before(async function () {

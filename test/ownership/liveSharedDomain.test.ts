@@ -4,7 +4,7 @@
 import { expect } from "chai";
 import { makeChain, TestChain } from "../support/certs";
 import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
-import { Declared, describeResult, expectNoChange, up } from "./deployment";
+import { bindingTo, describeResult, expectNoChange, liveCertificateOf, up } from "./deployment";
 import { liveBinding, logText } from "./support";
 
 const P1 = "play1.live.example.com";
@@ -16,9 +16,8 @@ describe("ownership 4: two bindings sharing a playback domain", function () {
   let chain: TestChain;
   let second: TestChain;
   const seed = () => ({ liveDomains: [{ name: P1, type: 1 as const }, { name: P2, type: 1 as const }, { name: P3, type: 1 as const }] });
-  const cert = (name: string, c: TestChain): Declared => ({ kind: "liveCertificate", name, args: { certificate: c.certificate, privateKey: c.privateKey } });
-  const binding = (name: string, certName: string, domains: string[]): Declared =>
-    ({ kind: "liveDomainBinding", name, dependsOn: [certName], args: (o) => ({ cloudCertId: o(certName).cloudCertId, domains }) });
+  const cert = liveCertificateOf;
+  const binding = bindingTo;
 
   before(async function () {
     chain = makeChain({ domains: ["*.live.example.com"] });

@@ -8,13 +8,13 @@ import { getClient } from "../../provider/config";
 import { UPLOADER_TAG_KEY } from "../../provider/ownership";
 import { makeChain, TestChain } from "../support/certs";
 import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
-import { Declared, describeResult, destroy, expectNoChange, PROVIDER, STACK, up } from "./deployment";
+import { describeResult, destroy, expectNoChange, liveCertificateOf, PROVIDER, STACK, up } from "./deployment";
 import { sslCertificateIds } from "./support";
 
 describe("ownership across stacks: the upload's SSL tag", function () {
   let env: ProviderEnv;
   let chain: TestChain;
-  const cert = (name: string): Declared => ({ kind: "liveCertificate", name, args: { certificate: chain.certificate, privateKey: chain.privateKey } });
+  const cert = (name: string) => liveCertificateOf(name, chain);
   const seeded = (tags?: { TagKey: string; TagValue: string }[]) =>
     ({ sslCertificates: [{ id: "there001", certificate: chain.certificate, privateKey: chain.privateKey, from: "upload", tags }] });
   const tagsOf = async (id: string) => (await getClient().call<{ Tags?: unknown[] }>("ssl", "DescribeCertificateDetail", { CertificateId: id })).Tags;
