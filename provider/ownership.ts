@@ -108,7 +108,7 @@ export function describeRefs(refs: ResourceRef[]): string {
 
 /**
  * The SSL tag a LiveCertificate's upload carries (UploadCertificate `Tags`, returned by
- * DescribeCertificateDetail): the stack that uploaded it, "<organization>/<project>/<stack>". It makes
+ * DescribeCertificateDetail): the stack that uploaded it, "<project>/<stack>". It makes
  * ownership certain across runs and stacks: a re-run after a crash, or a rename within the stack,
  * finds its own upload; another stack's, or an untagged one, stays adopted.
  */

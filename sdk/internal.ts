@@ -51,6 +51,6 @@ export function resourceProps<A extends object>(
   for (const key of outputKeys) props[key] = undefined;
   props.__timeouts = timeoutsInput(opts);
   props.__resourceName = name;
-  props.__stack = `${pulumi.getOrganization()}/${pulumi.getProject()}/${pulumi.getStack()}`;
+  props.__stack = `${pulumi.getProject()}/${pulumi.getStack()}`;
   return props;
 }

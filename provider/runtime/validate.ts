@@ -62,7 +62,7 @@ export interface Reserved {
   __provider?: unknown;
   /** The sdk's copy of customTimeouts (see runtime/timeouts.ts). */
   __timeouts?: CustomTimeouts;
-  /** The stack the program runs in, "<organization>/<project>/<stack>": what a LiveCertificate's upload is tagged with. */
+  /** The stack the program runs in, "<project>/<stack>": what a LiveCertificate's upload is tagged with. */
   __stack?: string;
 }
 

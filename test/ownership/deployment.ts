@@ -14,8 +14,8 @@ export type Props = Record<string, any>;
 
 /** The seam text the engine stores; the handlers hand it back untouched. */
 export const PROVIDER = "serialized-seam";
-/** The stack the sdk names in `__stack` ("<organization>/<project>/<stack>"). */
-export const STACK = "organization/proj/dev";
+/** The stack the sdk names in `__stack` ("<project>/<stack>"). */
+export const STACK = "proj/dev";
 
 /** A self-owned LiveCertificate of the program. */
 export function liveCertificateOf(name: string, chain: { certificate: string; privateKey: string }): Declared {

@@ -54,7 +54,7 @@ describe("ownership across stacks: the upload's SSL tag", function () {
   });
 
   it("another stack's upload is adopted and left on destroy", async function () {
-    await env.emulator.reset(seeded([{ TagKey: UPLOADER_TAG_KEY, TagValue: "organization/proj/prod" }]));
+    await env.emulator.reset(seeded([{ TagKey: UPLOADER_TAG_KEY, TagValue: "proj/prod" }]));
     const mine = await up([cert("cert")], []);
     expect(mine.state[0]).to.deep.include({ id: "there001" });
     expect(mine.state[0].outputs.adopted).to.equal(true);
