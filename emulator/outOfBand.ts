@@ -74,7 +74,7 @@ function addSslCertificate(state: EmulatorState, c: NonNullable<EmulatorSeed["ss
   }
   state.addSslCertificate({
     id: c.id, numericId: state.allocateNumericCertId(), cert, from: c.from ?? "trustasia", alias: c.alias ?? "",
-    certificateType: "SVR", projectId: 0, insertTime: state.now(), status: c.status,
+    certificateType: "SVR", projectId: 0, insertTime: state.now(), status: c.status, tags: c.tags ?? [],
   });
 }
 

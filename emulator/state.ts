@@ -37,6 +37,8 @@ export interface SslCertificateRecord {
   projectId: number;
   insertTime: number;
   status?: number; // a seeded status overrides the computed one (1 valid / 3 expired)
+  /** UploadCertificate's Tags, returned by DescribeCertificateDetail. */
+  tags: { TagKey: string; TagValue: string }[];
 }
 
 export class EmulatorState {

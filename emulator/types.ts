@@ -4,7 +4,7 @@ import type { CdnDomainStatus, DetailDomain, ForceRedirect, Https, LiveDomainInf
 export interface EmulatorSeed {
   cdnDomains?: { domain: string; status?: CdnDomainStatus; originType?: string; serviceType?: string; https?: Partial<Https>; forceRedirect?: ForceRedirect }[];
   liveDomains?: { name: string; type: 0 | 1; status?: 0 | 1 }[];
-  sslCertificates?: { id: string; certificate: string; privateKey?: string; from?: string; alias?: string; status?: number }[];
+  sslCertificates?: { id: string; certificate: string; privateKey?: string; from?: string; alias?: string; status?: number; tags?: { TagKey: string; TagValue: string }[] }[];
   credentials?: { secretId: string; secretKey: string }[];
   /** Domains whose free-certificate DNS or FILE validation record counts as published from the start. */
   validationRecordsPresent?: string[];

@@ -26,7 +26,7 @@ export interface CdnHttpsConfig extends CdnHttpsConfigOutputs {}
  */
 export class CdnHttpsConfig extends pulumi.dynamic.Resource {
   constructor(name: string, args: CdnHttpsConfigArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = resourceProps(args, ARGUMENTS, COMPUTED, opts);
+    const props = resourceProps(args, ARGUMENTS, COMPUTED, opts, name);
     super(seams.cdnHttpsConfig, name, props, { ...opts, additionalSecretOutputs: ["privateKey"] }, MODULE, "CdnHttpsConfig");
   }
 }

@@ -33,18 +33,24 @@ export const MODULE = "tencentcloud-https";
  * The props handed to pulumi.dynamic.Resource. Pulumi creates an output only for keys present in
  * props, so every argument key is listed even when the user left it out (its output then carries
  * the provider's default), and every computed output is listed as undefined. A private key is
- * wrapped in pulumi.secret even if the caller forgot.
+ * wrapped in pulumi.secret even if the caller forgot. The dynamic provider's check gets no URN, so
+ * the resource's name travels as the hidden input `__resourceName` (like `__timeouts`; diff ignores both):
+ * within one deployment, check records what each resource declares by it (provider/ownership.ts).
+ * `__stack` names the stack, which a LiveCertificate's upload carries as an SSL tag.
  */
 export function resourceProps<A extends object>(
   args: A,
   argKeys: readonly (keyof A & string)[],
   outputKeys: readonly string[],
-  opts?: pulumi.CustomResourceOptions,
+  opts: pulumi.CustomResourceOptions | undefined,
+  name: string,
 ): Record<string, unknown> {
   const props: Record<string, unknown> = {};
   for (const key of argKeys) props[key] = args[key];
   if (props.privateKey !== undefined) props.privateKey = pulumi.secret(props.privateKey as pulumi.Input<string>);
   for (const key of outputKeys) props[key] = undefined;
   props.__timeouts = timeoutsInput(opts);
+  props.__resourceName = name;
+  props.__stack = `${pulumi.getProject()}/${pulumi.getStack()}`;
   return props;
 }

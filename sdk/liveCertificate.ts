@@ -26,7 +26,7 @@ export interface LiveCertificate extends LiveCertificateOutputs {}
  */
 export class LiveCertificate extends pulumi.dynamic.Resource {
   constructor(name: string, args: LiveCertificateArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = resourceProps(args, ARGUMENTS, COMPUTED, opts);
+    const props = resourceProps(args, ARGUMENTS, COMPUTED, opts, name);
     super(seams.liveCertificate, name, props, { ...opts, additionalSecretOutputs: ["privateKey"] }, MODULE, "LiveCertificate");
   }
 }

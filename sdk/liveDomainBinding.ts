@@ -15,7 +15,7 @@ export type LiveDomainBindingOutputs = Outputs<State>;
 // Literal copies of the provider's key lists (a runtime import would load provider code); the
 // `satisfies` clauses and the Exhaustive check fail the build when they drift from shape.ts.
 const ARGUMENTS = ["cloudCertId", "domains", "enableHttps"] as const satisfies typeof ARG_KEYS;
-const COMPUTED = ["bindings"] as const satisfies typeof COMPUTED_KEYS;
+const COMPUTED = ["bindings", "boundTo"] as const satisfies typeof COMPUTED_KEYS;
 export type _LiveDomainBindingKeysComplete = Exhaustive<Exclude<keyof Args, (typeof ARGUMENTS)[number]>>;
 
 export interface LiveDomainBinding extends LiveDomainBindingOutputs {}
@@ -27,7 +27,7 @@ export interface LiveDomainBinding extends LiveDomainBindingOutputs {}
  */
 export class LiveDomainBinding extends pulumi.dynamic.Resource {
   constructor(name: string, args: LiveDomainBindingArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = resourceProps(args, ARGUMENTS, COMPUTED, opts);
+    const props = resourceProps(args, ARGUMENTS, COMPUTED, opts, name);
     super(seams.liveDomainBinding, name, props, { ...opts }, MODULE, "LiveDomainBinding");
   }
 }

@@ -5,6 +5,16 @@ import type { ActionContext, Params, ServiceActions } from "../actions";
 import { freeCertificateHandlers } from "./freeActions";
 import { certificateById, certificateDetail, deleteCertificate, parseUpload, storeUpload, UploadInput } from "./model";
 
+/** Tags as UploadCertificate takes them (the spec check has let only {TagKey, TagValue} strings through). */
+function tagsOf(value: unknown): { TagKey: string; TagValue: string }[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw invalidValue("Tags", "expected a list of {TagKey, TagValue}");
+  return value.map((t: { TagKey?: unknown; TagValue?: unknown }) => {
+    if (typeof t?.TagKey !== "string" || typeof t?.TagValue !== "string") throw invalidValue("Tags", "every tag needs a TagKey and a TagValue");
+    return { TagKey: t.TagKey, TagValue: t.TagValue };
+  });
+}
+
 function uploadCertificate(params: Params, { state }: ActionContext) {
   const certificate = requireString(params, "CertificatePublicKey");
   const certificateType = optionalString(params, "CertificateType") ?? "SVR";
@@ -23,6 +33,7 @@ function uploadCertificate(params: Params, { state }: ActionContext) {
     certificateUse: optionalString(params, "CertificateUse"),
     projectId,
     repeatable,
+    tags: tagsOf(params.Tags),
   };
   const { record, repeated } = storeUpload(state, input, parseUpload(input));
   // The documented examples: RepeatCertId is the matched certificate's id, or "" for a new one.

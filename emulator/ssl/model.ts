@@ -14,6 +14,7 @@ export interface UploadInput {
   certificateUse?: string;
   projectId?: number;
   repeatable: boolean;
+  tags?: { TagKey: string; TagValue: string }[];
 }
 
 /** Maps a certificate problem to the SSL service's codes. */
@@ -43,6 +44,8 @@ export interface StoredUpload {
 export function storeUpload(state: EmulatorState, input: UploadInput, cert: ParsedCertificate): StoredUpload {
   const existingId = input.repeatable ? undefined : state.sslByFingerprint.get(cert.fingerprint);
   const existing = existingId ? state.sslCertificates.get(existingId) : undefined;
+  // guess: a matched upload is not stored, so the existing certificate keeps its own tags (the
+  // documented answer only names the match); the new request's tags are dropped.
   if (existing) return { record: existing, repeated: true };
   let id = shortId();
   while (state.sslCertificates.has(id)) id = shortId();
@@ -56,6 +59,7 @@ export function storeUpload(state: EmulatorState, input: UploadInput, cert: Pars
     certificateUse: input.certificateUse,
     projectId: input.projectId ?? 0,
     insertTime: state.now(),
+    tags: input.tags ?? [],
   };
   state.addSslCertificate(record);
   return { record, repeated: false };
@@ -126,7 +130,7 @@ export function certificateDetail(record: SslCertificateRecord, now: number): Re
     IsVulnerability: false,
     RenewAble: !uploaded,
     Deployable: status === 1,
-    Tags: [],
+    Tags: record.tags.map((t) => ({ ...t })),
     CertFingerprint: cert.sha1,
     EncryptAlgorithm: algorithmOf(cert),
     DvRevokeAuthDetail: [],

@@ -9,6 +9,7 @@ import { isUnknown } from "../unknown";
 import { messages } from "../messages";
 import { findDomain } from "../services/cdn";
 import { findCertificate } from "../services/ssl";
+import { cdnDomain, certificateId, Claim, declareInCheck, refFrom } from "../ownership";
 import { hostedCertificateProblem } from "./certFacts";
 import { cdnHttpsConfigSchema, crossFieldFailures } from "./shape";
 
@@ -72,9 +73,23 @@ async function backendFailures(args: Args): Promise<CheckFailure[]> {
   return failures;
 }
 
+/**
+ * Records the domain (and a hosted certificate) as declared by this resource for the deployment's
+ * deletes (provider/ownership.ts); another resource of the program on the same domain fails here.
+ */
+function ownershipFailures(news: Args): CheckFailure[] {
+  const domainText = knownString(news, "domain");
+  const certId = knownString(news, "certId");
+  let domain: string | undefined;
+  try { domain = domainText ? normalizeDomain(domainText) : undefined; } catch { domain = undefined; }
+  const claims: Claim[] = [...(domain ? [{ thing: cdnDomain(domain) }] : []), ...(certId ? [{ thing: certificateId(certId) }] : [])];
+  const { conflicts } = declareInCheck(refFrom("CdnHttpsConfig", news), claims);
+  return conflicts.map((c) => ({ property: "domain", reason: c.reason }));
+}
+
 export async function checkCdnHttpsConfig(news: Args): Promise<CheckFailure[]> {
   const args = withoutReserved(news);
-  const offline = offlineFailures(args);
+  const offline = [...offlineFailures(args), ...ownershipFailures(news)];
   // Input errors never reach the API; the backend is asked only about well-formed arguments.
   return offline.length > 0 ? offline : backendFailures(args);
 }

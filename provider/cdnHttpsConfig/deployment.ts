@@ -19,18 +19,22 @@ const deployments = new DeploymentClock();
 export class DomainWriter {
   /** Whether any write reached the API. */
   wrote = false;
+  /** The last blocks written, so partial state can be built from them when the API cannot be read back. */
+  readonly written: { https?: Https; redirect?: ForceRedirect } = {};
 
   constructor(readonly domain: string) {}
 
   async https(https: Https): Promise<void> {
     await updateHttps(this.domain, https);
     this.wrote = true;
+    this.written.https = https;
     deployments.wrote(this.domain, https.Switch === "on" ? "https-on" : "other", Date.now());
   }
 
   async redirect(redirect: ForceRedirect): Promise<void> {
     await updateRedirect(this.domain, redirect);
     this.wrote = true;
+    this.written.redirect = redirect;
     deployments.wrote(this.domain, "other", Date.now());
   }
 }

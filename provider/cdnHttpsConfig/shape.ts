@@ -116,7 +116,11 @@ export interface CdnHttpsConfigComputed {
   certChainFingerprint?: string;
   /** The DNS names the certificate covers. */
   certDomains?: string[];
-  /** The certificate as the API identifies it (CertId for hosted, CertName and expiry); drift is judged on it. */
+  /**
+   * The certificate this resource deployed, as the API identified it right after the write (CertId
+   * for hosted, CertName and expiry): what it *set*. Refresh never rewrites it, so a delete can tell
+   * its own certificate from one someone else set since (docs/ownership.md).
+   */
   deployedCert?: DeployedCert;
 }
 

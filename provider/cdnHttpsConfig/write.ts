@@ -17,6 +17,7 @@ import type { Reserved } from "../runtime/validate";
 import { isNotFound } from "../tencentcloud";
 import type { DetailDomain } from "../tencentcloud/types";
 import { messages } from "../messages";
+import { cdnDomain, declarations, leftForSentence } from "../ownership";
 import { findDomain, requireDomain } from "../services/cdn";
 import { findCertificate } from "../services/ssl";
 import { DomainWriter, waitForDomain } from "./deployment";
@@ -124,7 +125,9 @@ async function applyDesired(args: ResolvedArgs, timeoutMs: number, previous: Cdn
 /**
  * A failure after something was written keeps what the API now has as the resource's state (the
  * engine records it), so `destroy` cleans it up and the next `up` sees the unfinished work in its
- * diff (sslStatus not deployed, the redirect not as declared) and completes it.
+ * diff (sslStatus not deployed, the redirect not as declared) and completes it. When the API cannot
+ * be read back, the state is built from what the writer wrote, with the deployment unfinished and
+ * the certificate's identity unknown, which the next `up` repairs.
  */
 async function keepPartialState(error: unknown, args: ResolvedArgs, progress: ApplyProgress, reserved: Reserved): Promise<unknown> {
   if (!progress.writer.wrote || !progress.facts || !(error instanceof Error)) return error;
@@ -132,13 +135,24 @@ async function keepPartialState(error: unknown, args: ResolvedArgs, progress: Ap
   try {
     detail = await findDomain(args.domain);
   } catch {
-    return error; // nothing reliable to record; the engine keeps the previous state
+    detail = undefined;
   }
-  if (!detail) return error;
+  detail ??= asWritten(progress.writer);
   const api = apiSettings(detail);
   const outs = { ...outputsAfterApply(args, progress.facts, detail), forceRedirect: api.forceRedirect };
   const properties = { ...withTimeouts(withoutUndefined(outs), reserved), __provider: reserved.__provider };
   return new PartialStateError(error.message, args.domain, properties, [error.message]);
+}
+
+/** The domain as the writer left it, never read back: deployment not known to be done, no certificate identity (nor key). */
+function asWritten(writer: DomainWriter): DetailDomain {
+  const { https, redirect } = writer.written;
+  const { CertInfo: _written, ...settings } = https ?? { Switch: "off" as const };
+  return {
+    Domain: writer.domain,
+    Https: { ...settings, SslStatus: settings.Switch === "on" ? "deploying" : "closed" },
+    ForceRedirect: redirect,
+  } as DetailDomain;
 }
 
 async function applyKeepingPartialState(args: ResolvedArgs, reserved: Reserved, timeoutMs: number, previous: CdnHttpsConfigState | undefined): Promise<CdnHttpsConfigOutputs> {
@@ -167,6 +181,12 @@ export async function deleteCdnHttpsConfig(id: string, props: Partial<CdnHttpsCo
   const domain = normalizeDomain(id);
   const timeoutMs = timeoutFor("delete", props?.__timeouts);
   const wait = props?.waitForDeployment !== false;
+  const declarers = declarations.declarers([cdnDomain(domain)]);
+  if (declarers.length > 0) {
+    // A resource still in the program (a rename, a move into a component) declares this domain.
+    log.info(leftForSentence(cdnDomain(domain), declarers, "its HTTPS is left on"));
+    return;
+  }
   await withKeyLock(domain, async () => {
     try {
       let detail = await findDomain(domain);

@@ -7,6 +7,8 @@ import { CheckFailure, validateArgs } from "../runtime/validate";
 import { messages } from "../messages";
 import { findCertificate } from "../services/ssl";
 import { isUnknown } from "../unknown";
+import { certificateId, certificateMaterial, Claim, declareInCheck, refFrom } from "../ownership";
+import { chainFingerprintOf } from "./outputs";
 import { liveCertificateArgsSchema } from "./shape";
 
 function formFailures(news: Record<string, unknown>): CheckFailure[] {
@@ -35,12 +37,24 @@ async function hostedFailures(cloudCertId: string): Promise<CheckFailure[]> {
   return problem ? [{ property: "cloudCertId", reason: problem }] : [];
 }
 
+/**
+ * Records the certificate (by id, or by material before its upload has an id) as declared by this
+ * resource for the deployment's deletes (provider/ownership.ts): a rename or a switch to its id must
+ * not delete what the new resource uses. Sharing a certificate never fails.
+ */
+function declareCertificate(news: Record<string, unknown>, cloudCertId: string | undefined, certificate: string | undefined): void {
+  const chain = certificate ? chainFingerprintOf(certificate) : undefined;
+  const claims: Claim[] = cloudCertId ? [{ thing: certificateId(cloudCertId) }] : chain ? [{ thing: certificateMaterial(chain) }] : [];
+  declareInCheck(refFrom("LiveCertificate", news), claims);
+}
+
 export async function checkLiveCertificate(news: Record<string, unknown>): Promise<CheckFailure[]> {
   const validated = validateArgs(liveCertificateArgsSchema, news);
   if (validated.failures.length > 0) return validated.failures;
   const form = formFailures(news);
   if (form.length > 0) return form;
   const known = (k: string): string | undefined => (typeof news[k] === "string" && !isUnknown(news[k]) ? news[k] as string : undefined);
+  declareCertificate(news, known("cloudCertId"), known("certificate"));
   if (news.cloudCertId !== undefined) {
     const id = known("cloudCertId");
     return id ? hostedFailures(id) : []; // unknown at preview: checked at `up`

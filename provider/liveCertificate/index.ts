@@ -3,7 +3,7 @@
 // inputs into resolved arguments, old outputs into state); diff alone takes the raw new inputs,
 // which may still hold values unknown at preview.
 import type * as pulumi from "@pulumi/pulumi";
-import { EngineRecord, resolveInputs } from "../runtime/validate";
+import { EngineRecord, reservedOf, resolveInputs } from "../runtime/validate";
 import { checkLiveCertificate } from "./check";
 import { diffLiveCertificate } from "./diff";
 import { readLiveCertificate } from "./read";
@@ -19,7 +19,7 @@ const stateOf = (olds: Props | undefined) => olds as LiveCertificateOutputs | un
 export const liveCertificateHandlers: Required<Omit<pulumi.dynamic.ResourceProvider, "configure">> = {
   check: async (_olds, news) => ({ inputs: news, failures: await checkLiveCertificate(news ?? {}) }),
   diff: async (_id, olds, news) => diffLiveCertificate(stateOf(olds) ?? {}, news ?? {}),
-  create: (inputs) => createLiveCertificate(resolved(inputs)),
+  create: (inputs) => createLiveCertificate(resolved(inputs), reservedOf(inputs).__stack),
   read: (id, props) => readLiveCertificate(id, stateOf(props)),
   update: (id, olds, news) => updateLiveCertificate(id, stateOf(olds)!, resolved(news)),
   delete: (id, props) => deleteLiveCertificate(id, stateOf(props)),

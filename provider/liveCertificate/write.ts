@@ -7,6 +7,7 @@ import { getClient } from "../config";
 import { messages } from "../messages";
 import { log } from "../runtime/log";
 import { listAllBindings } from "../services/live";
+import { certificateId, certificateMaterial, declarations, leftForSentence, uploadedByStack, uploaderTags } from "../ownership";
 import { deleteCertificate, findCertificate, renameCertificate, requireCertificate, uploadCertificate as upload } from "../services/ssl";
 import { toView } from "../rules/live";
 import { TencentCloudError, type UploadCertificateRequest } from "../tencentcloud";
@@ -15,31 +16,34 @@ import type { LiveCertificateOutputs, ResolvedArgs } from "./shape";
 
 type SelfOwned = Extract<ResolvedArgs, { source: "self-owned" }>;
 
-function uploadRequest(inputs: SelfOwned, repeatable: boolean): UploadCertificateRequest {
+function uploadRequest(inputs: SelfOwned, repeatable: boolean, stack: string | undefined): UploadCertificateRequest {
   return {
     CertificatePublicKey: inputs.certificate,
     CertificatePrivateKey: inputs.privateKey,
     CertificateType: "SVR",
     CertificateUse: "LIVE",
     Alias: inputs.remarks,
+    Tags: uploaderTags(stack),
     Repeatable: repeatable,
   };
 }
 
 /**
- * Whether the certificate SSL Certificate Management found for our leaf also holds our chain: it
- * dedupes by the leaf alone, so the one it names may serve other intermediates.
+ * What the certificate SSL Certificate Management matched to our leaf is: whether it also holds our
+ * chain (it dedupes by the leaf alone, so it may serve other intermediates), and whether this stack
+ * uploaded it (its uploader tag).
  */
-async function holdsOurChain(cloudCertId: string, certificate: string): Promise<boolean> {
+async function matchedCertificate(cloudCertId: string, certificate: string, stack: string | undefined): Promise<{ ourChain: boolean; ours: boolean }> {
   const detail = await findCertificate(cloudCertId);
-  if (!detail) return false;
-  if (!detail.CertificatePublicKey) return true; // nothing to compare: the leaf matched
-  return chainFingerprintOf(detail.CertificatePublicKey) === chainFingerprintOf(certificate);
+  if (!detail) return { ourChain: false, ours: false };
+  // Nothing to compare: the leaf matched.
+  const ourChain = !detail.CertificatePublicKey || chainFingerprintOf(detail.CertificatePublicKey) === chainFingerprintOf(certificate);
+  return { ourChain, ours: uploadedByStack(detail.Tags, stack) };
 }
 
 /** A new certificate holding our chain, beside the one with the same leaf and another chain. */
-async function uploadOurChain(inputs: SelfOwned, sameLeafId: string): Promise<{ cloudCertId: string; adopted: boolean }> {
-  const { response, earlierAttemptMayHaveApplied } = await upload(uploadRequest(inputs, true));
+async function uploadOurChain(inputs: SelfOwned, sameLeafId: string, stack: string | undefined): Promise<{ cloudCertId: string; adopted: boolean }> {
+  const { response, earlierAttemptMayHaveApplied } = await upload(uploadRequest(inputs, true, stack));
   log.info(`certificate ${sameLeafId} in SSL Certificate Management has the same leaf but another chain; uploaded ours as ${response.CertificateId}`);
   if (earlierAttemptMayHaveApplied) {
     // Repeatable uploads are not deduplicated, and the lost answer's id cannot be found again.
@@ -52,10 +56,16 @@ async function uploadOurChain(inputs: SelfOwned, sameLeafId: string): Promise<{ 
  * Uploads self-owned material with Repeatable false, so a retry or a second stack gets the existing
  * id back instead of a duplicate; `adopted` says whether that certificate was already there.
  */
-async function uploadOwnMaterial(inputs: SelfOwned): Promise<{ cloudCertId: string; adopted: boolean }> {
-  const { response: answer, earlierAttemptMayHaveApplied } = await upload(uploadRequest(inputs, false));
-  if (answer.RepeatCertId && !(await holdsOurChain(answer.RepeatCertId, inputs.certificate))) {
-    return uploadOurChain(inputs, answer.RepeatCertId);
+async function uploadOwnMaterial(inputs: SelfOwned, stack: string | undefined): Promise<{ cloudCertId: string; adopted: boolean }> {
+  const { response: answer, earlierAttemptMayHaveApplied } = await upload(uploadRequest(inputs, false, stack));
+  const matched = answer.RepeatCertId ? await matchedCertificate(answer.RepeatCertId, inputs.certificate, stack) : undefined;
+  if (answer.RepeatCertId && !matched!.ourChain) {
+    return uploadOurChain(inputs, answer.RepeatCertId, stack);
+  }
+  if (answer.RepeatCertId && matched!.ours) {
+    // Tagged by this stack: its own earlier upload (a run that failed after it, or a rename).
+    log.info(`certificate ${answer.RepeatCertId} in SSL Certificate Management was uploaded by this stack (${stack}); it stays this resource's own`);
+    return { cloudCertId: answer.RepeatCertId, adopted: false };
   }
   if (answer.RepeatCertId && earlierAttemptMayHaveApplied) {
     // Our own first attempt most likely stored it and lost its answer: it is ours to delete.
@@ -82,9 +92,10 @@ export function adoptedIn(state: Partial<LiveCertificateOutputs> | undefined): b
   return state?.adopted !== false;
 }
 
-export async function createLiveCertificate(args: ResolvedArgs): Promise<{ id: string; outs: LiveCertificateOutputs }> {
+/** `stack` is the sdk's `__stack`, which the upload is tagged with (provider/ownership.ts). */
+export async function createLiveCertificate(args: ResolvedArgs, stack?: string): Promise<{ id: string; outs: LiveCertificateOutputs }> {
   if (args.source === "self-owned") {
-    const { cloudCertId, adopted } = await uploadOwnMaterial(args);
+    const { cloudCertId, adopted } = await uploadOwnMaterial(args, stack);
     return { id: cloudCertId, outs: certificateOutputs({ cloudCertId, source: args.source, adopted, remarks: args.remarks, certificate: args.certificate }) };
   }
   const cloudCertId = args.cloudCertId;
@@ -119,6 +130,13 @@ export async function deleteLiveCertificate(id: string, state: Partial<LiveCerti
   }
   if (adoptedIn(state)) {
     log.info(`certificate ${id} was already in SSL Certificate Management before this resource; it is left there (only removed from this stack)`);
+    return;
+  }
+  const declared = [certificateId(id), ...(state?.chainFingerprint ? [certificateMaterial(state.chainFingerprint)] : [])];
+  const declarers = declarations.declarers(declared);
+  if (declarers.length > 0) {
+    // A resource still in the program (a rename, a switch to this id, a binding) uses it.
+    log.info(leftForSentence(certificateId(id), declarers, "it stays in SSL Certificate Management"));
     return;
   }
   const bound = await boundDomains(id);

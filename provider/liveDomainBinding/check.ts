@@ -12,6 +12,7 @@ import { findLiveDomain } from "../services/live";
 import { findCertificate } from "../services/ssl";
 import type { TencentCloudClient } from "../tencentcloud";
 import { isUnknown } from "../unknown";
+import { certificateId, Claim, declareInCheck, liveDomain, refFrom } from "../ownership";
 import { liveDomainBindingArgsSchema } from "./shape";
 
 interface KnownDomain { index: number; given: string; domain: string }
@@ -56,6 +57,21 @@ async function checkCertificate(cloudCertId: string, domains: KnownDomain[]): Pr
     .map((d) => ({ property: `domains[${d.index}]`, reason: messages.liveDomainNotCovered(d.domain, cloudCertId, names) }));
 }
 
+/**
+ * Records the domains (with the certificate) and the certificate as declared by this binding for
+ * the deployment's deletes (provider/ownership.ts). Another binding of the program with the same
+ * domain and another certificate fails here; with the same certificate both keep it, which is logged.
+ */
+function ownershipFailures(news: Record<string, unknown>, domains: KnownDomain[], cloudCertId: string | undefined): CheckFailure[] {
+  const claims: Claim[] = [
+    ...domains.map((d) => ({ thing: liveDomain(d.domain), certificate: cloudCertId })),
+    ...(cloudCertId ? [{ thing: certificateId(cloudCertId) }] : []),
+  ];
+  const { conflicts, notes } = declareInCheck(refFrom("LiveDomainBinding", news), claims);
+  for (const note of notes) log.info(note);
+  return conflicts.map((c) => ({ property: `domains[${domains.find((d) => liveDomain(d.domain) === c.thing)?.index ?? 0}]`, reason: c.reason }));
+}
+
 export async function checkLiveDomainBinding(news: Record<string, unknown>): Promise<CheckFailure[]> {
   const validated = validateArgs(liveDomainBindingArgsSchema, news);
   const failures = [...validated.failures];
@@ -63,8 +79,11 @@ export async function checkLiveDomainBinding(news: Record<string, unknown>): Pro
   const domains = knownDomains(news.domains, failures);
   if (failures.length > 0) return failures;
 
-  const client = getClient();
   const cloudCertId = typeof news.cloudCertId === "string" && !isUnknown(news.cloudCertId) ? news.cloudCertId : undefined;
+  failures.push(...ownershipFailures(news, domains, cloudCertId));
+  if (failures.length > 0) return failures; // another binding of the program has the domain: nothing to ask the API
+
+  const client = getClient();
   const [domainFailures, certFailures] = await Promise.all([
     Promise.all(domains.map((d) => checkDomain(client, d))),
     // A certificate not created yet (unknown at preview) is checked at `up`, and per domain by the API.

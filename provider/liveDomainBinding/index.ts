@@ -5,6 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { bindingIdFor, normalizeDomains } from "../rules/live";
 import { EngineRecord, reservedOf, resolveInputs } from "../runtime/validate";
+import { boundToOf } from "../ownership";
 import { checkLiveDomainBinding } from "./check";
 import { diffBinding } from "./diff";
 import { readBinding } from "./read";
@@ -33,7 +34,7 @@ export const liveDomainBindingHandlers: Required<Omit<pulumi.dynamic.ResourcePro
   async update(id, olds, news) {
     const state = stateOf(olds);
     const previous = Array.isArray(state?.domains) && typeof state?.cloudCertId === "string"
-      ? { domains: state.domains, cloudCertId: state.cloudCertId }
+      ? { domains: state.domains, cloudCertId: state.cloudCertId, boundTo: boundToOf(state) }
       : undefined;
     return { outs: await applyBinding({ id, ...resolved(news), previous, provider: reservedOf(news).__provider }) };
   },

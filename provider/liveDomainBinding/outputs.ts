@@ -1,8 +1,15 @@
 // LiveDomainBinding outputs from the binding state read back from the API (pure).
+import type { BoundTo } from "../ownership";
 import type { BindingState } from "../rules/live";
+import type { LiveDomainCertBinding } from "../tencentcloud";
 import { withoutUndefined } from "../runtime/outputs";
 import type { LiveDomainBindingOutputs } from "./shape";
 
-export function bindingOutputs(cloudCertId: string, state: BindingState): LiveDomainBindingOutputs {
-  return withoutUndefined({ cloudCertId, domains: state.domains, enableHttps: state.enableHttps, bindings: state.bindings });
+export function bindingOutputs(cloudCertId: string, state: BindingState, boundTo: BoundTo): LiveDomainBindingOutputs {
+  return withoutUndefined({ cloudCertId, domains: state.domains, enableHttps: state.enableHttps, bindings: state.bindings, boundTo });
+}
+
+/** Domain -> certificate id, as the API serves the bindings now. */
+export function servedCertificates(current: Map<string, LiveDomainCertBinding>): Map<string, string> {
+  return new Map([...current].map(([d, b]) => [d, b.CloudCertId]));
 }

@@ -5,6 +5,7 @@ import { messages } from "../messages";
 import { bindingStateFromTruth, domainsFromId, normalizeDomains, sharedCertificate, toView } from "../rules/live";
 import { fetchBindings } from "../services/live";
 import { isUnknown } from "../unknown";
+import { boundToOf } from "../ownership";
 import { bindingOutputs } from "./outputs";
 import type { LiveDomainBindingInputs, LiveDomainBindingOutputs } from "./shape";
 
@@ -30,5 +31,7 @@ export async function readBinding(id: string, state: Partial<LiveDomainBindingOu
     cloudCertId, tracked, current, declaredEnableHttps: refresh ? state.enableHttps : undefined,
   });
   if (truth.domains.length === 0) return {}; // every domain unbound or bound elsewhere since: gone
-  return { id, props: bindingOutputs(cloudCertId, truth), inputs: { cloudCertId, domains: truth.domains, enableHttps: truth.enableHttps } };
+  // What the binding bound stays as it set it; an import adopts what it finds.
+  const boundTo = refresh ? boundToOf(state) : Object.fromEntries(truth.domains.map((d) => [d, cloudCertId!]));
+  return { id, props: bindingOutputs(cloudCertId, truth, boundTo), inputs: { cloudCertId, domains: truth.domains, enableHttps: truth.enableHttps } };
 }

@@ -56,10 +56,16 @@ export interface LiveDomainBindingOutputs {
   enableHttps: boolean;
   /** Domain, HTTPS state, certificate, remarks, source and expiration, as the API reports them. */
   bindings: LiveDomainBindingView[];
+  /**
+   * Per domain, the certificate this binding bound it to: what it *set*, kept apart from what the
+   * API serves now, so destroy unbinds every domain it bound, on an old certificate (a move the API
+   * refused) as well as the new one (docs/ownership.md). Absent in states from before it.
+   */
+  boundTo?: Record<string, string>;
 }
 
 /** The outputs that are computed, not given: the sdk lists them so Pulumi creates their outputs. */
-export const COMPUTED_KEYS = ["bindings"] as const satisfies readonly (keyof LiveDomainBindingOutputs)[];
+export const COMPUTED_KEYS = ["bindings", "boundTo"] as const satisfies readonly (keyof LiveDomainBindingOutputs)[];
 
 /** Lock key of one live domain, distinct from the CDN resource's keys. */
 export function liveDomainLockKey(domain: string): string {

@@ -102,26 +102,6 @@ export function planBinding(input: {
   return { domainInfos: domains.map((DomainName) => ({ DomainName, Status: status })), takeovers };
 }
 
-export interface UnbindPlan {
-  /** Still bound to one of our certificates: UnBindLiveDomainCert. */
-  unbind: string[];
-  /** Bound to another certificate since: someone else's now, left alone. */
-  leftAlone: { domain: string; cloudCertId: string }[];
-}
-
-/** Which of `domains` to unbind: only those still bound to one of `ownCertIds`. */
-export function planUnbind(domains: string[], current: Map<string, LiveDomainCertBinding>, ownCertIds: string[]): UnbindPlan {
-  const unbind: string[] = [];
-  const leftAlone: { domain: string; cloudCertId: string }[] = [];
-  for (const domain of normalizeDomains(domains)) {
-    const now = current.get(domain);
-    if (!now) continue;
-    if (ownCertIds.includes(now.CloudCertId)) unbind.push(domain);
-    else leftAlone.push({ domain, cloudCertId: now.CloudCertId });
-  }
-  return { unbind, leftAlone };
-}
-
 // ---------------------------------------------------------------- per-domain errors
 
 export interface DomainFailure { domain: string; code: string; reason: string }

@@ -4,8 +4,11 @@ import type { CustomTimeouts } from "./timeouts";
 
 export interface CheckFailure { property: string; reason: string }
 
-/** Keys the engine or our sdk adds beside the user's arguments; never validated as arguments. */
-export const RESERVED_KEYS = ["__provider", "__timeouts"] as const;
+/**
+ * Keys the engine or our sdk adds beside the user's arguments (`__resourceName`, `__stack`: the
+ * resource's name and stack, for provider/ownership.ts); never validated as arguments.
+ */
+export const RESERVED_KEYS = ["__provider", "__timeouts", "__resourceName", "__stack"] as const;
 
 export function withoutReserved(inputs: Record<string, unknown>): Record<string, unknown> {
   const rest = { ...inputs };
@@ -59,10 +62,16 @@ export interface Reserved {
   __provider?: unknown;
   /** The sdk's copy of customTimeouts (see runtime/timeouts.ts). */
   __timeouts?: CustomTimeouts;
+  /** The stack the program runs in, "<project>/<stack>": what a LiveCertificate's upload is tagged with. */
+  __stack?: string;
 }
 
 export function reservedOf(inputs: Record<string, unknown> | undefined): Reserved {
-  return { __provider: inputs?.__provider, __timeouts: inputs?.__timeouts as CustomTimeouts | undefined };
+  return {
+    __provider: inputs?.__provider,
+    __timeouts: inputs?.__timeouts as CustomTimeouts | undefined,
+    __stack: typeof inputs?.__stack === "string" ? inputs.__stack : undefined,
+  };
 }
 
 /**

@@ -7,7 +7,9 @@ import axios, { AxiosInstance } from "axios";
 import { signTc3 } from "./signer";
 import { CLIENT_ERROR, TencentCloudError, isThrottleCode } from "./errors";
 import { collectSecrets, makeScrubber, Scrubber } from "./redact";
-import { RetryOptions, RetryDeps, realRetryDeps, resolveRetryOptions, ResolvedRetryOptions, withRetry } from "./retry";
+import {
+  isRetryableNetworkCode, NEVER_SENT_NETWORK_CODES, RetryOptions, RetryDeps, realRetryDeps, resolveRetryOptions, ResolvedRetryOptions, withRetry,
+} from "./retry";
 import { acquire } from "./rateLimit";
 import { isLoopbackUrl } from "./loopback";
 import * as T from "./types";
@@ -29,7 +31,6 @@ export interface ClientOptions {
 
 export const CONTENT_TYPE = "application/json";
 export const REQUEST_CLIENT = "pulumi-tencentcloud-https";
-const RETRYABLE_NETWORK_CODES = new Set(["ECONNRESET", "ETIMEDOUT", "ECONNABORTED", "EPIPE"]);
 
 export interface RequestTarget {
   /** Where the bytes go. */
@@ -112,7 +113,7 @@ export function buildHeaders(input: Omit<SendInput, "http" | "scrub">): Record<s
 /** Sends one request; resolves with the envelope's `Response` or rejects with a TencentCloudError. */
 export async function send<Res>(input: SendInput): Promise<Res> {
   const { service, action, scrub } = input;
-  const fail = (code: string, message: string, extra: { requestId?: string; httpStatus?: number; retryable?: boolean } = {}) =>
+  const fail = (code: string, message: string, extra: { requestId?: string; httpStatus?: number; retryable?: boolean; neverSent?: boolean } = {}) =>
     new TencentCloudError({ code, message: scrub(message), service, action, ...extra });
 
   // Scrub before cutting, so a secret cut in half cannot slip past the scrubber.
@@ -147,12 +148,13 @@ export async function send<Res>(input: SendInput): Promise<Res> {
 }
 
 /** Maps whatever axios threw to a NetworkError, keeping only its code and (scrubbed) message. */
-function networkError(e: unknown, fail: (code: string, message: string, extra: { retryable: boolean }) => TencentCloudError) {
+function networkError(e: unknown, fail: (code: string, message: string, extra: { retryable: boolean; neverSent: boolean }) => TencentCloudError) {
   const err = e as { code?: unknown; message?: unknown };
   const code = typeof err?.code === "string" ? err.code : undefined;
   const message = typeof err?.message === "string" ? err.message : "request failed";
-  const retryable = (code !== undefined && RETRYABLE_NETWORK_CODES.has(code)) || /socket hang up/i.test(message);
-  return fail(CLIENT_ERROR.network, code && !message.includes(code) ? `${code}: ${message}` : message, { retryable });
+  const retryable = isRetryableNetworkCode(code) || /socket hang up/i.test(message);
+  const neverSent = code !== undefined && NEVER_SENT_NETWORK_CODES.has(code);
+  return fail(CLIENT_ERROR.network, code && !message.includes(code) ? `${code}: ${message}` : message, { retryable, neverSent });
 }
 
 // ------------------------------------------------------------------------------------ client
@@ -182,6 +184,7 @@ export interface WriteOutcome<Res> {
 /** Whether a failed attempt may still have been applied by the server (no definite refusal came back). */
 export function mayHaveApplied(error: unknown): boolean {
   if (!(error instanceof TencentCloudError)) return true;
+  if (error.neverSent) return false; // no connection was made: the server never saw it
   return error.code === CLIENT_ERROR.network || error.code === CLIENT_ERROR.httpStatus
     || error.code === "InternalError" || error.code.startsWith("InternalError.");
 }

@@ -17,6 +17,8 @@ export interface TencentCloudErrorInit {
   httpStatus?: number;
   /** Transport failures decide this themselves; API errors are classified by code. */
   retryable?: boolean;
+  /** A transport failure that proves the request never reached the API (e.g. connection refused). */
+  neverSent?: boolean;
   attempts?: number;
 }
 
@@ -28,6 +30,8 @@ export class TencentCloudError extends Error {
   action: string;
   httpStatus?: number;
   retryable: boolean;
+  /** The request never reached the API, so it cannot have been applied. */
+  neverSent: boolean;
   attempts: number;
   /** The API's own message, without the service/action/code prefix. */
   apiMessage: string;
@@ -43,6 +47,7 @@ export class TencentCloudError extends Error {
     this.requestId = init.requestId;
     this.httpStatus = init.httpStatus;
     this.retryable = init.retryable ?? isRetryableCode(init.code);
+    this.neverSent = init.neverSent ?? false;
     this.attempts = init.attempts ?? 1;
   }
 }

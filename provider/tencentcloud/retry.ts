@@ -29,6 +29,22 @@ export const realRetryDeps: RetryDeps = {
   now: () => performance.now(),
 };
 
+/**
+ * Transport codes that prove the request never reached the API: no connection was made (refused,
+ * no route, a temporary DNS failure). Retried like a dropped connection, within the same bounds,
+ * and, unlike one, they prove that the attempt was not applied. ENOTFOUND is left out: a name that
+ * does not resolve is almost always a wrong endpoint, which waiting does not mend.
+ */
+export const NEVER_SENT_NETWORK_CODES: ReadonlySet<string> = new Set(["ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
+
+/** Transport codes after which the request may have been applied, yet no answer came: retried. */
+export const LOST_ANSWER_NETWORK_CODES: ReadonlySet<string> = new Set(["ECONNRESET", "ETIMEDOUT", "ECONNABORTED", "EPIPE"]);
+
+/** Whether a transport failure (its Node error code) is worth another attempt. */
+export function isRetryableNetworkCode(code: string | undefined): boolean {
+  return code !== undefined && (NEVER_SENT_NETWORK_CODES.has(code) || LOST_ANSWER_NETWORK_CODES.has(code));
+}
+
 export interface RetryEvent { attempt: number; delayMs: number; error: unknown }
 
 export function resolveRetryOptions(opts: RetryOptions = {}): ResolvedRetryOptions {

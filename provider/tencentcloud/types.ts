@@ -270,6 +270,8 @@ export interface DescribeCertificateDetailResponse {
   CertificatePrivateKey?: string;
   CertFingerprint?: string;
   Deployable?: boolean;
+  /** The tags given at upload (UploadCertificate `Tags`). */
+  Tags?: { TagKey: string; TagValue: string }[];
   RequestId: string;
 }
 export interface DeleteCertificateRequest { CertificateId: string; IsCheckResource?: boolean }

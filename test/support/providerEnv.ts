@@ -3,6 +3,7 @@
 import { startEmulator, EmulatorHandle, EmulatorOptions } from "../../emulator";
 import { configure, resetClientForTests } from "../../provider/config";
 import { setLogSink, LogLevel } from "../../provider/runtime/log";
+import { declarations } from "../../provider/ownership";
 
 export interface ProviderEnv {
   emulator: EmulatorHandle;
@@ -24,6 +25,8 @@ export async function startProviderEnv(options: EmulatorOptions = {}): Promise<P
   const emulator = await startEmulator({ deployDelayMs: 50, ...options });
   const config = providerConfig(emulator);
   resetClientForTests();
+  // A provider env stands for one provider process: no declarations from earlier tests (provider/ownership.ts).
+  declarations.clear();
   configure({ config: { get: (key: string) => config[key] } });
   const logs: { level: LogLevel; line: string }[] = [];
   const restore = setLogSink((level, line) => logs.push({ level, line }));

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { bindingFailures, bindingIdFor, bindingStateFromTruth, describeFailures, domainsFromId, normalizeDomains, planBinding, planUnbind, sameDomainSet, sharedCertificate, toView, uncoveredDomains } from "../../provider/rules/live";
+import { bindingFailures, bindingIdFor, bindingStateFromTruth, describeFailures, domainsFromId, normalizeDomains, planBinding, sameDomainSet, sharedCertificate, toView, uncoveredDomains } from "../../provider/rules/live";
 import { certificateNames, chinaTimeToIso, cloudCertificateProblem, sourceOfFrom } from "../../provider/rules/sslCertificate";
 import type { LiveDomainCertBinding } from "../../provider/tencentcloud/types";
 
@@ -82,13 +82,6 @@ describe("live rules", () => {
       expect(on.takeovers).to.deep.equal([{ domain: "a.example.com", fromCloudCertId: "old", fromRemarks: "alias-old" }]);
       const keep = planBinding({ cloudCertId: "new", domains: ["a.example.com"], enableHttps: false, current });
       expect(keep.domainInfos).to.deep.equal([{ DomainName: "a.example.com", Status: -1 }]);
-    });
-
-    it("unbinds only domains still bound to our certificates", () => {
-      const current = byDomain(binding("a.example.com", "mine"), binding("b.example.com", "theirs"), binding("c.example.com", "old-mine"));
-      const plan = planUnbind(["a.example.com", "b.example.com", "c.example.com", "d.example.com"], current, ["mine", "old-mine"]);
-      expect(plan.unbind).to.deep.equal(["a.example.com", "c.example.com"]);
-      expect(plan.leftAlone).to.deep.equal([{ domain: "b.example.com", cloudCertId: "theirs" }]);
     });
   });
 

@@ -1,6 +1,9 @@
 // The retry policy and the error-code classification, driven with injected sleep/random/clock.
 import { expect } from "chai";
-import { backoffDelay, resolveRetryOptions, withRetry, RetryDeps, DEFAULT_RETRY } from "../../provider/tencentcloud/retry";
+import http from "node:http";
+import { AddressInfo } from "node:net";
+import { backoffDelay, resolveRetryOptions, withRetry, RetryDeps, DEFAULT_RETRY, isRetryableNetworkCode, NEVER_SENT_NETWORK_CODES } from "../../provider/tencentcloud/retry";
+import { mayHaveApplied, TencentCloudClient } from "../../provider/tencentcloud/client";
 import { TencentCloudError, isRetryableCode, isNotFound, isRetryable, isThrottleCode } from "../../provider/tencentcloud/errors";
 
 function apiError(code: string): TencentCloudError {
@@ -128,5 +131,60 @@ describe("error classification", () => {
     const e = new TencentCloudError({ code: "InvalidParameter", message: "bad", service: "cdn", action: "UpdateDomainConfig", requestId: "r1" });
     expect(e.message).to.equal("cdn.UpdateDomainConfig failed: InvalidParameter: bad (RequestId r1)");
     expect(e.apiMessage).to.equal("bad");
+  });
+});
+
+describe("a request that never reached the API", () => {
+  it("retries connection refused, no route and a DNS hiccup like a dropped connection, but not a name that does not resolve", () => {
+    for (const c of ["ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN", "ECONNRESET", "ETIMEDOUT", "ECONNABORTED", "EPIPE"]) {
+      expect(isRetryableNetworkCode(c), c).to.equal(true);
+    }
+    for (const c of ["ENOTFOUND", "CERT_HAS_EXPIRED", "ERR_INVALID_URL", undefined]) expect(isRetryableNetworkCode(c), String(c)).to.equal(false);
+    // A refused connection proves nothing was applied; a reset does not.
+    expect(NEVER_SENT_NETWORK_CODES.has("ECONNREFUSED")).to.equal(true);
+    expect(NEVER_SENT_NETWORK_CODES.has("ECONNRESET")).to.equal(false);
+  });
+
+  it("is retried by the client until the API listens again, and counts as not applied", async () => {
+    // A port nobody listens on (refused), where the API comes up during the client's first backoff.
+    const api = http.createServer((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ Response: { CertificateId: "new1", RequestId: "r" } }));
+    });
+    await new Promise<void>((r) => api.listen(0, "127.0.0.1", r));
+    const port = (api.address() as AddressInfo).port;
+    await new Promise<void>((r) => api.close(() => r()));
+    const lines: string[] = [];
+    let slept = 0;
+    const client = new TencentCloudClient(
+      { credentials: { secretId: "id", secretKey: "key" }, endpoint: `http://127.0.0.1:${port}`, log: (l) => lines.push(l), retry: { maxAttempts: 4, baseDelayMs: 1 } },
+      { sleep: async () => { if (slept++ === 0) await new Promise<void>((r) => api.listen(port, "127.0.0.1", r)); } },
+    );
+    try {
+      const outcome = await client.callWithOutcome<{ CertificateId: string }>("ssl", "UploadCertificate", { CertificatePublicKey: "pem" });
+      expect(outcome.response.CertificateId).to.equal("new1");
+      // The refused attempt was never applied, so a RepeatCertId now could not be our own lost upload.
+      expect(outcome.earlierAttemptMayHaveApplied).to.equal(false);
+      expect(lines.join("\n")).to.contain("ClientError.NetworkError");
+      expect(client.stats().retries).to.equal(1);
+    } finally {
+      api.closeAllConnections();
+      await new Promise<void>((r) => api.close(() => r()));
+    }
+  });
+
+  it("stays bounded: a port that never listens fails after maxAttempts, marked as never sent", async () => {
+    const probe = http.createServer();
+    await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise<void>((r) => probe.close(() => r()));
+    const client = new TencentCloudClient(
+      { credentials: { secretId: "id", secretKey: "key" }, endpoint: `http://127.0.0.1:${port}`, retry: { maxAttempts: 3, baseDelayMs: 1 } },
+      { sleep: async () => undefined },
+    );
+    const err = await client.call("cdn", "DescribeDomains", {}).then(() => undefined, (e: unknown) => e as TencentCloudError);
+    expect(err).to.include({ code: "ClientError.NetworkError", retryable: true, neverSent: true, attempts: 3 });
+    expect(err!.message).to.contain("ECONNREFUSED");
+    expect(mayHaveApplied(err)).to.equal(false);
   });
 });
