@@ -28,6 +28,6 @@ export interface FreeCertificate extends FreeCertificateOutputs {}
  */
 export class FreeCertificate extends pulumi.dynamic.Resource {
   constructor(name: string, args: FreeCertificateArgs, opts?: pulumi.CustomResourceOptions) {
-    super(seams.freeCertificate, name, resourceProps(args, ARGUMENTS, COMPUTED, opts), opts, MODULE, "FreeCertificate");
+    super(seams.freeCertificate, name, resourceProps(args, ARGUMENTS, COMPUTED, opts, name), opts, MODULE, "FreeCertificate");
   }
 }

@@ -38,7 +38,7 @@ export function freeCertificates(state: EmulatorState): FreeCertificateStore {
 function sslRecordOf(app: FreeApplication, state: EmulatorState) {
   return {
     id: app.id, numericId: state.allocateNumericCertId(), cert: parseCertificate(app.issued!.pem), from: "trustasia",
-    alias: app.alias, certificateType: "SVR", projectId: 0, insertTime: app.appliedAt,
+    alias: app.alias, certificateType: "SVR", projectId: 0, insertTime: app.appliedAt, tags: [],
   };
 }
 

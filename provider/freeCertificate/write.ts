@@ -2,7 +2,8 @@
 // there is one), then, when waiting, asks for verification and polls until issued, logging which
 // record is still missing, bounded by customTimeouts. A failure after ApplyCertificate keeps the
 // certificate id as partial state, so the next `up` resumes waiting instead of applying twice.
-// Delete removes only a certificate this resource applied for, and only when nothing is bound to it.
+// Delete removes only a certificate this resource applied for, only when no resource of the program
+// still declares it (provider/ownership.ts) and nothing is bound to it.
 import { log } from "../runtime/log";
 import { PartialStateError } from "../runtime/partialState";
 import { pollUntil } from "../runtime/poll";
@@ -14,6 +15,7 @@ import { listAllBindings } from "../services/live";
 import { TencentCloudError } from "../tencentcloud";
 import type { DescribeCertificateResponse } from "../tencentcloud/types";
 import { messages } from "../messages";
+import { certificateId, declarations, leftForSentence } from "../ownership";
 import {
   applyCertificate, checkDomainVerification, completeCertificate, deleteCertificate, findFreeCertificate, issuedPem,
   renameCertificate,
@@ -177,6 +179,12 @@ async function liveDomainsUsing(id: string): Promise<string[]> {
 export async function deleteFreeCertificate(id: string, state: Props | undefined): Promise<void> {
   if (state?.adopted !== false) {
     log.info(`free certificate ${id} was not applied for by this resource; it is left in SSL Certificate Management`);
+    return;
+  }
+  const declarers = declarations.declarers([certificateId(id)]);
+  if (declarers.length > 0) {
+    // A resource still in the program (a CdnHttpsConfig certId, a LiveDomainBinding cloudCertId) uses it.
+    log.info(leftForSentence(certificateId(id), declarers, "it stays in SSL Certificate Management"));
     return;
   }
   try {

@@ -7,6 +7,7 @@
 import { expect } from "chai";
 import { freeCertificateHandlers as h } from "../../provider/freeCertificate";
 import { liveDomainBindingHandlers as bindings } from "../../provider/liveDomainBinding";
+import { certificateId, declarations } from "../../provider/ownership";
 import { PartialStateError } from "../../provider/runtime/partialState";
 import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
 
@@ -166,6 +167,20 @@ describe("FreeCertificate (provider against the emulator)", function () {
     await h.delete(id, outs);
     expect((await env.emulator.state()).sslCertificates).to.deep.equal([]);
     await h.delete(id, outs); // already gone: nothing to do
+  });
+
+  it("leaves a certificate that a resource still in the program declares (a CdnHttpsConfig certId), naming it", async () => {
+    const { id, outs } = await up({ domain: "ready.example.com", validationMethod: "DNS" });
+    await env.emulator.advanceClock(HOUR);
+    declarations.declare({ type: "CdnHttpsConfig", name: "site" }, [{ thing: certificateId(id) }]);
+    try {
+      await h.delete(id, outs);
+    } finally {
+      declarations.clear();
+    }
+    expect(lines()).to.match(new RegExp(`certificate ${id} is still declared by CdnHttpsConfig "site" in this deployment; it stays in SSL Certificate Management`));
+    expect((await env.emulator.state()).sslCertificates.map((c) => c.id)).to.deep.equal([id]);
+    expect((await env.emulator.writes()).filter((w) => w.action === "DeleteCertificate")).to.deep.equal([]);
   });
 
   it("imports a certificate as adopted and leaves it in place on delete", async () => {
