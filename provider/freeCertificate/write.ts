@@ -1,12 +1,11 @@
 // Create, update and delete of FreeCertificate. Create applies (naming the certificate it renews, when
-// there is one), then, when waiting, asks for verification and polls until issued, logging which
+// there is one), then, when waiting, waits for issuance (issuance.ts): polls until issued, logging which
 // record is still missing, bounded by customTimeouts. A failure after ApplyCertificate keeps the
 // certificate id as partial state, so the next `up` resumes waiting instead of applying twice.
 // Delete removes only a certificate this resource applied for, only when no resource of the program
 // still declares it (provider/ownership.ts) and nothing is bound to it.
 import { log } from "../runtime/log";
 import { PartialStateError } from "../runtime/partialState";
-import { pollUntil } from "../runtime/poll";
 import { CustomTimeouts, timeoutFor } from "../runtime/timeouts";
 import { withoutReserved } from "../runtime/validate";
 import { getClient } from "../config";
@@ -16,12 +15,10 @@ import { TencentCloudError } from "../tencentcloud";
 import type { DescribeCertificateResponse } from "../tencentcloud/types";
 import { messages } from "../messages";
 import { certificateId, declarations, leftForSentence } from "../ownership";
-import {
-  applyCertificate, checkDomainVerification, completeCertificate, deleteCertificate, findFreeCertificate, issuedPem,
-  renameCertificate,
-} from "../services/ssl";
+import { applyCertificate, deleteCertificate, findFreeCertificate, issuedPem, renameCertificate } from "../services/ssl";
+import { waitForIssuance } from "./issuance";
 import { freeCertificateOutputs } from "./outputs";
-import { deleteRefusal, DNS_AUTO_NEEDS, EXPIRED, isDeadEnd, stillBoundSentence, ISSUED, mayRenew, statusWord, verificationProgress, VerificationProgress } from "./rules";
+import { deleteRefusal, EXPIRED, ISSUED, mayRenew, stillBoundSentence } from "./rules";
 import { freeCertificateArgsSchema, FreeCertificateOutputs, FreeCertificateSettings, ValidationRecord } from "./shape";
 
 type Props = Record<string, any>;
@@ -65,44 +62,6 @@ async function currentOutputs(id: string, settings: FreeCertificateSettings, kep
 export async function outputsFrom(id: string, settings: FreeCertificateSettings, described: DescribeCertificateResponse, kept: Kept): Promise<FreeCertificateOutputs> {
   const pem = described.Status === ISSUED || described.Status === EXPIRED ? await issuedPem(id) : undefined;
   return freeCertificateOutputs({ certificateId: id, settings, described, pem, ...kept, now: new Date() });
-}
-
-interface WaitState { described: DescribeCertificateResponse; progress?: VerificationProgress }
-
-function describeWait(domain: string, method: string, w: WaitState): string {
-  const status = statusWord(w.described.Status);
-  if (w.described.Status === ISSUED) return `free certificate for ${domain}: issued`;
-  if (w.progress?.rateLimited) return `free certificate for ${domain}: ${status}; verification checks are rate limited (Frequently), asking less often`;
-  const missing = w.progress?.missing.length ? `; still missing: ${w.progress.missing.join("; ")}` : "";
-  const hint = method === "DNS_AUTO" ? ` (DNS_AUTO ${DNS_AUTO_NEEDS})` : "";
-  return `free certificate for ${domain}: ${status}${missing}${hint}`;
-}
-
-async function waitForIssuance(id: string, settings: FreeCertificateSettings, timeoutMs: number): Promise<void> {
-  try {
-    await completeCertificate(id);
-  } catch (e) {
-    // Already issued (or audited): nothing to ask for.
-    if (!(e instanceof TencentCloudError && e.code === "FailedOperation.CertificateNotFoundOrAudited")) throw e;
-  }
-  await pollUntil<WaitState>({
-    read: async () => {
-      const described = await findFreeCertificate(id);
-      if (!described) throw new Error(`Free certificate ${id} disappeared from SSL Certificate Management while waiting for its issuance.`);
-      if (described.Status === ISSUED || isDeadEnd(described.Status)) return { described };
-      return { described, progress: verificationProgress(await checkDomainVerification(id)) };
-    },
-    judge: (w) => (w.described.Status === ISSUED || w.progress?.issued ? "done"
-      : isDeadEnd(w.described.Status) ? { failed: `The free certificate ${id} for ${settings.domain} was not issued (${statusWord(w.described.Status)}${w.described.StatusMsg ? `: ${w.described.StatusMsg}` : ""}); apply again with a new resource name or fix the domain's validation.` }
-        : "pending"),
-    slowDown: (w) => w.progress?.rateLimited === true,
-    describe: (w) => describeWait(settings.domain, settings.validationMethod, w),
-    onProgress: (line) => log.info(line),
-    what: `the issuance of free certificate ${id} for ${settings.domain}`,
-    timeoutMs,
-    intervalMs: 2000,
-    maxIntervalMs: 30_000,
-  });
 }
 
 function logRecords(id: string, outs: FreeCertificateOutputs): void {
