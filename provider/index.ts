@@ -6,6 +6,7 @@ import { cdnHttpsConfigHandlers } from "./cdnHttpsConfig";
 import { liveCertificateHandlers } from "./liveCertificate";
 import { liveDomainBindingHandlers } from "./liveDomainBinding";
 import { freeCertificateHandlers } from "./freeCertificate";
+import { freeCertificateValidationHandlers } from "./freeCertificateValidation";
 
 export { configure };
 // Each resource also answers `configure`, so the seam reaches everything through one lookup.
@@ -13,3 +14,4 @@ export const cdnHttpsConfig = { configure, ...cdnHttpsConfigHandlers };
 export const liveCertificate = { configure, ...liveCertificateHandlers };
 export const liveDomainBinding = { configure, ...liveDomainBindingHandlers };
 export const freeCertificate = { configure, ...freeCertificateHandlers };
+export const freeCertificateValidation = { configure, ...freeCertificateValidationHandlers };

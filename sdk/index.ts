@@ -1,4 +1,4 @@
-// What users import: `import { CdnHttpsConfig, LiveCertificate, LiveDomainBinding, FreeCertificate } from "pulumi-tencentcloud-https"`.
+// What users import: `import { CdnHttpsConfig, LiveCertificate, LiveDomainBinding, FreeCertificate, FreeCertificateValidation } from "pulumi-tencentcloud-https"`.
 export { CdnHttpsConfig } from "./cdnHttpsConfig";
 export type { CdnHttpsConfigArgs, CdnHttpsConfigOutputs } from "./cdnHttpsConfig";
 export { LiveCertificate } from "./liveCertificate";
@@ -7,4 +7,6 @@ export { LiveDomainBinding } from "./liveDomainBinding";
 export type { LiveDomainBindingArgs, LiveDomainBindingOutputs, LiveDomainBindingView } from "./liveDomainBinding";
 export { FreeCertificate } from "./freeCertificate";
 export type { FreeCertificateArgs, FreeCertificateOutputs, ValidationRecord } from "./freeCertificate";
+export { FreeCertificateValidation } from "./freeCertificateValidation";
+export type { FreeCertificateValidationArgs, FreeCertificateValidationOutputs } from "./freeCertificateValidation";
 export type { Inputs, Outputs } from "./internal";

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 
-export type ResourceKind = "cdnHttpsConfig" | "liveCertificate" | "liveDomainBinding" | "freeCertificate";
+export type ResourceKind = "cdnHttpsConfig" | "liveCertificate" | "liveDomainBinding" | "freeCertificate" | "freeCertificateValidation";
 
 // The object Pulumi serializes into state as `__provider` (twice per resource). It holds nothing
 // but the resource kind and loads the installed library at run time, so state never freezes old
@@ -35,4 +35,5 @@ export const seams: Record<ResourceKind, pulumi.dynamic.ResourceProvider> = {
   liveCertificate: seam("liveCertificate"),
   liveDomainBinding: seam("liveDomainBinding"),
   freeCertificate: seam("freeCertificate"),
+  freeCertificateValidation: seam("freeCertificateValidation"),
 };

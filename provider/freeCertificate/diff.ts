@@ -1,14 +1,15 @@
 // diff for FreeCertificate, against the old outputs. Another domain, validation method or key is a
 // new certificate (a replacement). So is a certificate within renewBeforeDays of expiry, judged on
 // the expiry the API shows now: the replacement renews it (OldCertificateId) and is created before
-// the old one is deleted, so the resources using it move to the new one without a gap.
+// the old one is deleted, so the resources using it move to the new one without a gap. Without
+// waitForIssuance the state's status is the one at create: the API's decides instead.
 import type * as pulumi from "@pulumi/pulumi";
 import { normalizeDomain } from "../certificate";
 import { chinaTimeToIso } from "../rules/sslCertificate";
 import { validateArgs } from "../runtime/validate";
 import { isUnknown } from "../unknown";
 import { findFreeCertificate } from "../services/ssl";
-import { nextStep, renewalDue } from "./rules";
+import { nextStep, renewalDue, statusWord } from "./rules";
 import { freeCertificateArgsSchema } from "./shape";
 import { noteRenewal } from "./write";
 
@@ -25,12 +26,17 @@ export async function diffFreeCertificate(id: string, olds: Props, news: Props):
     : want(k) === olds[k]);
   const replaces: string[] = REPLACING.filter((k) => isUnknown(news[k]) || !same(k));
   let inPlace = IN_PLACE.some((k) => !same(k));
-  const step = nextStep(olds.status);
-  // An earlier run left it pending: resume waiting. One that can no longer be issued: apply again.
-  if (step === "wait" && want("waitForIssuance") !== false) inPlace = true;
+  let step = nextStep(olds.status);
+  // An earlier run left it pending: resume waiting. Not waiting, a FreeCertificateValidation (or
+  // anyone) may have seen it issued since, so the API's status decides (state keeps the old word
+  // until a refresh, so a second `up` shows no change). One that can no longer be issued: apply again.
+  const notWaiting = want("waitForIssuance") === false;
+  if (step === "wait" && !notWaiting) inPlace = true;
+  const askApi = replaces.length === 0 && (step === "judge-renewal" || (step === "wait" && notWaiting));
+  const described = askApi ? await findFreeCertificate(id) : undefined;
+  if (step === "wait" && described) step = nextStep(statusWord(described.Status));
   if (step === "apply-again" && replaces.length === 0) replaces.push("status");
   if (replaces.length === 0 && step === "judge-renewal") {
-    const described = await findFreeCertificate(id);
     const expiresAt = chinaTimeToIso(described?.CertEndTime ?? undefined) ?? olds.expiresAt;
     const renewBeforeDays = typeof want("renewBeforeDays") === "number" ? want("renewBeforeDays") as number : 30;
     if (described && renewalDue(expiresAt, new Date(), renewBeforeDays)) {
