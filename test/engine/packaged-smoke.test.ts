@@ -11,7 +11,7 @@ import { PackedProject, packedProject } from "../support/packed";
 
 const run = promisify(execFile);
 const PKG = "pulumi-tencentcloud-https";
-const KINDS = ["cdnHttpsConfig", "liveCertificate", "liveDomainBinding", "freeCertificate"];
+const KINDS = ["cdnHttpsConfig", "liveCertificate", "liveDomainBinding", "freeCertificate", "freeCertificateValidation"];
 const METHODS = ["configure", "check", "diff", "create", "read", "update", "delete"];
 
 /** Runs a script with node in the project, as the user's program would; returns its JSON output. */

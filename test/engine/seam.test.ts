@@ -26,8 +26,8 @@ function deserialize(text: string) {
 }
 
 describe("provider seam (sdk/seam.ts)", function () {
-  it("covers the four resources", function () {
-    expect(KINDS).to.have.members(["cdnHttpsConfig", "liveCertificate", "liveDomainBinding", "freeCertificate"]);
+  it("covers the five resources", function () {
+    expect(KINDS).to.have.members(["cdnHttpsConfig", "liveCertificate", "liveDomainBinding", "freeCertificate", "freeCertificateValidation"]);
   });
 
   for (const kind of KINDS) {

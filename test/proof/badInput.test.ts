@@ -33,9 +33,9 @@ describe("proof: bad-input catalogue", function () {
   });
   after(async () => { await env?.stop(); });
 
-  it("has at least 30 wrong inputs across the four resources", () => {
+  it("has at least 30 wrong inputs across the five resources", () => {
     expect(cases.length).to.be.at.least(30);
-    expect(new Set(cases.map((c) => c.resource)).size).to.equal(4);
+    expect(new Set(cases.map((c) => c.resource)).size).to.equal(5);
   });
 
   it("control: the valid inputs beside them pass check", async () => {

@@ -3,7 +3,7 @@
 import type { EmulatorSeed } from "../../emulator";
 import { makeChain, otherKey, TestChain } from "../support/certs";
 
-export type ResourceKind = "cdnHttpsConfig" | "liveCertificate" | "liveDomainBinding" | "freeCertificate";
+export type ResourceKind = "cdnHttpsConfig" | "liveCertificate" | "liveDomainBinding" | "freeCertificate" | "freeCertificateValidation";
 
 export interface BadInput {
   name: string;
@@ -79,6 +79,8 @@ export function badInputs(c: CatalogueCerts): BadInput[] {
     ({ name, resource: "liveDomainBinding", args: { cloudCertId: CAT.hostedLiveCert, ...args }, property, reason });
   const free = (name: string, args: Record<string, unknown>, property: BadInput["property"], reason: RegExp): BadInput =>
     ({ name, resource: "freeCertificate", args: { domain: "www.catalogue.example.com", ...args }, property, reason });
+  const validation = (name: string, args: Record<string, unknown>, property: BadInput["property"], reason: RegExp): BadInput =>
+    ({ name, resource: "freeCertificateValidation", args, property, reason });
   const garbagePem = "-----BEGIN CERTIFICATE-----\nthis is not base64 at all!\n-----END CERTIFICATE-----\n";
 
   return [
@@ -139,6 +141,11 @@ export function badInputs(c: CatalogueCerts): BadInput[] {
     free("free: renewal beyond the API's window", { renewBeforeDays: 45 }, "renewBeforeDays", /at most 30/),
     free("free: no renewal margin", { renewBeforeDays: 0 }, "renewBeforeDays", /at least 1/),
     free("free: unknown argument", { privateKey: "x" }, "(arguments)", /Unknown argument\(s\) privateKey: FreeCertificate takes/),
+    // ---- FreeCertificateValidation
+    validation("validation: no certificate id", {}, "certificateId", /certificateId is required: .*freeCertificate\.certificateId/),
+    validation("validation: a path as certificate id", { certificateId: "../DeleteCertificate" }, "certificateId", /must be the id of a certificate in SSL Certificate Management/),
+    validation("validation: record ids not a list", { certificateId: "a9TsmZkL", validationRecordIds: "rec-1" }, "validationRecordIds", /must be a list of strings/),
+    validation("validation: unknown argument", { certificateId: "a9TsmZkL", domain: "www.example.com" }, "(arguments)", /Unknown argument\(s\) domain: FreeCertificateValidation takes certificateId/),
     bind("binding: 10,000 domains", { domains: Array.from({ length: 10_000 }, (_, i) => `p${i}.live.catalogue.example.com`) }, /domains/, /too many|at most|does not exist/i),
   ];
 }

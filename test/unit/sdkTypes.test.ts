@@ -56,7 +56,7 @@ describe("sdk types in an editor", function () {
     };
   }
 
-  it("documents every argument and output of the four resources", () => {
+  it("documents every argument and output of the five resources", () => {
     const resources: Record<string, string[]> = {
       CdnHttpsConfigArgs: ["domain", "certificate", "privateKey", "certId", "certRemark", "http2", "ocspStapling", "tlsVersions", "hsts", "forceRedirect", "waitForDeployment"],
       CdnHttpsConfig: ["domain", "http2", "tlsVersions", "httpsEnabled", "sslStatus", "certSource", "certExpiresAt", "certFingerprint", "certChainFingerprint", "certDomains", "deployedCert", "waitForDeployment"],
@@ -68,6 +68,8 @@ describe("sdk types in an editor", function () {
       FreeCertificateArgs: ["domain", "validationMethod", "keyAlgorithm", "alias", "renewBeforeDays", "waitForIssuance"],
       FreeCertificate: ["certificateId", "domain", "validationMethod", "keyAlgorithm", "renewBeforeDays", "waitForIssuance", "status", "validationRecords", "issuedAt", "expiresAt", "daysToExpiry", "sans", "fingerprint", "renews", "adopted"],
       ValidationRecord: ["domain", "recordType", "name", "value", "filePath"],
+      FreeCertificateValidationArgs: ["certificateId", "validationRecordIds"],
+      FreeCertificateValidation: ["certificateId", "validationRecordIds", "status", "issuedAt", "expiresAt"],
     };
     for (const [typeName, props] of Object.entries(resources)) {
       for (const prop of props) expect(member(typeName, prop).doc, `${typeName}.${prop} has a doc comment`).to.not.equal("");
