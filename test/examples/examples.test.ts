@@ -128,11 +128,13 @@ describe("examples/ (run under setMocks against the emulator)", function () {
     }
   });
 
-  it("free-certificate: a free certificate per domain, issued, then deployed to the CDN domain and the playback domain", async function () {
-    const { exports } = await run("free-certificate", { cdnDomain: "free.example.com", playDomain: "freeplay.example.com" });
-    const certificates = exports.certificates as { domain: string; id: string; status: string; daysToExpiry: number }[];
+  it("free-certificate: a free certificate per domain, validated, then deployed to the CDN domain and the playback domain in one run", async function () {
+    const { exports, resources } = await run("free-certificate", { cdnDomain: "free.example.com", playDomain: "freeplay.example.com" });
+    const certificates = exports.certificates as { domain: string; id: string; status: string; expiresAt: string }[];
     expect(certificates.map((c) => [c.domain, c.status])).to.deep.equal([["free.example.com", "issued"], ["freeplay.example.com", "issued"]]);
-    expect(certificates.every((c) => c.daysToExpiry > 80)).to.equal(true);
+    expect(certificates.every((c) => Date.parse(c.expiresAt) - Date.now() > 80 * 86_400_000)).to.equal(true);
+    const validations = resources.filter((r) => r.type.endsWith(":FreeCertificateValidation")).map((r) => r.id);
+    expect(validations).to.have.members(certificates.map((c) => c.id));
     expect(exports.validationRecords).to.deep.equal([]); // DNS_AUTO: Tencent Cloud DNS holds them
     const d = await cdnDomain("free.example.com");
     expect(d.Https).to.include({ Switch: "on", SslStatus: "deployed" });

@@ -86,7 +86,7 @@ describe("README", function () {
   it("the argument and output tables name every argument and computed output of the SDK", () => {
     const inTables = new Set(README.split("\n").filter((l) => l.startsWith("| `"))
       .flatMap((l) => [...l.split("|")[1].matchAll(/`(\w+)`/g)].map((m) => m[1])));
-    for (const file of ["cdnHttpsConfig", "liveCertificate", "liveDomainBinding", "freeCertificate"]) {
+    for (const file of ["cdnHttpsConfig", "liveCertificate", "liveDomainBinding", "freeCertificate", "freeCertificateValidation"]) {
       const source = fs.readFileSync(path.join(ROOT, "sdk", `${file}.ts`), "utf8");
       const keys = [...source.matchAll(/const (?:ARGUMENTS|COMPUTED) = \[([^\]]*)\]/g)].flatMap((m) => [...m[1].matchAll(/"(\w+)"/g)].map((k) => k[1]));
       expect(keys, `key lists in sdk/${file}.ts`).to.not.be.empty;

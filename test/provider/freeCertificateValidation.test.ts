@@ -28,7 +28,8 @@ describe("FreeCertificateValidation (provider against the emulator)", function (
   /** The FreeCertificate of the one-program form: DNS validation, not waiting. */
   async function certificate(domain: string): Promise<{ id: string; outs: Props; inputs: Props }> {
     const inputs = await checked(certs, { domain, validationMethod: "DNS", waitForIssuance: false });
-    return { ...(await certs.create(inputs)), inputs };
+    const { id, outs } = await certs.create(inputs);
+    return { id, outs, inputs };
   }
   const lines = () => env.logs.map((l) => l.line).join("\n");
   const settle = () => new Promise((r) => setTimeout(r, 300));
