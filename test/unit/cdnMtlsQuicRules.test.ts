@@ -1,0 +1,125 @@
+// rules/cdnMtlsQuic: the client-CA encoding, the Https/Quic writes, the request invariants, the delete
+// order and the drift judgement of the client CA.
+import { expect } from "chai";
+import { inspectClientCa } from "../../provider/certificate";
+import type { DesiredHttps } from "../../provider/rules/cdn";
+import {
+  changeProblem, clientCaIdentity, decodeClientCertificate, deletionChanges, encodeClientCertificate, httpsChange,
+  quicChange, sameClientCa, servedClientCaOf, withClientVerification,
+} from "../../provider/rules/cdnMtlsQuic";
+import type { DetailDomain, Https } from "../../provider/tencentcloud/types";
+import { makeCa } from "../support/certs";
+
+function domain(patch: Partial<DetailDomain> = {}): DetailDomain {
+  return {
+    ResourceId: "cdn-1", AppId: 1, Domain: "cdn.example.com", Cname: "cdn.example.com.cdn.dnsv1.com", Status: "online",
+    ProjectId: 0, ServiceType: "web", CreateTime: "", UpdateTime: "", Origin: { OriginType: "domain", Origins: ["o.example.com"] },
+    Disable: "normal", Area: "mainland", Readonly: "normal", ...patch,
+  };
+}
+
+const hosted: DesiredHttps = { cert: { source: "hosted", certId: "abc123" }, http2: true, ocspStapling: false };
+const ca = makeCa({ cn: "Clients CA", notAfter: new Date("2031-02-03T04:05:06Z") });
+const facts = inspectClientCa({ caCertificates: ca }).facts!;
+const encoded = encodeClientCertificate(ca);
+const servingHttps = (info: Https["ClientCertInfo"], verify: "on" | "off" = "on"): Https =>
+  ({ Switch: "on", SslStatus: "deployed", VerifyClient: verify, ClientCertInfo: info, CertInfo: { CertId: "abc123" } });
+
+describe("rules/cdnMtlsQuic", () => {
+  describe("the client CA on the wire", () => {
+    it("encodes the normalised PEM text as base64 (no BEGIN line on the wire) and decodes it back", () => {
+      expect(encoded).to.match(/^[A-Za-z0-9+/]+=*$/);
+      expect(Buffer.from(encoded, "base64").toString("utf8")).to.equal(ca);
+      expect(encodeClientCertificate(ca.replace(/\n/g, "\r\n") + "\n\n")).to.equal(encoded);
+      expect(decodeClientCertificate(encoded)).to.equal(ca);
+      expect(decodeClientCertificate(ca)).to.equal(ca);
+      expect(decodeClientCertificate("bm90IGEgY2VydA==")).to.equal(undefined); // "not a cert"
+      expect(decodeClientCertificate(null)).to.equal(undefined);
+    });
+
+    it("turns verification on only together with its CA, and off without sending the read ClientCertInfo back", () => {
+      const read: Https = servingHttps({ Certificate: "old", CertName: "Old CA", ExpireTime: "2030-01-01 00:00:00", DeployTime: "2026-01-01 00:00:00" });
+      expect(withClientVerification(read, ca)).to.deep.include({ VerifyClient: "on", ClientCertInfo: { Certificate: encoded } });
+      const off = withClientVerification(read, undefined);
+      expect(off.VerifyClient).to.equal("off");
+      expect(off).not.to.have.property("ClientCertInfo");
+      expect(off.CertInfo).to.deep.equal({ CertId: "abc123" });
+    });
+  });
+
+  describe("the write of create and update", () => {
+    it("merges the Https block with client verification and puts Quic in the same call when it changes", () => {
+      const change = httpsChange(domain({ Quic: { Switch: "off" } }), hosted, { clientCa: ca, quic: true });
+      expect(change.Quic).to.deep.equal({ Switch: "on" });
+      expect(change.Https).to.deep.include({ Switch: "on", VerifyClient: "on", ClientCertInfo: { Certificate: encoded }, CertInfo: { CertId: "abc123" } });
+      expect(changeProblem(domain(), change)).to.equal(undefined);
+    });
+
+    it("leaves QUIC alone when unmanaged or already as desired", () => {
+      expect(httpsChange(domain({ Quic: { Switch: "on" } }), hosted, {})).not.to.have.property("Quic");
+      expect(quicChange(domain({ Quic: { Switch: "on" } }), true)).to.equal(undefined);
+      expect(quicChange(domain(), false)).to.equal(undefined); // no Quic block reads as off
+      expect(quicChange(domain({ Quic: { Switch: "on" } }), false)).to.deep.equal({ Switch: "off" });
+    });
+  });
+
+  describe("request invariants", () => {
+    it("refuses VerifyClient on without its client CA", () => {
+      const change = { Https: { ...servingHttps(undefined) } };
+      expect(changeProblem(domain(), change)).to.match(/cannot be turned on without its client CA/);
+    });
+
+    it("refuses QUIC without HTTPS: turned on with HTTPS off, or HTTPS turned off under QUIC", () => {
+      expect(changeProblem(domain({ Https: { Switch: "off" } }), { Quic: { Switch: "on" } })).to.match(/QUIC needs HTTPS/);
+      expect(changeProblem(domain({ Https: servingHttps(undefined, "off"), Quic: { Switch: "on" } }), { Https: { Switch: "off" } })).to.match(/QUIC needs HTTPS/);
+      expect(changeProblem(domain({ Quic: { Switch: "on" } }), { Https: { Switch: "off" }, Quic: { Switch: "off" } })).to.equal(undefined);
+    });
+  });
+
+  describe("delete order", () => {
+    it("redirect off first, then HTTPS off with verification off and QUIC off in the same call", () => {
+      const detail = domain({
+        Https: servingHttps({ Certificate: encoded, CertName: "Clients CA" }),
+        ForceRedirect: { Switch: "on", RedirectType: "https", RedirectStatusCode: 301 },
+        Quic: { Switch: "on" },
+      });
+      const changes = deletionChanges(detail);
+      expect(changes.map((c) => Object.keys(c))).to.deep.equal([["ForceRedirect"], ["Https", "Quic"]]);
+      expect((changes[0].ForceRedirect as { Switch: string }).Switch).to.equal("off");
+      expect(changes[1].Https).to.deep.equal({ Switch: "off", VerifyClient: "off" });
+      expect(changes[1].Quic).to.deep.equal({ Switch: "off" });
+      for (const c of changes) expect(changeProblem(detail, c)).to.equal(undefined);
+    });
+
+    it("writes nothing when HTTPS and the redirect are already off", () => {
+      expect(deletionChanges(domain({ Https: { Switch: "off" } }))).to.deep.equal([]);
+    });
+  });
+
+  describe("drift of the client CA", () => {
+    const recorded = clientCaIdentity(facts);
+
+    it("reads the served CA by fingerprint when the API returns the certificate", () => {
+      const served = servedClientCaOf(servingHttps({ Certificate: encoded, CertName: "Clients CA", ExpireTime: "2031-02-03 12:05:06" }));
+      expect(served).to.deep.equal({ fingerprintSha256: facts.fingerprintSha256, name: "Clients CA", notAfter: "2031-02-03T04:05:06.000Z" });
+      expect(sameClientCa(recorded, served)).to.equal(true);
+      const other = servedClientCaOf(servingHttps({ Certificate: encodeClientCertificate(makeCa({ cn: "Clients CA", notAfter: new Date("2031-02-03T04:05:06Z"), slot: 1 })) }));
+      expect(sameClientCa(recorded, other)).to.equal(false); // same name and expiry, another key: the fingerprint decides
+    });
+
+    it("falls back to name and expiry when the certificate is not returned", () => {
+      const byName = (name: string, expire: string) => servedClientCaOf(servingHttps({ Certificate: "", CertName: name, ExpireTime: expire }));
+      expect(sameClientCa(recorded, byName("Clients CA", "2031-02-03 12:05:06"))).to.equal(true);
+      expect(sameClientCa(recorded, byName("Clients CA", "2032-02-03 12:05:06"))).to.equal(false);
+      expect(sameClientCa(recorded, byName("Another CA", "2031-02-03 12:05:06"))).to.equal(false);
+      expect(sameClientCa(recorded, servedClientCaOf(servingHttps(undefined)))).to.equal(false);
+    });
+
+    it("verification turned off (or HTTPS off) is no client CA, which differs from a recorded one", () => {
+      expect(servedClientCaOf(servingHttps({ Certificate: encoded }, "off"))).to.equal(undefined);
+      expect(servedClientCaOf({ Switch: "off", VerifyClient: "on", ClientCertInfo: { Certificate: encoded } })).to.equal(undefined);
+      expect(sameClientCa(recorded, undefined)).to.equal(false);
+      expect(sameClientCa(undefined, undefined)).to.equal(true);
+    });
+  });
+});
