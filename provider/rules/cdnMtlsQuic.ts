@@ -4,12 +4,9 @@
 // domain still verifies clients against the CA we set.
 // API: spec/cdn.api.json objects Https, ClientCert, Quic; docs/reference/tencentcloud-api.md.
 import { inspectClientCa, normalizePem, type ClientCaFacts } from "../certificate";
-import type { DetailDomain, Https, OnOff, UpdateDomainConfigRequest } from "../tencentcloud/types";
+import type { DetailDomain, Https, Quic, UpdateDomainConfigRequest } from "../tencentcloud/types";
 import { httpsOff, mergeHttps, redirectOff, type DesiredHttps } from "./cdn";
 import { chinaTimeToIso } from "./sslCertificate";
-
-/** The top-level Quic block of DetailDomain and UpdateDomainConfig (spec object Quic; a billed feature). */
-export interface Quic { Switch: OnOff }
 
 // ---------------------------------------------------------------- the client CA on the wire
 
@@ -84,7 +81,7 @@ export function sameClientCa(a: ClientCaIdentity | undefined, b: ClientCaIdentit
 // ---------------------------------------------------------------- QUIC
 
 export function quicOn(detail: DetailDomain): boolean {
-  return (detail.Quic as Quic | undefined)?.Switch === "on";
+  return detail.Quic?.Switch === "on";
 }
 
 /** The Quic block to send, or undefined when QUIC is not managed (absent) or already as desired. */
@@ -95,7 +92,8 @@ export function quicChange(detail: DetailDomain, desired: boolean | undefined): 
 
 // ---------------------------------------------------------------- one request, and the delete order
 
-export type DomainConfigChange = Omit<UpdateDomainConfigRequest, "Domain">;
+/** The blocks of one UpdateDomainConfig call that this resource writes. */
+export type DomainConfigChange = Pick<UpdateDomainConfigRequest, "Https" | "ForceRedirect" | "Quic">;
 
 export interface DesiredExtras {
   /** The client CA bundle (PEM); undefined: client verification off. */
@@ -116,11 +114,11 @@ export function httpsChange(detail: DetailDomain, desired: DesiredHttps, extras:
  * in the same block (never a moment of mTLS without its CA), and QUIC needs HTTPS on.
  */
 export function changeProblem(detail: DetailDomain, change: DomainConfigChange): string | undefined {
-  const https = (change.Https as Https | undefined) ?? detail.Https;
+  const https = change.Https ?? detail.Https;
   if (change.Https && https?.VerifyClient === "on" && !https.ClientCertInfo?.Certificate) {
     return `CDN domain ${detail.Domain}: client-certificate verification (VerifyClient) cannot be turned on without its client CA (ClientCertInfo.Certificate).`;
   }
-  const quic = (change.Quic as Quic | undefined) ?? (detail.Quic as Quic | undefined);
+  const quic = change.Quic ?? detail.Quic;
   if (quic?.Switch === "on" && https?.Switch !== "on") {
     return `CDN domain ${detail.Domain}: QUIC needs HTTPS; it cannot stay or be turned on while HTTPS is off.`;
   }
