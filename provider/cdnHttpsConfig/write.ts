@@ -5,9 +5,10 @@
 // by the next one. All writes go through one DomainWriter, which records that it wrote.
 import { normalizeDomain } from "../certificate";
 import {
-  domainEligibilityProblems, httpsOff, httpsSettingsMatch, judgeHttpsDeployment, judgeSettled, mergeHttps,
+  domainEligibilityProblems, httpsSettingsMatch, judgeHttpsDeployment, judgeSettled,
   redirectMatches, redirectOff, redirectOn, sameDeployedCert, deployedCertOf, describeDeployedCert,
 } from "../rules/cdn";
+import { changeProblem, DomainConfigChange, httpsChange, httpsOffChange, quicChange } from "../rules/cdnMtlsQuic";
 import { withKeyLock } from "../runtime/keyedLock";
 import { withoutUndefined } from "../runtime/outputs";
 import { PartialStateError } from "../runtime/partialState";
@@ -22,6 +23,7 @@ import { findDomain, requireDomain } from "../services/cdn";
 import { findCertificate } from "../services/ssl";
 import { DomainWriter, waitForDomain } from "./deployment";
 import { CertFacts, hostedCertificateProblem, hostedFacts, sameSelfOwnedCertificate, selfOwnedFacts } from "./certFacts";
+import { clientVerificationMatches } from "./mtlsQuic";
 import { apiSettings, CdnHttpsConfigOutputs, outputsAfterApply } from "./outputs";
 import type { CdnHttpsConfigState, ResolvedArgs } from "./shape";
 
@@ -50,7 +52,15 @@ function httpsNeedsWrite(detail: DetailDomain, args: ResolvedArgs, facts: CertFa
     !sameDeployedCert(previous.deployedCert, deployedCertOf(detail.Https)) ||
     (previous.certRemark ?? null) !== (args.https.certRemark ?? null) ||
     !httpsSettingsMatch(detail.Https, args.https) ||
+    !clientVerificationMatches(detail, args.clientCa) ||
     detail.Https?.SslStatus === "failed";
+}
+
+/** One write of the Https block (and Quic with it), refused here if it would break a documented invariant. */
+async function writeHttps(writer: DomainWriter, detail: DetailDomain, change: DomainConfigChange): Promise<void> {
+  const problem = changeProblem(detail, change);
+  if (problem) throw new Error(problem);
+  await writer.https(change.Https!, change.Quic);
 }
 
 /**
@@ -99,13 +109,21 @@ async function applyDesired(args: ResolvedArgs, timeoutMs: number, previous: Cdn
       detail = await turnRedirectOff(writer, detail, timeoutMs, " before the HTTPS change");
     }
     log.info(`CDN domain ${domain}: writing the HTTPS configuration (${facts.certSource} certificate)`);
-    await writer.https(mergeHttps(detail.Https, args.https));
+    await writeHttps(writer, detail, httpsChange(detail, args.https, args));
     detail = args.waitForDeployment
       ? await waitForDomain(domain, judgeHttpsDeployment, timeoutMs, deployment)
       : await requireDomain(domain);
   } else if (args.waitForDeployment && judgeHttpsDeployment(detail) !== "done") {
     // An earlier run did not wait (or was interrupted): finish waiting before touching the redirect.
     detail = await waitForDomain(domain, judgeHttpsDeployment, timeoutMs, deployment);
+  }
+
+  // QUIC alone, when the Https block did not need writing (otherwise it went in that same call).
+  const quic = quicChange(detail, args.quic);
+  if (quic) {
+    log.info(`CDN domain ${domain}: turning QUIC ${quic.Switch}`);
+    await writer.quic(quic);
+    detail = await waitForDomain(domain, judgeSettled, timeoutMs, `the QUIC change of CDN domain ${domain}`);
   }
 
   if (!redirectMatches(detail.ForceRedirect, args.redirect)) {
@@ -176,7 +194,7 @@ export async function updateCdnHttpsConfig(id: string, olds: CdnHttpsConfigState
   return { outs: withTimeouts(outs, reserved) };
 }
 
-/** Redirect off first (never redirect to a site without HTTPS), then HTTPS off; already gone is success. */
+/** Redirect off first (never redirect to a site without HTTPS), then HTTPS off with client verification and QUIC; already gone is success. */
 export async function deleteCdnHttpsConfig(id: string, props: Partial<CdnHttpsConfigState> | undefined): Promise<void> {
   const domain = normalizeDomain(id);
   const timeoutMs = timeoutFor("delete", props?.__timeouts);
@@ -202,8 +220,9 @@ export async function deleteCdnHttpsConfig(id: string, props: Partial<CdnHttpsCo
       const writer = new DomainWriter(domain);
       if (detail.ForceRedirect?.Switch === "on") detail = await turnRedirectOff(writer, detail, timeoutMs, " before HTTPS");
       if (detail.Https?.Switch === "on") {
-        log.info(`CDN domain ${domain}: turning HTTPS off`);
-        await writer.https(httpsOff(detail.Https));
+        const change = httpsOffChange(detail);
+        log.info(`CDN domain ${domain}: turning HTTPS off${change.Quic ? ", and QUIC with it (QUIC needs HTTPS)" : ""}`);
+        await writeHttps(writer, detail, change);
         if (wait) await waitForDomain(domain, judgeSettled, timeoutMs, `turning HTTPS off on CDN domain ${domain}`);
       }
     } catch (e) {

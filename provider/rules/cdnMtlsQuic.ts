@@ -1,11 +1,11 @@
 // Client-certificate verification (mutual TLS) and QUIC on a CDN domain, as pure rules: what to write
 // in the Https block (VerifyClient + ClientCertInfo, always together) and in the top-level Quic block,
-// the invariants of one UpdateDomainConfig request, the delete order, and how to tell whether the
+// the invariants of one UpdateDomainConfig request, HTTPS off on delete, and how to tell whether the
 // domain still verifies clients against the CA we set.
 // API: spec/cdn.api.json objects Https, ClientCert, Quic; docs/reference/tencentcloud-api.md.
 import { inspectClientCa, normalizePem, type ClientCaFacts } from "../certificate";
 import type { DetailDomain, Https, Quic, UpdateDomainConfigRequest } from "../tencentcloud/types";
-import { httpsOff, mergeHttps, redirectOff, type DesiredHttps } from "./cdn";
+import { httpsOff, mergeHttps, type DesiredHttps } from "./cdn";
 import { chinaTimeToIso } from "./sslCertificate";
 
 // ---------------------------------------------------------------- the client CA on the wire
@@ -126,16 +126,11 @@ export function changeProblem(detail: DetailDomain, change: DomainConfigChange):
 }
 
 /**
- * The writes of delete, in order, each to be waited for before the next: the forced redirect off
- * first (never redirect to a site without HTTPS), then HTTPS off with client verification, and QUIC
- * off in that same call when it is on, because QUIC cannot outlive HTTPS.
+ * The HTTPS-off write of delete (after the forced redirect went off, never redirect to a site without
+ * HTTPS): client verification off with it, and QUIC off in the same call when it is on, because QUIC
+ * cannot outlive HTTPS.
  */
-export function deletionChanges(detail: DetailDomain): DomainConfigChange[] {
-  const changes: DomainConfigChange[] = [];
-  if (detail.ForceRedirect?.Switch === "on") changes.push({ ForceRedirect: redirectOff(detail.ForceRedirect) });
-  if (detail.Https?.Switch === "on") {
-    const https = withClientVerification(httpsOff(detail.Https), undefined);
-    changes.push(quicOn(detail) ? { Https: https, Quic: { Switch: "off" } } : { Https: https });
-  }
-  return changes;
+export function httpsOffChange(detail: DetailDomain): DomainConfigChange {
+  const https = withClientVerification(httpsOff(detail.Https), undefined);
+  return quicOn(detail) ? { Https: https, Quic: { Switch: "off" } } : { Https: https };
 }

@@ -2,7 +2,7 @@
 // the ClientCertInfo it answers, and the refusals with codes from errors.json's UpdateDomainConfig list.
 import { expect } from "chai";
 import { ApiError } from "../../emulator/errors";
-import { assertQuicHasHttps, decodeClientCertificate, resolveClientCertInfo, resolveQuic } from "../../emulator/cdnClientCert";
+import { assertQuicHasHttps, decodeClientCertificate, resolveClientCertInfo, resolveQuic } from "../../emulator/cdn/clientCert";
 import { makeCa } from "../support/certs";
 
 const codeOf = (fn: () => unknown): string => {
@@ -37,7 +37,6 @@ describe("emulator: client certificate and QUIC model", () => {
     expect(codeOf(() => resolveClientCertInfo(undefined, "on", NOW))).to.equal("InvalidParameter.CdnCertInfoNotFound");
     expect(codeOf(() => resolveClientCertInfo({}, "on", NOW))).to.equal("InvalidParameter.CdnCertInfoNotFound");
     expect(resolveClientCertInfo(undefined, "off", NOW)).to.equal(undefined);
-    expect(codeOf(() => resolveClientCertInfo({ Certificate: b64, Extra: 1 }, "on", NOW))).to.equal("UnknownParameter");
     const damaged = Buffer.from("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n").toString("base64");
     expect(codeOf(() => resolveClientCertInfo({ Certificate: damaged }, "on", NOW))).to.equal("InvalidParameter.SslCertParseError");
   });

@@ -4,7 +4,7 @@ import { expect } from "chai";
 import { inspectClientCa } from "../../provider/certificate";
 import type { DesiredHttps } from "../../provider/rules/cdn";
 import {
-  changeProblem, clientCaIdentity, decodeClientCertificate, deletionChanges, encodeClientCertificate, httpsChange,
+  changeProblem, clientCaIdentity, decodeClientCertificate, encodeClientCertificate, httpsChange, httpsOffChange,
   quicChange, sameClientCa, servedClientCaOf, withClientVerification,
 } from "../../provider/rules/cdnMtlsQuic";
 import type { DetailDomain, Https } from "../../provider/tencentcloud/types";
@@ -76,23 +76,17 @@ describe("rules/cdnMtlsQuic", () => {
     });
   });
 
-  describe("delete order", () => {
-    it("redirect off first, then HTTPS off with verification off and QUIC off in the same call", () => {
-      const detail = domain({
-        Https: servingHttps({ Certificate: encoded, CertName: "Clients CA" }),
-        ForceRedirect: { Switch: "on", RedirectType: "https", RedirectStatusCode: 301 },
-        Quic: { Switch: "on" },
-      });
-      const changes = deletionChanges(detail);
-      expect(changes.map((c) => Object.keys(c))).to.deep.equal([["ForceRedirect"], ["Https", "Quic"]]);
-      expect((changes[0].ForceRedirect as { Switch: string }).Switch).to.equal("off");
-      expect(changes[1].Https).to.deep.equal({ Switch: "off", VerifyClient: "off" });
-      expect(changes[1].Quic).to.deep.equal({ Switch: "off" });
-      for (const c of changes) expect(changeProblem(detail, c)).to.equal(undefined);
+  describe("HTTPS off on delete", () => {
+    it("turns verification off with HTTPS, and QUIC off in the same call", () => {
+      const detail = domain({ Https: servingHttps({ Certificate: encoded, CertName: "Clients CA" }), Quic: { Switch: "on" } });
+      const change = httpsOffChange(detail);
+      expect(change).to.deep.equal({ Https: { Switch: "off", VerifyClient: "off" }, Quic: { Switch: "off" } });
+      expect(changeProblem(detail, change)).to.equal(undefined);
+      expect(changeProblem(detail, { Https: change.Https })).to.match(/QUIC needs HTTPS/); // why QUIC rides along
     });
 
-    it("writes nothing when HTTPS and the redirect are already off", () => {
-      expect(deletionChanges(domain({ Https: { Switch: "off" } }))).to.deep.equal([]);
+    it("sends no Quic block when QUIC is off", () => {
+      expect(httpsOffChange(domain({ Https: servingHttps(undefined, "off") }))).to.deep.equal({ Https: { Switch: "off", VerifyClient: "off" } });
     });
   });
 
