@@ -7,16 +7,13 @@ import {
 import { encodeClientCertificate } from "../../provider/rules/cdnMtlsQuic";
 import type { DetailDomain, Https } from "../../provider/tencentcloud/types";
 import { UNKNOWN } from "../../provider/unknown";
+import { cdnDomain } from "../support/cdnDomain";
 import { makeCa, makeChain } from "../support/certs";
 
 const ca = makeCa({ cn: "Clients CA" });
 const rotated = makeCa({ cn: "Clients CA 2", slot: 1 });
 const outs = clientCaOutputs(ca);
-const detail = (https: Https | undefined, quic?: "on" | "off"): DetailDomain => ({
-  ResourceId: "cdn-1", AppId: 1, Domain: "cdn.example.com", Cname: "", Status: "online", ProjectId: 0, ServiceType: "web",
-  CreateTime: "", UpdateTime: "", Origin: { OriginType: "domain" }, Disable: "normal", Area: "mainland", Readonly: "normal",
-  Https: https, ...(quic ? { Quic: { Switch: quic } } : {}),
-});
+const detail = (https: Https | undefined, quic?: "on" | "off"): DetailDomain => cdnDomain({ Https: https, ...(quic ? { Quic: { Switch: quic } } : {}) });
 const verifying = (pem: string) => detail({ Switch: "on", VerifyClient: "on", ClientCertInfo: { Certificate: encodeClientCertificate(pem), CertName: "x" } });
 
 describe("CdnHttpsConfig: client CA and QUIC without the API", () => {

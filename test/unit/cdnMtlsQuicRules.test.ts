@@ -7,16 +7,10 @@ import {
   changeProblem, clientCaIdentity, decodeClientCertificate, encodeClientCertificate, httpsChange, httpsOffChange,
   quicChange, sameClientCa, servedClientCaOf, withClientVerification,
 } from "../../provider/rules/cdnMtlsQuic";
-import type { DetailDomain, Https } from "../../provider/tencentcloud/types";
+import type { Https } from "../../provider/tencentcloud/types";
+import { cdnDomain } from "../support/cdnDomain";
 import { makeCa } from "../support/certs";
 
-function domain(patch: Partial<DetailDomain> = {}): DetailDomain {
-  return {
-    ResourceId: "cdn-1", AppId: 1, Domain: "cdn.example.com", Cname: "cdn.example.com.cdn.dnsv1.com", Status: "online",
-    ProjectId: 0, ServiceType: "web", CreateTime: "", UpdateTime: "", Origin: { OriginType: "domain", Origins: ["o.example.com"] },
-    Disable: "normal", Area: "mainland", Readonly: "normal", ...patch,
-  };
-}
 
 const hosted: DesiredHttps = { cert: { source: "hosted", certId: "abc123" }, http2: true, ocspStapling: false };
 const ca = makeCa({ cn: "Clients CA", notAfter: new Date("2031-02-03T04:05:06Z") });
@@ -49,36 +43,36 @@ describe("rules/cdnMtlsQuic", () => {
 
   describe("the write of create and update", () => {
     it("merges the Https block with client verification and puts Quic in the same call when it changes", () => {
-      const change = httpsChange(domain({ Quic: { Switch: "off" } }), hosted, { clientCa: ca, quic: true });
+      const change = httpsChange(cdnDomain({ Quic: { Switch: "off" } }), hosted, { clientCa: ca, quic: true });
       expect(change.Quic).to.deep.equal({ Switch: "on" });
       expect(change.Https).to.deep.include({ Switch: "on", VerifyClient: "on", ClientCertInfo: { Certificate: encoded }, CertInfo: { CertId: "abc123" } });
-      expect(changeProblem(domain(), change)).to.equal(undefined);
+      expect(changeProblem(cdnDomain(), change)).to.equal(undefined);
     });
 
     it("leaves QUIC alone when unmanaged or already as desired", () => {
-      expect(httpsChange(domain({ Quic: { Switch: "on" } }), hosted, {})).not.to.have.property("Quic");
-      expect(quicChange(domain({ Quic: { Switch: "on" } }), true)).to.equal(undefined);
-      expect(quicChange(domain(), false)).to.equal(undefined); // no Quic block reads as off
-      expect(quicChange(domain({ Quic: { Switch: "on" } }), false)).to.deep.equal({ Switch: "off" });
+      expect(httpsChange(cdnDomain({ Quic: { Switch: "on" } }), hosted, {})).not.to.have.property("Quic");
+      expect(quicChange(cdnDomain({ Quic: { Switch: "on" } }), true)).to.equal(undefined);
+      expect(quicChange(cdnDomain(), false)).to.equal(undefined); // no Quic block reads as off
+      expect(quicChange(cdnDomain({ Quic: { Switch: "on" } }), false)).to.deep.equal({ Switch: "off" });
     });
   });
 
   describe("request invariants", () => {
     it("refuses VerifyClient on without its client CA", () => {
       const change = { Https: { ...servingHttps(undefined) } };
-      expect(changeProblem(domain(), change)).to.match(/cannot be turned on without its client CA/);
+      expect(changeProblem(cdnDomain(), change)).to.match(/cannot be turned on without its client CA/);
     });
 
     it("refuses QUIC without HTTPS: turned on with HTTPS off, or HTTPS turned off under QUIC", () => {
-      expect(changeProblem(domain({ Https: { Switch: "off" } }), { Quic: { Switch: "on" } })).to.match(/QUIC needs HTTPS/);
-      expect(changeProblem(domain({ Https: servingHttps(undefined, "off"), Quic: { Switch: "on" } }), { Https: { Switch: "off" } })).to.match(/QUIC needs HTTPS/);
-      expect(changeProblem(domain({ Quic: { Switch: "on" } }), { Https: { Switch: "off" }, Quic: { Switch: "off" } })).to.equal(undefined);
+      expect(changeProblem(cdnDomain({ Https: { Switch: "off" } }), { Quic: { Switch: "on" } })).to.match(/QUIC needs HTTPS/);
+      expect(changeProblem(cdnDomain({ Https: servingHttps(undefined, "off"), Quic: { Switch: "on" } }), { Https: { Switch: "off" } })).to.match(/QUIC needs HTTPS/);
+      expect(changeProblem(cdnDomain({ Quic: { Switch: "on" } }), { Https: { Switch: "off" }, Quic: { Switch: "off" } })).to.equal(undefined);
     });
   });
 
   describe("HTTPS off on delete", () => {
     it("turns verification off with HTTPS, and QUIC off in the same call", () => {
-      const detail = domain({ Https: servingHttps({ Certificate: encoded, CertName: "Clients CA" }), Quic: { Switch: "on" } });
+      const detail = cdnDomain({ Https: servingHttps({ Certificate: encoded, CertName: "Clients CA" }), Quic: { Switch: "on" } });
       const change = httpsOffChange(detail);
       expect(change).to.deep.equal({ Https: { Switch: "off", VerifyClient: "off" }, Quic: { Switch: "off" } });
       expect(changeProblem(detail, change)).to.equal(undefined);
@@ -86,7 +80,7 @@ describe("rules/cdnMtlsQuic", () => {
     });
 
     it("sends no Quic block when QUIC is off", () => {
-      expect(httpsOffChange(domain({ Https: servingHttps(undefined, "off") }))).to.deep.equal({ Https: { Switch: "off", VerifyClient: "off" } });
+      expect(httpsOffChange(cdnDomain({ Https: servingHttps(undefined, "off") }))).to.deep.equal({ Https: { Switch: "off", VerifyClient: "off" } });
     });
   });
 
