@@ -25,6 +25,8 @@ export interface ClientCaOutputs {
   clientCaExpiresAt?: string;
 }
 
+const NO_CLIENT_CA: ClientCaOutputs = { clientCertificate: undefined, clientCaFingerprint: undefined, clientCaName: undefined, clientCaExpiresAt: undefined };
+
 const caText = (args: Props): string | undefined => {
   const ca = args.clientCertificate?.caCertificates;
   return typeof ca === "string" && !isUnknown(ca) ? ca : undefined;
@@ -61,19 +63,20 @@ export function clientVerificationMatches(detail: DetailDomain, caCertificates: 
 /**
  * For read: the recorded client CA while the domain still verifies against it; otherwise what the
  * API serves (its certificate decoded when answered, so the reconstructed inputs hold it), which the
- * next diff shows as drift. Verification turned off is no client CA.
+ * next diff shows as drift. Verification turned off is no client CA. Every key is present (undefined
+ * when absent), so spreading the result over desired outputs replaces theirs.
  */
 export function clientCaAfterRead(old: Props | undefined, detail: DetailDomain): ClientCaOutputs {
   const served = servedClientCaOf(detail.Https);
   const recorded = identityIn(old);
   if (sameClientCa(recorded, served)) {
-    return recorded ? { clientCertificate: old!.clientCertificate, clientCaFingerprint: old!.clientCaFingerprint, clientCaName: old!.clientCaName, clientCaExpiresAt: old!.clientCaExpiresAt } : {};
+    return recorded ? { clientCertificate: old!.clientCertificate, clientCaFingerprint: old!.clientCaFingerprint, clientCaName: old!.clientCaName, clientCaExpiresAt: old!.clientCaExpiresAt } : NO_CLIENT_CA;
   }
   if (old) {
     const what = served ? "verifies client certificates against another CA than recorded" : "no longer verifies client certificates";
     log.warn(`CDN domain ${detail.Domain} ${what}; \`pulumi up\` will restore the declared setting.`);
   }
-  if (!served) return {};
+  if (!served) return NO_CLIENT_CA;
   const pem = decodeClientCertificate(detail.Https?.ClientCertInfo?.Certificate);
   return { clientCertificate: pem ? { caCertificates: pem } : undefined, clientCaFingerprint: served.fingerprintSha256, clientCaName: served.name, clientCaExpiresAt: served.notAfter };
 }

@@ -23,7 +23,7 @@ import { findDomain, requireDomain } from "../services/cdn";
 import { findCertificate } from "../services/ssl";
 import { DomainWriter, waitForDomain } from "./deployment";
 import { CertFacts, hostedCertificateProblem, hostedFacts, sameSelfOwnedCertificate, selfOwnedFacts } from "./certFacts";
-import { clientVerificationMatches } from "./mtlsQuic";
+import { clientCaAfterRead, clientVerificationMatches, quicAfterRead } from "./mtlsQuic";
 import { apiSettings, CdnHttpsConfigOutputs, outputsAfterApply } from "./outputs";
 import type { CdnHttpsConfigState, ResolvedArgs } from "./shape";
 
@@ -157,7 +157,9 @@ async function keepPartialState(error: unknown, args: ResolvedArgs, progress: Ap
   }
   detail ??= asWritten(progress.writer);
   const api = apiSettings(detail);
-  const outs = { ...outputsAfterApply(args, progress.facts, detail), forceRedirect: api.forceRedirect };
+  const desired = outputsAfterApply(args, progress.facts, detail);
+  // The redirect, client CA and QUIC as the API has them, so the next diff sees what is still to do.
+  const outs = { ...desired, forceRedirect: api.forceRedirect, ...clientCaAfterRead(desired, detail), quic: quicAfterRead(desired, detail) };
   const properties = { ...withTimeouts(withoutUndefined(outs), reserved), __provider: reserved.__provider };
   return new PartialStateError(error.message, args.domain, properties, [error.message]);
 }

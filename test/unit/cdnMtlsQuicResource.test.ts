@@ -51,8 +51,9 @@ describe("CdnHttpsConfig: client CA and QUIC without the API", () => {
     expect(swapped.clientCaFingerprint).to.equal(clientCaOutputs(rotated).clientCaFingerprint);
     expect(swapped.clientCertificate).to.deep.equal({ caCertificates: rotated });
     expect(mtlsQuicChanges({ ...swapped }, { clientCertificate: { caCertificates: ca } })).to.deep.equal(["clientCertificate"]);
-    expect(clientCaAfterRead(old, detail({ Switch: "on", VerifyClient: "off" }))).to.deep.equal({});
-    expect(clientCaAfterRead(undefined, detail({ Switch: "on" }))).to.deep.equal({});
+    const none = { clientCertificate: undefined, clientCaFingerprint: undefined, clientCaName: undefined, clientCaExpiresAt: undefined };
+    expect(clientCaAfterRead(old, detail({ Switch: "on", VerifyClient: "off" }))).to.deep.equal(none);
+    expect(clientCaAfterRead(undefined, detail({ Switch: "on" }))).to.deep.equal(none);
   });
 
   it("the write's judgement: the domain verifies against the declared CA, or verifies nothing when none is declared", () => {
