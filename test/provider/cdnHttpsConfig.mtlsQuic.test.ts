@@ -115,6 +115,14 @@ describe("CdnHttpsConfig: client-certificate verification and QUIC against the e
     expect(write.params.Https).not.to.have.property("ClientCertInfo");
   });
 
+  it("import reads the client CA the domain verifies against into the inputs; QUIC stays unmanaged", async function () {
+    await h.create(args());
+    const imported = await h.read!(DOMAIN, {});
+    expect(imported.inputs!.clientCertificate).to.deep.equal({ caCertificates: ca });
+    expect(imported.props).to.include({ clientCaName: "Clients CA" });
+    expect(imported.inputs).not.to.have.property("quic");
+  });
+
   it("destroys cleanly: redirect off first, then HTTPS off with verification and QUIC in one call", async function () {
     const created = await h.create(args({ forceRedirect: { statusCode: 301 } }));
     const since = await lastSeq();
