@@ -215,7 +215,7 @@ export function updateDomainConfig(state: EmulatorState, domain: string, blocks:
     detail[k] = structuredClone(v);
   }
   if (redirect) detail.ForceRedirect = redirect;
-  if (quic) detail.Quic = quic;
+  if (quic) detail.Quic = quic; // guess: a QUIC change alone starts no deployment
   if (https) {
     detail.Https = https;
     if (https.Switch === "on") {
