@@ -6,6 +6,7 @@ import { cdnHttpsConfigHandlers as h } from "../../provider/cdnHttpsConfig";
 import { UNKNOWN } from "../../provider/unknown";
 import { makeCa, makeChain, TestChain } from "../support/certs";
 import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
+import { Declared, describeResult, up } from "../ownership/deployment";
 
 const DOMAIN = "mtls.example.com";
 const DAY = 24 * 3600 * 1000;
@@ -134,6 +135,18 @@ describe("CdnHttpsConfig: client-certificate verification and QUIC against the e
     const served = await domainState();
     expect(served.Https).to.include({ Switch: "off", VerifyClient: "off" });
     expect(served.Quic).to.deep.equal({ Switch: "off" });
+  });
+
+  it("a rename keeps verification and QUIC on: the old name's delete leaves the domain to the new one", async function () {
+    const site = (name: string): Declared => ({ kind: "cdnHttpsConfig", name, args: args() });
+    const first = await up([site("site")], []);
+    expect(first.ok, describeResult(first)).to.equal(true);
+    const renamed = await up([site("site-renamed")], first.state);
+    expect(renamed.ok, describeResult(renamed)).to.equal(true);
+    expect(renamed.steps).to.include({ "site-renamed": "create", "site (delete)": "delete" });
+    const served = await domainState();
+    expect(served.Https).to.include({ Switch: "on", VerifyClient: "on" });
+    expect(served.Quic).to.deep.equal({ Switch: "on" });
   });
 
   describe("check: each bad client CA fails at preview with a sentence and no write", function () {
