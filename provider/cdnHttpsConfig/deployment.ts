@@ -20,7 +20,7 @@ export class DomainWriter {
   /** Whether any write reached the API. */
   wrote = false;
   /** The last blocks written, so partial state can be built from them when the API cannot be read back. */
-  readonly written: { https?: Https; redirect?: ForceRedirect } = {};
+  readonly written: { https?: Https; redirect?: ForceRedirect; quic?: Quic } = {};
 
   constructor(readonly domain: string) {}
 
@@ -29,12 +29,14 @@ export class DomainWriter {
     await updateHttps(this.domain, https, quic);
     this.wrote = true;
     this.written.https = https;
+    if (quic) this.written.quic = quic;
     deployments.wrote(this.domain, https.Switch === "on" ? "https-on" : "other", Date.now());
   }
 
   async quic(quic: Quic): Promise<void> {
     await updateQuic(this.domain, quic);
     this.wrote = true;
+    this.written.quic = quic;
     deployments.wrote(this.domain, "other", Date.now());
   }
 

@@ -166,12 +166,13 @@ async function keepPartialState(error: unknown, args: ResolvedArgs, progress: Ap
 
 /** The domain as the writer left it, never read back: deployment not known to be done, no certificate identity (nor key). */
 function asWritten(writer: DomainWriter): DetailDomain {
-  const { https, redirect } = writer.written;
+  const { https, redirect, quic } = writer.written;
   const { CertInfo: _written, ...settings } = https ?? { Switch: "off" as const };
   return {
     Domain: writer.domain,
     Https: { ...settings, SslStatus: settings.Switch === "on" ? "deploying" : "closed" },
     ForceRedirect: redirect,
+    Quic: quic,
   } as DetailDomain;
 }
 
