@@ -91,7 +91,16 @@ async function turnRedirectOff(writer: DomainWriter, detail: DetailDomain, timeo
 }
 
 /** How far an apply got: once its writer wrote, a failure must still leave state (see PartialStateError). */
-interface ApplyProgress { writer: DomainWriter; facts?: CertFacts }
+interface ApplyProgress { writer: DomainWriter; previous: CdnHttpsConfigState | undefined; facts?: CertFacts }
+
+/** The state's certificate fields: what the resource had set before, or none on a create. */
+const CERTIFICATE_KEYS = ["certificate", "certId", "certRemark", "certSource", "certExpiresAt", "certFingerprint", "certChainFingerprint", "certDomains"] as const;
+
+function certificateBefore(previous: CdnHttpsConfigState | undefined): Partial<CdnHttpsConfigOutputs> {
+  const before: Record<string, unknown> = {};
+  for (const key of CERTIFICATE_KEYS) before[key] = previous?.[key];
+  return before as Partial<CdnHttpsConfigOutputs>;
+}
 
 async function applyDesired(args: ResolvedArgs, timeoutMs: number, previous: CdnHttpsConfigState | undefined, progress: ApplyProgress): Promise<CdnHttpsConfigOutputs> {
   const domain = args.domain;
@@ -159,7 +168,11 @@ async function keepPartialState(error: unknown, args: ResolvedArgs, progress: Ap
   const api = apiSettings(detail);
   const desired = outputsAfterApply(args, progress.facts, detail);
   // The redirect, client CA and QUIC as the API has them, so the next diff sees what is still to do.
-  const outs = { ...desired, forceRedirect: api.forceRedirect, ...clientCaAfterRead(desired, detail), quic: quicAfterRead(desired, detail) };
+  // A certificate counts as set only once the Https block carrying it was written (a redirect-off
+  // write may come first): until then the state keeps the one set before, so the next diff still
+  // sees the certificate change to make.
+  const certificate = progress.writer.written.https ? {} : certificateBefore(progress.previous);
+  const outs = { ...desired, ...certificate, forceRedirect: api.forceRedirect, ...clientCaAfterRead(desired, detail), quic: quicAfterRead(desired, detail) };
   const properties = { ...withTimeouts(withoutUndefined(outs), reserved), __provider: reserved.__provider };
   return new PartialStateError(error.message, args.domain, properties, [error.message]);
 }
@@ -177,7 +190,7 @@ function asWritten(writer: DomainWriter): DetailDomain {
 }
 
 async function applyKeepingPartialState(args: ResolvedArgs, reserved: Reserved, timeoutMs: number, previous: CdnHttpsConfigState | undefined): Promise<CdnHttpsConfigOutputs> {
-  const progress: ApplyProgress = { writer: new DomainWriter(args.domain) };
+  const progress: ApplyProgress = { writer: new DomainWriter(args.domain), previous };
   try {
     return await applyDesired(args, timeoutMs, previous, progress);
   } catch (e) {
