@@ -22,7 +22,7 @@ const foreignDomain = (k: number) => `play${k}.foreign.example.org`;
 const API_LATENCY_MS = 25;
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
-interface Deployed { certs: { id: string; outs: any }[]; bindings: { id: string; outs: any }[] }
+interface Deployed { certs: { id: string; outs?: any }[]; bindings: { id: string; outs?: any }[] }
 
 describe("live resources written concurrently (issue 15)", function () {
   this.timeout(120_000);
