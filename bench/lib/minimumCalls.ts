@@ -6,10 +6,11 @@
 // - check (create, preview, rotate): each CDN domain exists and is online; each live domain exists
 //   and is a playback domain; each binding's certificate covers its domains (one certificate detail
 //   per binding: the bindings do not share certificates);
-// - before a write: what the domains serve now (ownership: only what we set is changed); for a CDN
-//   create or rotate the check's read is that read, a CDN delete reads again (HTTPS off is written
-//   over the current block, moments or months after the check);
-// - after a write: a CDN deployment observed once; a binding read back once (the state Pulumi keeps).
+// - before a write: what the domains serve now (ownership: only what we set is changed; a CDN
+//   write is the current Https block with our fields merged in, so it needs a fresh read: the check
+//   ran in another call, moments or months earlier);
+// - after a write: its result observed once (a CDN change deploys, even HTTPS off, and the resource
+//   waits for it; a binding is read back for the state Pulumi keeps).
 // LiveCertificate's check is offline, and DeleteCertificate itself refuses a certificate still bound.
 import type { FleetSize } from "./fleet";
 
@@ -40,7 +41,7 @@ export function minimumCalls(phase: PhaseName, size: FleetSize, options: Minimum
   switch (phase) {
     case "create":
     case "rotate":
-      cdnRead(2, "check, deployment observed");
+      cdnRead(3, "check, before the write, deployment observed");
       add("cdn.UpdateDomainConfig", n, `${n} domains`);
       add("ssl.UploadCertificate", g, `${g} certificates`);
       liveCheck();
@@ -53,7 +54,7 @@ export function minimumCalls(phase: PhaseName, size: FleetSize, options: Minimum
       liveCheck();
       break;
     case "destroy":
-      cdnRead(1, "before HTTPS off");
+      cdnRead(2, "before HTTPS off, settled");
       add("cdn.UpdateDomainConfig", n, `${n} domains`);
       add("live.DescribeLiveDomainCertBindings", g, `${g} bindings (before unbinding)`);
       add("live.UnBindLiveDomainCert", domains, `${g} bindings x ${size.domainsPerBinding} domains`);

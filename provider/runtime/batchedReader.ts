@@ -11,9 +11,9 @@
 //   not-found error) is reported for that key only;
 // - at most `maxInFlight` calls run at once: reads asked meanwhile queue and leave together in the
 //   next batch, so under load batches fill up instead of calls piling up behind the rate limit;
-// - with `lingerMs`, a batch that is not full waits for companions while reads keep arriving (the
-//   last one came less than 1.5 mean gaps ago, the next is due before its oldest read has waited
-//   `lingerMs`): a steady trickle (deletes paced by their write's rate limit, one read each) then
+// - with `lingerMs`, a batch that is not full waits for companions while reads keep arriving (over
+//   the last `lingerMs` they came on average every g ms, the last less than 2g ago, and the next is
+//   due before the batch's oldest read has waited `lingerMs`): a steady trickle (deletes paced by their write's rate limit, one read each) then
 //   shares calls, while a burst that has ended, or an isolated read, leaves at once. Every call
 //   spends the account's shared quota; a read waiting some tens of milliseconds costs only that
 //   read's latency.
@@ -36,8 +36,6 @@ export interface BatchedReaderOptions<V> {
 
 interface Waiter<V> { resolve(v: V | undefined): void; reject(e: unknown): void }
 
-/** Gaps longer than this do not count towards the mean (a pause between phases is no trickle). */
-const gapCap = (lingerMs: number): number => Math.max(1, lingerMs);
 
 export class BatchedReader<V> {
   /** Keys waiting for the next call, in arrival order, each with everyone who asked. */
@@ -47,8 +45,8 @@ export class BatchedReader<V> {
   private calls = 0;
   /** When each queued key was first asked (same order as the queue), and the arrival statistics. */
   private readonly askedAt = new Map<string, number>();
-  private lastArrivalAt = Number.NEGATIVE_INFINITY;
-  private lastGapMs = Number.POSITIVE_INFINITY;
+  /** When reads arrived over the last lingerMs (the linger decision's estimate of the arrival rate). */
+  private readonly arrivals: number[] = [];
 
   constructor(private readonly o: BatchedReaderOptions<V>) {
     if (!(o.maxBatch >= 1) || !(o.maxInFlight >= 1) || !(o.windowMs >= 0)) throw new Error("BatchedReader: invalid options");
@@ -72,26 +70,22 @@ export class BatchedReader<V> {
   }
 
   private arrived(now: number): void {
-    this.lastGapMs = now - this.lastArrivalAt;
-    this.lastArrivalAt = now;
-  }
-
-  /** The mean gap between the queued reads' arrivals (with one queued: its gap to the read before). */
-  private meanGap(): number {
-    const times = [...this.askedAt.values()];
-    const gap = times.length >= 2 ? (times[times.length - 1] - times[0]) / (times.length - 1) : this.lastGapMs;
-    return Math.min(gap, gapCap(this.o.lingerMs ?? 0));
+    this.arrivals.push(now);
+    const horizon = this.o.lingerMs ?? 0;
+    while (this.arrivals.length > 0 && this.arrivals[0] < now - horizon) this.arrivals.shift();
   }
 
   /** Whether the queued reads should leave now rather than wait for more. */
   private ready(now: number): boolean {
     const linger = this.o.lingerMs ?? 0;
     if (this.queue.size >= this.o.maxBatch || linger === 0) return true;
+    const recent = this.arrivals.filter((t) => t >= now - linger).length;
+    if (recent <= 1) return true; // an isolated read: nothing suggests company is coming
+    const gap = linger / recent; // the mean gap between reads over the last lingerMs
     const age = now - (this.askedAt.values().next().value ?? now);
-    // Wait only while one more read is expected before the oldest has waited lingerMs, and the
-    // trickle has not stopped (an isolated read has a mean gap of lingerMs and leaves at once).
-    const gap = this.meanGap();
-    return age + gap > linger || now - this.lastArrivalAt > 1.5 * gap;
+    const last = this.arrivals[this.arrivals.length - 1];
+    // Wait while the next read is due before the oldest has waited lingerMs, and reads still come.
+    return age + gap > linger || now - last > 2 * gap;
   }
 
   private schedule(): void {
