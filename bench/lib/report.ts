@@ -21,7 +21,8 @@ export function ratios(r: PhaseReport): { calls: number; wall: number } {
   return { calls: minimum > 0 ? r.requests.total / minimum : NaN, wall: r.bound.ms > 0 ? r.wallMs / r.bound.ms : NaN };
 }
 
-export interface Targets { calls: number; wall: number }
+/** The ratios a run is held to; a missing one is printed without a target. */
+export interface Targets { calls?: number; wall: number }
 
 /** `targets` are printed beside the ratios where the run is held to them (the fleet bench, not the fault soak). */
 export function formatPhase(r: PhaseReport, size: FleetSize, targets?: Targets): string {
@@ -34,7 +35,7 @@ export function formatPhase(r: PhaseReport, size: FleetSize, targets?: Targets):
   lines.push(Number.isFinite(ratio)
     ? `   wall ratio       ${ratio.toFixed(3)}${targets ? `   (target <= ${targets.wall})` : "   (with injected faults and slow answers; no target)"}`
     : "   wall ratio       n/a   (the work fits in the rate limits' bursts and no deployment is waited for)");
-  lines.push(`   API calls        ${r.requests.total} total, ${r.requests.writes} writes; minimum ${totalCalls(r.minimum)}, ratio ${callRatio.toFixed(3)}${targets ? `   (target <= ${targets.calls})` : ""}`);
+  lines.push(`   API calls        ${r.requests.total} total, ${r.requests.writes} writes; minimum ${totalCalls(r.minimum)}, ratio ${callRatio.toFixed(3)}${targets?.calls ? `   (target <= ${targets.calls})` : ""}`);
   const minimum = new Map(r.minimum.map((m) => [m.action, m]));
   const actions = [...new Set([...Object.keys(r.requests.byAction), ...minimum.keys()])].sort();
   for (const action of actions) {

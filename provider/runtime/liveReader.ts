@@ -91,14 +91,15 @@ async function readDomains(api: LiveLookups, names: string[], pagesLastSeen: { p
     await Promise.all(wanted.map(exact));
     return found;
   }
+  // The first page tells how many there are; the others are asked at once (a listing holds the
+  // checks waiting for it, and with them the engine's slots).
+  const first = await api.domainsPage(1, DOMAINS_PAGE);
+  const pages = Math.max(1, Math.ceil(first.total / DOMAINS_PAGE));
+  pagesLastSeen.pages = pages;
+  const rest = first.rows.length < DOMAINS_PAGE ? []
+    : await Promise.all(Array.from({ length: pages - 1 }, (_, i) => api.domainsPage(i + 2, DOMAINS_PAGE)));
   const listed = new Map<string, LiveDomainInfo>();
-  for (let pageNum = 1, seen = 0; ; pageNum++) {
-    const page = await api.domainsPage(pageNum, DOMAINS_PAGE);
-    for (const d of page.rows) listed.set(lower(d.Name), d);
-    seen += page.rows.length;
-    pagesLastSeen.pages = Math.max(1, Math.ceil(page.total / DOMAINS_PAGE));
-    if (page.rows.length < DOMAINS_PAGE || seen >= page.total) break;
-  }
+  for (const page of [first, ...rest]) for (const d of page.rows) listed.set(lower(d.Name), d);
   await Promise.all(wanted.map(async (name) => {
     const info = listed.get(name);
     if (info) found.set(name, info);
