@@ -15,8 +15,9 @@
 //   asked exactly instead.
 // - freshness and errors as BatchedReader: a read is answered only by calls sent after it was asked.
 //
-// guess: DomainSearch matches the bound domains whose name contains the string (the console's
-// search box; the API reference says only "the domain string to search"). The emulator does the same.
+// DomainSearch matches the bound domains whose name contains the string: the research notes say
+// substring (docs/reference/tencentcloud-api.md §3.5), the spec only "the domain string to search";
+// the emulator matches substrings too.
 import { BatchedReader } from "./batchedReader";
 import { TencentCloudError } from "../tencentcloud/errors";
 import type { LiveDomainCertBinding, LiveDomainInfo } from "../tencentcloud/types";
