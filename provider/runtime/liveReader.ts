@@ -126,8 +126,9 @@ export function createLiveReaders(api: LiveLookups): LiveReaders {
     maxBatch: 10_000,
     maxInFlight: 1, // names asked during a listing wait for the next one instead of starting their own
     // Checks arrive over some tens of milliseconds (the engine sends them as it registers
-    // resources); a check waiting 25 ms for the others costs less than another listing.
-    windowMs: 25,
+    // resources, between other resources' checks); a check waiting 60 ms for the others costs less
+    // than another listing.
+    windowMs: 60,
     splitOnError,
   });
   const bindings = new BatchedReader<LiveDomainCertBinding>({
