@@ -12,7 +12,7 @@
 // - at most `maxInFlight` calls run at once: reads asked meanwhile queue and leave together in the
 //   next batch, so under load batches fill up instead of calls piling up behind the rate limit;
 // - with `lingerMs`, a batch that is not full waits for companions while reads keep arriving (over
-//   the last `lingerMs` they came on average every g ms, the last less than 2g ago, and the next is
+//   the last `lingerMs` they came on average every g ms, the last less than 4g ago, and the next is
 //   due before the batch's oldest read has waited `lingerMs`): a steady trickle (deletes paced by their write's rate limit, one read each) then
 //   shares calls, while a burst that has ended, or an isolated read, leaves at once. Every call
 //   spends the account's shared quota; a read waiting some tens of milliseconds costs only that
@@ -85,7 +85,7 @@ export class BatchedReader<V> {
     const age = now - (this.askedAt.values().next().value ?? now);
     const last = this.arrivals[this.arrivals.length - 1];
     // Wait while the next read is due before the oldest has waited lingerMs, and reads still come.
-    return age + gap > linger || now - last > 2 * gap;
+    return age + gap > linger || now - last > 4 * gap;
   }
 
   private schedule(): void {
