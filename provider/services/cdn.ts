@@ -37,6 +37,9 @@ const domainReader = new BatchedReader<DetailDomain>({
   // instead of queueing calls of one domain each behind the same 20/s bucket.
   maxInFlight: 1,
   windowMs: 5,
+  // Deletes and polls paced by the 20/s write limit ask one domain every ~50 ms: waiting up to
+  // 200 ms lets them share a call of five instead of spending one call each (issue 15).
+  lingerMs: 200,
   splitOnError: (e) => !(e instanceof TencentCloudError && e.retryable),
 });
 
