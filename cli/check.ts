@@ -1,52 +1,62 @@
-// `tencent-https check --cert FILE [--key FILE] [--domain NAME ...]`: the offline inspection that
-// `pulumi preview` runs, from the command line. Prints the facts and the findings as a short table;
+// `tencent-https check --cert FILE [--key FILE] [--domain NAME ...] [--client-ca FILE]`: the offline
+// inspection that `pulumi preview` runs, from the command line (the server certificate, and the CA
+// bundle for client-certificate verification). Prints the facts and the findings as a short table;
 // exit 0 when clean or only warnings, 1 on any error finding, 2 on a usage or file problem.
 import * as fs from "node:fs";
-import { hasErrors, inspectCertificate, type CertificateFacts, type Finding } from "../provider/certificate";
+import { hasErrors, inspectCertificate, inspectClientCa, type CertificateFacts, type ClientCaFacts, type Finding } from "../provider/certificate";
 
 export interface Output { write(text: string): void }
 
-const USAGE = "usage: tencent-https check --cert FILE [--key FILE] [--domain NAME ...]\n";
+const USAGE = "usage: tencent-https check --cert FILE [--key FILE] [--domain NAME ...] [--client-ca FILE]\n"
+  + "       tencent-https check --client-ca FILE\n";
 
 export const HELP = `${USAGE}
 Inspects a certificate offline, with the same checks \`pulumi preview\` runs for CdnHttpsConfig and
 LiveCertificate: PEM and key parse, key matches, key type and size, validity dates, chain order and
-signatures, domain coverage. Nothing is sent anywhere; the key is never printed.
+signatures, domain coverage. With --client-ca, the CA bundle of CdnHttpsConfig's clientCertificate
+(mutual TLS): CA certificates only (basicConstraints CA, keyCertSign), within their validity, not the
+server certificate. Nothing is sent anywhere; the key is never printed.
 
 options:
-  --cert FILE     the certificate chain, PEM, leaf first (required)
+  --cert FILE     the certificate chain, PEM, leaf first (required unless --client-ca is given)
   --key FILE      the private key, PEM (unencrypted); without it the key checks are skipped
   --domain NAME   a domain the certificate must cover; repeat it or separate names with commas
+  --client-ca FILE  the CA certificate(s), PEM, that clients' certificates must chain to
   --help, -h      this text
 
 exit codes:
   0  no findings, or warnings only (e.g. expiring soon, self-signed)
-  1  at least one error finding (each row names its code, e.g. KEY_MISMATCH, CHAIN_INCOMPLETE)
+  1  at least one error finding (each row names its code, e.g. KEY_MISMATCH, CHAIN_INCOMPLETE, CLIENT_CA_NOT_CA)
   2  a usage error or a file that cannot be read
 
 example:
   tencent-https check --cert fullchain.pem --key privkey.pem --domain cdn.example.com
+  tencent-https check --client-ca clients-ca.pem
 `;
 
-interface CheckArgs { cert: string; key?: string; domains: string[] }
+interface CheckArgs { cert?: string; key?: string; domains: string[]; clientCa?: string }
 
 export function parseCheckArgs(args: string[]): CheckArgs | string {
   const domains: string[] = [];
   let cert: string | undefined;
   let key: string | undefined;
+  let clientCa: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i].split(/=(.*)/s, 2);
     if (!flag.startsWith("-")) {
       return `"${args[i]}" is not an option: name the certificate file with --cert (and its key with --key), e.g. --cert ${args[i]}`;
     }
-    if (!["--cert", "--key", "--domain"].includes(flag)) return `unknown option "${args[i]}"; the options are --cert, --key and --domain`;
+    if (!["--cert", "--key", "--domain", "--client-ca"].includes(flag)) return `unknown option "${args[i]}"; the options are --cert, --key, --domain and --client-ca`;
     const value = inline ?? args[++i];
     if (value === undefined || value === "") return `${flag} needs a value`;
     if (flag === "--cert") cert = value;
     else if (flag === "--key") key = value;
+    else if (flag === "--client-ca") clientCa = value;
     else domains.push(...value.split(",").map((d) => d.trim()).filter(Boolean));
   }
-  return cert ? { cert, key, domains } : "--cert is required";
+  if (!cert && !clientCa) return "--cert is required, or --client-ca to check a client CA alone";
+  if (!cert && (key || domains.length > 0)) return "--key and --domain need --cert";
+  return { cert, key, domains, clientCa };
 }
 
 function summary(facts: CertificateFacts): string {
@@ -63,8 +73,16 @@ function summary(facts: CertificateFacts): string {
   ].join("\n") + "\n";
 }
 
-export function findingsTable(list: Finding[]): string {
-  if (list.length === 0) return "no findings: the certificate can be used as is\n";
+function clientCaSummary(facts: ClientCaFacts): string {
+  return [
+    `client CA    ${facts.name}${facts.count > 1 ? ` (+${facts.count - 1} more in the bundle)` : ""}`,
+    `expires      ${facts.notAfter}`,
+    `sha256       ${facts.fingerprintSha256}`,
+  ].join("\n") + "\n";
+}
+
+export function findingsTable(list: Finding[], clean = "no findings: the certificate can be used as is"): string {
+  if (list.length === 0) return `${clean}\n`;
   const codeWidth = Math.max(4, ...list.map((f) => f.code.length));
   const header = `${"SEVERITY".padEnd(8)}  ${"CODE".padEnd(codeWidth)}  MESSAGE`;
   const rows = list.map((f) => `${f.severity.padEnd(8)}  ${f.code.padEnd(codeWidth)}  ${f.message}`);
@@ -90,17 +108,30 @@ export async function run(args: string[], out: Output = process.stdout, err: Out
     err.write(`tencent-https check: ${parsed}\n${USAGE}`);
     return 2;
   }
-  let certificate: string;
+  let certificate: string | undefined;
   let privateKey: string | undefined;
+  let clientCa: string | undefined;
   try {
-    certificate = readFile(parsed.cert, "certificate");
+    certificate = parsed.cert === undefined ? undefined : readFile(parsed.cert, "certificate");
     privateKey = parsed.key === undefined ? undefined : readFile(parsed.key, "private key");
+    clientCa = parsed.clientCa === undefined ? undefined : readFile(parsed.clientCa, "client CA");
   } catch (e) {
     err.write(`tencent-https check: ${(e as Error).message}\n`);
     return 2;
   }
-  const result = inspectCertificate({ certificate, privateKey, domains: parsed.domains });
-  if (result.facts) out.write(summary(result.facts) + "\n");
-  out.write(findingsTable(result.findings));
-  return hasErrors(result.findings) ? 1 : 0;
+  const found: Finding[] = [];
+  if (certificate !== undefined) {
+    const result = inspectCertificate({ certificate, privateKey, domains: parsed.domains });
+    if (result.facts) out.write(summary(result.facts) + "\n");
+    out.write(findingsTable(result.findings));
+    found.push(...result.findings);
+  }
+  if (clientCa !== undefined) {
+    const result = inspectClientCa({ caCertificates: clientCa, serverCertificate: certificate });
+    if (certificate !== undefined) out.write("\n");
+    if (result.facts) out.write(clientCaSummary(result.facts) + "\n");
+    out.write(findingsTable(result.findings, "no findings: the client CA can be used as is"));
+    found.push(...result.findings);
+  }
+  return hasErrors(found) ? 1 : 0;
 }

@@ -7,7 +7,7 @@ import * as path from "node:path";
 const PACKAGE_NAME = "pulumi-tencentcloud-https";
 
 const commands: Record<string, { module: string; summary: string }> = {
-  check: { module: "./check", summary: "inspect a certificate (and key) offline, as `pulumi preview` does" },
+  check: { module: "./check", summary: "inspect a certificate (and key) or a client CA offline, as `pulumi preview` does" },
   status: { module: "./status", summary: "list CDN and CSS playback domains with their HTTPS state" },
   emulator: { module: "./emulator", summary: "run the local Tencent Cloud API emulator (for tests and CI)" },
 };

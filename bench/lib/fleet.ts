@@ -5,12 +5,19 @@
 import type { EmulatorHandle, EmulatorSeed, RequestLogEntry } from "../../emulator";
 import { runDag, Operation } from "./dag";
 import { upDeferringDelete } from "./steps";
-import { Engine, Props, StateEntry } from "../../test/support/engine";
+import { CheckFailedError, Engine, Props, StateEntry } from "../../test/support/engine";
 import { summarizeRequests, RequestSummary } from "./requestStats";
-import { addCalls, lowerBound, LowerBound, PhaseWork } from "./lowerBound";
+import { lowerBound, LowerBound, PhaseWork } from "./lowerBound";
+import { MinimumCall, minimumCalls, MinimumOptions, PhaseName } from "./minimumCalls";
+import { UNKNOWN } from "../../provider/unknown";
+
+export type { PhaseName } from "./minimumCalls";
 
 export interface FleetSize { cdn: number; bindings: number; domainsPerBinding: number }
 export const FULL_FLEET: FleetSize = { cdn: 200, bindings: 20, domainsPerBinding: 5 };
+/** Issue 15's fleets, driven separately so that each one's calls and time are its own. */
+export const CDN_FLEET: FleetSize = { cdn: 60, bindings: 0, domainsPerBinding: 0 };
+export const LIVE_FLEET: FleetSize = { cdn: 0, bindings: 10, domainsPerBinding: 10 };
 
 export interface CertPair { certificate: string; privateKey: string }
 /** Issues a certificate (with its chain) and key for the given DNS names. */
@@ -61,50 +68,21 @@ export const bindingArgs = (g: number, size: FleetSize, cloudCertId: string): Pr
   enableHttps: true,
 });
 
-/** Minimum API calls per resource and phase (see lowerBound.ts): writes plus one read observing a CDN deployment. */
-export const MIN_CALLS = {
-  create: {
-    cdn: { "cdn.UpdateDomainConfig": 1, "cdn.DescribeDomainsConfig": 1 },
-    liveCert: { "ssl.UploadCertificate": 1 },
-    binding: { "live.ModifyLiveDomainCertBindings": 1 },
-  },
-  rotate: {
-    cdn: { "cdn.UpdateDomainConfig": 1, "cdn.DescribeDomainsConfig": 1 },
-    liveCert: { "ssl.UploadCertificate": 1, "ssl.DeleteCertificate": 1 },
-    binding: { "live.ModifyLiveDomainCertBindings": 1 },
-  },
-  destroy: {
-    // HTTPS off is written over the current block, so the domain is read once first.
-    cdn: { "cdn.UpdateDomainConfig": 1, "cdn.DescribeDomainsConfig": 1 },
-    liveCert: { "ssl.DeleteCertificate": 1 },
-    bindingPerDomain: { "live.UnBindLiveDomainCert": 1 },
-  },
-} as const;
-
-export type PhaseName = "create" | "rotate" | "destroy";
-
-export function phaseWork(phase: PhaseName, size: FleetSize): PhaseWork {
-  const calls: Record<string, number> = {};
-  if (phase === "destroy") {
-    const m = MIN_CALLS.destroy;
-    addCalls(calls, m.cdn, size.cdn);
-    addCalls(calls, m.liveCert, size.bindings);
-    addCalls(calls, m.bindingPerDomain, size.bindings * size.domainsPerBinding);
-    // The emulator (like its model, the API's documented behaviour) starts a deployment only when
-    // HTTPS is switched on (emulator/cdn/model.ts updateDomainConfig): turning it off waits for nothing.
-    return { minCalls: calls, deploymentWaits: 0 };
-  }
-  const m = MIN_CALLS[phase];
-  addCalls(calls, m.cdn, size.cdn);
-  addCalls(calls, m.liveCert, size.bindings);
-  addCalls(calls, m.binding, size.bindings);
-  return { minCalls: calls, deploymentWaits: size.cdn };
+export function phaseWork(phase: PhaseName, size: FleetSize, options: MinimumOptions = {}): PhaseWork {
+  const minCalls: Record<string, number> = {};
+  for (const c of minimumCalls(phase, size, options)) minCalls[c.action] = c.calls;
+  // The emulator (like its model, the API's documented behaviour) starts a deployment only when
+  // HTTPS is switched on (emulator/cdn/model.ts updateDomainConfig): turning it off waits for nothing.
+  const deploys = phase === "create" || phase === "rotate";
+  return { minCalls, deploymentWaits: deploys ? size.cdn : 0 };
 }
 
 export interface PhaseReport {
   phase: PhaseName;
   wallMs: number;
   bound: LowerBound;
+  /** The fewest calls the phase could make, per action, with formulas (minimumCalls.ts). */
+  minimum: MinimumCall[];
   requests: RequestSummary;
   resources: { cdn: number; liveCert: number; binding: number };
   failures: { id: string; message: string }[];
@@ -132,6 +110,53 @@ interface FleetState { cdn: StateEntry[]; liveCert: StateEntry[]; binding: State
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/** Runs one phase's operations as the engine would, then reports its time and the API calls it made. */
+function phaseTimer(o: FleetRunOptions, phases: PhaseReport[], cloudCertIds: () => string[]) {
+  return async (phase: PhaseName, ops: Operation[], options: MinimumOptions = {}): Promise<boolean> => {
+    const since = await lastSeq(o.emulator);
+    const t0 = performance.now();
+    const result = await runDag(inDeclarationOrder(ops, o.size), o.concurrency);
+    const wallMs = performance.now() - t0;
+    const entries = await o.emulator.requests(since);
+    const report: PhaseReport = {
+      phase,
+      wallMs,
+      bound: lowerBound({ ...phaseWork(phase, o.size, options), rateFor: o.rateFor, deployDelayMs: o.deployDelayMs, inFlight: o.concurrency }),
+      minimum: minimumCalls(phase, o.size, options),
+      requests: summarizeRequests(entries),
+      resources: { cdn: o.size.cdn, liveCert: o.size.bindings, binding: o.size.bindings },
+      failures: result.failures.map((f) => ({ id: f.id, message: messageOf(f.error) })),
+      skipped: result.skipped,
+      maxInFlight: result.maxInFlight,
+      cloudCertIds: cloudCertIds(),
+    };
+    phases.push(report);
+    await o.onPhase?.(report);
+    return report.failures.length === 0 && report.skipped.length === 0;
+  };
+}
+
+/**
+ * `pulumi preview` of a new stack: every resource checked, none created. The bindings' certificate
+ * ids are unknown then (their LiveCertificates do not exist yet), so only their domains are checked.
+ */
+export async function runFreshPreview(o: FleetRunOptions): Promise<FleetRun> {
+  const phases: PhaseReport[] = [];
+  const timed = phaseTimer(o, phases, () => []);
+  const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+  const checkOnly = async (engine: Engine, urn: string, args: Props) => {
+    const { failures } = await engine.preview(urn, args);
+    if (failures.length > 0) throw new CheckFailedError(failures);
+  };
+  await timed("preview", [
+    ...range(o.size.cdn).map((i) => ({ id: `cdn/${i}`, run: () => checkOnly(o.engines.CdnHttpsConfig, urnOf("CdnHttpsConfig", `cdn-${i}`), cdnArgs(i, o.certs.cdn[0])) })),
+    ...range(o.size.bindings).map((g) => ({
+      id: `binding/${g}`, run: () => checkOnly(o.engines.LiveDomainBinding, urnOf("LiveDomainBinding", `binding-${g}`), bindingArgs(g, o.size, UNKNOWN)),
+    })),
+  ], { certificatesKnown: false });
+  return { phases };
+}
+
 export async function runFleet(o: FleetRunOptions): Promise<FleetRun> {
   const { size, certs } = o;
   const { CdnHttpsConfig: cdnEngine, LiveCertificate: certEngine, LiveDomainBinding: bindingEngine } = o.engines;
@@ -139,27 +164,7 @@ export async function runFleet(o: FleetRunOptions): Promise<FleetRun> {
   const phases: PhaseReport[] = [];
   const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
-  const timed = async (phase: PhaseName, ops: Operation[]): Promise<boolean> => {
-    const since = await lastSeq(o.emulator);
-    const t0 = performance.now();
-    const result = await runDag(inDeclarationOrder(ops, size), o.concurrency);
-    const wallMs = performance.now() - t0;
-    const entries = await o.emulator.requests(since);
-    const report: PhaseReport = {
-      phase,
-      wallMs,
-      bound: lowerBound({ ...phaseWork(phase, size), rateFor: o.rateFor, deployDelayMs: o.deployDelayMs, inFlight: o.concurrency }),
-      requests: summarizeRequests(entries),
-      resources: { cdn: size.cdn, liveCert: size.bindings, binding: size.bindings },
-      failures: result.failures.map((f) => ({ id: f.id, message: messageOf(f.error) })),
-      skipped: result.skipped,
-      maxInFlight: result.maxInFlight,
-      cloudCertIds: st.liveCert.map((c) => String(c?.outputs.cloudCertId)),
-    };
-    phases.push(report);
-    await o.onPhase?.(report);
-    return report.failures.length === 0 && report.skipped.length === 0;
-  };
+  const timed = phaseTimer(o, phases, () => st.liveCert.map((c) => String(c?.outputs.cloudCertId)));
 
   // ---- create
   const createOps: Operation[] = [
@@ -180,6 +185,21 @@ export async function runFleet(o: FleetRunOptions): Promise<FleetRun> {
     })),
   ];
   if (!(await timed("create", createOps))) return { phases };
+
+  // ---- preview: `pulumi preview` of the unchanged program: every resource checked and diffed
+  const unchanged = async (engine: Engine, old: StateEntry, args: Props) => {
+    const { failures, diff } = await engine.preview(old.urn, args, old);
+    if (failures.length > 0) throw new CheckFailedError(failures);
+    if (diff?.changes !== "none") throw new Error(`${old.urn}: preview of the unchanged program shows changes`);
+  };
+  const previewOps: Operation[] = [
+    ...range(size.cdn).map((i) => ({ id: `cdn/${i}`, run: () => unchanged(cdnEngine, st.cdn[i], cdnArgs(i, certs.cdn[0])) })),
+    ...range(size.bindings).map((g) => ({ id: `liveCert/${g}`, run: () => unchanged(certEngine, st.liveCert[g], liveCertArgs(g, certs.live[g][0], 0)) })),
+    ...range(size.bindings).map((g) => ({
+      id: `binding/${g}`, run: () => unchanged(bindingEngine, st.binding[g], bindingArgs(g, size, String(st.liveCert[g].outputs.cloudCertId))),
+    })),
+  ];
+  if (!(await timed("preview", previewOps))) return { phases };
 
   // ---- rotate: CDN in place; LiveCertificate replaced (create before delete), binding moved, old certificate deleted
   const replaced: StateEntry[] = [];

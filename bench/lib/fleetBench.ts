@@ -2,7 +2,7 @@
 // hands back the phase reports; shared by the fleet benchmark, the soak entry and the soak test.
 import { startEmulator, EmulatorHandle, Fault } from "../../emulator";
 import { rateLimitFor, Service } from "../../provider/tencentcloud/types";
-import { FleetCerts, FleetRun, FleetSize, PhaseReport, fleetSeed, runFleet } from "./fleet";
+import { FleetCerts, FleetRun, FleetRunOptions, FleetSize, PhaseReport, fleetSeed, runFleet } from "./fleet";
 import { startFleetHost } from "./providerHost";
 
 export const ENGINE_PARALLEL = 16; // `pulumi up --parallel 16`
@@ -15,6 +15,8 @@ export interface FleetBenchOptions {
   faults?: Fault[];
   onPhase?(report: PhaseReport, emulator: EmulatorHandle): void | Promise<void>;
   echoHost?: boolean;
+  /** What to drive: create, preview, rotate and destroy (default), or a new stack's preview. */
+  runner?: (o: FleetRunOptions) => Promise<FleetRun>;
 }
 
 export interface FleetBenchResult extends FleetRun { hostLogs: string[]; finalState: unknown }
@@ -30,7 +32,7 @@ export async function runFleetBench(o: FleetBenchOptions): Promise<FleetBenchRes
     const fleetHost = await startFleetHost(emulator, { echo: o.echoHost });
     try {
       if (o.faults?.length) await emulator.faults(o.faults);
-      const run = await runFleet({
+      const run = await (o.runner ?? runFleet)({
         engines: fleetHost.engines,
         emulator,
         size: o.size,

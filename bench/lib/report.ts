@@ -1,5 +1,6 @@
 // Text output of the benchmarks: one block per fleet phase, figures only (no pass/fail on time).
 import type { PhaseReport, FleetSize } from "./fleet";
+import { totalCalls } from "./minimumCalls";
 
 const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
@@ -9,21 +10,40 @@ export function resourcesOfAction(action: string, size: FleetSize): { kind: stri
   return { kind: "binding", count: size.bindings };
 }
 
-/** `target` is printed beside the ratio where the run is held to one (the fleet bench, not the fault soak). */
-export function formatPhase(r: PhaseReport, size: FleetSize, target?: number): string {
+export const fleetName = (size: FleetSize): string => [
+  size.cdn ? `${size.cdn} CdnHttpsConfig` : "",
+  size.bindings ? `${size.bindings} LiveCertificate, ${size.bindings} LiveDomainBinding x ${size.domainsPerBinding} domains` : "",
+].filter(Boolean).join(", ");
+
+/** Calls made over the minimum, and wall time over the lower bound (NaN when the bound is 0). */
+export function ratios(r: PhaseReport): { calls: number; wall: number } {
+  const minimum = totalCalls(r.minimum);
+  return { calls: minimum > 0 ? r.requests.total / minimum : NaN, wall: r.bound.ms > 0 ? r.wallMs / r.bound.ms : NaN };
+}
+
+/** The ratios a run is held to; a missing one is printed without a target. */
+export interface Targets { calls?: number; wall: number }
+
+/** `targets` are printed beside the ratios where the run is held to them (the fleet bench, not the fault soak). */
+export function formatPhase(r: PhaseReport, size: FleetSize, targets?: Targets): string {
   const lines: string[] = [];
-  const ratio = r.bound.ms > 0 ? r.wallMs / r.bound.ms : NaN;
-  lines.push(`== ${r.phase}: ${size.cdn} CdnHttpsConfig, ${size.bindings} LiveCertificate, ${size.bindings} LiveDomainBinding x ${size.domainsPerBinding} domains`);
+  const { calls: callRatio, wall: ratio } = ratios(r);
+  lines.push(`== ${r.phase}: ${fleetName(size)}`);
   lines.push(`   wall time        ${s(r.wallMs)}   (max ${r.maxInFlight} operations in flight)`);
   lines.push(`   lower bound      ${s(r.bound.ms)}   (binding constraint: ${r.bound.binding})`);
   for (const c of r.bound.constraints) lines.push(`      ${c.name.padEnd(36)} ${c.formula.padEnd(34)} = ${s(c.ms)}`);
   lines.push(Number.isFinite(ratio)
-    ? `   ratio            ${ratio.toFixed(3)}${target ? `   (target <= ${target})` : "   (with injected faults and slow answers; no target)"}`
-    : "   ratio            n/a   (the work fits in the rate limits' bursts and no deployment is waited for)");
-  lines.push(`   API calls        ${r.requests.total} total, ${r.requests.writes} writes`);
-  for (const [action, n] of Object.entries(r.requests.byAction).sort()) {
+    ? `   wall ratio       ${ratio.toFixed(3)}${targets ? `   (target <= ${targets.wall})` : "   (with injected faults and slow answers; no target)"}`
+    : "   wall ratio       n/a   (the work fits in the rate limits' bursts and no deployment is waited for)");
+  lines.push(`   API calls        ${r.requests.total} total, ${r.requests.writes} writes; minimum ${totalCalls(r.minimum)}, ratio ${callRatio.toFixed(3)}${targets?.calls ? `   (target <= ${targets.calls})` : ""}`);
+  const minimum = new Map(r.minimum.map((m) => [m.action, m]));
+  const actions = [...new Set([...Object.keys(r.requests.byAction), ...minimum.keys()])].sort();
+  for (const action of actions) {
+    const n = r.requests.byAction[action] ?? 0;
     const { kind, count } = resourcesOfAction(action, size);
-    lines.push(`      ${action.padEnd(36)} ${String(n).padStart(6)}   ${(n / count).toFixed(2)} per ${kind}`);
+    const m = minimum.get(action);
+    const per = count ? `${(n / count).toFixed(2)} per ${kind}` : "";
+    lines.push(`      ${action.padEnd(36)} ${String(n).padStart(6)}  min ${String(m?.calls ?? 0).padStart(4)}  ${per.padEnd(26)} ${m ? `min = ${m.formula}` : ""}`);
   }
   lines.push(`   throttling answers absorbed  ${r.requests.throttled}`);
   const errs = Object.entries(r.requests.errors).map(([c, n]) => `${c} x${n}`).join(", ");

@@ -1,10 +1,11 @@
 // The CDN model: which domains a listing selects, and UpdateDomainConfig's rules as the service
 // enforces them (pure functions from the stored domain, the request's blocks and the SSL store to
 // the new blocks, or the API's error). The request's shape was already checked against the spec.
-import type { DetailDomain, ForceRedirect, Https, ServerCert } from "../../provider/tencentcloud/types";
+import type { DetailDomain, ForceRedirect, Https, Quic, ServerCert } from "../../provider/tencentcloud/types";
 import { ApiError } from "../errors";
 import { assertFullChain, assertKeyMatches, CertError, parseCertificate } from "../certs";
 import { chinaTime } from "../format";
+import { assertQuicHasHttps, resolveClientCertInfo, resolveQuic } from "./clientCert";
 import { defaultForceRedirect, defaultHsts, defaultHttps } from "./defaults";
 import type { CdnDomainRecord, EmulatorState, SslCertificateRecord } from "../state";
 
@@ -104,23 +105,8 @@ function resolveTlsVersion(sent: unknown): string[] {
   return idx.map((i) => TLS_VERSIONS[i]);
 }
 
-function resolveClientCert(sent: unknown, verifyClient: "on" | "off"): Https["ClientCertInfo"] {
-  if (sent === undefined || sent === null) {
-    if (verifyClient === "on") throw paramError("Https.ClientCertInfo is required when Https.VerifyClient is on.");
-    return undefined;
-  }
-  const c = assertObject(sent, "Https.ClientCertInfo");
-  if (typeof c.Certificate !== "string") throw paramError("Https.ClientCertInfo.Certificate is required.");
-  try {
-    const cert = parseCertificate(c.Certificate);
-    return { Certificate: c.Certificate, CertName: cert.commonName, ExpireTime: chinaTime(cert.notAfter) };
-  } catch (e) {
-    throw cdnCertError(e);
-  }
-}
-
 /** The new Https block, whole: fields not sent fall back to their defaults. */
-export function resolveHttps(sent: unknown, detail: DetailDomain, findSsl: (id: string) => SslCertificateRecord | undefined): Https {
+export function resolveHttps(sent: unknown, detail: DetailDomain, findSsl: (id: string) => SslCertificateRecord | undefined, now: number): Https {
   const block = assertObject(sent, "Https");
   const sw = requiredSwitch(block, "Https");
   const defaults = defaultHttps();
@@ -135,7 +121,7 @@ export function resolveHttps(sent: unknown, detail: DetailDomain, findSsl: (id: 
     Hsts: resolveHsts(block.Hsts),
     TlsVersion: resolveTlsVersion(block.TlsVersion),
   };
-  const clientCert = resolveClientCert(block.ClientCertInfo, verifyClient);
+  const clientCert = resolveClientCertInfo(block.ClientCertInfo, verifyClient, now);
   if (clientCert) https.ClientCertInfo = clientCert;
   if (sw === "on") {
     assertHttpsEligible(detail);
@@ -218,15 +204,18 @@ export function updateDomainConfig(state: EmulatorState, domain: string, blocks:
   if (!record) throw new ApiError("ResourceNotFound.CdnHostNotExists", `The domain ${name} does not exist.`);
   if (record.deployment) throw new ApiError("ResourceInUse.CdnOpInProgress", `A configuration of ${name} is being deployed; try again later.`);
   const detail = record.detail;
-  const https: Https | undefined = blocks.Https === undefined ? undefined : resolveHttps(blocks.Https, detail, (id) => state.sslCertificates.get(id));
+  const https: Https | undefined = blocks.Https === undefined ? undefined : resolveHttps(blocks.Https, detail, (id) => state.sslCertificates.get(id), state.now());
   const redirect: ForceRedirect | undefined = blocks.ForceRedirect === undefined ? undefined : resolveForceRedirect(blocks.ForceRedirect, detail.Https);
+  const quic: Quic | undefined = blocks.Quic === undefined ? undefined : resolveQuic(blocks.Quic);
   if (https) assertRedirectAllowsHttpsOff(https, redirect ?? detail.ForceRedirect);
+  if (https || quic) assertQuicHasHttps(https ?? detail.Https, quic ?? detail.Quic);
 
   for (const [k, v] of Object.entries(blocks)) {
-    if (k === "Https" || k === "ForceRedirect" || v === undefined || v === null) continue;
+    if (k === "Https" || k === "ForceRedirect" || k === "Quic" || v === undefined || v === null) continue;
     detail[k] = structuredClone(v);
   }
   if (redirect) detail.ForceRedirect = redirect;
+  if (quic) detail.Quic = quic; // guess: a QUIC change alone starts no deployment
   if (https) {
     detail.Https = https;
     if (https.Switch === "on") {

@@ -1,5 +1,5 @@
 // check: every documented rule that can be judged before writing. Offline first (arguments,
-// certificate findings, the COS default suffix), then the backend once per thing (the domain, a
+// certificate and client-CA findings, the COS default suffix), then the backend once per thing (the domain, a
 // hosted certificate). Values unknown at preview skip what needs them. Nothing is written.
 import { hasErrors, inspectCertificate, normalizeDomain } from "../certificate";
 import { cosDefaultDomainMessage, domainEligibilityProblems, isCosDefaultDomain, isLegacyTencentDomain, legacyCertificateMessage } from "../rules/cdn";
@@ -11,6 +11,7 @@ import { findDomain } from "../services/cdn";
 import { findCertificate } from "../services/ssl";
 import { cdnDomain, certificateId, Claim, declareInCheck, refFrom } from "../ownership";
 import { hostedCertificateProblem } from "./certFacts";
+import { clientCaFailures } from "./mtlsQuic";
 import { cdnHttpsConfigSchema, crossFieldFailures } from "./shape";
 
 type Args = Record<string, unknown>;
@@ -46,6 +47,7 @@ function offlineFailures(args: Args): CheckFailure[] {
       }
     }
   }
+  if (![...taken].some((p) => p.startsWith("clientCertificate"))) failures.push(...clientCaFailures(args, domain));
   return failures;
 }
 

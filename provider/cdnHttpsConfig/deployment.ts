@@ -4,8 +4,8 @@
 import { describeDeployment, Verdict } from "../rules/cdn";
 import { log } from "../runtime/log";
 import { pollUntil } from "../runtime/poll";
-import { requireDomain, updateHttps, updateRedirect } from "../services/cdn";
-import type { DetailDomain, ForceRedirect, Https } from "../tencentcloud/types";
+import { requireDomain, updateHttps, updateQuic, updateRedirect } from "../services/cdn";
+import type { DetailDomain, ForceRedirect, Https, Quic } from "../tencentcloud/types";
 import { DeploymentClock } from "./deploymentClock";
 
 /** Deployment durations seen by this process (first-poll timing only). */
@@ -20,15 +20,24 @@ export class DomainWriter {
   /** Whether any write reached the API. */
   wrote = false;
   /** The last blocks written, so partial state can be built from them when the API cannot be read back. */
-  readonly written: { https?: Https; redirect?: ForceRedirect } = {};
+  readonly written: { https?: Https; redirect?: ForceRedirect; quic?: Quic } = {};
 
   constructor(readonly domain: string) {}
 
-  async https(https: Https): Promise<void> {
-    await updateHttps(this.domain, https);
+  /** The Https block, and the Quic block in the same call when given. */
+  async https(https: Https, quic?: Quic): Promise<void> {
+    await updateHttps(this.domain, https, quic);
     this.wrote = true;
     this.written.https = https;
+    if (quic) this.written.quic = quic;
     deployments.wrote(this.domain, https.Switch === "on" ? "https-on" : "other", Date.now());
+  }
+
+  async quic(quic: Quic): Promise<void> {
+    await updateQuic(this.domain, quic);
+    this.wrote = true;
+    this.written.quic = quic;
+    deployments.wrote(this.domain, "other", Date.now());
   }
 
   async redirect(redirect: ForceRedirect): Promise<void> {

@@ -6,6 +6,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { canonicalTlsVersions } from "../rules/cdn";
 import { containsUnknown } from "../unknown";
 import { sameSelfOwnedCertificate, selfOwnedFacts } from "./certFacts";
+import { mtlsQuicChanges } from "./mtlsQuic";
 import type { EngineRecord } from "../runtime/validate";
 import { cdnHttpsConfigSchema, CdnHttpsConfigState } from "./shape";
 
@@ -46,6 +47,8 @@ export function diffCdnHttpsConfig(olds: State, news: EngineRecord): pulumi.dyna
   for (const key of SETTINGS) {
     if (containsUnknown(news[key]) || !same(settingOf(key, olds[key]), settingOf(key, news[key]))) changed.push(key);
   }
+  // The client CA by its identity (a rotation is an in-place update); quic left unset is not managed.
+  changed.push(...mtlsQuicChanges(olds, news));
   // tlsVersions left unset is not managed: no change whatever the domain has.
   if (news.tlsVersions !== undefined) {
     if (containsUnknown(news.tlsVersions) || !same(canonicalTlsVersions(olds.tlsVersions ?? []), canonicalTlsVersions(news.tlsVersions))) {

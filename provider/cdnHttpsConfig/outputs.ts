@@ -4,6 +4,7 @@ import { deployedCertOf, canonicalTlsVersions, DEFAULT_REDIRECT_STATUS, TlsVersi
 import { withoutUndefined } from "../runtime/outputs";
 import type { DetailDomain } from "../tencentcloud/types";
 import type { CertFacts } from "./certFacts";
+import { clientCaOutputs } from "./mtlsQuic";
 import { ARG_KEYS as ARGUMENT_KEYS, CdnHttpsConfigState, ResolvedArgs } from "./shape";
 
 export type CdnHttpsConfigOutputs = CdnHttpsConfigState;
@@ -44,6 +45,8 @@ export function outputsAfterApply(args: ResolvedArgs, facts: CertFacts, detail: 
     tlsVersions: args.https.tlsVersions ? canonicalTlsVersions(args.https.tlsVersions) : api.tlsVersions,
     hsts: args.https.hsts,
     forceRedirect: args.redirect,
+    ...clientCaOutputs(args.clientCa),
+    quic: args.quic,
     waitForDeployment: args.waitForDeployment,
     httpsEnabled: api.httpsEnabled,
     sslStatus: api.sslStatus,

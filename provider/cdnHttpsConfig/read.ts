@@ -16,6 +16,7 @@ import { messages } from "../messages";
 import { findDomain } from "../services/cdn";
 import { findCertificate } from "../services/ssl";
 import { CertFacts, hostedFacts, selfOwnedFacts } from "./certFacts";
+import { clientCaAfterRead, quicAfterRead } from "./mtlsQuic";
 import { apiSettings, CdnHttpsConfigOutputs, inputsOf } from "./outputs";
 import { CdnHttpsConfigArgs, cdnHttpsConfigSchema, CdnHttpsConfigState } from "./shape";
 
@@ -88,6 +89,8 @@ export async function readCdnHttpsConfig(id: string, props: State | undefined): 
     ...api,
     // What the resource set stays; only an import (nothing set yet) takes what the API serves.
     deployedCert: old ? old.deployedCert ?? api.deployedCert : api.deployedCert,
+    ...clientCaAfterRead(old, detail),
+    quic: quicAfterRead(old, detail),
     waitForDeployment: cdnHttpsConfigSchema.shape.waitForDeployment.parse(old?.waitForDeployment),
     __timeouts: old?.__timeouts, // kept for delete, which receives only the outputs
   });

@@ -19,9 +19,10 @@ import {
   DeployedCert, DEFAULT_REDIRECT_STATUS, DesiredHttps, DesiredRedirect, HSTS_MAX_AGE_LIMIT, REDIRECT_STATUS_CODES,
   TLS_VERSIONS, TlsVersion, tlsVersionsProblem,
 } from "../rules/cdn";
+import type { DesiredExtras } from "../rules/cdnMtlsQuic";
 
 const ARGUMENTS = "domain; certificate and privateKey (self-owned) or certId (hosted); and optionally certRemark, "
-  + "http2, ocspStapling, tlsVersions, hsts, forceRedirect, waitForDeployment";
+  + "http2, ocspStapling, tlsVersions, hsts, forceRedirect, clientCertificate, quic, waitForDeployment";
 
 const boolArg = (name: string) => z.boolean({ error: `${name} must be true or false.` });
 
@@ -55,6 +56,11 @@ export const cdnHttpsConfigSchema = z.strictObject({
       .default(DEFAULT_REDIRECT_STATUS),
     carryHeaders: boolArg("forceRedirect.carryHeaders").default(false),
   }, { error: "forceRedirect must be an object { statusCode?, carryHeaders? }; omit it to leave HTTP unredirected." }).optional(),
+  clientCertificate: z.strictObject({
+    caCertificates: z.string({ error: "clientCertificate.caCertificates is required: the PEM text of the CA certificate(s) your clients' certificates chain to." })
+      .min(1, { error: "clientCertificate.caCertificates is empty: give the PEM text of the CA certificate(s) your clients' certificates chain to." }),
+  }, { error: "clientCertificate must be an object { caCertificates }; omit it to turn client-certificate verification off." }).optional(),
+  quic: z.boolean({ error: "quic must be true or false; omit it to keep the domain's QUIC setting." }).optional(),
   waitForDeployment: boolArg("waitForDeployment").default(true),
 }, { error: argumentsError("CdnHttpsConfig", ARGUMENTS) });
 
@@ -90,6 +96,13 @@ export interface CdnHttpsConfigArgs {
     /** Whether the redirect carries the request's headers (default false). */
     carryHeaders?: boolean;
   };
+  /** Client-certificate verification (mutual TLS): the CDN edge asks clients for a certificate issued by this CA. Absent = off. */
+  clientCertificate?: {
+    /** The PEM CA certificate(s) clients' certificates must chain to (CA certificates only, not the server certificate). */
+    caCertificates: string;
+  };
+  /** QUIC access (a billed CDN feature; needs HTTPS); unset keeps the domain's setting. */
+  quic?: boolean;
   /** Wait until the certificate is deployed on every node (default true; required with forceRedirect). */
   waitForDeployment?: boolean;
 }
@@ -122,11 +135,17 @@ export interface CdnHttpsConfigComputed {
    * its own certificate from one someone else set since (docs/ownership.md).
    */
   deployedCert?: DeployedCert;
+  /** The client CA's SHA-256 (over the bundle's certificates; for one CA its fingerprint), lowercase hex. */
+  clientCaFingerprint?: string;
+  /** The client CA's name as the API reports it (the first certificate's common name). */
+  clientCaName?: string;
+  /** When the client CA (its first certificate) expires, ISO 8601 UTC. */
+  clientCaExpiresAt?: string;
 }
 
 /** The outputs that are computed, not given: the sdk lists them so Pulumi creates their outputs. */
 export const COMPUTED_KEYS = ["httpsEnabled", "sslStatus", "certSource", "certExpiresAt", "certFingerprint",
-  "certChainFingerprint", "certDomains", "deployedCert"] as const satisfies readonly (keyof CdnHttpsConfigComputed)[];
+  "certChainFingerprint", "certDomains", "deployedCert", "clientCaFingerprint", "clientCaName", "clientCaExpiresAt"] as const satisfies readonly (keyof CdnHttpsConfigComputed)[];
 
 /**
  * The resource's state (its outputs): the arguments with defaults applied, never the private key
@@ -164,8 +183,8 @@ export function crossFieldFailures(args: Record<string, unknown>): CheckFailure[
   return failures;
 }
 
-/** The checked arguments grouped as the rules take them: the certificate form, Https, redirect. */
-export interface ResolvedArgs {
+/** The checked arguments grouped as the rules take them: the certificate form, Https, redirect, client CA and QUIC. */
+export interface ResolvedArgs extends DesiredExtras {
   domain: string;
   https: DesiredHttps;
   redirect?: DesiredRedirect;
@@ -180,6 +199,8 @@ export function resolveArgs(a: CdnHttpsConfigInputs): ResolvedArgs {
     domain: a.domain,
     https: { cert, certRemark: a.certRemark, http2: a.http2, ocspStapling: a.ocspStapling, tlsVersions: a.tlsVersions, hsts: a.hsts },
     redirect: a.forceRedirect,
+    clientCa: a.clientCertificate?.caCertificates,
+    quic: a.quic,
     waitForDeployment: a.waitForDeployment,
   };
 }

@@ -5,9 +5,10 @@
 // by the next one. All writes go through one DomainWriter, which records that it wrote.
 import { normalizeDomain } from "../certificate";
 import {
-  domainEligibilityProblems, httpsOff, httpsSettingsMatch, judgeHttpsDeployment, judgeSettled, mergeHttps,
+  domainEligibilityProblems, httpsSettingsMatch, judgeHttpsDeployment, judgeSettled,
   redirectMatches, redirectOff, redirectOn, sameDeployedCert, deployedCertOf, describeDeployedCert,
 } from "../rules/cdn";
+import { changeProblem, DomainConfigChange, httpsChange, httpsOffChange, quicChange } from "../rules/cdnMtlsQuic";
 import { withKeyLock } from "../runtime/keyedLock";
 import { withoutUndefined } from "../runtime/outputs";
 import { PartialStateError } from "../runtime/partialState";
@@ -22,6 +23,7 @@ import { findDomain, requireDomain } from "../services/cdn";
 import { findCertificate } from "../services/ssl";
 import { DomainWriter, waitForDomain } from "./deployment";
 import { CertFacts, hostedCertificateProblem, hostedFacts, sameSelfOwnedCertificate, selfOwnedFacts } from "./certFacts";
+import { clientCaAfterRead, clientVerificationMatches, quicAfterRead } from "./mtlsQuic";
 import { apiSettings, CdnHttpsConfigOutputs, outputsAfterApply } from "./outputs";
 import type { CdnHttpsConfigState, ResolvedArgs } from "./shape";
 
@@ -50,7 +52,15 @@ function httpsNeedsWrite(detail: DetailDomain, args: ResolvedArgs, facts: CertFa
     !sameDeployedCert(previous.deployedCert, deployedCertOf(detail.Https)) ||
     (previous.certRemark ?? null) !== (args.https.certRemark ?? null) ||
     !httpsSettingsMatch(detail.Https, args.https) ||
+    !clientVerificationMatches(detail, args.clientCa) ||
     detail.Https?.SslStatus === "failed";
+}
+
+/** One write of the Https block (and Quic with it), refused here if it would break a documented invariant. */
+async function writeHttps(writer: DomainWriter, detail: DetailDomain, change: DomainConfigChange): Promise<void> {
+  const problem = changeProblem(detail, change);
+  if (problem) throw new Error(problem);
+  await writer.https(change.Https!, change.Quic);
 }
 
 /**
@@ -81,7 +91,16 @@ async function turnRedirectOff(writer: DomainWriter, detail: DetailDomain, timeo
 }
 
 /** How far an apply got: once its writer wrote, a failure must still leave state (see PartialStateError). */
-interface ApplyProgress { writer: DomainWriter; facts?: CertFacts }
+interface ApplyProgress { writer: DomainWriter; previous: CdnHttpsConfigState | undefined; facts?: CertFacts }
+
+/** The state's certificate fields: what the resource had set before, or none on a create. */
+const CERTIFICATE_KEYS = ["certificate", "certId", "certRemark", "certSource", "certExpiresAt", "certFingerprint", "certChainFingerprint", "certDomains"] as const;
+
+function certificateBefore(previous: CdnHttpsConfigState | undefined): Partial<CdnHttpsConfigOutputs> {
+  const before: Record<string, unknown> = {};
+  for (const key of CERTIFICATE_KEYS) before[key] = previous?.[key];
+  return before as Partial<CdnHttpsConfigOutputs>;
+}
 
 async function applyDesired(args: ResolvedArgs, timeoutMs: number, previous: CdnHttpsConfigState | undefined, progress: ApplyProgress): Promise<CdnHttpsConfigOutputs> {
   const domain = args.domain;
@@ -99,13 +118,21 @@ async function applyDesired(args: ResolvedArgs, timeoutMs: number, previous: Cdn
       detail = await turnRedirectOff(writer, detail, timeoutMs, " before the HTTPS change");
     }
     log.info(`CDN domain ${domain}: writing the HTTPS configuration (${facts.certSource} certificate)`);
-    await writer.https(mergeHttps(detail.Https, args.https));
+    await writeHttps(writer, detail, httpsChange(detail, args.https, args));
     detail = args.waitForDeployment
       ? await waitForDomain(domain, judgeHttpsDeployment, timeoutMs, deployment)
       : await requireDomain(domain);
   } else if (args.waitForDeployment && judgeHttpsDeployment(detail) !== "done") {
     // An earlier run did not wait (or was interrupted): finish waiting before touching the redirect.
     detail = await waitForDomain(domain, judgeHttpsDeployment, timeoutMs, deployment);
+  }
+
+  // QUIC alone, when the Https block did not need writing (otherwise it went in that same call).
+  const quic = quicChange(detail, args.quic);
+  if (quic) {
+    log.info(`CDN domain ${domain}: turning QUIC ${quic.Switch}`);
+    await writer.quic(quic);
+    detail = await waitForDomain(domain, judgeSettled, timeoutMs, `the QUIC change of CDN domain ${domain}`);
   }
 
   if (!redirectMatches(detail.ForceRedirect, args.redirect)) {
@@ -139,24 +166,31 @@ async function keepPartialState(error: unknown, args: ResolvedArgs, progress: Ap
   }
   detail ??= asWritten(progress.writer);
   const api = apiSettings(detail);
-  const outs = { ...outputsAfterApply(args, progress.facts, detail), forceRedirect: api.forceRedirect };
+  const desired = outputsAfterApply(args, progress.facts, detail);
+  // The redirect, client CA and QUIC as the API has them, so the next diff sees what is still to do.
+  // A certificate counts as set only once the Https block carrying it was written (a redirect-off
+  // write may come first): until then the state keeps the one set before, so the next diff still
+  // sees the certificate change to make.
+  const certificate = progress.writer.written.https ? {} : certificateBefore(progress.previous);
+  const outs = { ...desired, ...certificate, forceRedirect: api.forceRedirect, ...clientCaAfterRead(desired, detail), quic: quicAfterRead(desired, detail) };
   const properties = { ...withTimeouts(withoutUndefined(outs), reserved), __provider: reserved.__provider };
   return new PartialStateError(error.message, args.domain, properties, [error.message]);
 }
 
 /** The domain as the writer left it, never read back: deployment not known to be done, no certificate identity (nor key). */
 function asWritten(writer: DomainWriter): DetailDomain {
-  const { https, redirect } = writer.written;
+  const { https, redirect, quic } = writer.written;
   const { CertInfo: _written, ...settings } = https ?? { Switch: "off" as const };
   return {
     Domain: writer.domain,
     Https: { ...settings, SslStatus: settings.Switch === "on" ? "deploying" : "closed" },
     ForceRedirect: redirect,
+    Quic: quic,
   } as DetailDomain;
 }
 
 async function applyKeepingPartialState(args: ResolvedArgs, reserved: Reserved, timeoutMs: number, previous: CdnHttpsConfigState | undefined): Promise<CdnHttpsConfigOutputs> {
-  const progress: ApplyProgress = { writer: new DomainWriter(args.domain) };
+  const progress: ApplyProgress = { writer: new DomainWriter(args.domain), previous };
   try {
     return await applyDesired(args, timeoutMs, previous, progress);
   } catch (e) {
@@ -176,7 +210,7 @@ export async function updateCdnHttpsConfig(id: string, olds: CdnHttpsConfigState
   return { outs: withTimeouts(outs, reserved) };
 }
 
-/** Redirect off first (never redirect to a site without HTTPS), then HTTPS off; already gone is success. */
+/** Redirect off first (never redirect to a site without HTTPS), then HTTPS off with client verification and QUIC; already gone is success. */
 export async function deleteCdnHttpsConfig(id: string, props: Partial<CdnHttpsConfigState> | undefined): Promise<void> {
   const domain = normalizeDomain(id);
   const timeoutMs = timeoutFor("delete", props?.__timeouts);
@@ -202,8 +236,9 @@ export async function deleteCdnHttpsConfig(id: string, props: Partial<CdnHttpsCo
       const writer = new DomainWriter(domain);
       if (detail.ForceRedirect?.Switch === "on") detail = await turnRedirectOff(writer, detail, timeoutMs, " before HTTPS");
       if (detail.Https?.Switch === "on") {
-        log.info(`CDN domain ${domain}: turning HTTPS off`);
-        await writer.https(httpsOff(detail.Https));
+        const change = httpsOffChange(detail);
+        log.info(`CDN domain ${domain}: turning HTTPS off${change.Quic ? ", and QUIC with it (QUIC needs HTTPS)" : ""}`);
+        await writeHttps(writer, detail, change);
         if (wait) await waitForDomain(domain, judgeSettled, timeoutMs, `turning HTTPS off on CDN domain ${domain}`);
       }
     } catch (e) {

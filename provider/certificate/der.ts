@@ -47,3 +47,50 @@ const SHA1_SIGNATURES = new Set(["1.2.840.113549.1.1.5", "1.2.840.10045.4.1", "1
 export function isSha1Signature(oid: string): boolean {
   return SHA1_SIGNATURES.has(oid);
 }
+
+/**
+ * Where the DER value (the OCTET STRING's content) of a certificate extension starts; undefined when absent.
+ * TBSCertificate.extensions is [3] (RFC 5280 4.1); node:crypto exposes neither keyUsage nor basicConstraints
+ * (its `ca` is OpenSSL's X509_check_ca, which also says false for a CA without keyCertSign).
+ */
+function extensionValueAt(certDer: Buffer, oid: string): number | undefined {
+  const cert = readTlv(certDer, 0);
+  const tbs = readTlv(certDer, cert.contentStart);
+  for (let pos = tbs.contentStart; pos < tbs.end;) {
+    const field = readTlv(certDer, pos);
+    pos = field.end;
+    if (field.tag !== 0xa3) continue;
+    const list = readTlv(certDer, field.contentStart);
+    for (let at = list.contentStart; at < list.end;) {
+      const ext = readTlv(certDer, at);
+      at = ext.end;
+      const id = readTlv(certDer, ext.contentStart);
+      if (decodeOid(certDer.subarray(id.contentStart, id.end)) !== oid) continue;
+      let value = readTlv(certDer, id.end);
+      if (value.tag === 0x01) value = readTlv(certDer, value.end); // the optional `critical` BOOLEAN
+      return value.contentStart;
+    }
+  }
+  return undefined;
+}
+
+/** keyCertSign is bit 5 of KeyUsage (RFC 5280 4.2.1.3): 0x04 in the first byte after the unused-bits byte. */
+const KEY_CERT_SIGN = 0x04;
+
+/** Whether keyUsage allows signing certificates; undefined when the certificate has no keyUsage. */
+export function keyUsageAllowsCertSign(certDer: Buffer): boolean | undefined {
+  const at = extensionValueAt(certDer, "2.5.29.15");
+  if (at === undefined) return undefined;
+  const bits = readTlv(certDer, at);
+  return bits.end - bits.contentStart > 1 && (certDer[bits.contentStart + 1] & KEY_CERT_SIGN) !== 0;
+}
+
+/** basicConstraints cA (RFC 5280 4.2.1.9): false when the extension or the flag is absent. */
+export function basicConstraintsCa(certDer: Buffer): boolean {
+  const at = extensionValueAt(certDer, "2.5.29.19");
+  if (at === undefined) return false;
+  const constraints = readTlv(certDer, at);
+  if (constraints.contentStart >= constraints.end) return false;
+  const flag = readTlv(certDer, constraints.contentStart);
+  return flag.tag === 0x01 && certDer[flag.contentStart] !== 0;
+}

@@ -7,3 +7,4 @@ export { inspectCertificate } from "./inspect";
 export { domainMatches, isDomainName, normalizeDomain, NameMatcher } from "./hostname";
 export { normalizePem } from "./pem";
 export { hasErrors, CODES, type FindingCode } from "./findings";
+export { inspectClientCa, CLIENT_CA_CODES, type ClientCaCode, type ClientCaFacts, type ClientCaInput, type ClientCaResult } from "./clientCa";

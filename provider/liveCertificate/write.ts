@@ -139,14 +139,15 @@ export async function deleteLiveCertificate(id: string, state: Partial<LiveCerti
     log.info(leftForSentence(certificateId(id), declarers, "it stays in SSL Certificate Management"));
     return;
   }
-  const bound = await boundDomains(id);
-  if (bound.length > 0) throw new Error(messages.certificateStillBound(id, bound));
+  // SSL Certificate Management itself refuses to delete a certificate still bound (BOUND_CODES), so
+  // the bindings are listed only then, to name the live domains: no listing on every delete.
   let answer;
   try {
     answer = await deleteCertificate(id);
   } catch (e) {
-    if (e instanceof TencentCloudError && BOUND_CODES.includes(e.code)) throw new Error(messages.certificateUsedElsewhere(id, e.code, e.apiMessage));
-    throw e;
+    if (!(e instanceof TencentCloudError && BOUND_CODES.includes(e.code))) throw e;
+    const bound = await boundDomains(id);
+    throw new Error(bound.length > 0 ? messages.certificateStillBound(id, bound) : messages.certificateUsedElsewhere(id, e.code, e.apiMessage));
   }
   if (answer === "gone") return;
   if (answer.DeleteResult === false) throw new Error(messages.certificateNotDeleted(id));

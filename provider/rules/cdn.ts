@@ -136,8 +136,8 @@ function serverCertFor(desired: DesiredHttps): ServerCert {
 
 /**
  * The full `Https` block to send: our fields over the current block, so that settings we do not
- * manage (Spdy, VerifyClient, ClientCertInfo, TLS versions when unset, ...) survive the
- * whole-block replace. Output-only fields are not sent back.
+ * manage (Spdy, TLS versions when unset, ...) survive the whole-block replace. Output-only fields
+ * are not sent back. Client verification is set over this by cdnMtlsQuic.withClientVerification.
  */
 export function mergeHttps(current: Https | undefined, desired: DesiredHttps): Https {
   const { SslStatus: _status, ...kept } = current ?? ({ Switch: "off" } as Https);

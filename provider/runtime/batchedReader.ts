@@ -10,7 +10,13 @@
 // - a failed batch of several keys is retried key by key, so one key's error (a bad name, a
 //   not-found error) is reported for that key only;
 // - at most `maxInFlight` calls run at once: reads asked meanwhile queue and leave together in the
-//   next batch, so under load batches fill up instead of calls piling up behind the rate limit.
+//   next batch, so under load batches fill up instead of calls piling up behind the rate limit;
+// - with `lingerMs`, a batch that is not full waits for companions while reads keep arriving (over
+//   the last `lingerMs` they came on average every g ms, the last less than 4g ago, and the next is
+//   due before the batch's oldest read has waited `lingerMs`): a steady trickle (deletes paced by their write's rate limit, one read each) then
+//   shares calls, while a burst that has ended, or an isolated read, leaves at once. Every call
+//   spends the account's shared quota; a read waiting some tens of milliseconds costs only that
+//   read's latency.
 
 export interface BatchedReaderOptions<V> {
   /** Reads up to `maxBatch` keys in one call; keys absent from the map do not exist. */
@@ -21,6 +27,8 @@ export interface BatchedReaderOptions<V> {
   maxInFlight: number;
   /** How long the first read after a quiet spell waits for companions (ms). */
   windowMs: number;
+  /** How long a batch that is not full may wait for a trickle of reads to fill it (ms); default 0. */
+  lingerMs?: number;
   /** Whether a failed batch of several keys is worth retrying key by key (default: always). A
    *  transient failure the client already retried is not: it is every key's answer. */
   splitOnError?: (e: unknown) => boolean;
@@ -28,12 +36,17 @@ export interface BatchedReaderOptions<V> {
 
 interface Waiter<V> { resolve(v: V | undefined): void; reject(e: unknown): void }
 
+
 export class BatchedReader<V> {
   /** Keys waiting for the next call, in arrival order, each with everyone who asked. */
   private readonly queue = new Map<string, Waiter<V>[]>();
   private inFlight = 0;
   private timer: NodeJS.Timeout | undefined;
   private calls = 0;
+  /** When each queued key was first asked (same order as the queue), and the arrival statistics. */
+  private readonly askedAt = new Map<string, number>();
+  /** When reads arrived over the last lingerMs (the linger decision's estimate of the arrival rate). */
+  private readonly arrivals: number[] = [];
 
   constructor(private readonly o: BatchedReaderOptions<V>) {
     if (!(o.maxBatch >= 1) || !(o.maxInFlight >= 1) || !(o.windowMs >= 0)) throw new Error("BatchedReader: invalid options");
@@ -42,9 +55,11 @@ export class BatchedReader<V> {
   /** The current value of `key`, or undefined when the backend has no such key. */
   read(key: string): Promise<V | undefined> {
     return new Promise<V | undefined>((resolve, reject) => {
+      const now = performance.now();
+      this.arrived(now);
       const waiters = this.queue.get(key);
       if (waiters) waiters.push({ resolve, reject });
-      else this.queue.set(key, [{ resolve, reject }]);
+      else { this.queue.set(key, [{ resolve, reject }]); this.askedAt.set(key, now); }
       this.schedule();
     });
   }
@@ -54,21 +69,45 @@ export class BatchedReader<V> {
     return this.calls;
   }
 
+  private arrived(now: number): void {
+    this.arrivals.push(now);
+    const horizon = this.o.lingerMs ?? 0;
+    while (this.arrivals.length > 0 && this.arrivals[0] < now - horizon) this.arrivals.shift();
+  }
+
+  /** Whether the queued reads should leave now rather than wait for more. */
+  private ready(now: number): boolean {
+    const linger = this.o.lingerMs ?? 0;
+    if (this.queue.size >= this.o.maxBatch || linger === 0) return true;
+    const recent = this.arrivals.filter((t) => t >= now - linger).length;
+    if (recent <= 1) return true; // an isolated read: nothing suggests company is coming
+    const gap = linger / recent; // the mean gap between reads over the last lingerMs
+    const age = now - (this.askedAt.values().next().value ?? now);
+    const last = this.arrivals[this.arrivals.length - 1];
+    // Wait while the next read is due before the oldest has waited lingerMs, and reads still come.
+    return age + gap > linger || now - last > 4 * gap;
+  }
+
   private schedule(): void {
     if (this.timer || this.inFlight >= this.o.maxInFlight || this.queue.size === 0) return;
-    // A full batch need not wait for companions.
-    const wait = this.queue.size >= this.o.maxBatch ? 0 : this.o.windowMs;
-    this.timer = setTimeout(() => { this.timer = undefined; this.dispatch(); }, wait);
+    // A full batch need not wait for companions; a lingering one looks again every millisecond or so.
+    const wait = this.queue.size >= this.o.maxBatch ? 0 : Math.max(this.o.windowMs, this.o.lingerMs ? 1 : 0);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.ready(performance.now())) this.dispatch();
+      else this.schedule();
+    }, wait);
   }
 
   private dispatch(): void {
     while (this.inFlight < this.o.maxInFlight && this.queue.size > 0) {
+      if (this.queue.size < this.o.maxBatch && !this.ready(performance.now())) { this.schedule(); return; }
       const batch = new Map<string, Waiter<V>[]>();
       for (const [key, waiters] of this.queue) {
         if (batch.size >= this.o.maxBatch) break;
         batch.set(key, waiters);
       }
-      for (const key of batch.keys()) this.queue.delete(key);
+      for (const key of batch.keys()) { this.queue.delete(key); this.askedAt.delete(key); }
       this.inFlight++;
       this.calls++;
       void this.settle(batch).finally(() => { this.inFlight--; this.schedule(); });

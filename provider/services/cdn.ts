@@ -6,7 +6,7 @@ import { messages } from "../messages";
 import { BatchedReader } from "../runtime/batchedReader";
 import { isNotFound, TencentCloudClient, TencentCloudError } from "../tencentcloud";
 import { collectPages } from "../tencentcloud/paging";
-import type { DetailDomain, ForceRedirect, Https } from "../tencentcloud/types";
+import type { DetailDomain, ForceRedirect, Https, Quic } from "../tencentcloud/types";
 
 /** DescribeDomainsConfig takes at most this many values in one `domain` filter (docs/reference/tencentcloud-api.md §2.1). */
 export const DOMAINS_PER_READ = 5;
@@ -37,6 +37,9 @@ const domainReader = new BatchedReader<DetailDomain>({
   // instead of queueing calls of one domain each behind the same 20/s bucket.
   maxInFlight: 1,
   windowMs: 5,
+  // Deletes and polls paced by the 20/s write limit ask one domain every ~50 ms: waiting up to
+  // 200 ms lets them share a call of five instead of spending one call each (issue 15).
+  lingerMs: 200,
   splitOnError: (e) => !(e instanceof TencentCloudError && e.retryable),
 });
 
@@ -52,9 +55,14 @@ export async function requireDomain(domain: string): Promise<DetailDomain> {
   return detail;
 }
 
-/** UpdateDomainConfig of the Https block (replaced as a whole by the API). */
-export async function updateHttps(domain: string, https: Https): Promise<void> {
-  await getClient().cdn.updateDomainConfig({ Domain: domain, Https: https });
+/** UpdateDomainConfig of the Https block (replaced as a whole by the API), with the Quic block when it changes too. */
+export async function updateHttps(domain: string, https: Https, quic?: Quic): Promise<void> {
+  await getClient().cdn.updateDomainConfig({ Domain: domain, Https: https, ...(quic ? { Quic: quic } : {}) });
+}
+
+/** UpdateDomainConfig of the Quic block alone. */
+export async function updateQuic(domain: string, quic: Quic): Promise<void> {
+  await getClient().cdn.updateDomainConfig({ Domain: domain, Quic: quic });
 }
 
 /** UpdateDomainConfig of the ForceRedirect block. */

@@ -7,13 +7,13 @@ import { collectPages } from "../tencentcloud/paging";
 import type {
   LiveDomainCertBinding, LiveDomainInfo, ModifyLiveDomainCertBindingsRequest, ModifyLiveDomainCertBindingsResponse,
 } from "../tencentcloud/types";
+import { BINDINGS_PAGE, createLiveReaders, DOMAINS_PAGE, LiveReaders } from "../runtime/liveReader";
 
-const BINDINGS_PAGE = 50; // the API's documented default and maximum when Length is omitted
-/** Below this many domains, exact per-domain queries are cheaper than listing every binding. */
-const PER_DOMAIN_LIMIT = 5;
-const DOMAINS_PAGE = 100;
-
-/** Every binding of the account, following pages until TotalNum is reached. */
+/**
+ * Every binding of the account, following pages until TotalNum is reached. Offset pages skip rows
+ * when bindings change meanwhile: for listings (the CLI's status, naming the domains that hold a
+ * certificate), never to decide what to write; resources read through fetchBindings.
+ */
 export function listAllBindings(client: TencentCloudClient): Promise<LiveDomainCertBinding[]> {
   return collectPages(BINDINGS_PAGE, async (i) => {
     const page = await client.live.describeLiveDomainCertBindings({ Offset: i * BINDINGS_PAGE, Length: BINDINGS_PAGE });
@@ -21,20 +21,16 @@ export function listAllBindings(client: TencentCloudClient): Promise<LiveDomainC
   });
 }
 
-/** Current bindings of `domains` (normalised names), keyed by normalised domain; unbound domains are absent. */
+/**
+ * Current bindings of `domains` (normalised names), keyed by normalised domain; unbound domains are
+ * absent. Through the process-wide reader: filtered by the names' zones, never paged by offset, so
+ * other operations binding or unbinding meanwhile cannot make a row skip (runtime/liveReader.ts).
+ */
 export async function fetchBindings(client: TencentCloudClient, domains: string[]): Promise<Map<string, LiveDomainCertBinding>> {
-  const wanted = new Set(domains.map(normalizeDomain));
-  const rows = wanted.size <= PER_DOMAIN_LIMIT
-    ? (await Promise.all([...wanted].map((d) => client.live.describeLiveDomainCertBindings({ DomainName: d }))))
-      .flatMap((r) => r.LiveDomainCertBindings ?? [])
-    : await listAllBindings(client);
-  const out = new Map<string, LiveDomainCertBinding>();
-  for (const row of rows) {
-    const domain = normalizeDomain(row.DomainName);
-    // DomainName is an exact filter in the API; filter again in case a backend treats it loosely.
-    if (wanted.has(domain) && row.CloudCertId) out.set(domain, row);
-  }
-  return out;
+  const wanted = [...new Set(domains.map(normalizeDomain))];
+  const reader = readersFor(client);
+  const rows = await Promise.all(wanted.map(async (d) => [d, await reader.binding(d)] as const));
+  return new Map(rows.filter((r): r is readonly [string, LiveDomainCertBinding] => !!r[1]));
 }
 
 /** Every playback domain (DomainType 1) of the account, following pages until AllCount is reached. */
@@ -45,14 +41,49 @@ export function listPlaybackDomains(client: TencentCloudClient): Promise<LiveDom
   });
 }
 
-/** One live domain, or undefined when the account has none of this name. */
-export async function findLiveDomain(client: TencentCloudClient, domain: string): Promise<LiveDomainInfo | undefined> {
+/** One live domain, or undefined when the account has none of this name (DescribeLiveDomain). */
+async function describeLiveDomain(client: TencentCloudClient, domain: string): Promise<LiveDomainInfo | undefined> {
   try {
     return (await client.live.describeLiveDomain({ DomainName: domain })).DomainInfo ?? undefined;
   } catch (e) {
     if (isNotFound(e)) return undefined;
     throw e;
   }
+}
+
+/** One live domain, or undefined when the account has none of this name; checks of many share listings. */
+export function findLiveDomain(client: TencentCloudClient, domain: string): Promise<LiveDomainInfo | undefined> {
+  return readersFor(client).domain(normalizeDomain(domain));
+}
+
+/** The binding DescribeLiveDomainCertBindings gives for exactly this domain, or undefined when unbound. */
+async function bindingOf(client: TencentCloudClient, domain: string): Promise<LiveDomainCertBinding | undefined> {
+  const rows = (await client.live.describeLiveDomainCertBindings({ DomainName: domain })).LiveDomainCertBindings ?? [];
+  // DomainName is an exact filter in the API; match again in case a backend treats it loosely.
+  return rows.find((r) => normalizeDomain(r.DomainName) === domain && r.CloudCertId);
+}
+
+/** One set of readers per client, shared by every resource in the process that uses that client. */
+const readers = new WeakMap<TencentCloudClient, LiveReaders>();
+
+function readersFor(client: TencentCloudClient): LiveReaders {
+  let r = readers.get(client);
+  if (!r) {
+    r = createLiveReaders({
+      domainsPage: async (pageNum, pageSize) => {
+        const page = await client.live.describeLiveDomains({ PageNum: pageNum, PageSize: pageSize });
+        return { rows: page.DomainList ?? [], total: page.AllCount ?? 0 };
+      },
+      domain: (name) => describeLiveDomain(client, name),
+      bindingsMatching: async (search, length) => {
+        const page = await client.live.describeLiveDomainCertBindings({ DomainSearch: search, Offset: 0, Length: length });
+        return { rows: page.LiveDomainCertBindings ?? [], total: page.TotalNum ?? 0 };
+      },
+      binding: (name) => bindingOf(client, name),
+    });
+    readers.set(client, r);
+  }
+  return r;
 }
 
 /** ModifyLiveDomainCertBindings: per-domain failures come back in a 200 answer (see rules/live.ts bindingFailures). */

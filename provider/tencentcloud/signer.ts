@@ -1,5 +1,6 @@
 // TC3-HMAC-SHA256 request signing for Tencent Cloud API 3.0, as pure functions (no clock, no I/O).
 // Reference: docs/reference/tencentcloud-api.md §1.2-1.6; proved against the published vectors.
+import * as crypto from "node:crypto";
 import { createHash, createHmac } from "node:crypto";
 
 export const TC3_ALGORITHM = "TC3-HMAC-SHA256";
@@ -34,8 +35,11 @@ export interface SignResult {
 
 export interface SigningKeys { secretDate: Buffer; secretService: Buffer; secretSigning: Buffer }
 
+// crypto.hash (Node 20.12+) hashes in one call, about twice as fast as a Hash object for short input.
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: "hex") => string }).hash;
+
 export function sha256Hex(data: string): string {
-  return createHash("sha256").update(data, "utf8").digest("hex");
+  return oneShotHash ? oneShotHash("sha256", data, "hex") : createHash("sha256").update(data, "utf8").digest("hex");
 }
 
 function hmac(key: string | Buffer, msg: string): Buffer {
@@ -75,14 +79,40 @@ export function canonicalRequestOf(input: SignInput): { canonicalRequest: string
   return { canonicalRequest, signedHeaders };
 }
 
-export function signTc3(input: SignInput): SignResult {
+/** Derives the signing key of a (date, service); `signTc3` derives it afresh, a Tc3Signer caches it. */
+export type SigningKeyOf = (secretKey: string, date: string, service: string) => Buffer;
+const freshSigningKey: SigningKeyOf = (secretKey, date, service) => deriveSigningKeys(secretKey, date, service).secretSigning;
+
+export function signTc3(input: SignInput, signingKeyOf: SigningKeyOf = freshSigningKey): SignResult {
   const { canonicalRequest, signedHeaders } = canonicalRequestOf(input);
   const date = credentialDate(input.timestamp);
   const credentialScope = `${date}/${input.service}/tc3_request`;
   const stringToSign = [TC3_ALGORITHM, String(input.timestamp), credentialScope, sha256Hex(canonicalRequest)].join("\n");
-  const { secretSigning } = deriveSigningKeys(input.secretKey, date, input.service);
+  const secretSigning = signingKeyOf(input.secretKey, date, input.service);
   const signature = createHmac("sha256", secretSigning).update(stringToSign, "utf8").digest("hex");
   const authorization =
     `${TC3_ALGORITHM} Credential=${input.secretId}/${credentialScope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
   return { canonicalRequest, stringToSign, signature, authorization, credentialScope };
+}
+
+/**
+ * Signs for one credential, keeping the derived signing key of each (date, service): the three
+ * key-derivation HMACs then run once a day per service instead of on every request. The cache lives
+ * in the client's memory only (it is never serialized) and holds one key per service.
+ */
+export class Tc3Signer {
+  private readonly keys = new Map<string, { date: string; key: Buffer }>();
+  private readonly keyOf: SigningKeyOf = (secretKey, date, service) => {
+    const cached = this.keys.get(service);
+    if (cached && cached.date === date) return cached.key;
+    const key = freshSigningKey(secretKey, date, service);
+    this.keys.set(service, { date, key });
+    return key;
+  };
+
+  constructor(private readonly secretKey: string) {}
+
+  sign(input: Omit<SignInput, "secretKey">): SignResult {
+    return signTc3({ ...input, secretKey: this.secretKey }, this.keyOf);
+  }
 }

@@ -112,6 +112,8 @@ export interface ForceRedirect {
   RedirectStatusCode?: number;
   CarryHeaders?: OnOff;
 }
+/** QUIC access, a top-level block beside Https (billed; needs HTTPS). */
+export interface Quic { Switch: OnOff }
 
 export type CdnDomainStatus = "rejected" | "processing" | "closing" | "online" | "offline";
 export interface BriefDomain {
@@ -133,6 +135,7 @@ export interface BriefDomain {
 export interface DetailDomain extends BriefDomain {
   Https?: Https;
   ForceRedirect?: ForceRedirect;
+  Quic?: Quic;
   HttpsBilling?: { Switch: OnOff };
   [block: string]: unknown; // the ~60 other config blocks we never touch
 }
@@ -143,6 +146,7 @@ export interface UpdateDomainConfigRequest {
   Domain: string;
   Https?: Https;
   ForceRedirect?: ForceRedirect;
+  Quic?: Quic;
   [block: string]: unknown;
 }
 export interface EmptyResponse { RequestId: string }

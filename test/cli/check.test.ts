@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parseCheckArgs, run } from "../../cli/check";
-import { makeChain, otherKey } from "../support/certs";
+import { makeCa, makeChain, otherKey } from "../support/certs";
 
 function capture() {
   let text = "";
@@ -66,7 +66,7 @@ describe("cli: tencent-https check", () => {
     expect(err.text).to.contain("--cert is required").and.contain("usage: tencent-https check");
     expect(await run(["--cert", path.join(dir, "missing.pem")], capture(), err)).to.equal(2);
     expect(err.text).to.contain('cannot read the certificate file').and.contain("ENOENT");
-    expect(parseCheckArgs(["--cert", "a", "--bogus"])).to.equal('unknown option "--bogus"; the options are --cert, --key and --domain');
+    expect(parseCheckArgs(["--cert", "a", "--bogus"])).to.equal('unknown option "--bogus"; the options are --cert, --key, --domain and --client-ca');
     expect(parseCheckArgs(["--cert"])).to.equal("--cert needs a value");
   });
 
@@ -74,5 +74,27 @@ describe("cli: tencent-https check", () => {
     const err = capture();
     expect(await run(["fullchain.pem"], capture(), err)).to.equal(2);
     expect(err.text).to.contain('"fullchain.pem" is not an option: name the certificate file with --cert').and.contain("--cert fullchain.pem");
+  });
+  it("--client-ca alone: exits 0 with the CA's name, expiry and fingerprint for a good CA", async () => {
+    const out = capture();
+    const code = await run(["--client-ca", file("clients-ca.pem", makeCa({ cn: "Clients CA", notAfter: new Date("2031-02-03T04:05:06Z") }))], out, capture());
+    expect(code).to.equal(0);
+    expect(out.text).to.contain("client CA    Clients CA").and.contain("expires      2031-02-03T04:05:06Z")
+      .and.match(/sha256       [0-9a-f]{64}/).and.contain("no findings: the client CA can be used as is");
+  });
+
+  it("--client-ca with a leaf given by mistake, or the server certificate itself, exits 1 with its code", async () => {
+    const server = makeChain();
+    const leafOut = capture();
+    expect(await run(["--client-ca", file("client-leaf.pem", makeChain({ domains: ["alice"] }).leafPem)], leafOut, capture())).to.equal(1);
+    expect(leafOut.text).to.match(/error\s+CLIENT_CA_NOT_CA\s+clientCertificate\.caCertificates: certificate "alice"/);
+    const sameOut = capture();
+    const code = await run(["--cert", file("server.pem", server.certificate), "--client-ca", file("server-leaf.pem", server.leafPem)], sameOut, capture());
+    expect(code).to.equal(1);
+    expect(sameOut.text).to.contain("no findings: the certificate can be used as is").and.match(/error\s+CLIENT_CA_IS_SERVER_CERT/);
+    const err = capture();
+    expect(await run(["--client-ca", path.join(dir, "missing-ca.pem")], capture(), err)).to.equal(2);
+    expect(err.text).to.contain("cannot read the client CA file");
+    expect(parseCheckArgs(["--client-ca", "ca.pem", "--key", "k"])).to.equal("--key and --domain need --cert");
   });
 });

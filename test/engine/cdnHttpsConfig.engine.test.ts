@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { startEmulator, EmulatorHandle } from "../../emulator";
 import { seams } from "../../sdk/seam";
-import { makeChain, TestChain } from "../support/certs";
+import { makeCa, makeChain, TestChain } from "../support/certs";
 import { Engine, ProviderHost, scratchProject, serializeProvider, startProviderHost, UNKNOWN, urnFor } from "../support/engine";
 import { repoRoot } from "../support/packed";
 import { providerConfig } from "../support/providerEnv";
@@ -80,5 +80,41 @@ describe("CdnHttpsConfig through the dynamic-provider host", function () {
     expect(tail).to.deep.equal(["redirect off", "https off"]);
     // No private key ever reached the host's log lines.
     expect(host.logs().join("\n")).to.not.contain("PRIVATE KEY");
+  });
+  it("deploys a client CA and QUIC, refreshes without a diff, rotates the CA in place, shows console drift and destroys", async function () {
+    const MTLS = "mtls.example.com";
+    await emulator.seed({ cdnDomains: [{ domain: MTLS, status: "online", originType: "domain" }] });
+    const server = makeChain({ domains: [MTLS] });
+    const mtlsUrn = urnFor("tencentcloud-https:CdnHttpsConfig", "mtls");
+    const args = { domain: MTLS, certificate: server.certificate, privateKey: server.privateKey, clientCertificate: { caCertificates: makeCa({ cn: "Engine Clients CA" }) }, quic: true };
+    const since = (await emulator.requests()).reduce((m, r) => Math.max(m, r.seq), 0);
+
+    // A leaf given as the client CA fails at preview, and nothing is written.
+    const bad = await engine.preview(mtlsUrn, { ...args, clientCertificate: { caCertificates: makeChain({ domains: ["alice.example.com"] }).leafPem } });
+    expect(bad.failures.map((f) => f.property)).to.deep.equal(["clientCertificate.caCertificates"]);
+    expect(bad.failures[0].reason).to.match(/is a leaf/);
+    expect(await emulator.writes(since)).to.deep.equal([]);
+
+    const created = await engine.create(mtlsUrn, args);
+    expect(created.outputs).to.include({ quic: true, clientCaName: "Engine Clients CA", sslStatus: "deployed" });
+    const refreshed = await engine.refresh(created);
+    expect((await engine.up(refreshed!, args)).step).to.equal("same");
+
+    const rotatedArgs = { ...args, clientCertificate: { caCertificates: makeCa({ cn: "Engine Clients CA 2", slot: 1 }) } };
+    const rotatedUp = await engine.up(refreshed!, rotatedArgs);
+    expect(rotatedUp.step).to.equal("update");
+    expect(rotatedUp.state.outputs.clientCaName).to.equal("Engine Clients CA 2");
+
+    await emulator.editCdnDomain(MTLS, { https: { VerifyClient: "off" } });
+    const drifted = await engine.refresh(rotatedUp.state);
+    expect(drifted!.outputs).to.not.have.property("clientCaFingerprint");
+    const repaired = await engine.up(drifted!, rotatedArgs);
+    expect(repaired.step).to.equal("update");
+    expect(repaired.state.outputs.clientCaFingerprint).to.equal(rotatedUp.state.outputs.clientCaFingerprint);
+
+    await engine.destroy(repaired.state);
+    const last = (await emulator.writes(since)).slice(-1)[0].params;
+    expect(last.Https).to.include({ Switch: "off", VerifyClient: "off" });
+    expect(last.Quic).to.deep.equal({ Switch: "off" });
   });
 });

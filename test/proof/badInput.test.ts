@@ -63,7 +63,7 @@ describe("proof: bad-input catalogue", function () {
     after(async () => { await fleetHost?.stop(); });
 
     const viaEngine = ["key for another certificate", "expired certificate", "domain offline", "both certificate forms",
-      "non-consecutive TLS versions", "live: neither form", "binding: push domain", "binding: empty domain list"];
+      "non-consecutive TLS versions", "client CA: a leaf given by mistake", "client CA: expired", "live: neither form", "binding: push domain", "binding: empty domain list"];
     for (const name of viaEngine) {
       it(name, async () => {
         const c = cases.find((x) => x.name === name)!;

@@ -1,7 +1,7 @@
 // The bad-input catalogue: wrong inputs for each resource, each with the property and the sentence
 // its check must answer with. Shared by the in-process test and the engine-harness run.
 import type { EmulatorSeed } from "../../emulator";
-import { makeChain, otherKey, TestChain } from "../support/certs";
+import { makeCa, makeChain, otherKey, TestChain } from "../support/certs";
 
 export type ResourceKind = "cdnHttpsConfig" | "liveCertificate" | "liveDomainBinding" | "freeCertificate" | "freeCertificateValidation";
 
@@ -61,6 +61,10 @@ export function catalogueCerts() {
     // Two intermediates, the one next to the leaf left out.
     incomplete: [twoLevels.leafPem, twoLevels.intermediatePems[1]].join(""),
     otherKey: otherKey(),
+    clientLeaf: makeChain({ domains: ["alice.clients.catalogue.example.com"] }).leafPem,
+    expiredCa: makeCa({ notBefore: new Date(Date.now() - 400 * DAY), notAfter: new Date(Date.now() - DAY) }),
+    notYetValidCa: makeCa({ notBefore: new Date(Date.now() + 10 * DAY), notAfter: new Date(Date.now() + 400 * DAY) }),
+    caWithoutCertSign: makeCa({ keyCertSign: false }),
   };
 }
 
@@ -109,6 +113,17 @@ export function badInputs(c: CatalogueCerts): BadInput[] {
     cdn("redirect status 303", { ...pair, forceRedirect: { statusCode: 303 } }, "forceRedirect.statusCode", /301, 302, 307, 308/),
     cdn("negative HSTS max-age", { ...pair, hsts: { maxAge: -1 } }, "hsts.maxAge", /negative/i),
     cdn("domain with a scheme", { ...pair, domain: "https://ok.catalogue.example.com" }, "domain", /without scheme/i),
+    // ---- CdnHttpsConfig: the client CA of client-certificate verification (mTLS)
+    cdn("client CA: a leaf given by mistake", { ...pair, clientCertificate: { caCertificates: c.clientLeaf } }, "clientCertificate.caCertificates", /is a leaf .*not a CA/),
+    cdn("client CA: the server certificate", { ...pair, clientCertificate: { caCertificates: c.good.leafPem } }, "clientCertificate.caCertificates", /this domain's server certificate/),
+    cdn("client CA: expired", { ...pair, clientCertificate: { caCertificates: c.expiredCa } }, "clientCertificate.caCertificates", /expired on/),
+    cdn("client CA: not yet valid", { ...pair, clientCertificate: { caCertificates: c.notYetValidCa } }, "clientCertificate.caCertificates", /not valid until/),
+    cdn("client CA: no keyCertSign", { ...pair, clientCertificate: { caCertificates: c.caWithoutCertSign } }, "clientCertificate.caCertificates", /without keyCertSign/),
+    cdn("client CA: malformed PEM", { ...pair, clientCertificate: { caCertificates: garbagePem } }, "clientCertificate.caCertificates", /not valid base64/),
+    cdn("client CA: a private key", { ...pair, clientCertificate: { caCertificates: c.good.privateKey } }, "clientCertificate.caCertificates", /is a private key/),
+    cdn("client CA: empty", { ...pair, clientCertificate: { caCertificates: "" } }, "clientCertificate.caCertificates", /is empty/),
+    cdn("client CA: not an object", { ...pair, clientCertificate: "ca.pem" }, "clientCertificate", /must be an object \{ caCertificates \}/),
+    cdn("quic: not a boolean", { ...pair, quic: "on" }, "quic", /true or false/),
     // ---- CdnHttpsConfig: ineligible domains (asked of the backend once, never written)
     cdn("domain offline", { ...pair, domain: CAT.offlineCdn }, "domain", /status "offline"/),
     cdn("COS default domain", { ...pair, domain: CAT.cosCdn }, "domain", /COS default domain/),

@@ -61,12 +61,24 @@ describe("bench lib", () => {
       expect(b.constraints.find((c) => c.name === "ssl.UploadCertificate")!.ms).to.equal(1_000);
     });
 
-    it("counts the full fleet's minimum calls per phase", () => {
+    it("counts the full fleet's minimum calls per phase, reads batched as the API allows", () => {
       const create = phaseWork("create", FULL_FLEET);
+      // 200 CDN domains: check, read before the write and deployment read in filters of 5; 100 live domains: one page.
       expect(create.minCalls).to.deep.equal({
-        "cdn.UpdateDomainConfig": 200, "cdn.DescribeDomainsConfig": 200, "ssl.UploadCertificate": 20, "live.ModifyLiveDomainCertBindings": 20,
+        "cdn.UpdateDomainConfig": 200, "cdn.DescribeDomainsConfig": 120, "ssl.UploadCertificate": 20, "live.ModifyLiveDomainCertBindings": 20,
+        "live.DescribeLiveDomains": 1, "ssl.DescribeCertificateDetail": 20, "live.DescribeLiveDomainCertBindings": 40,
       });
-      expect(phaseWork("destroy", FULL_FLEET).minCalls["live.UnBindLiveDomainCert"]).to.equal(100);
+      expect(create.deploymentWaits).to.equal(200);
+      expect(phaseWork("preview", FULL_FLEET).minCalls).to.deep.equal({ "cdn.DescribeDomainsConfig": 40, "live.DescribeLiveDomains": 1, "ssl.DescribeCertificateDetail": 20 });
+      expect(phaseWork("preview", FULL_FLEET, { certificatesKnown: false }).minCalls).to.not.have.property("ssl.DescribeCertificateDetail");
+      expect(phaseWork("rotate", FULL_FLEET).minCalls["ssl.DeleteCertificate"]).to.equal(20);
+      const destroy = phaseWork("destroy", FULL_FLEET);
+      expect(destroy.minCalls["live.UnBindLiveDomainCert"]).to.equal(100);
+      expect(destroy.minCalls["cdn.DescribeDomainsConfig"]).to.equal(80);
+      expect(destroy.deploymentWaits).to.equal(0);
+      // 201 CDN domains need one more filter of 5; 101 live domains a second page.
+      expect(phaseWork("preview", { cdn: 201, bindings: 1, domainsPerBinding: 101 }).minCalls)
+        .to.include({ "cdn.DescribeDomainsConfig": 41, "live.DescribeLiveDomains": 2 });
     });
   });
 

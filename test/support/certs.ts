@@ -23,6 +23,7 @@
  *       intermediate: same name and key, new serial; other chain material, still a valid chain).
  *   otherKey(type?) -> PKCS#8 PEM of a key that matches none of the chains built with keySet 0.
  *   cachedKey(type, slot) -> KeyObject pair, for tests that need raw keys.
+ *   makeCa(options?) -> PEM of a self-signed CA (cn, notBefore, notAfter, keyCertSign: false, slot for another key).
  *   makeCertificate(...) -> one certificate from explicit subject/issuer keys (for unusual shapes).
  *   badsslDir() -> the real-world chains in test/fixtures/badssl, found from here or from dist/.
  */
@@ -168,6 +169,8 @@ export interface CertificateSpec {
   isCa: boolean;
   sans?: string[];
   sha1?: boolean;
+  /** CA only: false leaves keyCertSign out of keyUsage (a CA that cannot sign certificates). */
+  keyCertSign?: boolean;
 }
 
 /** One DER certificate built to `spec`. */
@@ -175,8 +178,8 @@ export function makeCertificate(spec: CertificateSpec): Buffer {
   const alg = signatureAlgorithm(spec.signingKey, spec.sha1 ?? false);
   const extensions = [
     extension(OID.basicConstraints, true, seq(spec.isCa ? [A.create(U, T.BOOLEAN, false, "\xff")] : [])),
-    // CA: keyCertSign + cRLSign (bits 5, 6); leaf: digitalSignature + keyEncipherment (bits 0, 2).
-    extension(OID.keyUsage, true, spec.isCa ? bitString("\x06", 1) : bitString("\xa0", 5)),
+    // CA: keyCertSign + cRLSign (bits 5, 6), or cRLSign alone; leaf: digitalSignature + keyEncipherment (bits 0, 2).
+    extension(OID.keyUsage, true, spec.isCa ? bitString(spec.keyCertSign === false ? "\x02" : "\x06", 1) : bitString("\xa0", 5)),
     extension(OID.ski, false, octets(keyId(spec.publicKey))),
     extension(OID.aki, false, seq([A.create(A.Class.CONTEXT_SPECIFIC, 0, false, keyId(spec.issuerPublicKey))])),
   ];
@@ -278,6 +281,19 @@ export function makeChain(options: ChainOptions = {}): TestChain {
       return [leafPem, toPem(intermediate(levels)), ...intermediatePems.slice(1)].join("");
     },
   };
+}
+
+export interface CaOptions { cn?: string; notBefore?: Date; notAfter?: Date; keyCertSign?: boolean; slot?: number }
+
+/** A self-signed CA certificate (PEM), e.g. a client CA for mutual TLS; default valid now-1d .. now+5y. */
+export function makeCa(options: CaOptions = {}): string {
+  const key = cachedKey("rsa", 500 + (options.slot ?? 0));
+  const subject: [string, string][] = [[OID.o, "Test PKI"], [OID.cn, options.cn ?? `Test Client CA ${process.pid}.${++chainCounter}`]];
+  return toPem(makeCertificate({
+    subject, issuer: subject, publicKey: key.publicKey, issuerPublicKey: key.publicKey, signingKey: key.privateKey,
+    notBefore: options.notBefore ?? new Date(Date.now() - DAY_MS), notAfter: options.notAfter ?? new Date(Date.now() + 5 * 365 * DAY_MS),
+    isCa: true, keyCertSign: options.keyCertSign,
+  }));
 }
 
 /**

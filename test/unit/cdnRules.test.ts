@@ -4,15 +4,9 @@ import {
   isEligibleOriginType, isLegacyTencentDomain, judgeHttpsDeployment, judgeSettled, mergeHttps, redirectMatches, redirectOff,
   redirectOn, sameDeployedCert, tlsVersionsProblem, DesiredHttps,
 } from "../../provider/rules/cdn";
-import type { DetailDomain, Https } from "../../provider/tencentcloud/types";
+import type { Https } from "../../provider/tencentcloud/types";
+import { cdnDomain } from "../support/cdnDomain";
 
-function domain(patch: Partial<DetailDomain> = {}): DetailDomain {
-  return {
-    ResourceId: "cdn-1", AppId: 1, Domain: "cdn.example.com", Cname: "cdn.example.com.cdn.dnsv1.com", Status: "online",
-    ProjectId: 0, ServiceType: "web", CreateTime: "", UpdateTime: "", Origin: { OriginType: "domain", Origins: ["o.example.com"] },
-    Disable: "normal", Area: "mainland", Readonly: "normal", ...patch,
-  };
-}
 
 const hosted: DesiredHttps = { cert: { source: "hosted", certId: "abc123" }, http2: true, ocspStapling: false };
 
@@ -21,14 +15,14 @@ describe("rules/cdn", () => {
     it("accepts Deploying and Activated domains with self-owned, COS or FTP origins", () => {
       for (const OriginType of ["domain", "ip", "ipv6", "ip_ipv6_domain", "domain_domainv6", "cos", "ftp"]) {
         for (const Status of ["online", "processing"] as const) {
-          expect(domainEligibilityProblems(domain({ Status, Origin: { OriginType } })), `${OriginType}/${Status}`).to.deep.equal([]);
+          expect(domainEligibilityProblems(cdnDomain({ Status, Origin: { OriginType } })), `${OriginType}/${Status}`).to.deep.equal([]);
         }
       }
     });
 
     it("rejects other statuses, naming the status and what to do", () => {
       for (const Status of ["offline", "rejected", "closing"] as const) {
-        const [p] = domainEligibilityProblems(domain({ Status }));
+        const [p] = domainEligibilityProblems(cdnDomain({ Status }));
         expect(p.code).to.equal("domain-status");
         expect(p.message).to.contain(`"${Status}"`).and.contain("cdn.example.com").and.contain("Deploying");
       }
@@ -37,7 +31,7 @@ describe("rules/cdn", () => {
     it("rejects third-party, IGTM and image origins", () => {
       for (const OriginType of ["third_party", "igtm", "image", undefined]) {
         expect(isEligibleOriginType(OriginType), String(OriginType)).to.equal(false);
-        expect(domainEligibilityProblems(domain({ Origin: { OriginType } })).map((p) => p.code)).to.deep.equal(["origin-type"]);
+        expect(domainEligibilityProblems(cdnDomain({ Origin: { OriginType } })).map((p) => p.code)).to.deep.equal(["origin-type"]);
       }
     });
 
@@ -47,7 +41,7 @@ describe("rules/cdn", () => {
       expect(isCosDefaultDomain("file.myqcloud.com.example.com")).to.equal(false);
       expect(isLegacyTencentDomain("abc.qcloudcdn.com")).to.equal(true);
       expect(isLegacyTencentDomain("qcloudcdn.com.example.com")).to.equal(false);
-      expect(domainEligibilityProblems(domain({ Domain: "b.file.myqcloud.com", Origin: { OriginType: "cos" } })).map((p) => p.code))
+      expect(domainEligibilityProblems(cdnDomain({ Domain: "b.file.myqcloud.com", Origin: { OriginType: "cos" } })).map((p) => p.code))
         .to.deep.equal(["cos-default-domain"]);
     });
   });
@@ -127,18 +121,18 @@ describe("rules/cdn", () => {
   describe("deployment", () => {
     const https = (SslStatus: Https["SslStatus"]): Https => ({ Switch: "on", SslStatus });
     it("is done only when online and deployed", () => {
-      expect(judgeHttpsDeployment(domain({ Https: https("deployed") }))).to.equal("done");
-      expect(judgeHttpsDeployment(domain({ Status: "processing", Https: https("deployed") }))).to.equal("pending");
-      expect(judgeHttpsDeployment(domain({ Https: https("deploying") }))).to.equal("pending");
+      expect(judgeHttpsDeployment(cdnDomain({ Https: https("deployed") }))).to.equal("done");
+      expect(judgeHttpsDeployment(cdnDomain({ Status: "processing", Https: https("deployed") }))).to.equal("pending");
+      expect(judgeHttpsDeployment(cdnDomain({ Https: https("deploying") }))).to.equal("pending");
     });
     it("fails with the API's message, or when the domain leaves service", () => {
-      const failed = judgeHttpsDeployment(domain({ Https: { Switch: "on", SslStatus: "failed", CertInfo: { Message: "chain incomplete" } } }));
+      const failed = judgeHttpsDeployment(cdnDomain({ Https: { Switch: "on", SslStatus: "failed", CertInfo: { Message: "chain incomplete" } } }));
       expect(failed).to.have.property("failed").that.contains("chain incomplete").and.contains("cdn.example.com");
-      expect(judgeHttpsDeployment(domain({ Status: "offline", Https: https("deployed") }))).to.have.property("failed").that.contains("offline");
+      expect(judgeHttpsDeployment(cdnDomain({ Status: "offline", Https: https("deployed") }))).to.have.property("failed").that.contains("offline");
     });
     it("settles when nothing is deploying", () => {
-      expect(judgeSettled(domain({ Status: "processing" }))).to.equal("pending");
-      expect(judgeSettled(domain({ Https: https("closed") }))).to.equal("done");
+      expect(judgeSettled(cdnDomain({ Status: "processing" }))).to.equal("pending");
+      expect(judgeSettled(cdnDomain({ Https: https("closed") }))).to.equal("done");
     });
   });
 

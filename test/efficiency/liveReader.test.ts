@@ -1,0 +1,114 @@
+// The live readers (provider/runtime/liveReader.ts) against an in-memory account that other
+// operations change between calls: bindings found by a filter naming them, never by offset;
+// domain checks sharing one listing; every answer from a call sent after the read was asked.
+import { expect } from "chai";
+import { createLiveReaders, LiveLookups, searchGroups, BINDINGS_PAGE } from "../../provider/runtime/liveReader";
+import type { LiveDomainCertBinding, LiveDomainInfo } from "../../provider/tencentcloud/types";
+
+const info = (name: string, type = 1): LiveDomainInfo =>
+  ({ Name: name, Type: type, Status: 1, CreateTime: "", BCName: 0, TargetDomain: "", PlayType: 1, IsDelayLive: 0, CurrentCName: "" });
+const row = (name: string, cloudCertId: string): LiveDomainCertBinding =>
+  ({ DomainName: name, CertificateAlias: "", CertType: 1, Status: 1, CertExpireTime: "", CertId: 1, CloudCertId: cloudCertId });
+
+/** An account whose rows the test (or a hook run before every answer) can change. */
+function fakeAccount(domains: string[]) {
+  const all = domains.map((d) => info(d));
+  const bound = new Map<string, string>();
+  const calls: string[] = [];
+  let beforeAnswer = (): void => undefined;
+  const api: LiveLookups = {
+    async domainsPage(pageNum, pageSize) {
+      calls.push(`domains page ${pageNum}`); beforeAnswer();
+      return { rows: all.slice((pageNum - 1) * pageSize, pageNum * pageSize), total: all.length };
+    },
+    async domain(name) { calls.push(`domain ${name}`); beforeAnswer(); return all.find((d) => d.Name === name); },
+    async bindingsMatching(search, length) {
+      calls.push(`search ${search}`); beforeAnswer();
+      const rows = [...bound].filter(([d]) => d.includes(search)).map(([d, c]) => row(d, c));
+      return { rows: rows.slice(0, length), total: rows.length };
+    },
+    async binding(name) { calls.push(`binding ${name}`); beforeAnswer(); const c = bound.get(name); return c ? row(name, c) : undefined; },
+  };
+  return { api, all, bound, calls, onEveryAnswer: (f: () => void) => { beforeAnswer = f; } };
+}
+
+const zoneDomains = (zone: string, n: number) => Array.from({ length: n }, (_, k) => `play${k}.${zone}`);
+
+describe("live readers", () => {
+  it("groups names by parent zone; a lone name or a name right under a TLD is asked on its own", () => {
+    expect(searchGroups(["a.z.example.com", "B.z.example.com.", "c.other.org", "example.com"])).to.deep.equal([
+      { names: ["example.com"] },
+      { search: ".z.example.com", names: ["a.z.example.com", "b.z.example.com"] },
+      { names: ["c.other.org"] },
+    ]);
+  });
+
+  it("reads 10 bindings' 100 domains at once with one filtered call per binding's zone, while the others unbind", async () => {
+    const zones = Array.from({ length: 10 }, (_, g) => `g${g}.example.com`);
+    const acct = fakeAccount([]);
+    for (const [g, z] of zones.entries()) for (const d of zoneDomains(z, 10)) acct.bound.set(d, `cert${g}`);
+    for (const d of zoneDomains("foreign.example.org", 60)) acct.bound.set(d, "foreign");
+    // Another operation unbinds a domain of g9 before every answer: offset pages would shift.
+    let victim = 0;
+    acct.onEveryAnswer(() => { acct.bound.delete(`play${victim++}.g9.example.com`); });
+    const readers = createLiveReaders(acct.api);
+    const asked = zones.slice(0, 9).flatMap((z) => zoneDomains(z, 10));
+    const answers = await Promise.all(asked.map((d) => readers.binding(d)));
+    expect(answers.map((a) => a?.CloudCertId)).to.deep.equal(asked.map((d) => `cert${d.split(".")[1].slice(1)}`));
+    expect(acct.calls.sort()).to.deep.equal(zones.slice(0, 9).map((z) => `search .${z}`).sort());
+  });
+
+  it("says unbound only from a complete answer: names a truncated search did not show are asked by name", async () => {
+    const mine = zoneDomains("big.example.com", BINDINGS_PAGE + 10);
+    const acct = fakeAccount([]);
+    for (const d of mine) acct.bound.set(d, "c1");
+    const readers = createLiveReaders(acct.api);
+    const asked = [mine[0], mine[BINDINGS_PAGE + 5], "unbound.big.example.com"];
+    const answers = await Promise.all(asked.map((d) => readers.binding(d)));
+    expect(answers.map((a) => a?.CloudCertId)).to.deep.equal(["c1", "c1", undefined]);
+    expect(acct.calls).to.deep.equal(["search .big.example.com", `binding ${mine[BINDINGS_PAGE + 5]}`, "binding unbound.big.example.com"]);
+  });
+
+  it("answers a read asked during a call with a later call, which sees what was written meanwhile", async () => {
+    const acct = fakeAccount([]);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const inner = acct.api.binding;
+    let held = false;
+    acct.api.binding = async (name) => {
+      if (!held) { held = true; const answer = await inner(name); await gate; return answer; } // answered before the write, delivered late
+      return inner(name);
+    };
+    const readers = createLiveReaders(acct.api);
+    const first = readers.binding("a.z.example.com");
+    while (!held) await new Promise((r) => setTimeout(r, 1)); // the first call is on its way
+    acct.bound.set("a.z.example.com", "new"); // a write, then a read asked after it
+    const second = readers.binding("a.z.example.com");
+    release();
+    expect(await first).to.equal(undefined);
+    expect(await second).to.include({ CloudCertId: "new" });
+    expect(acct.calls).to.deep.equal(["binding a.z.example.com", "binding a.z.example.com"]);
+  });
+
+  it("checks 100 domains of 10 bindings with one DescribeLiveDomains page, and confirms a name it did not list", async () => {
+    const names = Array.from({ length: 10 }, (_, g) => zoneDomains(`g${g}.example.com`, 10)).flat();
+    const acct = fakeAccount(names.slice(1)); // the first is added by someone else after the listing
+    acct.onEveryAnswer(() => { if (acct.calls.length === 2 && !acct.all.some((d) => d.Name === names[0])) acct.all.push(info(names[0])); });
+    const readers = createLiveReaders(acct.api);
+    const answers = await Promise.all([...names, "missing.example.com"].map((d) => readers.domain(d)));
+    expect(answers.slice(0, 100).every((a, i) => a?.Name === names[i])).to.equal(true);
+    expect(answers[100]).to.equal(undefined);
+    expect(acct.calls).to.have.members(["domains page 1", `domain ${names[0]}`, "domain missing.example.com"]);
+  });
+
+  it("asks a few names exactly when the account's listing has more pages than names", async () => {
+    const acct = fakeAccount(Array.from({ length: 350 }, (_, i) => `d${i}.example.com`));
+    const readers = createLiveReaders(acct.api);
+    await Promise.all(["d0.example.com", "d1.example.com"].map((d) => readers.domain(d)));
+    expect(acct.calls.filter((c) => c.startsWith("domains page"))).to.have.length(4); // the first listing learns the size
+    acct.calls.length = 0;
+    expect((await Promise.all(["d349.example.com", "d7.example.com"].map((d) => readers.domain(d)))).map((d) => d?.Name))
+      .to.deep.equal(["d349.example.com", "d7.example.com"]);
+    expect(acct.calls).to.deep.equal(["domain d349.example.com", "domain d7.example.com"]);
+  });
+});
