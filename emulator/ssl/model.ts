@@ -88,6 +88,17 @@ function monthsBetween(from: number, to: number): string {
 }
 
 /**
+ * The package of a hosted certificate (PackageType's documented values). guess: a seeded hosted
+ * certificate is TrustAsia's, and the free product (83) covers exactly one name and no wildcard, so
+ * a wildcard is TrustAsia's DV wildcard (12) and several names its DV multi-domain product (11).
+ */
+function hostedProduct(names: string[]): { packageType: string; name: string } {
+  if (names.some((n) => n.startsWith("*."))) return { packageType: "12", name: "TrustAsia 域名型（DV）通配符" };
+  if (names.length > 1) return { packageType: "11", name: "TrustAsia 域名型多域名 SSL 证书" };
+  return { packageType: "83", name: "TrustAsia C1 DV Free" };
+}
+
+/**
  * DescribeCertificateDetail's view: every member the spec requires. guess (the real API's values for
  * an uploaded certificate are undocumented): ProductZhName and CertType "" and IsDv/RenewAble false for
  * an upload; hosted ones look like the documented TrustAsia example. Never the private key: the real
@@ -99,13 +110,14 @@ export function certificateDetail(record: SslCertificateRecord, now: number): Re
   const domain = cert.commonName.toLowerCase();
   const uploaded = record.from === "upload";
   const names = cert.sans.length > 0 ? cert.sans : [domain];
+  const product = uploaded ? undefined : hostedProduct(names);
   return {
     OwnerUin: "100000000001",
     ProjectId: String(record.projectId),
     From: record.from,
     CertificateType: record.certificateType,
-    PackageType: uploaded ? null : "83",
-    ProductZhName: uploaded ? "" : "TrustAsia C1 DV Free",
+    PackageType: product?.packageType ?? null,
+    ProductZhName: product?.name ?? "",
     Domain: cert.commonName,
     Alias: record.alias,
     Status: status,
@@ -121,7 +133,7 @@ export function certificateDetail(record: SslCertificateRecord, now: number): Re
     CertificatePrivateKey: null,
     CertificatePublicKey: cert.pem,
     CertificateId: record.id,
-    TypeName: uploaded ? null : "TrustAsia C1 DV Free",
+    TypeName: product?.name ?? null,
     StatusName: STATUS_NAMES[status] ?? `status ${status}`,
     SubjectAltName: cert.sans.filter((n) => n !== domain),
     IsVip: false,
