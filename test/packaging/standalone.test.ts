@@ -1,5 +1,5 @@
 // The repository stands alone: a clone of HEAD with nothing beside it refers to no file outside
-// itself, packs the built library (prepack builds it) with its declarations, the CLI and the
+// itself, packs the built library (prepare builds it) with its declarations, the CLI and the
 // licence, and finds its test fixtures. The clone reuses this checkout's node_modules through a
 // symlink, so no second `npm ci` is needed.
 import { expect } from "chai";
