@@ -47,6 +47,8 @@ export class EmulatorState {
   readonly sslCertificates = new Map<string, SslCertificateRecord>();
   /** First certificate id per leaf fingerprint, for UploadCertificate with Repeatable false. */
   readonly sslByFingerprint = new Map<string, string>();
+  /** Certificates DeleteCertificate removed while domains used them: CSS bindings keep showing them (ssl/model.ts deleteCertificate). */
+  readonly keptByBindings = new Map<string, SslCertificateRecord>();
   private clockOffsetMs = 0;
   private nextNumericCertId = 100001;
 

@@ -11,7 +11,12 @@
 //   ran in another call, moments or months earlier);
 // - after a write: its result observed once (a CDN change deploys, even HTTPS off, and the resource
 //   waits for it; a binding is read back for the state Pulumi keeps).
-// LiveCertificate's check is offline, and DeleteCertificate itself refuses a certificate still bound.
+// - before a certificate delete: which playback domains are bound to it, since DeleteCertificate
+//   checks nothing itself (IsCheckResource "默认不检查"): a fresh listing of the account's playback
+//   domains (pages of 100; deletes asking at once share one, but a fleet's deletes each follow their
+//   own binding's unbinds, so each lists) and one filtered bindings read for the zone its names cover
+//   (each fleet certificate is a wildcard over its own group's zone).
+// LiveCertificate's check is offline.
 import type { FleetSize } from "./fleet";
 
 export type PhaseName = "create" | "preview" | "rotate" | "destroy";
@@ -32,8 +37,17 @@ export function minimumCalls(phase: PhaseName, size: FleetSize, options: Minimum
   const cdnReads = Math.ceil(n / CDN_PER_READ);
   const livePages = Math.ceil(domains / LIVE_DOMAINS_PER_PAGE);
   const out: MinimumCall[] = [];
-  const add = (action: string, calls: number, formula: string) => { if (calls > 0) out.push({ action, calls, formula }); };
+  /** One entry per action: reads of one action for several purposes add up. */
+  const add = (action: string, calls: number, formula: string) => {
+    if (calls <= 0) return;
+    const same = out.find((c) => c.action === action);
+    if (same) { same.calls += calls; same.formula += ` + ${formula}`; } else out.push({ action, calls, formula });
+  };
   const cdnRead = (times: number, what: string) => add("cdn.DescribeDomainsConfig", times * cdnReads, `${times} x ceil(${n} domains / ${CDN_PER_READ}) (${what})`);
+  const beforeCertificateDeletes = (what: string) => {
+    add("live.DescribeLiveDomains", g * livePages, `${g} ${what} x ceil(${domains} domains / ${LIVE_DOMAINS_PER_PAGE}) (before each delete: the playback domains)`);
+    add("live.DescribeLiveDomainCertBindings", g, `${g} ${what} (before each delete: its zone's bindings)`);
+  };
   const liveCheck = () => {
     add("live.DescribeLiveDomains", livePages, `ceil(${domains} domains / ${LIVE_DOMAINS_PER_PAGE}) (check)`);
     if (options.certificatesKnown !== false) add("ssl.DescribeCertificateDetail", g, `${g} bindings (check: coverage)`);
@@ -46,6 +60,7 @@ export function minimumCalls(phase: PhaseName, size: FleetSize, options: Minimum
       add("ssl.UploadCertificate", g, `${g} certificates`);
       liveCheck();
       add("live.DescribeLiveDomainCertBindings", 2 * g, `2 x ${g} bindings (before, read back)`);
+      if (phase === "rotate") beforeCertificateDeletes("replaced certificates");
       add("live.ModifyLiveDomainCertBindings", g, `${g} bindings`);
       if (phase === "rotate") add("ssl.DeleteCertificate", g, `${g} replaced certificates`);
       break;
@@ -57,6 +72,7 @@ export function minimumCalls(phase: PhaseName, size: FleetSize, options: Minimum
       cdnRead(2, "before HTTPS off, settled");
       add("cdn.UpdateDomainConfig", n, `${n} domains`);
       add("live.DescribeLiveDomainCertBindings", g, `${g} bindings (before unbinding)`);
+      beforeCertificateDeletes("certificates");
       add("live.UnBindLiveDomainCert", domains, `${g} bindings x ${size.domainsPerBinding} domains`);
       add("ssl.DeleteCertificate", g, `${g} certificates`);
       break;

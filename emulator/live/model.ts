@@ -44,9 +44,10 @@ export function playTypeCounts(state: EmulatorState): number[] {
   return counts;
 }
 
-/** The bound certificate of a domain, or undefined when there is none (or it was deleted). */
+/** The bound certificate of a domain (CSS's copy when SSL deleted it since), or undefined when there is none. */
 export function boundCertificate(state: EmulatorState, r: LiveDomainRecord): SslCertificateRecord | undefined {
-  return r.binding ? state.sslCertificates.get(r.binding.cloudCertId) : undefined;
+  if (!r.binding) return undefined;
+  return state.sslCertificates.get(r.binding.cloudCertId) ?? state.keptByBindings.get(r.binding.cloudCertId);
 }
 
 /** Live's CertType: 0 for a certificate uploaded by the user, 1 for one issued/hosted by SSL (e.g. TrustAsia). */

@@ -50,11 +50,12 @@ function modifyCertificateAlias(params: Params, { state }: ActionContext) {
   return { CertificateId: record.id };
 }
 
-/** guess: no resource-check task is modelled, so IsCheckResource deletes at once too; its answer
- *  carries TaskId (null: no task), as the documented asynchronous example has one. */
+/** guess: no resource-check task is modelled, so IsCheckResource refuses or deletes at once; its
+ *  answer carries TaskId (null: no task), as the documented asynchronous example has one. */
 function deleteCertificateAction(params: Params, { state }: ActionContext) {
-  deleteCertificate(state, requireString(params, "CertificateId"));
-  return params.IsCheckResource === true ? { DeleteResult: true, TaskId: null } : { DeleteResult: true };
+  const checkResources = params.IsCheckResource === true;
+  deleteCertificate(state, requireString(params, "CertificateId"), checkResources);
+  return checkResources ? { DeleteResult: true, TaskId: null } : { DeleteResult: true };
 }
 
 export const sslActions: ServiceActions<"ssl"> = {

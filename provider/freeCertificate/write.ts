@@ -9,13 +9,12 @@ import { PartialStateError } from "../runtime/partialState";
 import { CustomTimeouts, timeoutFor } from "../runtime/timeouts";
 import { withoutReserved } from "../runtime/validate";
 import { getClient } from "../config";
-import { toView } from "../rules/live";
-import { listAllBindings } from "../services/live";
+import { liveDomainsBoundTo } from "../services/live";
 import { TencentCloudError } from "../tencentcloud";
 import type { DescribeCertificateResponse } from "../tencentcloud/types";
 import { messages } from "../messages";
 import { certificateId, declarations, leftForSentence } from "../ownership";
-import { applyCertificate, deleteCertificate, findFreeCertificate, issuedPem, renameCertificate } from "../services/ssl";
+import { applyCertificate, deleteCertificate, findFreeCertificate, isStillUsedRefusal, issuedPem, renameCertificate } from "../services/ssl";
 import { waitForIssuance } from "./issuance";
 import { freeCertificateOutputs } from "./outputs";
 import { deleteRefusal, EXPIRED, ISSUED, mayRenew, stillBoundSentence } from "./rules";
@@ -129,12 +128,6 @@ export async function updateFreeCertificate(id: string, olds: Props, news: Props
   return { outs: await finish(id, settings, news, timeoutMs, { recorded: olds.validationRecords, renews: olds.renews, adopted }) };
 }
 
-const BOUND_CODES = ["FailedOperation.BoundResources", "FailedOperation.DeleteResourceFailed"];
-
-async function liveDomainsUsing(id: string): Promise<string[]> {
-  return (await listAllBindings(getClient())).map(toView).filter((r) => r.cloudCertId === id).map((r) => r.domain).sort();
-}
-
 export async function deleteFreeCertificate(id: string, state: Props | undefined): Promise<void> {
   if (state?.adopted !== false) {
     log.info(`free certificate ${id} was not applied for by this resource; it is left in SSL Certificate Management`);
@@ -146,6 +139,9 @@ export async function deleteFreeCertificate(id: string, state: Props | undefined
     log.info(leftForSentence(certificateId(id), declarers, "it stays in SSL Certificate Management"));
     return;
   }
+  // The API deletes a certificate still bound unless asked to check (spec: IsCheckResource "默认不检查"): so look.
+  const bound = await liveDomainsBoundTo(getClient(), id, state.sans ?? [state.domain]);
+  if (bound.length > 0) throw new Error(messages.certificateStillBound(id, bound));
   try {
     const answer = await deleteCertificate(id);
     if (answer === "gone") return;
@@ -155,9 +151,8 @@ export async function deleteFreeCertificate(id: string, state: Props | undefined
     if (!(e instanceof TencentCloudError)) throw e;
     const refusal = deleteRefusal(e.code, id);
     if (refusal) throw new Error(refusal);
-    if (!BOUND_CODES.includes(e.code)) throw e;
-    // Live bindings are listed here; the API's message names the rest (CDN and other products).
-    const live = await liveDomainsUsing(id);
-    log.warn(`${stillBoundSentence(id, live.length > 0 ? live : ["other cloud resources"])} (${e.code}: ${e.apiMessage})`);
+    if (!isStillUsedRefusal(e)) throw e;
+    // Not a live binding (looked for above): CDN or another product; the API's message names it.
+    log.warn(`${stillBoundSentence(id, ["other cloud resources"])} (${e.code}: ${e.apiMessage})`);
   }
 }

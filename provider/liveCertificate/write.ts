@@ -6,11 +6,10 @@
 import { getClient } from "../config";
 import { messages } from "../messages";
 import { log } from "../runtime/log";
-import { listAllBindings } from "../services/live";
+import { liveDomainsBoundTo } from "../services/live";
 import { certificateId, certificateMaterial, declarations, leftForSentence, uploadedByStack, uploaderTags } from "../ownership";
-import { deleteCertificate, findCertificate, renameCertificate, requireCertificate, uploadCertificate as upload } from "../services/ssl";
-import { toView } from "../rules/live";
-import { TencentCloudError, type UploadCertificateRequest } from "../tencentcloud";
+import { deleteCertificate, findCertificate, isStillUsedRefusal, renameCertificate, requireCertificate, uploadCertificate as upload } from "../services/ssl";
+import type { UploadCertificateRequest } from "../tencentcloud";
 import { certificateOutputs, chainFingerprintOf } from "./outputs";
 import type { LiveCertificateOutputs, ResolvedArgs } from "./shape";
 
@@ -80,13 +79,6 @@ async function uploadOwnMaterial(inputs: SelfOwned, stack: string | undefined): 
   return { cloudCertId: answer.CertificateId, adopted: false };
 }
 
-const BOUND_CODES = ["FailedOperation.BoundResources", "FailedOperation.DeleteResourceFailed"];
-
-async function boundDomains(cloudCertId: string): Promise<string[]> {
-  const rows = (await listAllBindings(getClient())).map(toView);
-  return rows.filter((r) => r.cloudCertId === cloudCertId).map((r) => r.domain).sort();
-}
-
 /** Whether state says we did not upload it; a missing flag counts as adopted (we cannot prove we did). */
 export function adoptedIn(state: Partial<LiveCertificateOutputs> | undefined): boolean {
   return state?.adopted !== false;
@@ -139,15 +131,16 @@ export async function deleteLiveCertificate(id: string, state: Partial<LiveCerti
     log.info(leftForSentence(certificateId(id), declarers, "it stays in SSL Certificate Management"));
     return;
   }
-  // SSL Certificate Management itself refuses to delete a certificate still bound (BOUND_CODES), so
-  // the bindings are listed only then, to name the live domains: no listing on every delete.
+  // The API deletes a certificate still bound unless asked to check (spec: IsCheckResource
+  // "默认不检查"), and that check needs a service role and turns the delete asynchronous: so look.
+  const bound = await liveDomainsBoundTo(getClient(), id, state?.domains);
+  if (bound.length > 0) throw new Error(messages.certificateStillBound(id, bound));
   let answer;
   try {
     answer = await deleteCertificate(id);
   } catch (e) {
-    if (!(e instanceof TencentCloudError && BOUND_CODES.includes(e.code))) throw e;
-    const bound = await boundDomains(id);
-    throw new Error(bound.length > 0 ? messages.certificateStillBound(id, bound) : messages.certificateUsedElsewhere(id, e.code, e.apiMessage));
+    if (!isStillUsedRefusal(e)) throw e;
+    throw new Error(messages.certificateUsedElsewhere(id, e.code, e.apiMessage));
   }
   if (answer === "gone") return;
   if (answer.DeleteResult === false) throw new Error(messages.certificateNotDeleted(id));

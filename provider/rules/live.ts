@@ -75,6 +75,22 @@ export function uncoveredDomains(domains: string[], certNames: string[]): string
 
 // ---------------------------------------------------------------- binding plan
 
+/**
+ * Whether a domain may be bound to a certificate with these DNS names: CSS binds a certificate only
+ * to domains it covers (the others come back as MismatchedDomainNames), so a domain that is no name
+ * of it nor under one cannot be. Wider than coverage on purpose (any depth under a wildcard's zone,
+ * any subdomain of a name): a delete may ask a few domains too many, never one too few. Without
+ * names (a state from before they were recorded) every domain may be.
+ */
+export function mayBeBoundTo(domain: string, certNames: string[] | undefined): boolean {
+  if (!certNames || certNames.length === 0) return true;
+  const name = normalizeDomain(domain);
+  return certNames.some((n) => {
+    const base = normalizeDomain(n).replace(/^\*\./, "");
+    return name === base || name.endsWith(`.${base}`);
+  });
+}
+
 export interface Takeover { domain: string; fromCloudCertId: string; fromRemarks: string }
 
 export interface BindingPlan {

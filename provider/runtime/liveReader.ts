@@ -13,6 +13,9 @@
 //   else may while we page, so a name the listing does not show is confirmed with DescribeLiveDomain
 //   before it is called missing; when fewer names are asked than the listing has pages, they are
 //   asked exactly instead.
+// - the account's playback domains (which a certificate delete asks the bindings of) come from the
+//   same pages, one listing for every delete asking meanwhile. Paging is safe here: our writes never
+//   add or remove domains.
 // - freshness and errors as BatchedReader: a read is answered only by calls sent after it was asked.
 //
 // DomainSearch matches the bound domains whose name contains the string: the research notes say
@@ -36,6 +39,7 @@ export interface LiveLookups {
 
 export const BINDINGS_PAGE = 50; // DescribeLiveDomainCertBindings: documented default of Length
 export const DOMAINS_PAGE = 100; // DescribeLiveDomains: PageSize 10..100
+const PLAY = 1; // LiveDomainInfo.Type of a playback domain (0 push)
 
 const lower = (name: string): string => name.toLowerCase().replace(/\.$/, "");
 
@@ -81,6 +85,20 @@ async function readBindings(api: LiveLookups, names: string[]): Promise<Map<stri
   return found;
 }
 
+/**
+ * Every domain of the account, DescribeLiveDomains pages of 100. The first page tells how many there
+ * are; the others are asked at once (a listing holds the reads waiting for it, and with them the
+ * engine's slots).
+ */
+async function listDomains(api: LiveLookups, pagesLastSeen: { pages: number }): Promise<LiveDomainInfo[]> {
+  const first = await api.domainsPage(1, DOMAINS_PAGE);
+  const pages = Math.max(1, Math.ceil(first.total / DOMAINS_PAGE));
+  pagesLastSeen.pages = pages;
+  const rest = first.rows.length < DOMAINS_PAGE ? []
+    : await Promise.all(Array.from({ length: pages - 1 }, (_, i) => api.domainsPage(i + 2, DOMAINS_PAGE)));
+  return [first, ...rest].flatMap((page) => page.rows);
+}
+
 async function readDomains(api: LiveLookups, names: string[], pagesLastSeen: { pages: number }): Promise<Map<string, LiveDomainInfo>> {
   const found = new Map<string, LiveDomainInfo>();
   const exact = async (name: string) => {
@@ -92,15 +110,8 @@ async function readDomains(api: LiveLookups, names: string[], pagesLastSeen: { p
     await Promise.all(wanted.map(exact));
     return found;
   }
-  // The first page tells how many there are; the others are asked at once (a listing holds the
-  // checks waiting for it, and with them the engine's slots).
-  const first = await api.domainsPage(1, DOMAINS_PAGE);
-  const pages = Math.max(1, Math.ceil(first.total / DOMAINS_PAGE));
-  pagesLastSeen.pages = pages;
-  const rest = first.rows.length < DOMAINS_PAGE ? []
-    : await Promise.all(Array.from({ length: pages - 1 }, (_, i) => api.domainsPage(i + 2, DOMAINS_PAGE)));
   const listed = new Map<string, LiveDomainInfo>();
-  for (const page of [first, ...rest]) for (const d of page.rows) listed.set(lower(d.Name), d);
+  for (const d of await listDomains(api, pagesLastSeen)) listed.set(lower(d.Name), d);
   await Promise.all(wanted.map(async (name) => {
     const info = listed.get(name);
     if (info) found.set(name, info);
@@ -114,6 +125,8 @@ export interface LiveReaders {
   domain(name: string): Promise<LiveDomainInfo | undefined>;
   /** The domain's certificate binding now, or undefined when it is unbound. */
   binding(name: string): Promise<LiveDomainCertBinding | undefined>;
+  /** The names of the account's playback domains (lower case), from one listing that reads asked meanwhile share. */
+  playbackDomains(): Promise<string[]>;
 }
 
 /** A failed batch is retried name by name, unless the client already retried a transient failure. */
@@ -138,8 +151,18 @@ export function createLiveReaders(api: LiveLookups): LiveReaders {
     windowMs: 5,
     splitOnError,
   });
+  // Certificate deletes ask for every playback domain; those of one destroy share a listing.
+  const PLAYBACK = "playback";
+  const listings = new BatchedReader<string[]>({
+    readMany: async () => new Map([[PLAYBACK, (await listDomains(api, pagesLastSeen)).filter((d) => d.Type === PLAY).map((d) => lower(d.Name))]]),
+    maxBatch: 1,
+    maxInFlight: 1,
+    windowMs: 5,
+    splitOnError,
+  });
   return {
     domain: (name) => domains.read(lower(name)),
     binding: (name) => bindings.read(lower(name)),
+    playbackDomains: async () => (await listings.read(PLAYBACK)) ?? [],
   };
 }

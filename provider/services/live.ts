@@ -8,6 +8,7 @@ import type {
   LiveDomainCertBinding, LiveDomainInfo, ModifyLiveDomainCertBindingsRequest, ModifyLiveDomainCertBindingsResponse,
 } from "../tencentcloud/types";
 import { BINDINGS_PAGE, createLiveReaders, DOMAINS_PAGE, LiveReaders } from "../runtime/liveReader";
+import { mayBeBoundTo } from "../rules/live";
 
 /**
  * Every binding of the account, following pages until TotalNum is reached. Offset pages skip rows
@@ -31,6 +32,19 @@ export async function fetchBindings(client: TencentCloudClient, domains: string[
   const reader = readersFor(client);
   const rows = await Promise.all(wanted.map(async (d) => [d, await reader.binding(d)] as const));
   return new Map(rows.filter((r): r is readonly [string, LiveDomainCertBinding] => !!r[1]));
+}
+
+/**
+ * The playback domains bound to `cloudCertId` now, sorted: the account's playback domains (one
+ * listing shared by the deletes asking meanwhile), narrowed to those the certificate's DNS names can
+ * cover (rules/live.ts mayBeBoundTo), then their bindings through the process-wide reader, filtered by
+ * CloudCertId. Never an offset over the account's bindings, which others' unbinds shift.
+ */
+export async function liveDomainsBoundTo(client: TencentCloudClient, cloudCertId: string, certNames: string[] | undefined): Promise<string[]> {
+  const reader = readersFor(client);
+  const candidates = (await reader.playbackDomains()).filter((d) => mayBeBoundTo(d, certNames));
+  const bindings = await fetchBindings(client, candidates);
+  return [...bindings].filter(([, b]) => b.CloudCertId === cloudCertId).map(([d]) => d).sort();
 }
 
 /** Every playback domain (DomainType 1) of the account, following pages until AllCount is reached. */

@@ -3,7 +3,7 @@
 // rules/sslCertificate.ts.
 import { getClient } from "../config";
 import { messages } from "../messages";
-import { isNotFound } from "../tencentcloud";
+import { isNotFound, TencentCloudError } from "../tencentcloud";
 import type {
   ApplyCertificateRequest, DeleteCertificateResponse, DescribeCertificateDetailResponse, DescribeCertificateResponse, DomainValidationResult,
   UploadCertificateRequest,
@@ -45,6 +45,16 @@ export async function renameCertificate(certId: string, alias: string): Promise<
 }
 
 /** Deletes a certificate; `"gone"` when it was already deleted. */
+/**
+ * Whether SSL Certificate Management refused a delete because cloud resources still use the
+ * certificate (errors.json: BoundResources "有未解绑的云资源", DeleteResourceFailed "证书已关联云资源").
+ * Without IsCheckResource the API does not check (the spec: "默认不检查"), so callers look first;
+ * this catches what they could not see.
+ */
+export function isStillUsedRefusal(e: unknown): e is TencentCloudError {
+  return e instanceof TencentCloudError && (e.code === "FailedOperation.BoundResources" || e.code === "FailedOperation.DeleteResourceFailed");
+}
+
 export async function deleteCertificate(certId: string): Promise<DeleteCertificateResponse | "gone"> {
   try {
     return await getClient().ssl.deleteCertificate({ CertificateId: certId });

@@ -111,4 +111,17 @@ describe("live readers", () => {
       .to.deep.equal(["d349.example.com", "d7.example.com"]);
     expect(acct.calls).to.deep.equal(["domain d349.example.com", "domain d7.example.com"]);
   });
+
+  it("lists the playback domains once for the certificate deletes asking at once, and again for one asking later", async () => {
+    const acct = fakeAccount([...zoneDomains("a.example.com", 150), "push.example.com"]);
+    acct.all[150].Type = 0;
+    const readers = createLiveReaders(acct.api);
+    const [first, second] = await Promise.all([readers.playbackDomains(), readers.playbackDomains()]);
+    expect(first).to.have.length(150).and.not.include("push.example.com");
+    expect(second).to.deep.equal(first);
+    expect(acct.calls.sort()).to.deep.equal(["domains page 1", "domains page 2"]);
+    acct.all.push(info("new.a.example.com"));
+    expect(await readers.playbackDomains()).to.include("new.a.example.com");
+    expect(acct.calls).to.have.length(4);
+  });
 });

@@ -69,14 +69,14 @@ describe("emulator: free certificates", () => {
     expect(await errorCode(emu, "ssl", "CompleteCertificate", { CertificateId: "nope0000" })).to.equal("FailedOperation.CertificateNotFoundOrAudited");
   });
 
-  it("refuses deletion within the hour after application and while bound, then deletes", async () => {
+  it("refuses deletion within the hour after application, and while bound when asked to check, then deletes", async () => {
     const { CertificateId: id } = await apply({ DomainName: "play.example.com" });
     await call(emu, "ssl", "CompleteCertificate", { CertificateId: id });
     expect(await errorCode(emu, "ssl", "DeleteCertificate", { CertificateId: id })).to.equal("FailedOperation.CannotBeDeletedWithinHour");
     await call(emu, "cdn", "UpdateDomainConfig", { Domain: "play.example.com", Https: { Switch: "on", CertInfo: { CertId: id } } });
     await emu.advanceClock(HOUR);
     expect((await call(emu, "live", "ModifyLiveDomainCertBindings", { DomainInfos: [{ DomainName: "play.example.com", Status: 1 }], CloudCertId: id })).Errors).to.deep.equal([]);
-    expect(await errorCode(emu, "ssl", "DeleteCertificate", { CertificateId: id })).to.equal("FailedOperation.DeleteResourceFailed");
+    expect(await errorCode(emu, "ssl", "DeleteCertificate", { CertificateId: id, IsCheckResource: true })).to.equal("FailedOperation.DeleteResourceFailed");
     expect((await emu.state()).sslCertificates.find((c) => c.id === id)!.boundTo).to.have.members(["play.example.com", "play.example.com"]);
     await call(emu, "live", "UnBindLiveDomainCert", { DomainName: "play.example.com" });
     await call(emu, "cdn", "UpdateDomainConfig", { Domain: "play.example.com", Https: { Switch: "off" } });

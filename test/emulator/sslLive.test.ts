@@ -94,19 +94,34 @@ describe("emulator: ssl and live", () => {
       expect(error?.message).to.match(/unknown patch field "status"/);
     });
 
-    it("refuses to delete a certificate bound to a CSS domain or a CDN domain, naming them", async () => {
+    it("refuses to delete a certificate bound to a CSS domain or a CDN domain, naming them, only with IsCheckResource", async () => {
       await call(emu, "live", "ModifyLiveDomainCertBindings", { CloudCertId: "trust001", DomainInfos: [{ DomainName: "a.live.example.com", Status: 1 }] });
-      const refused = (await rawCall(emu, "ssl", "DeleteCertificate", { CertificateId: "trust001" })).json.Response.Error;
+      const refused = (await rawCall(emu, "ssl", "DeleteCertificate", { CertificateId: "trust001", IsCheckResource: true })).json.Response.Error;
       expect(refused.Code).to.equal("FailedOperation.DeleteResourceFailed");
       expect(refused.Message).to.include("a.live.example.com");
-      let a: string | undefined;
       await call(emu, "live", "UnBindLiveDomainCert", { DomainName: "a.live.example.com" });
       await call(emu, "cdn", "UpdateDomainConfig", { Domain: "cdn.live.example.com", Https: { Switch: "on", CertInfo: { CertId: "trust001" } } });
-      a = await errorCode(emu, "ssl", "DeleteCertificate", { CertificateId: "trust001" });
-      expect(a).to.equal("FailedOperation.DeleteResourceFailed");
+      expect(await errorCode(emu, "ssl", "DeleteCertificate", { CertificateId: "trust001", IsCheckResource: true })).to.equal("FailedOperation.DeleteResourceFailed");
       await emu.editCdnDomain("cdn.live.example.com", { https: null });
-      expect((await call(emu, "ssl", "DeleteCertificate", { CertificateId: "trust001" })).DeleteResult).to.equal(true);
+      expect(await call(emu, "ssl", "DeleteCertificate", { CertificateId: "trust001", IsCheckResource: true })).to.deep.include({ DeleteResult: true, TaskId: null });
       expect(await errorCode(emu, "ssl", "DeleteCertificate", { CertificateId: "trust001" })).to.equal("FailedOperation.CertificateNotFound");
+    });
+
+    it("deletes a certificate still bound when IsCheckResource is not given (the spec: 默认不检查); the binding stays, naming the deleted id", async () => {
+      await call(emu, "live", "ModifyLiveDomainCertBindings", { CloudCertId: "trust001", DomainInfos: [{ DomainName: "a.live.example.com", Status: 1 }] });
+      await call(emu, "cdn", "UpdateDomainConfig", { Domain: "cdn.live.example.com", Https: { Switch: "on", CertInfo: { CertId: "trust001" } } });
+      expect(await call(emu, "ssl", "DeleteCertificate", { CertificateId: "trust001" })).to.deep.include({ DeleteResult: true });
+      expect(await errorCode(emu, "ssl", "DescribeCertificateDetail", { CertificateId: "trust001" })).to.equal("FailedOperation.CertificateNotFound");
+      const state = await emu.state();
+      expect(state.sslCertificates.map((c) => c.id)).to.not.include("trust001");
+      expect(state.liveDomains.find((d) => d.Name === "a.live.example.com")!.binding).to.include({ cloudCertId: "trust001", status: 1 });
+      const listed = await call(emu, "live", "DescribeLiveDomainCertBindings", { DomainName: "a.live.example.com" });
+      expect(listed.LiveDomainCertBindings.map((r: any) => [r.DomainName, r.CloudCertId, r.Status])).to.deep.equal([["a.live.example.com", "trust001", 1]]);
+      expect((await call(emu, "live", "DescribeLiveDomainCert", { DomainName: "a.live.example.com" })).DomainCertInfo.CloudCertId).to.equal("trust001");
+      // Gone from SSL: it cannot be bound anew.
+      expect(await errorCode(emu, "live", "ModifyLiveDomainCertBindings", { CloudCertId: "trust001", DomainInfos: [{ DomainName: "b.live.example.com", Status: 1 }] })).to.equal("InvalidParameter.CloudCrtIdError");
+      await call(emu, "live", "UnBindLiveDomainCert", { DomainName: "a.live.example.com" });
+      expect((await call(emu, "live", "DescribeLiveDomainCertBindings", {})).TotalNum).to.equal(0);
     });
   });
 

@@ -198,12 +198,17 @@ describe("LiveCertificate (provider against the emulator)", function () {
       expect(await h.read("nosuch01", outs)).to.deep.equal({});
     });
 
-    it("refuses to delete while bound, naming the domains, then deletes; already gone is success", async function () {
+    it("refuses to delete while another stack's bindings use it, naming the domains, without sending DeleteCertificate; then deletes; already gone is success", async function () {
+      // Bound out of band: no resource of this program manages these domains. The API itself would
+      // delete the certificate (DeleteCertificate checks nothing unless asked), so the provider looks first.
       await env.emulator.editLiveBinding("play2.live.example.com", { cloudCertId: id, status: 1 });
       await env.emulator.editLiveBinding("play1.live.example.com", { cloudCertId: id, status: 0 });
+      const before = (await env.emulator.requests()).at(-1)?.seq ?? 0; // the request log is numbered across resets
       let error: Error | undefined;
       await h.delete(id, outs).catch((e) => { error = e; });
       expect(error?.message).to.match(new RegExp(`Cannot delete certificate ${id}: live domains play1.live.example.com, play2.live.example.com are still bound`));
+      expect((await env.emulator.writes(before)).map((w) => w.action)).to.deep.equal([]);
+      expect((await env.emulator.state()).sslCertificates.map((c) => c.id)).to.include(id);
 
       await env.emulator.editLiveBinding("play1.live.example.com", null);
       await env.emulator.editLiveBinding("play2.live.example.com", null);

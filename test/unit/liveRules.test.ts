@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { bindingFailures, bindingIdFor, bindingStateFromTruth, describeFailures, domainsFromId, normalizeDomains, planBinding, sameDomainSet, sharedCertificate, toView, uncoveredDomains } from "../../provider/rules/live";
+import { bindingFailures, bindingIdFor, bindingStateFromTruth, describeFailures, domainsFromId, mayBeBoundTo, normalizeDomains, planBinding, sameDomainSet, sharedCertificate, toView, uncoveredDomains } from "../../provider/rules/live";
 import { certificateNames, chinaTimeToIso, cloudCertificateProblem, sourceOfFrom } from "../../provider/rules/sslCertificate";
 import type { LiveDomainCertBinding } from "../../provider/tencentcloud/types";
 
@@ -26,6 +26,15 @@ describe("live rules", () => {
       expect(id).to.equal(bindingIdFor(["play1.example.com", "play2.example.com"]));
       expect(id).to.equal("play1.example.com,play2.example.com");
       expect(domainsFromId(" play2.example.com , PLAY1.example.com,")).to.deep.equal(["play1.example.com", "play2.example.com"]);
+    });
+
+    it("asks a certificate delete about every domain its names could cover, at any depth, and about every domain without names", () => {
+      const names = ["*.Live.example.com", "example.org"];
+      const asked = ["a.live.example.com", "live.example.com", "b.a.live.example.com", "EXAMPLE.org.", "cdn.example.org", "live.example.net", "xlive.example.com"]
+        .filter((d) => mayBeBoundTo(d, names));
+      expect(asked).to.deep.equal(["a.live.example.com", "live.example.com", "b.a.live.example.com", "EXAMPLE.org.", "cdn.example.org"]);
+      expect(mayBeBoundTo("anything.example.net", undefined)).to.equal(true);
+      expect(mayBeBoundTo("anything.example.net", [])).to.equal(true);
     });
 
     it("compares domain sets after normalisation", () => {
