@@ -110,9 +110,19 @@ interface FleetState { cdn: StateEntry[]; liveCert: StateEntry[]; binding: State
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/**
+ * The pause before each phase: every rate-limit bucket (the client's and the emulator's, burst =
+ * one second's rate) is full again after one second. The lower bound assumes full buckets, as a
+ * `pulumi up` started after a preview finds them (a new provider process, seconds later); without
+ * the pause a phase inherits the previous phase's drained buckets (the live rotate began with no
+ * DescribeCertificateDetail token left by the preview and paced its checks 100 ms apart).
+ */
+export const BUCKET_REFILL_MS = 1000;
+
 /** Runs one phase's operations as the engine would, then reports its time and the API calls it made. */
 function phaseTimer(o: FleetRunOptions, phases: PhaseReport[], cloudCertIds: () => string[]) {
   return async (phase: PhaseName, ops: Operation[], options: MinimumOptions = {}): Promise<boolean> => {
+    await new Promise((r) => setTimeout(r, BUCKET_REFILL_MS));
     const since = await lastSeq(o.emulator);
     const t0 = performance.now();
     const result = await runDag(inDeclarationOrder(ops, o.size), o.concurrency);

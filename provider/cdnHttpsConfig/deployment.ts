@@ -61,21 +61,37 @@ function sleepToGrid(ms: number): Promise<void> {
 }
 
 /**
+ * When the poll after one due at `due` is due, `pause` later: counted from `due`, so an answer that
+ * came late does not shift the polls after it, but never sooner than half the pause after `now` (a
+ * very late answer brings no burst of catch-up polls).
+ */
+export function nextPollDue(due: number, pause: number, now: number): number {
+  return Math.max(due + pause, now + pause / 2);
+}
+
+/**
  * Polls until `judge` says done (or fails, or the timeout passes). After one of our writes, the
  * first poll waits until shortly before the fastest recent deployment of that kind would end.
  */
 export async function waitForDomain(domain: string, judge: (d: DetailDomain) => Verdict, timeoutMs: number, what: string): Promise<DetailDomain> {
   let firstDelay = Math.min(deployments.firstPollDelay(domain, Date.now()), timeoutMs);
+  // When the next poll is due. Each pause counts from when the previous poll was due, not from when
+  // its answer came: a read that waited (for its rate-limit token, for a batch) would otherwise push
+  // this domain's later polls off those of the domains written with it, into calls of their own.
+  let due = Date.now() + Math.max(0, firstDelay);
   try {
     const detail = await pollUntil({
       read: async () => {
-        if (firstDelay > 0) { await sleepToGrid(firstDelay); firstDelay = 0; }
+        if (firstDelay > 0) { await sleepToGrid(due - Date.now()); firstDelay = 0; }
         return requireDomain(domain);
       },
       judge,
       timeoutMs,
       intervalMs: FIRST_POLL_MS,
-      sleep: (ms) => sleepToGrid(deployments.pollInterval(domain, Date.now(), ms)),
+      sleep: (ms) => {
+        due = nextPollDue(due, deployments.pollInterval(domain, due, ms), Date.now());
+        return sleepToGrid(due - Date.now());
+      },
       describe: describeDeployment,
       onProgress: (line) => log.info(line),
       what,

@@ -9,14 +9,16 @@
 //   answer is complete, a name absent from it is unbound; when it is not (more than a page matches),
 //   the names it did not show are asked one by one with DomainName. A lone name is asked exactly.
 // - domains (for the check: exists, playback, enabled) come from DescribeLiveDomains pages of 100,
-//   one listing for every name asked meanwhile. Our writes never add or remove domains, but someone
+//   one listing for every name asked meanwhile; a check asking while one is in flight joins it (see
+//   createLiveReaders for why that is safe here). Our writes never add or remove domains, but someone
 //   else may while we page, so a name the listing does not show is confirmed with DescribeLiveDomain
 //   before it is called missing; when fewer names are asked than the listing has pages, they are
 //   asked exactly instead.
 // - the account's playback domains (which a certificate delete asks the bindings of) come from the
 //   same pages, one listing for every delete asking meanwhile. Paging is safe here: our writes never
 //   add or remove domains.
-// - freshness and errors as BatchedReader: a read is answered only by calls sent after it was asked.
+// - freshness and errors as BatchedReader: a read is answered only by calls sent after it was asked,
+//   except a check joining the listing in flight.
 //
 // DomainSearch matches the bound domains whose name contains the string: the research notes say
 // substring (docs/reference/tencentcloud-api.md §3.5), the spec only "the domain string to search";
@@ -99,7 +101,10 @@ async function listDomains(api: LiveLookups, pagesLastSeen: { pages: number }): 
   return [first, ...rest].flatMap((page) => page.rows);
 }
 
-async function readDomains(api: LiveLookups, names: string[], pagesLastSeen: { pages: number }): Promise<Map<string, LiveDomainInfo>> {
+/** The listing keyed by lower-case name. */
+type Listing = Map<string, LiveDomainInfo>;
+
+async function readDomains(api: LiveLookups, names: string[], pagesLastSeen: { pages: number }, list: () => Promise<Listing>): Promise<Map<string, LiveDomainInfo>> {
   const found = new Map<string, LiveDomainInfo>();
   const exact = async (name: string) => {
     const info = await api.domain(name);
@@ -110,8 +115,7 @@ async function readDomains(api: LiveLookups, names: string[], pagesLastSeen: { p
     await Promise.all(wanted.map(exact));
     return found;
   }
-  const listed = new Map<string, LiveDomainInfo>();
-  for (const d of await listDomains(api, pagesLastSeen)) listed.set(lower(d.Name), d);
+  const listed = await list();
   await Promise.all(wanted.map(async (name) => {
     const info = listed.get(name);
     if (info) found.set(name, info);
@@ -134,8 +138,21 @@ const splitOnError = (e: unknown): boolean => !(e instanceof TencentCloudError &
 
 export function createLiveReaders(api: LiveLookups): LiveReaders {
   const pagesLastSeen = { pages: 1 };
+  // The checks' listing in flight, which a check asking meanwhile joins instead of waiting for the
+  // next one. That bends "answered only by a call sent after it was asked", on purpose: the rule is
+  // there so a read after one of our writes sees it, and no write of ours changes what a check asks
+  // (whether a domain exists, is a playback domain, is enabled: bindings change none of these); a
+  // change by someone else races with any read alike. A name the listing lacks is asked afresh.
+  let listing: Promise<Listing> | undefined;
+  const listForChecks = (): Promise<Listing> => {
+    const current = listDomains(api, pagesLastSeen).then((rows) => new Map(rows.map((d) => [lower(d.Name), d])));
+    listing = current;
+    const done = () => { if (listing === current) listing = undefined; };
+    current.then(done, done);
+    return current;
+  };
   const domains = new BatchedReader<LiveDomainInfo>({
-    readMany: (names) => readDomains(api, names, pagesLastSeen),
+    readMany: (names) => readDomains(api, names, pagesLastSeen, listForChecks),
     maxBatch: 10_000,
     maxInFlight: 1, // names asked during a listing wait for the next one instead of starting their own
     // Checks arrive over some tens of milliseconds (the engine sends them as it registers
@@ -161,7 +178,11 @@ export function createLiveReaders(api: LiveLookups): LiveReaders {
     splitOnError,
   });
   return {
-    domain: (name) => domains.read(lower(name)),
+    domain: async (name) => {
+      const key = lower(name);
+      const joined = listing && (await listing.catch(() => undefined))?.get(key);
+      return joined ?? domains.read(key);
+    },
     binding: (name) => bindings.read(lower(name)),
     playbackDomains: async () => (await listings.read(PLAYBACK)) ?? [],
   };

@@ -124,4 +124,30 @@ describe("live readers", () => {
     expect(await readers.playbackDomains()).to.include("new.a.example.com");
     expect(acct.calls).to.have.length(4);
   });
+
+  it("answers a check asked while the checks' listing is in flight from that listing, and asks a name it lacks afresh", async () => {
+    const names = zoneDomains("g.example.com", 20);
+    const acct = fakeAccount(names);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const inner = acct.api.domainsPage;
+    let held = false;
+    acct.api.domainsPage = async (pageNum, pageSize) => {
+      if (!held) { held = true; const page = await inner(pageNum, pageSize); await gate; return page; }
+      return inner(pageNum, pageSize);
+    };
+    const readers = createLiveReaders(acct.api);
+    const first = readers.domain(names[0]);
+    while (!held) await new Promise((r) => setTimeout(r, 1)); // the listing is on its way
+    let callsWhenJoinedAnswered = -1;
+    const joined = readers.domain(names[1]).then((d) => { callsWhenJoinedAnswered = acct.calls.length; return d; });
+    const lacking = readers.domain("late.g.example.com");
+    release();
+    expect((await first)?.Name).to.equal(names[0]);
+    expect((await joined)?.Name).to.equal(names[1]);
+    expect(callsWhenJoinedAnswered).to.equal(1); // answered by the first listing, before any other call
+    // The name the listing lacks: a listing of its own, then asked by name.
+    expect(await lacking).to.equal(undefined);
+    expect(acct.calls).to.deep.equal(["domains page 1", "domains page 1", "domain late.g.example.com"]);
+  });
 });

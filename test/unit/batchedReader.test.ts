@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { BatchedReader } from "../../provider/runtime/batchedReader";
 import { DeploymentClock } from "../../provider/cdnHttpsConfig/deploymentClock";
+import { nextPollDue } from "../../provider/cdnHttpsConfig/deployment";
 
 /** A fake backend: a key/value table, a log of the keys of each call, and optional failures. */
 function backend(table: Record<string, number>, opts: { failWhen?: (keys: string[]) => Error | undefined; delayMs?: number } = {}) {
@@ -132,5 +133,19 @@ describe("DeploymentClock", () => {
     for (const [d, ms] of [["x", 100], ["y", 900], ["z", 800]] as const) { clock.wrote(d, "https-on", 0); clock.finished(d, ms); }
     clock.wrote("b", "https-on", 0);
     expect(clock.firstPollDelay("b", 0)).to.equal(800); // the 100 ms one fell out of a window of 2
+  });
+});
+
+describe("nextPollDue (CDN deployment polls)", () => {
+  it("counts each pause from when the previous poll was due, so a late answer does not shift the later polls", () => {
+    // Polls due at 200 and 500 after the write; the first answer came 60 ms late (it waited for a batch).
+    expect(nextPollDue(200, 300, 260)).to.equal(500);
+    // Two domains written together, one of them answered late each time, stay on the same schedule.
+    let a = 0, b = 0;
+    for (const pause of [200, 300, 450, 675]) { a = nextPollDue(a, pause, a + 5); b = nextPollDue(b, pause, b + 70); }
+    expect(b).to.equal(a);
+  });
+  it("never polls sooner than half the pause after a very late answer", () => {
+    expect(nextPollDue(200, 300, 2000)).to.equal(2150);
   });
 });
