@@ -13,9 +13,10 @@
 //   waits for it; a binding is read back for the state Pulumi keeps).
 // - before a certificate delete: which playback domains are bound to it, since DeleteCertificate
 //   checks nothing itself (IsCheckResource "默认不检查"): a fresh listing of the account's playback
-//   domains (pages of 100; deletes asking at once share one, but a fleet's deletes each follow their
-//   own binding's unbinds, so each lists) and one filtered bindings read for the zone its names cover
-//   (each fleet certificate is a wildcard over its own group's zone).
+//   domains (pages of 100; deletes asking at once share one: a rotate's replaced certificates are all
+//   deleted together after the updates, while a destroy's each follow their own binding's unbinds, so
+//   each lists) and one filtered bindings read for the zone its names cover (each fleet certificate
+//   is a wildcard over its own group's zone).
 // LiveCertificate's check is offline.
 import type { FleetSize } from "./fleet";
 
@@ -44,8 +45,9 @@ export function minimumCalls(phase: PhaseName, size: FleetSize, options: Minimum
     if (same) { same.calls += calls; same.formula += ` + ${formula}`; } else out.push({ action, calls, formula });
   };
   const cdnRead = (times: number, what: string) => add("cdn.DescribeDomainsConfig", times * cdnReads, `${times} x ceil(${n} domains / ${CDN_PER_READ}) (${what})`);
-  const beforeCertificateDeletes = (what: string) => {
-    add("live.DescribeLiveDomains", g * livePages, `${g} ${what} x ceil(${domains} domains / ${LIVE_DOMAINS_PER_PAGE}) (before each delete: the playback domains)`);
+  const beforeCertificateDeletes = (what: string, together: boolean) => {
+    if (together) add("live.DescribeLiveDomains", livePages, `ceil(${domains} domains / ${LIVE_DOMAINS_PER_PAGE}) (before the ${what}' deletes, asked at once: the playback domains)`);
+    else add("live.DescribeLiveDomains", g * livePages, `${g} ${what} x ceil(${domains} domains / ${LIVE_DOMAINS_PER_PAGE}) (before each delete: the playback domains)`);
     add("live.DescribeLiveDomainCertBindings", g, `${g} ${what} (before each delete: its zone's bindings)`);
   };
   const liveCheck = () => {
@@ -60,7 +62,7 @@ export function minimumCalls(phase: PhaseName, size: FleetSize, options: Minimum
       add("ssl.UploadCertificate", g, `${g} certificates`);
       liveCheck();
       add("live.DescribeLiveDomainCertBindings", 2 * g, `2 x ${g} bindings (before, read back)`);
-      if (phase === "rotate") beforeCertificateDeletes("replaced certificates");
+      if (phase === "rotate") beforeCertificateDeletes("replaced certificates", true);
       add("live.ModifyLiveDomainCertBindings", g, `${g} bindings`);
       if (phase === "rotate") add("ssl.DeleteCertificate", g, `${g} replaced certificates`);
       break;
@@ -72,7 +74,7 @@ export function minimumCalls(phase: PhaseName, size: FleetSize, options: Minimum
       cdnRead(2, "before HTTPS off, settled");
       add("cdn.UpdateDomainConfig", n, `${n} domains`);
       add("live.DescribeLiveDomainCertBindings", g, `${g} bindings (before unbinding)`);
-      beforeCertificateDeletes("certificates");
+      beforeCertificateDeletes("certificates", false);
       add("live.UnBindLiveDomainCert", domains, `${g} bindings x ${size.domainsPerBinding} domains`);
       add("ssl.DeleteCertificate", g, `${g} certificates`);
       break;

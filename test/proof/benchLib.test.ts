@@ -71,10 +71,15 @@ describe("bench lib", () => {
       expect(create.deploymentWaits).to.equal(200);
       expect(phaseWork("preview", FULL_FLEET).minCalls).to.deep.equal({ "cdn.DescribeDomainsConfig": 40, "live.DescribeLiveDomains": 1, "ssl.DescribeCertificateDetail": 20 });
       expect(phaseWork("preview", FULL_FLEET, { certificatesKnown: false }).minCalls).to.not.have.property("ssl.DescribeCertificateDetail");
-      expect(phaseWork("rotate", FULL_FLEET).minCalls["ssl.DeleteCertificate"]).to.equal(20);
+      const rotate = phaseWork("rotate", FULL_FLEET);
+      expect(rotate.minCalls["ssl.DeleteCertificate"]).to.equal(20);
+      // The replaced certificates are deleted together, after the updates: one listing before them all (plus the check's).
+      expect(rotate.minCalls["live.DescribeLiveDomains"]).to.equal(2);
       const destroy = phaseWork("destroy", FULL_FLEET);
       expect(destroy.minCalls["live.UnBindLiveDomainCert"]).to.equal(100);
       expect(destroy.minCalls["cdn.DescribeDomainsConfig"]).to.equal(80);
+      // Each certificate's delete follows its own binding's unbinds: a listing each.
+      expect(destroy.minCalls["live.DescribeLiveDomains"]).to.equal(20);
       expect(destroy.deploymentWaits).to.equal(0);
       // 201 CDN domains need one more filter of 5; 101 live domains a second page.
       expect(phaseWork("preview", { cdn: 201, bindings: 1, domainsPerBinding: 101 }).minCalls)
