@@ -9,12 +9,12 @@ import { PartialStateError } from "../runtime/partialState";
 import { CustomTimeouts, timeoutFor } from "../runtime/timeouts";
 import { withoutReserved } from "../runtime/validate";
 import { getClient } from "../config";
-import { liveDomainsBoundTo } from "../services/live";
+import { deleteOwnCertificate } from "../deleteOwnCertificate";
 import { TencentCloudError } from "../tencentcloud";
 import type { DescribeCertificateResponse } from "../tencentcloud/types";
 import { messages } from "../messages";
-import { certificateId, declarations, leftForSentence } from "../ownership";
-import { applyCertificate, deleteCertificate, findFreeCertificate, isStillUsedRefusal, issuedPem, renameCertificate } from "../services/ssl";
+import { certificateId } from "../ownership";
+import { applyCertificate, findFreeCertificate, isStillUsedRefusal, issuedPem, renameCertificate } from "../services/ssl";
 import { waitForIssuance } from "./issuance";
 import { freeCertificateOutputs } from "./outputs";
 import { deleteRefusal, EXPIRED, ISSUED, mayRenew, stillBoundSentence } from "./rules";
@@ -133,20 +133,10 @@ export async function deleteFreeCertificate(id: string, state: Props | undefined
     log.info(`free certificate ${id} was not applied for by this resource; it is left in SSL Certificate Management`);
     return;
   }
-  const declarers = declarations.declarers([certificateId(id)]);
-  if (declarers.length > 0) {
-    // A resource still in the program (a CdnHttpsConfig certId, a LiveDomainBinding cloudCertId) uses it.
-    log.info(leftForSentence(certificateId(id), declarers, "it stays in SSL Certificate Management"));
-    return;
-  }
-  // The API deletes a certificate still bound unless asked to check (spec: IsCheckResource "默认不检查"): so look.
-  const bound = await liveDomainsBoundTo(getClient(), id, state.sans ?? [state.domain]);
-  if (bound.length > 0) throw new Error(messages.certificateStillBound(id, bound));
   try {
-    const answer = await deleteCertificate(id);
-    if (answer === "gone") return;
-    if (answer.DeleteResult === false) throw new Error(messages.certificateNotDeleted(id));
-    log.info(`free certificate ${id} deleted from SSL Certificate Management`);
+    // A resource still in the program (a CdnHttpsConfig certId, a LiveDomainBinding cloudCertId) may use it.
+    const outcome = await deleteOwnCertificate(id, [certificateId(id)], state.sans ?? [state.domain]);
+    if (outcome === "deleted") log.info(`free certificate ${id} deleted from SSL Certificate Management`);
   } catch (e) {
     if (!(e instanceof TencentCloudError)) throw e;
     const refusal = deleteRefusal(e.code, id);

@@ -3,12 +3,11 @@
 // uploaded itself is deleted with it, or renamed when its remarks change: one that was already in
 // SSL Certificate Management (hosted, returned as RepeatCertId, or imported) is `adopted`, someone
 // else's resource, and left as it is there. The calls are in ../services/ssl.ts.
-import { getClient } from "../config";
 import { messages } from "../messages";
 import { log } from "../runtime/log";
-import { liveDomainsBoundTo } from "../services/live";
-import { certificateId, certificateMaterial, declarations, leftForSentence, uploadedByStack, uploaderTags } from "../ownership";
-import { deleteCertificate, findCertificate, isStillUsedRefusal, renameCertificate, requireCertificate, uploadCertificate as upload } from "../services/ssl";
+import { deleteOwnCertificate } from "../deleteOwnCertificate";
+import { certificateId, certificateMaterial, uploadedByStack, uploaderTags } from "../ownership";
+import { findCertificate, isStillUsedRefusal, renameCertificate, requireCertificate, uploadCertificate as upload } from "../services/ssl";
 import type { UploadCertificateRequest } from "../tencentcloud";
 import { certificateOutputs, chainFingerprintOf } from "./outputs";
 import type { LiveCertificateOutputs, ResolvedArgs } from "./shape";
@@ -125,24 +124,12 @@ export async function deleteLiveCertificate(id: string, state: Partial<LiveCerti
     return;
   }
   const declared = [certificateId(id), ...(state?.chainFingerprint ? [certificateMaterial(state.chainFingerprint)] : [])];
-  const declarers = declarations.declarers(declared);
-  if (declarers.length > 0) {
-    // A resource still in the program (a rename, a switch to this id, a binding) uses it.
-    log.info(leftForSentence(certificateId(id), declarers, "it stays in SSL Certificate Management"));
-    return;
-  }
-  // The API deletes a certificate still bound unless asked to check (spec: IsCheckResource
-  // "默认不检查"), and that check needs a service role and turns the delete asynchronous: so look.
-  const bound = await liveDomainsBoundTo(getClient(), id, state?.domains);
-  if (bound.length > 0) throw new Error(messages.certificateStillBound(id, bound));
-  let answer;
+  let outcome;
   try {
-    answer = await deleteCertificate(id);
+    outcome = await deleteOwnCertificate(id, declared, state?.domains);
   } catch (e) {
     if (!isStillUsedRefusal(e)) throw e;
     throw new Error(messages.certificateUsedElsewhere(id, e.code, e.apiMessage));
   }
-  if (answer === "gone") return;
-  if (answer.DeleteResult === false) throw new Error(messages.certificateNotDeleted(id));
-  log.info(`certificate ${id} deleted from SSL Certificate Management`);
+  if (outcome === "deleted") log.info(`certificate ${id} deleted from SSL Certificate Management`);
 }
