@@ -93,7 +93,12 @@ export interface PhaseReport {
 }
 
 export interface FleetRunOptions {
-  engines: Engines;
+  /**
+   * The engines of a new deployment: each phase is one `pulumi up`/`preview`/`destroy`, which the CLI
+   * runs in a provider process of its own, so nothing a phase learned (deployment durations,
+   * listings) reaches the next.
+   */
+  deployment(): Promise<Engines>;
   emulator: EmulatorHandle;
   size: FleetSize;
   certs: FleetCerts;
@@ -154,14 +159,15 @@ export async function runFreshPreview(o: FleetRunOptions): Promise<FleetRun> {
   const phases: PhaseReport[] = [];
   const timed = phaseTimer(o, phases, () => []);
   const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+  const engines = await o.deployment();
   const checkOnly = async (engine: Engine, urn: string, args: Props) => {
     const { failures } = await engine.preview(urn, args);
     if (failures.length > 0) throw new CheckFailedError(failures);
   };
   await timed("preview", [
-    ...range(o.size.cdn).map((i) => ({ id: `cdn/${i}`, run: () => checkOnly(o.engines.CdnHttpsConfig, urnOf("CdnHttpsConfig", `cdn-${i}`), cdnArgs(i, o.certs.cdn[0])) })),
+    ...range(o.size.cdn).map((i) => ({ id: `cdn/${i}`, run: () => checkOnly(engines.CdnHttpsConfig, urnOf("CdnHttpsConfig", `cdn-${i}`), cdnArgs(i, o.certs.cdn[0])) })),
     ...range(o.size.bindings).map((g) => ({
-      id: `binding/${g}`, run: () => checkOnly(o.engines.LiveDomainBinding, urnOf("LiveDomainBinding", `binding-${g}`), bindingArgs(g, o.size, UNKNOWN)),
+      id: `binding/${g}`, run: () => checkOnly(engines.LiveDomainBinding, urnOf("LiveDomainBinding", `binding-${g}`), bindingArgs(g, o.size, UNKNOWN)),
     })),
   ], { certificatesKnown: false });
   return { phases };
@@ -169,7 +175,6 @@ export async function runFreshPreview(o: FleetRunOptions): Promise<FleetRun> {
 
 export async function runFleet(o: FleetRunOptions): Promise<FleetRun> {
   const { size, certs } = o;
-  const { CdnHttpsConfig: cdnEngine, LiveCertificate: certEngine, LiveDomainBinding: bindingEngine } = o.engines;
   const st: FleetState = { cdn: [], liveCert: [], binding: [] };
   const phases: PhaseReport[] = [];
   const range = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -177,6 +182,7 @@ export async function runFleet(o: FleetRunOptions): Promise<FleetRun> {
   const timed = phaseTimer(o, phases, () => st.liveCert.map((c) => String(c?.outputs.cloudCertId)));
 
   // ---- create
+  let { CdnHttpsConfig: cdnEngine, LiveCertificate: certEngine, LiveDomainBinding: bindingEngine } = await o.deployment();
   const createOps: Operation[] = [
     ...range(size.cdn).map((i) => ({
       id: `cdn/${i}`,
@@ -197,6 +203,7 @@ export async function runFleet(o: FleetRunOptions): Promise<FleetRun> {
   if (!(await timed("create", createOps))) return { phases };
 
   // ---- preview: `pulumi preview` of the unchanged program: every resource checked and diffed
+  ({ CdnHttpsConfig: cdnEngine, LiveCertificate: certEngine, LiveDomainBinding: bindingEngine } = await o.deployment());
   const unchanged = async (engine: Engine, old: StateEntry, args: Props) => {
     const { failures, diff } = await engine.preview(old.urn, args, old);
     if (failures.length > 0) throw new CheckFailedError(failures);
@@ -212,6 +219,7 @@ export async function runFleet(o: FleetRunOptions): Promise<FleetRun> {
   if (!(await timed("preview", previewOps))) return { phases };
 
   // ---- rotate: CDN in place; LiveCertificate replaced (create before delete), binding moved, old certificate deleted
+  ({ CdnHttpsConfig: cdnEngine, LiveCertificate: certEngine, LiveDomainBinding: bindingEngine } = await o.deployment());
   const replaced: StateEntry[] = [];
   const rotateOps: Operation[] = [
     ...range(size.cdn).map((i) => ({
@@ -242,6 +250,7 @@ export async function runFleet(o: FleetRunOptions): Promise<FleetRun> {
   if (!(await timed("rotate", rotateOps))) return { phases };
 
   // ---- destroy: dependents first
+  ({ CdnHttpsConfig: cdnEngine, LiveCertificate: certEngine, LiveDomainBinding: bindingEngine } = await o.deployment());
   const destroyOps: Operation[] = [
     ...range(size.cdn).map((i) => ({ id: `cdn/${i}`, run: () => cdnEngine.destroy(st.cdn[i]) })),
     ...range(size.bindings).map((g) => ({ id: `binding/${g}`, run: () => bindingEngine.destroy(st.binding[g]) })),

@@ -29,11 +29,23 @@ export function rateOfAction(action: string): number {
 export async function runFleetBench(o: FleetBenchOptions): Promise<FleetBenchResult> {
   const emulator = await startEmulator({ seed: fleetSeed(o.size), deployDelayMs: o.deployDelayMs, rateLimits: o.rateLimits, logRequests: true });
   try {
-    const fleetHost = await startFleetHost(emulator, { echo: o.echoHost });
+    let fleetHost = await startFleetHost(emulator, { echo: o.echoHost });
+    const hostLogs: string[] = [];
+    let first = true;
+    // Each phase is a deployment of its own, in a provider process of its own, as the CLI runs it.
+    const deployment = async () => {
+      if (!first) {
+        await fleetHost.stop();
+        hostLogs.push(...fleetHost.host.logs());
+        fleetHost = await startFleetHost(emulator, { echo: o.echoHost });
+      }
+      first = false;
+      return fleetHost.engines;
+    };
     try {
       if (o.faults?.length) await emulator.faults(o.faults);
       const run = await (o.runner ?? runFleet)({
-        engines: fleetHost.engines,
+        deployment,
         emulator,
         size: o.size,
         certs: o.certs,
@@ -43,7 +55,7 @@ export async function runFleetBench(o: FleetBenchOptions): Promise<FleetBenchRes
         onPhase: (r) => o.onPhase?.(r, emulator),
       });
       await emulator.faults([]);
-      return { ...run, hostLogs: fleetHost.host.logs(), finalState: await emulator.state() };
+      return { ...run, hostLogs: [...hostLogs, ...fleetHost.host.logs()], finalState: await emulator.state() };
     } finally {
       await fleetHost.stop();
     }
