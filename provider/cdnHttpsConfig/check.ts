@@ -56,8 +56,9 @@ async function backendFailures(args: Args): Promise<CheckFailure[]> {
   const domainText = knownString(args, "domain");
   const domain = domainText ? normalizeDomain(domainText) : undefined;
   const certId = knownString(args, "certId");
+  // Patient: the engine sends the checks as it registers resources, and they share calls.
   const [detail, hosted] = await Promise.all([
-    domain ? findDomain(domain) : Promise.resolve(undefined),
+    domain ? findDomain(domain, true) : Promise.resolve(undefined),
     certId ? findCertificate(certId) : Promise.resolve(undefined),
   ]);
   if (domain) {

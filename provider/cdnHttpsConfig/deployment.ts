@@ -1,15 +1,15 @@
-// Waiting for CDN deployments: the polling policy (first poll timed by the deployment clock, polls
-// on a shared grid so the batched reader joins them) and the writes that start a deployment.
+// Waiting for CDN deployments: the polling (each poll when the deployment clock says, on a shared
+// grid so the batched reader joins polls of many domains) and the writes that start a deployment.
 // The calls themselves are in ../services/cdn.ts; the judging rules in ../rules/cdn.ts.
 import { describeDeployment, Verdict } from "../rules/cdn";
 import { log } from "../runtime/log";
 import { pollUntil } from "../runtime/poll";
-import { requireDomain, updateHttps, updateQuic, updateRedirect } from "../services/cdn";
+import { DOMAINS_PER_READ, requireDomain, updateHttps, updateQuic, updateRedirect } from "../services/cdn";
 import type { DetailDomain, ForceRedirect, Https, Quic } from "../tencentcloud/types";
-import { DeploymentClock } from "./deploymentClock";
+import { DeploymentClock, PollPlan } from "./deploymentClock";
 
-/** Deployment durations seen by this process (first-poll timing only). */
-const deployments = new DeploymentClock();
+/** What this process has seen of deployments, and so when each domain polls (one probe group = one read call). */
+const deployments = new DeploymentClock({ probeGroup: DOMAINS_PER_READ });
 
 /**
  * The writes of one create, update or delete to one domain. It records that it wrote, so a failure
@@ -48,50 +48,64 @@ export class DomainWriter {
   }
 }
 
-/** Short first interval (test deployments are quick), growing to the poll's cap for real ones. */
+/** The poll loop's first pause (test deployments are quick), growing to its cap for real ones. */
 const FIRST_POLL_MS = 200;
 /** Polls wake on a shared grid, so the polls of many domains fall due together and share calls. */
 const POLL_GRID_MS = 50;
 
-/** Sleeps about `ms`, waking on the nearest grid point (never less than half of `ms`). */
-function sleepToGrid(ms: number): Promise<void> {
-  const now = Date.now();
-  const wake = Math.max(now + ms / 2, Math.round((now + ms) / POLL_GRID_MS) * POLL_GRID_MS);
-  return new Promise((r) => setTimeout(r, wake - now));
+/**
+ * The plan's due time on the grid: the nearest point, or the next one when the plan must not be
+ * early; a point already reached (the domain woke there) is now.
+ */
+export function onGrid(plan: PollPlan, now: number, grid = POLL_GRID_MS): number {
+  if (plan.due <= now) return now;
+  const point = (plan.align === "later" ? Math.ceil(plan.due / grid) : Math.round(plan.due / grid)) * grid;
+  return Math.max(now, point);
+}
+
+/** A timer that a change of plan can cut short. */
+function sleepUntil(due: number, wake: Promise<void>): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, Math.max(0, due - Date.now()));
+    void wake.then(() => { clearTimeout(timer); resolve(); });
+  });
+}
+
+/** Waits until the clock says `domain` is due for a poll, re-planning whenever the clock learns something. */
+async function awaitTurn(domain: string, previousAsk: number | undefined, pause: number, deadline: number): Promise<void> {
+  for (;;) {
+    const now = Date.now();
+    const due = Math.min(deadline, onGrid(deployments.nextPoll(domain, now, previousAsk, pause), now));
+    if (due <= now) return;
+    await sleepUntil(due, deployments.changed());
+  }
 }
 
 /**
- * When the poll after one due at `due` is due, `pause` later: counted from `due`, so an answer that
- * came late does not shift the polls after it, but never sooner than half the pause after `now` (a
- * very late answer brings no burst of catch-up polls).
+ * Polls until `judge` says done (or fails, or the timeout passes), each poll when the deployment
+ * clock says (deploymentClock.ts): after one of our writes, only the oldest deployments poll
+ * before the expected end, and the others when their own write is as old as the fastest recent one.
  */
-export function nextPollDue(due: number, pause: number, now: number): number {
-  return Math.max(due + pause, now + pause / 2);
-}
-
-/**
- * Polls until `judge` says done (or fails, or the timeout passes). After one of our writes, the
- * first poll waits until shortly before the fastest recent deployment of that kind would end.
- */
-export async function waitForDomain(domain: string, judge: (d: DetailDomain) => Verdict, timeoutMs: number, what: string): Promise<DetailDomain> {
-  let firstDelay = Math.min(deployments.firstPollDelay(domain, Date.now()), timeoutMs);
-  // When the next poll is due. Each pause counts from when the previous poll was due, not from when
-  // its answer came: a read that waited (for its rate-limit token, for a batch) would otherwise push
-  // this domain's later polls off those of the domains written with it, into calls of their own.
-  let due = Date.now() + Math.max(0, firstDelay);
+export async function waitForDomain(
+  domain: string, judge: (d: DetailDomain) => Verdict, timeoutMs: number, what: string, patient = false,
+): Promise<DetailDomain> {
+  const deadline = Date.now() + timeoutMs;
+  let askedAt: number | undefined;
   try {
+    await awaitTurn(domain, undefined, FIRST_POLL_MS, deadline);
     const detail = await pollUntil({
-      read: async () => {
-        if (firstDelay > 0) { await sleepToGrid(due - Date.now()); firstDelay = 0; }
-        return requireDomain(domain);
+      read: () => {
+        askedAt = Date.now();
+        return requireDomain(domain, patient);
       },
-      judge,
+      judge: (d) => {
+        const verdict = judge(d);
+        if (verdict === "pending") deployments.stillDeploying(domain, askedAt!);
+        return verdict;
+      },
       timeoutMs,
       intervalMs: FIRST_POLL_MS,
-      sleep: (ms) => {
-        due = nextPollDue(due, deployments.pollInterval(domain, due, ms), Date.now());
-        return sleepToGrid(due - Date.now());
-      },
+      sleep: (ms) => awaitTurn(domain, askedAt, ms, deadline),
       describe: describeDeployment,
       onProgress: (line) => log.info(line),
       what,

@@ -1,68 +1,141 @@
-// How long CDN deployments take in this account, learned in this provider process, so that the
-// polls after a write start when a deployment can end rather than at a fixed 200 ms from
-// the write (a fixed early start spends the shared DescribeDomainsConfig rate limit on answers
-// that can only say "still deploying"). The estimate is the fastest of the recent deployments of
-// the same kind (times a lead factor, 1 by default: polling earlier than the fastest deployment
-// can only hear "still deploying"); with no history it is 0 and polling starts at once.
-// It only delays the first poll: the deadline, failure detection and the poll loop are unchanged.
+// When to poll a CDN deployment, from what this provider process has seen of the deployments of the
+// same kind (a write switching HTTPS on, or any other write). Pure: every method takes the time.
+//
+// - What is learned: each deployment seen finished gives an upper bound of the duration (answer
+//   time - write time); each poll that heard "still deploying" gives a lower bound (ask time -
+//   write time). The estimate is the fastest upper bound of the recent ones, `fastest`, and the
+//   `floor` is the highest lower bound below it: deployments of one kind take about as long, so the
+//   true duration lies in (floor, fastest].
+// - Who polls before the expected end: only the probe group, the oldest deployments of the kind
+//   still waiting (one DescribeDomainsConfig call's worth). They stand for the deployments written
+//   after them: one call asks for five instead of every waiting domain asking for itself. While the
+//   bracket is wide they poll at its middle, so each probe halves it; the others poll when their
+//   own write is `fastest` old (just after, never before: an early poll can only hear "deploying").
+// - Nothing learned yet: the probe group polls on the poll loop's backed-off schedule; the others
+//   wait until the probes have seen a deployment end (then the expected end is known), polling
+//   on their own only now and then, so a probe group that is stuck does not hold them.
+// - A deployment still running after its expected end is polled in short steps until 1.5 x
+//   `fastest`, then on the poll loop's schedule.
+// The deadline, failure detection and the poll loop itself are unchanged by any of this.
 
 export type WriteKind = "https-on" | "other";
 
-interface Started { kind: WriteKind; at: number }
+/** When the next poll is due, and whether it may be rounded to the nearest grid point or only later. */
+export interface PollPlan { due: number; align: "nearest" | "later" }
+
+export interface DeploymentClockOptions {
+  /** Recent bounds remembered per kind. */
+  window?: number;
+  /** Deployments that poll before the expected end (the domains one read call carries). */
+  probeGroup?: number;
+  /** A bracket narrower than this is not probed further (the poll grid makes finer probes moot). */
+  resolutionMs?: number;
+  /** First poll of a probe with nothing learned. */
+  firstPollMs?: number;
+  /** A non-probe with nothing learned polls on its own first after this, then at 4 x the loop's pause. */
+  followerFirstPollMs?: number;
+}
+
+interface Waiting { kind: WriteKind; at: number }
 
 export class DeploymentClock {
-  private readonly started = new Map<string, Started>();
-  private readonly recent = new Map<WriteKind, number[]>();
+  private readonly waiting = new Map<string, Waiting>();
+  private readonly upper = new Map<WriteKind, number[]>();
+  private readonly lower = new Map<WriteKind, number[]>();
+  private listeners: (() => void)[] = [];
+  private readonly o: Required<DeploymentClockOptions>;
 
-  constructor(
-    /** How many recent durations per kind are remembered. */
-    private readonly window = 20,
-    /** The first poll comes at this fraction of the fastest recent deployment (issue 15: 0.9 cost two extra polls per deployment). */
-    private readonly lead = 1.0,
-  ) {}
+  constructor(options: DeploymentClockOptions = {}) {
+    this.o = { window: 20, probeGroup: 5, resolutionMs: 50, firstPollMs: 0, followerFirstPollMs: 2000, ...options };
+  }
 
-  /** A write that starts a deployment of `domain` was just sent. */
+  /** A write that starts a deployment of `domain` was answered at `at`. */
   wrote(domain: string, kind: WriteKind, at: number): void {
-    this.started.set(domain, { kind, at });
+    this.waiting.set(domain, { kind, at });
   }
 
-  /** The fastest recent deployment of the kind `domain` is deploying, and when its write was sent. */
-  private expected(domain: string): { at: number; fastest: number } | undefined {
-    const s = this.started.get(domain);
-    const durations = s && this.recent.get(s.kind);
-    return s && durations && durations.length > 0 ? { at: s.at, fastest: Math.min(...durations) } : undefined;
+  /** A poll of `domain` asked at `askedAt` heard that it is still deploying. */
+  stillDeploying(domain: string, askedAt: number): void {
+    const w = this.waiting.get(domain);
+    if (!w) return;
+    this.remember(this.lower, w.kind, askedAt - w.at);
+    this.notify();
   }
 
-  /** How long to wait, from `now`, before the first poll of `domain`'s deployment. */
-  firstPollDelay(domain: string, now: number): number {
-    const e = this.expected(domain);
-    return e ? Math.max(0, Math.round(this.lead * e.fastest) - (now - e.at)) : 0;
-  }
-
-  /**
-   * The pause before the next poll, given the poll loop's own (backed-off, deadline-capped) proposal:
-   * around the expected end (until 1.5 times the fastest duration) short steps of a twentieth of it
-   * (at least 50 ms), so the end is seen soon after it happens; otherwise the proposal.
-   */
-  pollInterval(domain: string, now: number, proposedMs: number): number {
-    const e = this.expected(domain);
-    if (!e || now - e.at > 1.5 * e.fastest) return proposedMs;
-    return Math.min(proposedMs, Math.max(50, Math.round(e.fastest / 20)));
-  }
-
-  /** The deployment of `domain` was observed finished at `now`: remember how long it took. */
-  finished(domain: string, now: number): void {
-    const s = this.started.get(domain);
-    if (!s) return;
-    this.started.delete(domain);
-    const durations = this.recent.get(s.kind) ?? [];
-    durations.push(now - s.at);
-    if (durations.length > this.window) durations.shift();
-    this.recent.set(s.kind, durations);
+  /** The deployment of `domain` was seen finished in an answer that came at `answeredAt`. */
+  finished(domain: string, answeredAt: number): void {
+    const w = this.waiting.get(domain);
+    if (!w) return;
+    this.waiting.delete(domain);
+    this.remember(this.upper, w.kind, answeredAt - w.at);
+    this.notify();
   }
 
   /** The wait ended otherwise (failed, timed out): its duration says nothing. */
   forget(domain: string): void {
-    this.started.delete(domain);
+    if (this.waiting.delete(domain)) this.notify();
+  }
+
+  /** Resolves when something was learned that may move a poll (see nextPoll). */
+  changed(): Promise<void> {
+    return new Promise((resolve) => this.listeners.push(resolve));
+  }
+
+  /** The duration estimate of a kind: the fastest recent upper bound, and the highest lower bound below it. */
+  estimate(kind: WriteKind): { fastest?: number; floor: number } {
+    const ups = this.upper.get(kind) ?? [];
+    if (ups.length === 0) return { floor: 0 };
+    const fastest = Math.min(...ups);
+    const below = (this.lower.get(kind) ?? []).filter((l) => l < fastest);
+    return { fastest, floor: below.length > 0 ? Math.max(...below) : 0 };
+  }
+
+  /**
+   * When `domain` should next be polled. `previousAsk` is when its previous poll was asked (none
+   * before the first), `pause` the poll loop's backed-off proposal. A domain with no write of ours
+   * in progress (waiting for an earlier run's deployment) polls at once, then on the loop's schedule.
+   */
+  nextPoll(domain: string, now: number, previousAsk: number | undefined, pause: number): PollPlan {
+    const w = this.waiting.get(domain);
+    const loop = (): PollPlan => ({ due: previousAsk === undefined ? now : previousAsk + pause, align: "nearest" });
+    if (!w) return loop();
+    const { fastest, floor } = this.estimate(w.kind);
+    const probe = this.isProbe(domain, w.kind, now, fastest);
+    if (fastest === undefined) {
+      if (probe) return previousAsk === undefined ? { due: w.at + this.o.firstPollMs, align: "nearest" } : loop();
+      return { due: previousAsk === undefined ? w.at + this.o.followerFirstPollMs : previousAsk + 4 * pause, align: "nearest" };
+    }
+    const expectedEnd = w.at + fastest;
+    if (previousAsk !== undefined && previousAsk >= expectedEnd) {
+      // Slower than the fastest: short steps around the expected end, then the loop's backoff.
+      const step = now - w.at < 1.5 * fastest ? Math.min(pause, Math.max(50, Math.round(fastest / 20))) : pause;
+      return { due: previousAsk + step, align: "nearest" };
+    }
+    if (probe && fastest - floor > this.o.resolutionMs) {
+      return { due: Math.max(now, w.at + floor + (fastest - floor) / 2), align: "nearest" };
+    }
+    return { due: Math.max(now, expectedEnd), align: "later" };
+  }
+
+  /** Whether `domain` is among the oldest waiting deployments of its kind not yet past the expected end. */
+  private isProbe(domain: string, kind: WriteKind, now: number, fastest: number | undefined): boolean {
+    const group = [...this.waiting]
+      .filter(([, w]) => w.kind === kind && (fastest === undefined || now - w.at < fastest))
+      .sort((a, b) => a[1].at - b[1].at)
+      .slice(0, this.o.probeGroup);
+    return group.some(([d]) => d === domain);
+  }
+
+  private remember(bounds: Map<WriteKind, number[]>, kind: WriteKind, ms: number): void {
+    const list = bounds.get(kind) ?? [];
+    list.push(ms);
+    if (list.length > this.o.window) list.shift();
+    bounds.set(kind, list);
+  }
+
+  private notify(): void {
+    const listeners = this.listeners;
+    this.listeners = [];
+    for (const l of listeners) l();
   }
 }

@@ -64,7 +64,7 @@ async function certForImport(detail: DetailDomain, program: State): Promise<Pick
 
 export async function readCdnHttpsConfig(id: string, props: State | undefined): Promise<{ id?: string; props?: CdnHttpsConfigOutputs; inputs?: Partial<CdnHttpsConfigArgs> }> {
   const domain = normalizeDomain(id);
-  const detail = await findDomain(domain);
+  const detail = await findDomain(domain, true); // a refresh reads every resource: they share calls
   if (!detail) return {};
   const old = isRecordedState(props) ? props : undefined;
   const program = !old && props && Object.keys(props).length > 0 ? props : undefined;

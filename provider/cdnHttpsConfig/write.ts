@@ -221,9 +221,10 @@ export async function deleteCdnHttpsConfig(id: string, props: Partial<CdnHttpsCo
     log.info(leftForSentence(cdnDomain(domain), declarers, "its HTTPS is left on"));
     return;
   }
+  // A destroy's writes are paced by UpdateDomainConfig's rate limit: its reads are patient (services/cdn.ts).
   await withKeyLock(domain, async () => {
     try {
-      let detail = await findDomain(domain);
+      let detail = await findDomain(domain, true);
       if (!detail) return;
       detail = await settleDeploymentInFlight(detail, timeoutMs);
       const serving = deployedCertOf(detail.Https);
@@ -239,7 +240,7 @@ export async function deleteCdnHttpsConfig(id: string, props: Partial<CdnHttpsCo
         const change = httpsOffChange(detail);
         log.info(`CDN domain ${domain}: turning HTTPS off${change.Quic ? ", and QUIC with it (QUIC needs HTTPS)" : ""}`);
         await writeHttps(writer, detail, change);
-        if (wait) await waitForDomain(domain, judgeSettled, timeoutMs, `turning HTTPS off on CDN domain ${domain}`);
+        if (wait) await waitForDomain(domain, judgeSettled, timeoutMs, `turning HTTPS off on CDN domain ${domain}`, true);
       }
     } catch (e) {
       if (isNotFound(e)) return;

@@ -11,12 +11,13 @@
 //   not-found error) is reported for that key only;
 // - at most `maxInFlight` calls run at once: reads asked meanwhile queue and leave together in the
 //   next batch, so under load batches fill up instead of calls piling up behind the rate limit;
-// - with `lingerMs`, a batch that is not full waits for companions while reads keep arriving (over
-//   the last `lingerMs` they came on average every g ms, the last less than 4g ago, and the next is
-//   due before the batch's oldest read has waited `lingerMs`): a steady trickle (deletes paced by their write's rate limit, one read each) then
-//   shares calls, while a burst that has ended, or an isolated read, leaves at once. Every call
-//   spends the account's shared quota; a read waiting some tens of milliseconds costs only that
-//   read's latency.
+// - a read leaves in the next call once it has waited `windowMs` for companions (or the batch is
+//   full). A patient read (one whose caller waits for something slower anyway, such as a write's
+//   rate-limit token) may wait up to `lingerMs` while reads keep arriving (over the last `lingerMs`
+//   they came on average every g ms, the last less than 4g ago, and the next is due before the
+//   oldest has waited `lingerMs`): a steady trickle (deletes paced by their write's rate limit, one
+//   read each) then shares calls, while a burst that has ended, or an isolated read, leaves at once.
+//   Every call spends the account's shared quota; a patient read waiting costs only its own latency.
 
 export interface BatchedReaderOptions<V> {
   /** Reads up to `maxBatch` keys in one call; keys absent from the map do not exist. */
@@ -25,9 +26,15 @@ export interface BatchedReaderOptions<V> {
   maxBatch: number;
   /** Calls allowed in flight at once. */
   maxInFlight: number;
+  /**
+   * Whether a batch that is not full waits until no call is in flight (Nagle's rule): full batches
+   * go at once, up to maxInFlight, while the reads of a trickle gather behind the call in flight
+   * for at most its round trip instead of leaving one or two at a time.
+   */
+  partialWhenIdle?: boolean;
   /** How long the first read after a quiet spell waits for companions (ms). */
   windowMs: number;
-  /** How long a batch that is not full may wait for a trickle of reads to fill it (ms); default 0. */
+  /** How long a patient read may wait for a trickle of reads to fill its batch (ms); default 0. */
   lingerMs?: number;
   /** Whether a failed batch of several keys is worth retrying key by key (default: always). A
    *  transient failure the client already retried is not: it is every key's answer. */
@@ -43,8 +50,9 @@ export class BatchedReader<V> {
   private inFlight = 0;
   private timer: NodeJS.Timeout | undefined;
   private calls = 0;
-  /** When each queued key was first asked (same order as the queue), and the arrival statistics. */
+  /** When each queued key was first asked (same order as the queue), and how long it may wait. */
   private readonly askedAt = new Map<string, number>();
+  private readonly patience = new Map<string, number>();
   /** When reads arrived over the last lingerMs (the linger decision's estimate of the arrival rate). */
   private readonly arrivals: number[] = [];
 
@@ -52,14 +60,19 @@ export class BatchedReader<V> {
     if (!(o.maxBatch >= 1) || !(o.maxInFlight >= 1) || !(o.windowMs >= 0)) throw new Error("BatchedReader: invalid options");
   }
 
-  /** The current value of `key`, or undefined when the backend has no such key. */
-  read(key: string): Promise<V | undefined> {
+  /**
+   * The current value of `key`, or undefined when the backend has no such key. A `patient` read
+   * may wait up to lingerMs for companions; any other leaves after windowMs.
+   */
+  read(key: string, patient = false): Promise<V | undefined> {
     return new Promise<V | undefined>((resolve, reject) => {
       const now = performance.now();
       this.arrived(now);
+      const patience = patient ? Math.max(this.o.windowMs, this.o.lingerMs ?? 0) : this.o.windowMs;
       const waiters = this.queue.get(key);
       if (waiters) waiters.push({ resolve, reject });
       else { this.queue.set(key, [{ resolve, reject }]); this.askedAt.set(key, now); }
+      this.patience.set(key, Math.min(patience, this.patience.get(key) ?? Infinity));
       this.schedule();
     });
   }
@@ -79,6 +92,8 @@ export class BatchedReader<V> {
   private ready(now: number): boolean {
     const linger = this.o.lingerMs ?? 0;
     if (this.queue.size >= this.o.maxBatch || linger === 0) return true;
+    for (const [key, at] of this.askedAt) if (now - at >= (this.patience.get(key) ?? 0)) return true; // it waited long enough
+    // Every read queued is patient: wait only while companions keep coming.
     const recent = this.arrivals.filter((t) => t >= now - linger).length;
     if (recent <= 1) return true; // an isolated read: nothing suggests company is coming
     const gap = linger / recent; // the mean gap between reads over the last lingerMs
@@ -90,6 +105,7 @@ export class BatchedReader<V> {
 
   private schedule(): void {
     if (this.timer || this.inFlight >= this.o.maxInFlight || this.queue.size === 0) return;
+    if (this.o.partialWhenIdle && this.inFlight > 0 && this.queue.size < this.o.maxBatch) return; // see dispatch
     // A full batch need not wait for companions; a lingering one looks again every millisecond or so.
     const wait = this.queue.size >= this.o.maxBatch ? 0 : Math.max(this.o.windowMs, this.o.lingerMs ? 1 : 0);
     this.timer = setTimeout(() => {
@@ -101,13 +117,15 @@ export class BatchedReader<V> {
 
   private dispatch(): void {
     while (this.inFlight < this.o.maxInFlight && this.queue.size > 0) {
-      if (this.queue.size < this.o.maxBatch && !this.ready(performance.now())) { this.schedule(); return; }
+      const partial = this.queue.size < this.o.maxBatch;
+      if (partial && this.o.partialWhenIdle && this.inFlight > 0) return; // the call in flight schedules it when it returns
+      if (partial && !this.ready(performance.now())) { this.schedule(); return; }
       const batch = new Map<string, Waiter<V>[]>();
       for (const [key, waiters] of this.queue) {
         if (batch.size >= this.o.maxBatch) break;
         batch.set(key, waiters);
       }
-      for (const key of batch.keys()) { this.queue.delete(key); this.askedAt.delete(key); }
+      for (const key of batch.keys()) { this.queue.delete(key); this.askedAt.delete(key); this.patience.delete(key); }
       this.inFlight++;
       this.calls++;
       void this.settle(batch).finally(() => { this.inFlight--; this.schedule(); });

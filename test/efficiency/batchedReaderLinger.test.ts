@@ -1,6 +1,6 @@
-// BatchedReader's lingerMs (issue 15): a trickle of reads, one every few milliseconds as deletes
-// paced by their write's rate limit ask them, shares calls; a burst that has ended, and an isolated
-// read, do not wait.
+// BatchedReader's lingerMs (issue 15): a trickle of patient reads, one every few milliseconds as
+// deletes paced by their write's rate limit ask them, shares calls; a burst that has ended, an
+// isolated read, and a read that is not patient (a deployment poll) do not wait.
 import { expect } from "chai";
 import { BatchedReader } from "../../provider/runtime/batchedReader";
 
@@ -16,10 +16,10 @@ function reader(lingerMs: number) {
 }
 
 /** `n` reads, one every `gapMs`, all answered. */
-async function trickle(r: BatchedReader<string>, n: number, gapMs: number): Promise<void> {
+async function trickle(r: BatchedReader<string>, n: number, gapMs: number, patient = true): Promise<void> {
   const answers: Promise<unknown>[] = [];
   for (let i = 0; i < n; i++) {
-    answers.push(r.read(`k${i}`));
+    answers.push(r.read(`k${i}`, patient));
     await sleep(gapMs);
   }
   await Promise.all(answers);
@@ -40,10 +40,22 @@ describe("BatchedReader lingerMs", () => {
     expect(lingering.calls.flat().sort()).to.deep.equal(Array.from({ length: 20 }, (_, i) => `k${i}`).sort());
   });
 
+  it("lets a read that is not patient leave after windowMs, taking the patient ones queued with it", async () => {
+    const impatient = reader(150);
+    await trickle(impatient.r, 20, 15, false);
+    expect(impatient.calls.length, "reads that are not patient waited for company").to.be.greaterThan(15);
+    const { r, calls } = reader(1_000);
+    const patient = Promise.all([r.read("p", true), r.read("q", true)]);
+    await sleep(20); // two patient reads wait for the company a trickle promises
+    expect(calls).to.deep.equal([]);
+    expect(await beforeLinger(Promise.all([r.read("now"), patient]), 200), "the impatient read waited").to.equal(true);
+    expect(calls).to.deep.equal([["p", "q", "now"]]);
+  });
+
   it("sends a lone read at once, and the rest of a burst before lingerMs", async () => {
     const { r, calls } = reader(1_000);
-    expect(await beforeLinger(r.read("alone"), 1_000), "the lone read waited for company").to.equal(true);
-    expect(await beforeLinger(Promise.all(Array.from({ length: 7 }, (_, i) => r.read(`b${i}`))), 1_000), "the burst's rest waited out the linger").to.equal(true);
+    expect(await beforeLinger(r.read("alone", true), 1_000), "the lone read waited for company").to.equal(true);
+    expect(await beforeLinger(Promise.all(Array.from({ length: 7 }, (_, i) => r.read(`b${i}`, true))), 1_000), "the burst's rest waited out the linger").to.equal(true);
     expect(calls.map((c) => c.length)).to.deep.equal([1, 5, 2]);
   });
 });

@@ -1,7 +1,5 @@
 import { expect } from "chai";
 import { BatchedReader } from "../../provider/runtime/batchedReader";
-import { DeploymentClock } from "../../provider/cdnHttpsConfig/deploymentClock";
-import { nextPollDue } from "../../provider/cdnHttpsConfig/deployment";
 
 /** A fake backend: a key/value table, a log of the keys of each call, and optional failures. */
 function backend(table: Record<string, number>, opts: { failWhen?: (keys: string[]) => Error | undefined; delayMs?: number } = {}) {
@@ -73,6 +71,20 @@ describe("BatchedReader", () => {
     expect(b.calls.length).to.be.lessThan(20);
   });
 
+  it("with partialWhenIdle, sends full batches side by side and holds a partial one until no call is in flight", async () => {
+    const table = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`k${i}`, i]));
+    const b = backend(table, { delayMs: 15 });
+    const reader = new BatchedReader<number>({ readMany: b.readMany, maxBatch: 5, maxInFlight: 4, windowMs: 0, partialWhenIdle: true });
+    const burst = Promise.all(Array.from({ length: 17 }, (_, i) => reader.read(`k${i}`)));
+    await new Promise((r) => setTimeout(r, 5)); // three full calls are out, the partial rest (2) waits
+    const trickle: Promise<number | undefined>[] = [];
+    for (let i = 17; i < 21; i++) trickle.push(reader.read(`k${i}`)); // joins the waiting partial batch
+    expect(await burst).to.deep.equal(Array.from({ length: 17 }, (_, i) => i));
+    expect(await Promise.all(trickle)).to.deep.equal([17, 18, 19, 20]);
+    expect(b.maxInFlight()).to.equal(4);
+    expect(b.calls.map((c) => c.length)).to.deep.equal([5, 5, 5, 5, 1]);
+  });
+
   it("retries a failed batch key by key, so one key's error is reported for that key only", async () => {
     const b = backend({ good: 1, other: 2 }, { failWhen: (keys) => (keys.includes("bad") ? new Error("InvalidParameterValue: bad") : undefined) });
     const reader = new BatchedReader<number>({ readMany: b.readMany, maxBatch: 5, maxInFlight: 1, windowMs: 2 });
@@ -96,56 +108,5 @@ describe("BatchedReader", () => {
   it("rejects options that cannot work", () => {
     const b = backend({});
     expect(() => new BatchedReader({ readMany: b.readMany, maxBatch: 0, maxInFlight: 1, windowMs: 0 })).to.throw(/invalid/);
-  });
-});
-
-describe("DeploymentClock", () => {
-  it("polls at once without history, then first polls shortly before the fastest recent deployment of the same kind ends", () => {
-    const clock = new DeploymentClock(20, 0.9);
-    clock.wrote("a", "https-on", 0);
-    expect(clock.firstPollDelay("a", 0)).to.equal(0);
-    clock.finished("a", 1500);
-    clock.wrote("b", "https-on", 10_000);
-    clock.finished("b", 12_000);
-    clock.wrote("c", "https-on", 20_000);
-    expect(clock.firstPollDelay("c", 20_100)).to.equal(1350 - 100); // 0.9 * fastest (1500), less the time already gone
-    clock.wrote("d", "other", 20_000);
-    expect(clock.firstPollDelay("d", 20_000)).to.equal(0); // another kind of write has no history
-  });
-
-  it("steps shortly around the expected end and leaves the poll loop's backoff alone otherwise", () => {
-    const clock = new DeploymentClock(20, 0.9);
-    clock.wrote("a", "https-on", 0);
-    clock.finished("a", 2000);
-    clock.wrote("b", "https-on", 10_000);
-    expect(clock.pollInterval("b", 11_900, 450)).to.equal(100); // 2000 / 20
-    expect(clock.pollInterval("b", 11_900, 30)).to.equal(30); // never past the poll's deadline cap
-    expect(clock.pollInterval("b", 13_500, 450)).to.equal(450); // well past 1.5 x the fastest: back off
-    expect(clock.pollInterval("unknown", 0, 450)).to.equal(450);
-  });
-
-  it("learns nothing from a wait that failed or timed out, and forgets old durations", () => {
-    const clock = new DeploymentClock(2, 1);
-    clock.wrote("a", "https-on", 0);
-    clock.forget("a");
-    clock.wrote("b", "https-on", 0);
-    expect(clock.firstPollDelay("b", 0)).to.equal(0);
-    for (const [d, ms] of [["x", 100], ["y", 900], ["z", 800]] as const) { clock.wrote(d, "https-on", 0); clock.finished(d, ms); }
-    clock.wrote("b", "https-on", 0);
-    expect(clock.firstPollDelay("b", 0)).to.equal(800); // the 100 ms one fell out of a window of 2
-  });
-});
-
-describe("nextPollDue (CDN deployment polls)", () => {
-  it("counts each pause from when the previous poll was due, so a late answer does not shift the later polls", () => {
-    // Polls due at 200 and 500 after the write; the first answer came 60 ms late (it waited for a batch).
-    expect(nextPollDue(200, 300, 260)).to.equal(500);
-    // Two domains written together, one of them answered late each time, stay on the same schedule.
-    let a = 0, b = 0;
-    for (const pause of [200, 300, 450, 675]) { a = nextPollDue(a, pause, a + 5); b = nextPollDue(b, pause, b + 70); }
-    expect(b).to.equal(a);
-  });
-  it("never polls sooner than half the pause after a very late answer", () => {
-    expect(nextPollDue(200, 300, 2000)).to.equal(2150);
   });
 });
