@@ -4,7 +4,7 @@
 import { describeDeployment, Verdict } from "../rules/cdn";
 import { log } from "../runtime/log";
 import { pollUntil } from "../runtime/poll";
-import { DOMAINS_PER_READ, requireDomain, updateHttps, updateQuic, updateRedirect } from "../services/cdn";
+import { DOMAINS_PER_READ, offerSpareReadRoom, requireDomain, updateHttps, updateQuic, updateRedirect } from "../services/cdn";
 import type { DetailDomain, ForceRedirect, Https, Quic } from "../tencentcloud/types";
 import { DeploymentClock, PollPlan } from "./deploymentClock";
 
@@ -63,7 +63,7 @@ export function onGrid(plan: PollPlan, now: number, grid = POLL_GRID_MS): number
   return Math.max(now, point);
 }
 
-/** A timer that a change of plan can cut short. */
+/** A timer that a change of plan (or an answer offered) can cut short. */
 function sleepUntil(due: number, wake: Promise<void>): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, Math.max(0, due - Date.now()));
@@ -71,13 +71,53 @@ function sleepUntil(due: number, wake: Promise<void>): Promise<void> {
   });
 }
 
-/** Waits until the clock says `domain` is due for a poll, re-planning whenever the clock learns something. */
-async function awaitTurn(domain: string, previousAsk: number | undefined, pause: number, deadline: number): Promise<void> {
-  for (;;) {
-    const now = Date.now();
-    const due = Math.min(deadline, onGrid(deployments.nextPoll(domain, now, previousAsk, pause), now));
-    if (due <= now) return;
-    await sleepUntil(due, deployments.changed());
+/** An answer for a waiting domain that came in another read's call, and when that call left. */
+interface Offered { detail: DetailDomain; askedAt: number }
+
+/** A domain between two polls, which a read call with room to spare may take along. */
+interface Sleeper { previousAsk: number | undefined; pause: number; offered?: Offered; wake(): void }
+const sleepers = new Map<string, Sleeper>();
+
+// A read call that leaves with room (a check, a read before a write, a poll of fewer than five)
+// takes along the waiting domains whose polls are due soonest: their answers cost no call, and
+// one that says "deployed" ends that wait early. The answer is fresh (the call left after the
+// write the domain waits for) and reaches only the wait that was sleeping when the call left.
+offerSpareReadRoom((room, taken) => {
+  const now = Date.now();
+  return [...sleepers]
+    .filter(([domain]) => !taken.has(domain))
+    .map(([domain, s]) => ({ domain, s, due: deployments.nextPoll(domain, now, s.previousAsk, s.pause).due }))
+    .sort((a, b) => a.due - b.due)
+    .slice(0, room)
+    .map(({ domain, s }) => ({
+      key: domain,
+      answer: (detail: DetailDomain | undefined) => {
+        if (!detail || sleepers.get(domain) !== s) return;
+        s.offered = { detail, askedAt: now };
+        s.wake();
+      },
+    }));
+});
+
+/**
+ * Waits until the clock says `domain` is due for a poll, re-planning whenever the clock learns
+ * something; returns early with an answer another read's call brought for it.
+ */
+async function awaitTurn(domain: string, previousAsk: number | undefined, pause: number, deadline: number): Promise<Offered | undefined> {
+  let wake = (): void => undefined;
+  const sleeper: Sleeper = { previousAsk, pause, wake: () => wake() };
+  sleepers.set(domain, sleeper);
+  try {
+    for (;;) {
+      if (sleeper.offered) return sleeper.offered;
+      const now = Date.now();
+      const due = Math.min(deadline, onGrid(deployments.nextPoll(domain, now, previousAsk, pause), now));
+      if (due <= now) return undefined;
+      const woken = new Promise<void>((resolve) => { wake = resolve; });
+      await sleepUntil(due, Promise.race([deployments.changed(), woken]));
+    }
+  } finally {
+    if (sleepers.get(domain) === sleeper) sleepers.delete(domain);
   }
 }
 
@@ -91,10 +131,14 @@ export async function waitForDomain(
 ): Promise<DetailDomain> {
   const deadline = Date.now() + timeoutMs;
   let askedAt: number | undefined;
+  let offered: Offered | undefined;
   try {
-    await awaitTurn(domain, undefined, FIRST_POLL_MS, deadline);
+    offered = await awaitTurn(domain, undefined, FIRST_POLL_MS, deadline);
     const detail = await pollUntil({
-      read: () => {
+      read: async () => {
+        const taken = offered;
+        offered = undefined;
+        if (taken) { askedAt = taken.askedAt; return taken.detail; }
         askedAt = Date.now();
         return requireDomain(domain, patient);
       },
@@ -105,7 +149,7 @@ export async function waitForDomain(
       },
       timeoutMs,
       intervalMs: FIRST_POLL_MS,
-      sleep: (ms) => awaitTurn(domain, askedAt, ms, deadline),
+      sleep: async (ms) => { offered = await awaitTurn(domain, askedAt, ms, deadline); },
       describe: describeDeployment,
       onProgress: (line) => log.info(line),
       what,

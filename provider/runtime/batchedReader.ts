@@ -36,12 +36,18 @@ export interface BatchedReaderOptions<V> {
   windowMs: number;
   /** How long a patient read may wait for a trickle of reads to fill its batch (ms); default 0. */
   lingerMs?: number;
+  /**
+   * Keys to add to a call that leaves with room to spare (`room` keys, `taken` already in it): the
+   * call costs the same with them, and its answer for them is as fresh as any. Each one's answer
+   * goes to its `answer`; a failed call says nothing to them (nobody asked).
+   */
+  topUp?: (room: number, taken: ReadonlySet<string>) => { key: string; answer(v: V | undefined): void }[];
   /** Whether a failed batch of several keys is worth retrying key by key (default: always). A
    *  transient failure the client already retried is not: it is every key's answer. */
   splitOnError?: (e: unknown) => boolean;
 }
 
-interface Waiter<V> { resolve(v: V | undefined): void; reject(e: unknown): void }
+interface Waiter<V> { resolve(v: V | undefined): void; reject(e: unknown): void; volunteered?: boolean }
 
 
 export class BatchedReader<V> {
@@ -126,6 +132,11 @@ export class BatchedReader<V> {
         batch.set(key, waiters);
       }
       for (const key of batch.keys()) { this.queue.delete(key); this.askedAt.delete(key); this.patience.delete(key); }
+      if (batch.size < this.o.maxBatch && this.o.topUp) {
+        for (const t of this.o.topUp(this.o.maxBatch - batch.size, new Set(batch.keys())).slice(0, this.o.maxBatch - batch.size)) {
+          if (!batch.has(t.key)) batch.set(t.key, [{ resolve: t.answer, reject: () => undefined, volunteered: true }]);
+        }
+      }
       this.inFlight++;
       this.calls++;
       void this.settle(batch).finally(() => { this.inFlight--; this.schedule(); });
@@ -134,6 +145,7 @@ export class BatchedReader<V> {
 
   private async settle(batch: Map<string, Waiter<V>[]>): Promise<void> {
     const keys = [...batch.keys()];
+    const asked = keys.filter((k) => !batch.get(k)!.every((w) => w.volunteered));
     try {
       const found = await this.o.readMany(keys);
       for (const [key, waiters] of batch) for (const w of waiters) w.resolve(found.get(key));
@@ -142,8 +154,9 @@ export class BatchedReader<V> {
         for (const waiters of batch.values()) for (const w of waiters) w.reject(e);
         return;
       }
-      // Which key made the call fail is unknown: ask each on its own (fresh calls, still fresh reads).
-      await Promise.all(keys.map(async (key) => {
+      // Which key made the call fail is unknown: ask each asked key on its own (fresh calls, still
+      // fresh reads); a key added to top the call up is not asked again.
+      await Promise.all(asked.map(async (key) => {
         this.calls++;
         try {
           const found = await this.o.readMany([key]);

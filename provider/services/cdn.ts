@@ -26,6 +26,15 @@ async function readDomains(domains: string[]): Promise<Map<string, DetailDomain>
   }
 }
 
+/** A source of keys to top up read calls that leave with room to spare (see BatchedReader topUp). */
+export type SpareRoomTaker = (room: number, taken: ReadonlySet<string>) => { key: string; answer(d: DetailDomain | undefined): void }[];
+let spareRoomTaker: SpareRoomTaker | undefined;
+
+/** Lets the deployment waits take the room a read call leaves (cdnHttpsConfig/deployment.ts). */
+export function offerSpareReadRoom(taker: SpareRoomTaker): void {
+  spareRoomTaker = taker;
+}
+
 /**
  * One reader per provider process: the reads of every CdnHttpsConfig in the host (checks, reads
  * before writes, deployment polls) leave in shared calls of up to five domains.
@@ -38,6 +47,7 @@ const domainReader = new BatchedReader<DetailDomain>({
   // the next calls instead of queueing calls of one domain each behind the same 20/s bucket.
   maxInFlight: 4,
   partialWhenIdle: true,
+  topUp: (room, taken) => spareRoomTaker?.(room, taken) ?? [],
   windowMs: 5,
   // Deletes paced by the 20/s write limit ask one domain every ~50 ms: their patient reads waiting
   // up to 200 ms share a call of five instead of spending one call each (issue 15). Checks, reads

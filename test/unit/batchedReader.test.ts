@@ -85,6 +85,22 @@ describe("BatchedReader", () => {
     expect(b.calls.map((c) => c.length)).to.deep.equal([5, 5, 5, 5, 1]);
   });
 
+  it("tops a call with room up with offered keys, whose answers go to the offer, never asking them again when the call fails", async () => {
+    const offeredAnswers: Record<string, number | undefined> = {};
+    const offer = (room: number, taken: ReadonlySet<string>) => ["a", "x", "y", "z", "w"].filter((k) => !taken.has(k)).slice(0, room)
+      .map((key) => ({ key, answer: (v: number | undefined) => { offeredAnswers[key] = v; } }));
+    const b = backend({ a: 1, x: 10, y: 20, z: 30 });
+    const reader = new BatchedReader<number>({ readMany: b.readMany, maxBatch: 5, maxInFlight: 1, windowMs: 2, topUp: offer });
+    expect(await reader.read("a")).to.equal(1);
+    expect(b.calls).to.deep.equal([["a", "x", "y", "z", "w"]]);
+    expect(offeredAnswers).to.deep.equal({ x: 10, y: 20, z: 30, w: undefined });
+
+    const failing = backend({ a: 1 }, { failWhen: (keys) => (keys.includes("x") ? new Error("InvalidParameterValue: x") : undefined) });
+    const again = new BatchedReader<number>({ readMany: failing.readMany, maxBatch: 5, maxInFlight: 1, windowMs: 2, topUp: offer });
+    expect(await again.read("a"), "the asked key is asked alone after a call its companions broke").to.equal(1);
+    expect(failing.calls).to.deep.equal([["a", "x", "y", "z", "w"], ["a"]]);
+  });
+
   it("retries a failed batch key by key, so one key's error is reported for that key only", async () => {
     const b = backend({ good: 1, other: 2 }, { failWhen: (keys) => (keys.includes("bad") ? new Error("InvalidParameterValue: bad") : undefined) });
     const reader = new BatchedReader<number>({ readMany: b.readMany, maxBatch: 5, maxInFlight: 1, windowMs: 2 });
