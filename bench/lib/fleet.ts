@@ -80,6 +80,8 @@ export function phaseWork(phase: PhaseName, size: FleetSize, options: MinimumOpt
 export interface PhaseReport {
   phase: PhaseName;
   wallMs: number;
+  /** From the phase's start to its first API call: the new provider process loading its code and the first checks. */
+  firstCallMs: number;
   bound: LowerBound;
   /** The fewest calls the phase could make, per action, with formulas (minimumCalls.ts). */
   minimum: MinimumCall[];
@@ -129,6 +131,7 @@ function phaseTimer(o: FleetRunOptions, phases: PhaseReport[], cloudCertIds: () 
   return async (phase: PhaseName, ops: Operation[], options: MinimumOptions = {}): Promise<boolean> => {
     await new Promise((r) => setTimeout(r, BUCKET_REFILL_MS));
     const since = await lastSeq(o.emulator);
+    const startedAt = Date.now(); // the emulator's log is in wall-clock time
     const t0 = performance.now();
     const result = await runDag(inDeclarationOrder(ops, o.size), o.concurrency);
     const wallMs = performance.now() - t0;
@@ -136,6 +139,7 @@ function phaseTimer(o: FleetRunOptions, phases: PhaseReport[], cloudCertIds: () 
     const report: PhaseReport = {
       phase,
       wallMs,
+      firstCallMs: entries.length > 0 ? Date.parse(entries[0].time) - startedAt : NaN,
       bound: lowerBound({ ...phaseWork(phase, o.size, options), rateFor: o.rateFor, deployDelayMs: o.deployDelayMs, inFlight: o.concurrency }),
       minimum: minimumCalls(phase, o.size, options),
       requests: summarizeRequests(entries),

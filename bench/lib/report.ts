@@ -29,7 +29,7 @@ export function formatPhase(r: PhaseReport, size: FleetSize, targets?: Targets):
   const lines: string[] = [];
   const { calls: callRatio, wall: ratio } = ratios(r);
   lines.push(`== ${r.phase}: ${fleetName(size)}`);
-  lines.push(`   wall time        ${s(r.wallMs)}   (max ${r.maxInFlight} operations in flight)`);
+  lines.push(`   wall time        ${s(r.wallMs)}   (max ${r.maxInFlight} operations in flight; first API call after ${s(r.firstCallMs)}: a new provider process loads its code)`);
   lines.push(`   lower bound      ${s(r.bound.ms)}   (binding constraint: ${r.bound.binding})`);
   for (const c of r.bound.constraints) lines.push(`      ${c.name.padEnd(36)} ${c.formula.padEnd(34)} = ${s(c.ms)}`);
   lines.push(Number.isFinite(ratio)
