@@ -6,8 +6,21 @@ import { withoutUndefined } from "../runtime/outputs";
 import type { DescribeCertificateDetailResponse } from "../tencentcloud";
 import type { LiveCertificateOutputs } from "./shape";
 
+/**
+ * Facts of the PEMs this process has parsed, oldest first: check, diff and create of one resource
+ * each ask for the same certificate's, and parsing a chain is the larger part of their time. A
+ * certificate is public, and its facts depend on its text alone.
+ */
+const factsByPem = new Map<string, CertificateFacts | undefined>();
+const FACTS_KEPT = 1_000;
+
 export function factsOf(pem: string | undefined): CertificateFacts | undefined {
-  return pem ? inspectCertificate({ certificate: pem }).facts : undefined;
+  if (!pem) return undefined;
+  if (factsByPem.has(pem)) return factsByPem.get(pem);
+  const facts = inspectCertificate({ certificate: pem }).facts;
+  if (factsByPem.size >= FACTS_KEPT) factsByPem.delete(factsByPem.keys().next().value!);
+  factsByPem.set(pem, facts);
+  return facts;
 }
 
 /** SHA-256 over every certificate of the chain, or undefined when the PEM does not parse. */
@@ -27,7 +40,7 @@ export function certificateOutputs(input: {
   detail?: DescribeCertificateDetailResponse;
 }): LiveCertificateOutputs {
   const facts = factsOf(input.certificate) ?? factsOf(input.detail?.CertificatePublicKey);
-  const domains = facts ? facts.sans : input.detail ? certificateNames(input.detail) : [];
+  const domains = facts ? [...facts.sans] : input.detail ? certificateNames(input.detail) : [];
   return withoutUndefined({
     cloudCertId: input.cloudCertId,
     source: input.source,
