@@ -143,6 +143,16 @@ describe("live readers", () => {
     expect(acct.calls).to.deep.equal(["domains page 1", "domains page 1"]);
   });
 
+  it("never answers a binding from an earlier answer, however recent: a read after our write sees it", async () => {
+    const acct = fakeAccount([]);
+    const clock = { t: 0, now() { return this.t; } };
+    const readers = createLiveReaders(acct.api, clock);
+    expect(await readers.binding("a.z.example.com")).to.equal(undefined);
+    acct.bound.set("a.z.example.com", "mine"); // our write
+    expect(await readers.binding("a.z.example.com")).to.include({ CloudCertId: "mine" });
+    expect(acct.calls).to.deep.equal(["binding a.z.example.com", "binding a.z.example.com"]);
+  });
+
   it("lists the playback domains once for the certificate deletes asking at once, and again for one asking later", async () => {
     const acct = fakeAccount([...zoneDomains("a.example.com", 150), "push.example.com"]);
     acct.all[150].Type = 0;
