@@ -200,6 +200,16 @@ export function createLiveReaders(api: LiveLookups, clock: { now(): number } = p
     windowMs: 5,
     splitOnError,
   });
+  // Certificate deletes ask for every playback domain: those asking within a few milliseconds of
+  // each other share a new listing, and one asking while a listing is in flight shares that.
+  const PLAYBACK = "playback";
+  const playback = new BatchedReader<Listing>({
+    readMany: async () => new Map([[PLAYBACK, await (listings.inFlight() ?? listings.start())]]),
+    maxBatch: 1,
+    maxInFlight: 1,
+    windowMs: 5,
+    splitOnError,
+  });
   return {
     domain: async (name) => {
       const key = lower(name);
@@ -209,11 +219,11 @@ export function createLiveReaders(api: LiveLookups, clock: { now(): number } = p
       return fromListing(listed, key);
     },
     binding: (name) => bindings.read(lower(name)),
-    // Certificate deletes ask for every playback domain and share a listing in flight, but never use
-    // one already answered: its absence of a domain is what lets a delete go ahead. Sharing is safe
-    // for the same reason as for the checks: our writes never add or remove domains.
+    // A delete never uses a listing already answered: its absence of a domain is what lets the
+    // delete go ahead. Sharing one in flight is safe for the same reason as for the checks: our
+    // writes never add or remove domains.
     playbackDomains: async () => {
-      const listed = await (listings.inFlight() ?? listings.start());
+      const listed = (await (listings.inFlight() ?? playback.read(PLAYBACK))) ?? new Map<string, LiveDomainInfo>();
       return [...listed.values()].filter((d) => d.Type === PLAY).map((d) => lower(d.Name));
     },
   };
