@@ -18,8 +18,8 @@
 //   no listing at hand, names fewer than the listing's pages are asked exactly instead, unless the
 //   last listing answered at least as many names as it has pages.
 // - the account's playback domains (which a certificate delete asks the bindings of) come from the
-//   same pages: a delete shares a listing in flight, never one already answered. Paging is safe
-//   here: our writes never add or remove domains.
+//   same pages: deletes asking within a few milliseconds share a new listing, or one in flight,
+//   never one already answered. Paging is safe here: our writes never add or remove domains.
 //
 // DomainSearch matches the bound domains whose name contains the string: the research notes say
 // substring (docs/reference/tencentcloud-api.md §3.5), the spec only "the domain string to search";
