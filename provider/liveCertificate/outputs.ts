@@ -1,6 +1,6 @@
 // Building LiveCertificate outputs from what we know: the local PEM (self-owned) or SSL
 // Certificate Management's detail (hosted, import). Pure.
-import { CertificateFacts, inspectCertificate } from "../certificate";
+import { CertificateFacts, inspectCertificate, InspectResult } from "../certificate";
 import { certificateNames, chinaTimeToIso, CertSource } from "../rules/sslCertificate";
 import { withoutUndefined } from "../runtime/outputs";
 import type { DescribeCertificateDetailResponse } from "../tencentcloud";
@@ -14,13 +14,22 @@ import type { LiveCertificateOutputs } from "./shape";
 const factsByPem = new Map<string, CertificateFacts | undefined>();
 const FACTS_KEPT = 1_000;
 
-export function factsOf(pem: string | undefined): CertificateFacts | undefined {
-  if (!pem) return undefined;
-  if (factsByPem.has(pem)) return factsByPem.get(pem);
-  const facts = inspectCertificate({ certificate: pem }).facts;
+function remember(pem: string, facts: CertificateFacts | undefined): void {
   if (factsByPem.size >= FACTS_KEPT) factsByPem.delete(factsByPem.keys().next().value!);
   factsByPem.set(pem, facts);
-  return facts;
+}
+
+export function factsOf(pem: string | undefined): CertificateFacts | undefined {
+  if (!pem) return undefined;
+  if (!factsByPem.has(pem)) remember(pem, inspectCertificate({ certificate: pem }).facts);
+  return factsByPem.get(pem);
+}
+
+/** inspectCertificate of a certificate with its key; the facts, which the key does not change, become factsOf's. */
+export function inspectWithKey(certificate: string, privateKey: string): InspectResult {
+  const result = inspectCertificate({ certificate, privateKey });
+  remember(certificate, result.facts);
+  return result;
 }
 
 /** SHA-256 over every certificate of the chain, or undefined when the PEM does not parse. */
