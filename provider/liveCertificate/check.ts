@@ -1,6 +1,6 @@
 // check for LiveCertificate: exactly one form; a self-owned pair inspected offline (errors fail,
 // warnings are logged); a hosted id asked about once (exists, issued, not expired).
-import { hasErrors, inspectCertificate } from "../certificate";
+import { hasErrors, InspectResult } from "../certificate";
 import { cloudCertificateProblem } from "../rules/sslCertificate";
 import { log } from "../runtime/log";
 import { CheckFailure, validateArgs } from "../runtime/validate";
@@ -8,7 +8,7 @@ import { messages } from "../messages";
 import { findCertificate } from "../services/ssl";
 import { isUnknown } from "../unknown";
 import { certificateId, certificateMaterial, Claim, declareInCheck, refFrom } from "../ownership";
-import { chainFingerprintOf } from "./outputs";
+import { chainFingerprintOf, inspectWithKey } from "./outputs";
 import { liveCertificateArgsSchema } from "./shape";
 
 function formFailures(news: Record<string, unknown>): CheckFailure[] {
@@ -21,8 +21,7 @@ function formFailures(news: Record<string, unknown>): CheckFailure[] {
   return [];
 }
 
-function selfOwnedFailures(certificate: string, privateKey: string): CheckFailure[] {
-  const { findings } = inspectCertificate({ certificate, privateKey });
+function selfOwnedFailures({ findings }: InspectResult): CheckFailure[] {
   for (const w of findings.filter((f) => f.severity === "warning")) log.warn(w.message);
   if (!hasErrors(findings)) return [];
   return findings
@@ -54,12 +53,14 @@ export async function checkLiveCertificate(news: Record<string, unknown>): Promi
   const form = formFailures(news);
   if (form.length > 0) return form;
   const known = (k: string): string | undefined => (typeof news[k] === "string" && !isUnknown(news[k]) ? news[k] as string : undefined);
-  declareCertificate(news, known("cloudCertId"), known("certificate"));
+  const certificate = known("certificate");
+  const privateKey = known("privateKey");
+  // First, so that the chain fingerprint below comes from this one parse.
+  const inspected = news.cloudCertId === undefined && certificate && privateKey ? inspectWithKey(certificate, privateKey) : undefined;
+  declareCertificate(news, known("cloudCertId"), certificate);
   if (news.cloudCertId !== undefined) {
     const id = known("cloudCertId");
     return id ? hostedFailures(id) : []; // unknown at preview: checked at `up`
   }
-  const certificate = known("certificate");
-  const privateKey = known("privateKey");
-  return certificate && privateKey ? selfOwnedFailures(certificate, privateKey) : [];
+  return inspected ? selfOwnedFailures(inspected) : [];
 }

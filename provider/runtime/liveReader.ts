@@ -8,17 +8,18 @@
 //   call with DomainSearch ".zone" at offset 0. One call is one snapshot: when its TotalNum says the
 //   answer is complete, a name absent from it is unbound; when it is not (more than a page matches),
 //   the names it did not show are asked one by one with DomainName. A lone name is asked exactly.
-// - domains (for the check: exists, playback, enabled) come from DescribeLiveDomains pages of 100,
-//   one listing for every name asked meanwhile; a check asking while one is in flight joins it (see
-//   createLiveReaders for why that is safe here). Our writes never add or remove domains, but someone
-//   else may while we page, so a name the listing does not show is confirmed with DescribeLiveDomain
-//   before it is called missing; when fewer names are asked than the listing has pages, they are
-//   asked exactly instead.
+//   Freshness and errors as BatchedReader: a binding is answered only by a call sent after it was
+//   asked, so a read after our write sees it.
+// - domains (for the check: exists, playback, enabled) come from DescribeLiveDomains pages of 100.
+//   A check asks at once; checks asking while a listing is in flight, or up to
+//   CHECK_LISTING_TTL_MS after it was sent, use it (see createLiveReaders for why that is safe).
+//   Our writes never add or remove domains, but someone else may while we page, so a name the
+//   listing does not show is confirmed with DescribeLiveDomain before it is called missing. With
+//   no listing at hand, names fewer than the listing's pages are asked exactly instead, unless the
+//   last listing answered at least as many names as it has pages.
 // - the account's playback domains (which a certificate delete asks the bindings of) come from the
-//   same pages, one listing for every delete asking meanwhile. Paging is safe here: our writes never
-//   add or remove domains.
-// - freshness and errors as BatchedReader: a read is answered only by calls sent after it was asked,
-//   except a check joining the listing in flight.
+//   same pages: deletes asking within a few milliseconds share a new listing, or one in flight,
+//   never one already answered. Paging is safe here: our writes never add or remove domains.
 //
 // DomainSearch matches the bound domains whose name contains the string: the research notes say
 // substring (docs/reference/tencentcloud-api.md §3.5), the spec only "the domain string to search";
@@ -87,41 +88,66 @@ async function readBindings(api: LiveLookups, names: string[]): Promise<Map<stri
   return found;
 }
 
-/**
- * Every domain of the account, DescribeLiveDomains pages of 100. The first page tells how many there
- * are; the others are asked at once (a listing holds the reads waiting for it, and with them the
- * engine's slots).
- */
-async function listDomains(api: LiveLookups, pagesLastSeen: { pages: number }): Promise<LiveDomainInfo[]> {
-  const first = await api.domainsPage(1, DOMAINS_PAGE);
-  const pages = Math.max(1, Math.ceil(first.total / DOMAINS_PAGE));
-  pagesLastSeen.pages = pages;
-  const rest = first.rows.length < DOMAINS_PAGE ? []
-    : await Promise.all(Array.from({ length: pages - 1 }, (_, i) => api.domainsPage(i + 2, DOMAINS_PAGE)));
-  return [first, ...rest].flatMap((page) => page.rows);
-}
-
 /** The listing keyed by lower-case name. */
 type Listing = Map<string, LiveDomainInfo>;
 
-async function readDomains(api: LiveLookups, names: string[], pagesLastSeen: { pages: number }, list: () => Promise<Listing>): Promise<Map<string, LiveDomainInfo>> {
-  const found = new Map<string, LiveDomainInfo>();
-  const exact = async (name: string) => {
-    const info = await api.domain(name);
-    if (info && lower(info.Name) === name) found.set(name, info);
-  };
-  const wanted = [...new Set(names.map(lower))];
-  if (wanted.length < pagesLastSeen.pages) {
-    await Promise.all(wanted.map(exact));
-    return found;
+/**
+ * How long after it was sent a listing of the account's domains may answer domain checks. Checks
+ * of one deployment arrive over seconds (the engine checks each resource as the program registers
+ * it, a binding only once its certificate exists); what they ask changes only by hand in the
+ * console, and the API checks every domain again when it is bound.
+ */
+export const CHECK_LISTING_TTL_MS = 5_000;
+
+/**
+ * The account's domains, DescribeLiveDomains pages of 100, one listing at a time: everyone asking
+ * while one is in flight shares it, and checks also use it for CHECK_LISTING_TTL_MS after it was
+ * sent. The first page tells how many pages there are; the others are asked at once (a listing
+ * holds the reads waiting for it, and with them the engine's slots).
+ */
+class DomainListings {
+  private current: { sentAt: number; answered: boolean; served: number; listing: Promise<Listing> } | undefined;
+  /** Pages of the last listing (1 before the first). */
+  pages = 1;
+
+  constructor(private readonly api: LiveLookups, private readonly now: () => number) {}
+
+  /** The listing in flight, if any. */
+  inFlight(): Promise<Listing> | undefined {
+    return this.current && !this.current.answered ? this.current.listing : undefined;
   }
-  const listed = await list();
-  await Promise.all(wanted.map(async (name) => {
-    const info = listed.get(name);
-    if (info) found.set(name, info);
-    else await exact(name); // added while we paged, or really missing: ask it by name
-  }));
-  return found;
+
+  /** The listing in flight, or the last one when it was sent at most `maxAgeMs` ago. */
+  recent(maxAgeMs: number): Promise<Listing> | undefined {
+    const c = this.current;
+    return c && (!c.answered || this.now() - c.sentAt <= maxAgeMs) ? c.listing : undefined;
+  }
+
+  /** Counts names the last listing answered: one that answered as many names as it has pages paid for itself. */
+  served(names: number): void {
+    if (this.current) this.current.served += names;
+  }
+
+  /** Whether a new listing is worth its pages for `names` names, going by what the last one answered. */
+  worthListing(names: number): boolean {
+    return Math.max(names, this.current?.served ?? 0) >= this.pages;
+  }
+
+  start(): Promise<Listing> {
+    const entry = { sentAt: this.now(), answered: false, served: 0, listing: this.list() };
+    this.current = entry;
+    entry.listing.then(() => { entry.answered = true; }, () => { if (this.current === entry) this.current = undefined; });
+    return entry.listing;
+  }
+
+  private async list(): Promise<Listing> {
+    const first = await this.api.domainsPage(1, DOMAINS_PAGE);
+    const pages = Math.max(1, Math.ceil(first.total / DOMAINS_PAGE));
+    this.pages = pages;
+    const rest = first.rows.length < DOMAINS_PAGE ? []
+      : await Promise.all(Array.from({ length: pages - 1 }, (_, i) => this.api.domainsPage(i + 2, DOMAINS_PAGE)));
+    return new Map([first, ...rest].flatMap((page) => page.rows).map((d) => [lower(d.Name), d]));
+  }
 }
 
 export interface LiveReaders {
@@ -129,36 +155,42 @@ export interface LiveReaders {
   domain(name: string): Promise<LiveDomainInfo | undefined>;
   /** The domain's certificate binding now, or undefined when it is unbound. */
   binding(name: string): Promise<LiveDomainCertBinding | undefined>;
-  /** The names of the account's playback domains (lower case), from one listing that reads asked meanwhile share. */
+  /** The names of the account's playback domains (lower case), from a listing that reads asked meanwhile share. */
   playbackDomains(): Promise<string[]>;
 }
 
 /** A failed batch is retried name by name, unless the client already retried a transient failure. */
 const splitOnError = (e: unknown): boolean => !(e instanceof TencentCloudError && e.retryable);
 
-export function createLiveReaders(api: LiveLookups): LiveReaders {
-  const pagesLastSeen = { pages: 1 };
-  // The checks' listing in flight, which a check asking meanwhile joins instead of waiting for the
-  // next one. That bends "answered only by a call sent after it was asked", on purpose: the rule is
-  // there so a read after one of our writes sees it, and no write of ours changes what a check asks
+export function createLiveReaders(api: LiveLookups, clock: { now(): number } = performance): LiveReaders {
+  const listings = new DomainListings(api, () => clock.now());
+  /** DescribeLiveDomain, for a name no listing at hand shows. */
+  const exact = async (name: string) => {
+    const info = await api.domain(name);
+    return info && lower(info.Name) === name ? info : undefined;
+  };
+  /** A name from a listing; one it lacks (added while we paged, or really missing) is asked by name. */
+  const fromListing = async (listed: Listing, name: string) => listed.get(name) ?? exact(name);
+  // Checks use a listing in flight or sent shortly before instead of one sent after they asked.
+  // That bends "answered only by a call sent after it was asked", on purpose: the rule is there so
+  // that a read after one of our writes sees it, and no write of ours changes what a check asks
   // (whether a domain exists, is a playback domain, is enabled: bindings change none of these); a
   // change by someone else races with any read alike. A name the listing lacks is asked afresh.
-  let listing: Promise<Listing> | undefined;
-  const listForChecks = (): Promise<Listing> => {
-    const current = listDomains(api, pagesLastSeen).then((rows) => new Map(rows.map((d) => [lower(d.Name), d])));
-    listing = current;
-    const done = () => { if (listing === current) listing = undefined; };
-    current.then(done, done);
-    return current;
-  };
   const domains = new BatchedReader<LiveDomainInfo>({
-    readMany: (names) => readDomains(api, names, pagesLastSeen, listForChecks),
+    readMany: async (names) => {
+      const listed = listings.recent(CHECK_LISTING_TTL_MS) ?? (listings.worthListing(names.length) ? listings.start() : undefined);
+      const found = new Map<string, LiveDomainInfo>();
+      const asked = listed ? await listed : undefined;
+      if (asked) listings.served(names.length);
+      await Promise.all(names.map(async (name) => {
+        const info = asked ? await fromListing(asked, name) : await exact(name);
+        if (info) found.set(name, info);
+      }));
+      return found;
+    },
     maxBatch: 10_000,
-    maxInFlight: 1, // names asked during a listing wait for the next one instead of starting their own
-    // Checks arrive over some tens of milliseconds (the engine sends them as it registers
-    // resources, between other resources' checks); a check waiting 60 ms for the others costs less
-    // than another listing.
-    windowMs: 60,
+    maxInFlight: 4,
+    windowMs: 0, // the names one check asks at once decide between a listing and asking them by name
     splitOnError,
   });
   const bindings = new BatchedReader<LiveDomainCertBinding>({
@@ -168,10 +200,11 @@ export function createLiveReaders(api: LiveLookups): LiveReaders {
     windowMs: 5,
     splitOnError,
   });
-  // Certificate deletes ask for every playback domain; those of one destroy share a listing.
+  // Certificate deletes ask for every playback domain: those asking within a few milliseconds of
+  // each other share a new listing, and one asking while a listing is in flight shares that.
   const PLAYBACK = "playback";
-  const listings = new BatchedReader<string[]>({
-    readMany: async () => new Map([[PLAYBACK, (await listDomains(api, pagesLastSeen)).filter((d) => d.Type === PLAY).map((d) => lower(d.Name))]]),
+  const playback = new BatchedReader<Listing>({
+    readMany: async () => new Map([[PLAYBACK, await (listings.inFlight() ?? listings.start())]]),
     maxBatch: 1,
     maxInFlight: 1,
     windowMs: 5,
@@ -180,10 +213,18 @@ export function createLiveReaders(api: LiveLookups): LiveReaders {
   return {
     domain: async (name) => {
       const key = lower(name);
-      const joined = listing && (await listing.catch(() => undefined))?.get(key);
-      return joined ?? domains.read(key);
+      const listed = await listings.recent(CHECK_LISTING_TTL_MS)?.catch(() => undefined);
+      if (!listed) return domains.read(key);
+      listings.served(1);
+      return fromListing(listed, key);
     },
     binding: (name) => bindings.read(lower(name)),
-    playbackDomains: async () => (await listings.read(PLAYBACK)) ?? [],
+    // A delete never uses a listing already answered: its absence of a domain is what lets the
+    // delete go ahead. Sharing one in flight is safe for the same reason as for the checks: our
+    // writes never add or remove domains.
+    playbackDomains: async () => {
+      const listed = (await (listings.inFlight() ?? playback.read(PLAYBACK))) ?? new Map<string, LiveDomainInfo>();
+      return [...listed.values()].filter((d) => d.Type === PLAY).map((d) => lower(d.Name));
+    },
   };
 }

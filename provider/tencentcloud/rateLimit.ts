@@ -46,10 +46,19 @@ export function bucketFor(service: Service, action: string): TokenBucket {
   return bucket;
 }
 
+/**
+ * How much later than its token a paced call leaves. The API's bucket counts arrivals, ours counts
+ * departures: when the burst's first call reached the API later than a paced call does (a busy
+ * event loop, a new connection), the paced call arrives before the API has its token and is
+ * refused, and its retry queues behind every call paced meanwhile. The margin is added to the
+ * wait only, not to the bucket's schedule, so it never accumulates over a run of paced calls.
+ */
+export const PACING_MARGIN_MS = 10;
+
 /** Waits for this process's turn to call `service.action`. */
 export async function acquire(service: Service, action: string, sleep: (ms: number) => Promise<void>): Promise<void> {
   const wait = bucketFor(service, action).take();
-  if (wait > 0) await sleep(wait);
+  if (wait > 0) await sleep(wait + PACING_MARGIN_MS);
 }
 
 /** Forget all buckets (and optionally use another clock for new ones); tests only. */

@@ -7,7 +7,7 @@ import { startFakeApi, FakeApi, ok, apiError, RecordedRequest } from "../support
 import { TencentCloudClient, ClientOptions, targetFor } from "../../provider/tencentcloud/client";
 import { TencentCloudError, isNotFound } from "../../provider/tencentcloud/errors";
 import { signTc3 } from "../../provider/tencentcloud/signer";
-import { resetRateLimitsForTests } from "../../provider/tencentcloud/rateLimit";
+import { PACING_MARGIN_MS, resetRateLimitsForTests } from "../../provider/tencentcloud/rateLimit";
 import { redactParams, collectSecrets, makeScrubber, REDACTED } from "../../provider/tencentcloud/redact";
 import type { UploadCertificateResponse } from "../../provider/tencentcloud/types";
 
@@ -205,7 +205,7 @@ describe("TencentCloudClient", function () {
     const b = new TencentCloudClient({ credentials: { secretId, secretKey: "other" }, endpoint: api.url }, deps);
     for (let i = 0; i < 6; i++) await a.call<UploadCertificateResponse>("ssl", "UploadCertificate", { CertificatePublicKey: "pem" });
     for (let i = 0; i < 6; i++) await b.call<UploadCertificateResponse>("ssl", "UploadCertificate", { CertificatePublicKey: "pem" });
-    expect(slept).to.deep.equal([100, 200]); // 10/s burst 10: the 11th and 12th wait
+    expect(slept).to.deep.equal([100 + PACING_MARGIN_MS, 200 + PACING_MARGIN_MS]); // 10/s burst 10: the 11th and 12th wait
     now += 1000;
     await a.ssl.describeCertificateDetail({ CertificateId: "x" }); // another action has its own bucket
     expect(slept).to.have.length(2);

@@ -1,6 +1,6 @@
 // Token buckets per service.action, with an injected clock instead of wall time.
 import { expect } from "chai";
-import { TokenBucket, bucketFor, acquire, resetRateLimitsForTests } from "../../provider/tencentcloud/rateLimit";
+import { TokenBucket, bucketFor, acquire, resetRateLimitsForTests, PACING_MARGIN_MS } from "../../provider/tencentcloud/rateLimit";
 
 function fakeClock() {
   let now = 0;
@@ -63,6 +63,15 @@ describe("process-wide registry", () => {
     const slept: number[] = [];
     const sleep = async (ms: number) => { slept.push(ms); };
     for (let i = 0; i < 12; i++) await acquire("ssl", "UploadCertificate", sleep);
-    expect(slept).to.deep.equal([100, 200]);
+    expect(slept).to.deep.equal([100 + PACING_MARGIN_MS, 200 + PACING_MARGIN_MS]);
+  });
+
+  it("leaves a paced call a little after its token, without letting the margin accumulate", async () => {
+    resetRateLimitsForTests(fakeClock().clock);
+    const slept: number[] = [];
+    const sleep = async (ms: number) => { slept.push(ms); };
+    for (let i = 0; i < 30; i++) await acquire("live", "UnBindLiveDomainCert", sleep); // 20/s, burst 20
+    // The 10 paced calls keep the 50 ms schedule of their tokens, each the same margin behind it.
+    expect(slept).to.deep.equal(Array.from({ length: 10 }, (_, k) => (k + 1) * 50 + PACING_MARGIN_MS));
   });
 });
