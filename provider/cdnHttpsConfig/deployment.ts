@@ -52,14 +52,21 @@ export class DomainWriter {
 const FIRST_POLL_MS = 200;
 /** Polls wake on a shared grid, so the polls of many domains fall due together and share calls. */
 const POLL_GRID_MS = 50;
+/**
+ * A poll due just after its expected end waits only for the next point of a finer grid: it gathers
+ * the domains written in the same burst of writes, and a call with room takes the next due along.
+ */
+const LATER_GRID_MS = 20;
 
 /**
- * The plan's due time on the grid: the nearest point, or the next one when the plan must not be
- * early; a point already reached (the domain woke there) is now.
+ * The plan's due time on a grid: the nearest point, or the next point of the finer grid when the
+ * plan must not be early; a point already reached (the domain woke there) is now.
  */
-export function onGrid(plan: PollPlan, now: number, grid = POLL_GRID_MS): number {
+export function onGrid(plan: PollPlan, now: number): number {
   if (plan.due <= now) return now;
-  const point = (plan.align === "later" ? Math.ceil(plan.due / grid) : Math.round(plan.due / grid)) * grid;
+  const point = plan.align === "later"
+    ? Math.ceil(plan.due / LATER_GRID_MS) * LATER_GRID_MS
+    : Math.round(plan.due / POLL_GRID_MS) * POLL_GRID_MS;
   return Math.max(now, point);
 }
 

@@ -87,9 +87,9 @@ describe("DeploymentClock", () => {
 });
 
 describe("onGrid (CDN poll times)", () => {
-  it("rounds to the nearest grid point, or up when the poll must not be early, and never into the past", () => {
+  it("rounds to the nearest point of the 50 ms grid, or up to the 20 ms grid when the poll must not be early, and never into the past", () => {
     expect(onGrid({ due: 1_020, align: "nearest" }, 900)).to.equal(1_000);
-    expect(onGrid({ due: 1_020, align: "later" }, 900)).to.equal(1_050);
+    expect(onGrid({ due: 1_025, align: "later" }, 900)).to.equal(1_040);
     expect(onGrid({ due: 1_010, align: "nearest" }, 1_005)).to.equal(1_005); // woke at the point: now
     expect(onGrid({ due: 800, align: "later" }, 900)).to.equal(900);
   });
