@@ -45,4 +45,23 @@ describe("client fast paths", () => {
       await api.stop();
     }
   });
+
+  it("goes through a proxy with axios's own http adapter (the Node build), which the direct path never loads", async () => {
+    const proxy = await startFakeApi(); // answers as the API would, and records the proxied request line
+    const saved = process.env.HTTP_PROXY;
+    process.env.HTTP_PROXY = proxy.url;
+    try {
+      proxy.respond(() => ok({ Echo: true }));
+      const endpoint = "http://cdn.example.invalid/";
+      const http = createHttp(5_000, endpoint);
+      expect(http.defaults.adapter).to.equal("http");
+      const res = await http.post(endpoint, "{}", { headers: { "Content-Type": "application/json", "X-TC-Action": "DescribeDomainsConfig" } });
+      expect(JSON.parse(res.data as string).Response.Echo).to.equal(true);
+      expect(proxy.requests[0].url).to.equal(endpoint); // an absolute URL: the proxy's request line
+      expect(proxy.requests[0].headers["x-tc-action"]).to.equal("DescribeDomainsConfig");
+    } finally {
+      if (saved === undefined) delete process.env.HTTP_PROXY; else process.env.HTTP_PROXY = saved;
+      await proxy.stop();
+    }
+  });
 });
