@@ -76,12 +76,20 @@ function adminCall(port: number, method: "GET" | "POST", path: string, body?: un
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const emu = new Emulator(options);
   const server = await listen(emu, options.port ?? 0);
-  const call = (method: "GET" | "POST", path: string, body?: unknown) => adminCall(server.port, method, path, body);
+  return emulatorAt(server.port, emu.primary, () => server.close());
+}
+
+/**
+ * The handle of an emulator listening on 127.0.0.1:`port` (this process's or another's): every
+ * helper is an admin route over HTTP, so it behaves alike either way.
+ */
+export function emulatorAt(port: number, credentials: { secretId: string; secretKey: string }, stop: () => Promise<void>): EmulatorHandle {
+  const call = (method: "GET" | "POST", path: string, body?: unknown) => adminCall(port, method, path, body);
   return {
-    url: `http://127.0.0.1:${server.port}`,
-    secretId: emu.primary.secretId,
-    secretKey: emu.primary.secretKey,
-    stop: () => server.close(),
+    url: `http://127.0.0.1:${port}`,
+    secretId: credentials.secretId,
+    secretKey: credentials.secretKey,
+    stop,
     requests: (since = 0) => call("GET", `requests?since=${since}`),
     writes: async (since = 0) => ((await call("GET", `requests?since=${since}`)) as RequestLogEntry[]).filter((e) => e.write),
     state: () => call("GET", "state"),

@@ -1,6 +1,7 @@
 // Runs one fleet (optionally with injected faults) through the real host against an emulator, and
 // hands back the phase reports; shared by the fleet benchmark, the soak entry and the soak test.
-import { startEmulator, EmulatorHandle, Fault } from "../../emulator";
+import type { EmulatorHandle, Fault } from "../../emulator";
+import { startEmulatorProcess } from "./emulatorProcess";
 import { rateLimitFor, Service } from "../../provider/tencentcloud/types";
 import { FleetCerts, FleetRun, FleetRunOptions, FleetSize, PhaseReport, fleetSeed, runFleet } from "./fleet";
 import { startFleetHost } from "./providerHost";
@@ -27,7 +28,7 @@ export function rateOfAction(action: string): number {
 }
 
 export async function runFleetBench(o: FleetBenchOptions): Promise<FleetBenchResult> {
-  const emulator = await startEmulator({ seed: fleetSeed(o.size), deployDelayMs: o.deployDelayMs, rateLimits: o.rateLimits, logRequests: true });
+  const emulator = await startEmulatorProcess({ seed: fleetSeed(o.size), deployDelayMs: o.deployDelayMs, rateLimits: o.rateLimits, logRequests: true });
   try {
     let fleetHost = await startFleetHost(emulator, { echo: o.echoHost });
     const hostLogs: string[] = [];
