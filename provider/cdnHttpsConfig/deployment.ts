@@ -6,7 +6,7 @@ import { log } from "../runtime/log";
 import { pollUntil } from "../runtime/poll";
 import { DOMAINS_PER_READ, offerSpareReadRoom, requireDomain, updateHttps, updateQuic, updateRedirect } from "../services/cdn";
 import type { DetailDomain, ForceRedirect, Https, Quic } from "../tencentcloud/types";
-import { DeploymentClock, PollPlan } from "./deploymentClock";
+import { DeploymentClock, PollPlan, PreviousPoll } from "./deploymentClock";
 
 /** What this process has seen of deployments, and so when each domain polls (one probe group = one read call). */
 const deployments = new DeploymentClock({ probeGroup: DOMAINS_PER_READ });
@@ -82,7 +82,7 @@ function sleepUntil(due: number, wake: Promise<void>): Promise<void> {
 interface Offered { detail: DetailDomain; askedAt: number }
 
 /** A domain between two polls, which a read call with room to spare may take along. */
-interface Sleeper { previousAsk: number | undefined; pause: number; offered?: Offered; wake(): void }
+interface Sleeper { previous: PreviousPoll | undefined; pause: number; offered?: Offered; wake(): void }
 const sleepers = new Map<string, Sleeper>();
 
 // A read call that leaves with room (a check, a read before a write, a poll of fewer than five)
@@ -93,7 +93,7 @@ offerSpareReadRoom((room, taken) => {
   const now = Date.now();
   return [...sleepers]
     .filter(([domain]) => !taken.has(domain))
-    .map(([domain, s]) => ({ domain, s, due: deployments.nextPoll(domain, now, s.previousAsk, s.pause).due }))
+    .map(([domain, s]) => ({ domain, s, due: deployments.nextPoll(domain, now, s.previous, s.pause).due }))
     .sort((a, b) => a.due - b.due)
     .slice(0, room)
     .map(({ domain, s }) => ({
@@ -110,15 +110,15 @@ offerSpareReadRoom((room, taken) => {
  * Waits until the clock says `domain` is due for a poll, re-planning whenever the clock learns
  * something; returns early with an answer another read's call brought for it.
  */
-async function awaitTurn(domain: string, previousAsk: number | undefined, pause: number, deadline: number): Promise<Offered | undefined> {
+async function awaitTurn(domain: string, previous: PreviousPoll | undefined, pause: number, deadline: number): Promise<Offered | undefined> {
   let wake = (): void => undefined;
-  const sleeper: Sleeper = { previousAsk, pause, wake: () => wake() };
+  const sleeper: Sleeper = { previous, pause, wake: () => wake() };
   sleepers.set(domain, sleeper);
   try {
     for (;;) {
       if (sleeper.offered) return sleeper.offered;
       const now = Date.now();
-      const due = Math.min(deadline, onGrid(deployments.nextPoll(domain, now, previousAsk, pause), now));
+      const due = Math.min(deadline, onGrid(deployments.nextPoll(domain, now, previous, pause), now));
       if (due <= now) return undefined;
       const woken = new Promise<void>((resolve) => { wake = resolve; });
       await sleepUntil(due, Promise.race([deployments.changed(), woken]));
@@ -137,7 +137,7 @@ export async function waitForDomain(
   domain: string, judge: (d: DetailDomain) => Verdict, timeoutMs: number, what: string, patient = false,
 ): Promise<DetailDomain> {
   const deadline = Date.now() + timeoutMs;
-  let askedAt: number | undefined;
+  let askedAt = 0;
   let offered: Offered | undefined;
   try {
     offered = await awaitTurn(domain, undefined, FIRST_POLL_MS, deadline);
@@ -151,12 +151,12 @@ export async function waitForDomain(
       },
       judge: (d) => {
         const verdict = judge(d);
-        if (verdict === "pending") deployments.stillDeploying(domain, askedAt!);
+        if (verdict === "pending") deployments.stillDeploying(domain, askedAt);
         return verdict;
       },
       timeoutMs,
       intervalMs: FIRST_POLL_MS,
-      sleep: async (ms) => { offered = await awaitTurn(domain, askedAt, ms, deadline); },
+      sleep: async (ms) => { offered = await awaitTurn(domain, { askedAt, answeredAt: Date.now() }, ms, deadline); },
       describe: describeDeployment,
       onProgress: (line) => log.info(line),
       what,

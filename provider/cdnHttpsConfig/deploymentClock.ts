@@ -23,6 +23,9 @@ export type WriteKind = "https-on" | "other";
 /** When the next poll is due, and whether it may be rounded to the nearest grid point or only later. */
 export interface PollPlan { due: number; align: "nearest" | "later" }
 
+/** A domain's previous poll: when it was asked, and when its answer came. */
+export interface PreviousPoll { askedAt: number; answeredAt: number }
+
 export interface DeploymentClockOptions {
   /** Recent bounds remembered per kind. */
   window?: number;
@@ -91,25 +94,28 @@ export class DeploymentClock {
   }
 
   /**
-   * When `domain` should next be polled. `previousAsk` is when its previous poll was asked (none
-   * before the first), `pause` the poll loop's backed-off proposal. A domain with no write of ours
-   * in progress (waiting for an earlier run's deployment) polls at once, then on the loop's schedule.
+   * When `domain` should next be polled. `previous` is its previous poll (none before the first),
+   * `pause` the poll loop's backed-off proposal. A domain with no write of ours in progress (waiting
+   * for an earlier run's deployment) polls at once, then on the loop's schedule.
    */
-  nextPoll(domain: string, now: number, previousAsk: number | undefined, pause: number): PollPlan {
+  nextPoll(domain: string, now: number, previous: PreviousPoll | undefined, pause: number): PollPlan {
+    // `ms` after the previous poll was asked, so a late answer does not shift the polls after it,
+    // but never sooner than half of it after the answer (a very late one brings no catch-up burst).
+    const after = (p: PreviousPoll, ms: number): PollPlan => ({ due: Math.max(p.askedAt + ms, p.answeredAt + ms / 2), align: "nearest" });
+    const loop = (): PollPlan => (previous ? after(previous, pause) : { due: now, align: "nearest" });
     const w = this.waiting.get(domain);
-    const loop = (): PollPlan => ({ due: previousAsk === undefined ? now : previousAsk + pause, align: "nearest" });
     if (!w) return loop();
     const { fastest, floor } = this.estimate(w.kind);
     const probe = this.isProbe(domain, w.kind, now, fastest);
     if (fastest === undefined) {
-      if (probe) return previousAsk === undefined ? { due: w.at + this.o.firstPollMs, align: "nearest" } : loop();
-      return { due: previousAsk === undefined ? w.at + this.o.followerFirstPollMs : previousAsk + 4 * pause, align: "nearest" };
+      if (probe) return previous ? loop() : { due: w.at + this.o.firstPollMs, align: "nearest" };
+      return previous ? after(previous, 4 * pause) : { due: w.at + this.o.followerFirstPollMs, align: "nearest" };
     }
     const expectedEnd = w.at + fastest;
-    if (previousAsk !== undefined && previousAsk >= expectedEnd) {
+    if (previous && previous.askedAt >= expectedEnd) {
       // Slower than the fastest: short steps around the expected end, then the loop's backoff.
       const step = now - w.at < 1.5 * fastest ? Math.min(pause, Math.max(50, Math.round(fastest / 20))) : pause;
-      return { due: previousAsk + step, align: "nearest" };
+      return after(previous, step);
     }
     if (probe && fastest - floor > this.o.resolutionMs) {
       return { due: Math.max(now, w.at + floor + (fastest - floor) / 2), align: "nearest" };

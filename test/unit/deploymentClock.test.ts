@@ -11,6 +11,8 @@ function wave(clock: DeploymentClock, domains: string[], at: number): void {
 }
 
 const names = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+/** A previous poll asked at `at` and answered 5 ms later. */
+const asked = (at: number) => ({ askedAt: at, answeredAt: at + 5 });
 
 describe("DeploymentClock", () => {
   it("with nothing learned, lets the five oldest poll on the loop's schedule and the others wait", () => {
@@ -18,9 +20,9 @@ describe("DeploymentClock", () => {
     const domains = names("d", 8);
     domains.forEach((d, i) => clock.wrote(d, "https-on", i)); // d0 oldest
     expect(clock.nextPoll("d0", 10, undefined, 200)).to.deep.equal({ due: 0, align: "nearest" }); // at once
-    expect(clock.nextPoll("d4", 10, 400, 300)).to.deep.equal({ due: 700, align: "nearest" }); // the loop's pause
+    expect(clock.nextPoll("d4", 10, asked(400), 300)).to.deep.equal({ due: 700, align: "nearest" }); // the loop's pause
     expect(clock.nextPoll("d5", 10, undefined, 200).due).to.equal(5 + 2000); // a follower: now and then only
-    expect(clock.nextPoll("d7", 3000, 2007, 450).due).to.equal(2007 + 4 * 450);
+    expect(clock.nextPoll("d7", 3000, asked(2007), 450).due).to.equal(2007 + 4 * 450);
   });
 
   it("once a probe saw a deployment end, the others poll just after their own write is as old", async () => {
@@ -45,7 +47,7 @@ describe("DeploymentClock", () => {
     expect(clock.nextPoll("f1", 10_000, undefined, 200)).to.deep.equal({ due: 11_800, align: "later" }); // not a probe
     clock.stillDeploying("p1", 11_400);
     expect(clock.estimate("https-on")).to.deep.equal({ fastest: 1800, floor: 1400 });
-    expect(clock.nextPoll("p1", 11_410, 11_400, 200).due).to.equal(11_600);
+    expect(clock.nextPoll("p1", 11_410, asked(11_400), 200).due).to.equal(11_600);
     clock.finished("p2", 11_520); // (1400, 1520]: narrow enough
     clock.stillDeploying("p1", 11_480);
     expect(clock.estimate("https-on")).to.deep.equal({ fastest: 1520, floor: 1480 });
@@ -57,9 +59,18 @@ describe("DeploymentClock", () => {
     wave(clock, ["a"], 0);
     clock.finished("a", 2000);
     wave(clock, ["b"], 10_000);
-    expect(clock.nextPoll("b", 12_010, 12_000, 450).due).to.equal(12_100); // 2000 / 20
-    expect(clock.nextPoll("b", 12_010, 12_000, 30).due).to.equal(12_030); // never past the loop's (deadline-capped) pause
-    expect(clock.nextPoll("b", 13_100, 13_000, 450).due).to.equal(13_450); // past 1.5 x: back off
+    expect(clock.nextPoll("b", 12_010, asked(12_000), 450).due).to.equal(12_100); // 2000 / 20
+    expect(clock.nextPoll("b", 12_010, asked(12_000), 30).due).to.equal(12_030); // never past the loop's (deadline-capped) pause
+    expect(clock.nextPoll("b", 13_100, asked(13_000), 450).due).to.equal(13_450); // past 1.5 x: back off
+  });
+
+  it("counts a pause from when the previous poll was asked, but waits at least half of it after a very late answer", () => {
+    const clock = new DeploymentClock({ probeGroup: 1 });
+    clock.wrote("a", "https-on", 0);
+    // Asked at 200 and answered at 260 (it waited for a batch): the next poll stays on the schedule.
+    expect(clock.nextPoll("a", 260, { askedAt: 200, answeredAt: 260 }, 300).due).to.equal(500);
+    // Answered 1.8 s late (rate-limited): not at once, half a pause after the answer.
+    expect(clock.nextPoll("a", 2000, { askedAt: 200, answeredAt: 2000 }, 300).due).to.equal(2150);
   });
 
   it("ignores a lower bound at or above the fastest (durations vary), and learns nothing from a failed wait", () => {
@@ -82,7 +93,7 @@ describe("DeploymentClock", () => {
     clock.forget("first");
     expect(clock.nextPoll("second", 20, undefined, 200).due).to.equal(10);
     expect(clock.nextPoll("unknown", 500, undefined, 200)).to.deep.equal({ due: 500, align: "nearest" });
-    expect(clock.nextPoll("unknown", 500, 400, 200)).to.deep.equal({ due: 600, align: "nearest" });
+    expect(clock.nextPoll("unknown", 500, asked(400), 200)).to.deep.equal({ due: 600, align: "nearest" });
   });
 });
 
