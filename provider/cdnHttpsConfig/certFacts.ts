@@ -1,6 +1,6 @@
 // What we report about the certificate a domain uses: source, expiry, SHA-256 fingerprint, names.
 // Self-owned: from our own parse of the PEM. Hosted: from SSL Certificate Management.
-import { inspectCertificate, domainMatches } from "../certificate";
+import { domainMatches, rememberedFacts } from "../certificate";
 import type { CdnHttpsConfigComputed } from "./shape";
 import { messages } from "../messages";
 import { certificateNames, chinaTimeToIso, cloudCertificateProblem, sameMaterial } from "../rules/sslCertificate";
@@ -10,7 +10,7 @@ import type { DescribeCertificateDetailResponse } from "../tencentcloud/types";
 export type CertFacts = Pick<CdnHttpsConfigComputed, "certSource" | "certExpiresAt" | "certFingerprint" | "certChainFingerprint" | "certDomains">;
 
 export function selfOwnedFacts(certificate: string): CertFacts {
-  const facts = inspectCertificate({ certificate }).facts;
+  const facts = rememberedFacts(certificate);
   return {
     certSource: "self-owned",
     certExpiresAt: facts?.notAfter,
@@ -29,7 +29,7 @@ export function sameSelfOwnedCertificate(recorded: { certSource?: string; certFi
 }
 
 export function hostedFacts(detail: DescribeCertificateDetailResponse): CertFacts {
-  const parsed = detail.CertificatePublicKey ? inspectCertificate({ certificate: detail.CertificatePublicKey }).facts : undefined;
+  const parsed = rememberedFacts(detail.CertificatePublicKey ?? undefined);
   return {
     certSource: "hosted",
     certExpiresAt: parsed?.notAfter ?? chinaTimeToIso(detail.CertEndTime),

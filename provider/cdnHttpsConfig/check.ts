@@ -1,7 +1,7 @@
 // check: every documented rule that can be judged before writing. Offline first (arguments,
 // certificate and client-CA findings, the COS default suffix), then the backend once per thing (the domain, a
 // hosted certificate). Values unknown at preview skip what needs them. Nothing is written.
-import { hasErrors, inspectCertificate, normalizeDomain } from "../certificate";
+import { hasErrors, inspectRemembering, normalizeDomain } from "../certificate";
 import { cosDefaultDomainMessage, domainEligibilityProblems, isCosDefaultDomain, isLegacyTencentDomain, legacyCertificateMessage } from "../rules/cdn";
 import { log } from "../runtime/log";
 import { CheckFailure, validateArgs, withoutReserved } from "../runtime/validate";
@@ -39,7 +39,7 @@ function offlineFailures(args: Args): CheckFailure[] {
 
   const certificate = knownString(args, "certificate");
   if (certificate && !taken.has("certificate") && !taken.has("privateKey")) {
-    const { findings } = inspectCertificate({ certificate, privateKey: knownString(args, "privateKey"), domains: domain ? [domain] : undefined });
+    const { findings } = inspectRemembering({ certificate, privateKey: knownString(args, "privateKey"), domains: domain ? [domain] : undefined });
     for (const w of findings.filter((x) => x.severity === "warning")) log.warn(`CDN domain ${domain ?? "(unknown yet)"}: ${w.message}`);
     if (hasErrors(findings)) {
       for (const e of findings.filter((x) => x.severity === "error")) {

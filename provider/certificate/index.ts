@@ -4,6 +4,7 @@
 // node:crypto extracts even 10,000 SANs in a few milliseconds.
 export type { Severity, Finding, CertificateFacts, InspectInput, InspectResult } from "./types";
 export { inspectCertificate } from "./inspect";
+export { inspectRemembering, rememberedFacts } from "./remembered";
 export { domainMatches, isDomainName, normalizeDomain, NameMatcher } from "./hostname";
 export { normalizePem } from "./pem";
 export { hasErrors, CODES, type FindingCode } from "./findings";

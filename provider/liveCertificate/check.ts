@@ -1,6 +1,6 @@
 // check for LiveCertificate: exactly one form; a self-owned pair inspected offline (errors fail,
 // warnings are logged); a hosted id asked about once (exists, issued, not expired).
-import { hasErrors, InspectResult } from "../certificate";
+import { hasErrors, inspectRemembering, InspectResult } from "../certificate";
 import { cloudCertificateProblem } from "../rules/sslCertificate";
 import { log } from "../runtime/log";
 import { CheckFailure, validateArgs } from "../runtime/validate";
@@ -8,7 +8,7 @@ import { messages } from "../messages";
 import { findCertificate } from "../services/ssl";
 import { isUnknown } from "../unknown";
 import { certificateId, certificateMaterial, Claim, declareInCheck, refFrom } from "../ownership";
-import { chainFingerprintOf, inspectWithKey } from "./outputs";
+import { chainFingerprintOf } from "./outputs";
 import { liveCertificateArgsSchema } from "./shape";
 
 function formFailures(news: Record<string, unknown>): CheckFailure[] {
@@ -56,7 +56,7 @@ export async function checkLiveCertificate(news: Record<string, unknown>): Promi
   const certificate = known("certificate");
   const privateKey = known("privateKey");
   // First, so that the chain fingerprint below comes from this one parse.
-  const inspected = news.cloudCertId === undefined && certificate && privateKey ? inspectWithKey(certificate, privateKey) : undefined;
+  const inspected = news.cloudCertId === undefined && certificate && privateKey ? inspectRemembering({ certificate, privateKey }) : undefined;
   declareCertificate(news, known("cloudCertId"), certificate);
   if (news.cloudCertId !== undefined) {
     const id = known("cloudCertId");

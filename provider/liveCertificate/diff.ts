@@ -3,10 +3,9 @@
 // given and dedupes uploads by the leaf, so only a new certificate there serves a new chain).
 // Text alone (CRLF, whitespace) is no change: both fingerprints are over DER.
 import type * as pulumi from "@pulumi/pulumi";
-import { normalizePem } from "../certificate";
+import { normalizePem, rememberedFacts } from "../certificate";
 import { sameMaterial } from "../rules/sslCertificate";
 import { isUnknown } from "../unknown";
-import { factsOf } from "./outputs";
 import type { EngineRecord } from "../runtime/validate";
 import { LiveCertificateOutputs, sourceOfInputs } from "./shape";
 
@@ -22,7 +21,7 @@ export function diffLiveCertificate(olds: Partial<LiveCertificateOutputs>, news:
   } else if (isUnknown(news.certificate) || typeof olds.certificate !== "string") {
     replaces.push("certificate");
   } else {
-    const facts = factsOf(news.certificate);
+    const facts = rememberedFacts(news.certificate);
     if (!sameMaterial({ leaf: olds.fingerprint, chain: olds.chainFingerprint }, { leaf: facts?.fingerprintSha256, chain: facts?.chainFingerprintSha256 })) {
       replaces.push("certificate");
     } else if (olds.chainFingerprint === undefined && normalizePem(news.certificate) !== normalizePem(olds.certificate)) {

@@ -1,7 +1,7 @@
 // Every finding of inspectCertificate, with its message, on chains built at test time.
 import { expect } from "chai";
 import * as crypto from "node:crypto";
-import { hasErrors, inspectCertificate, type Finding, type InspectInput } from "../../provider/certificate";
+import { hasErrors, inspectCertificate, inspectRemembering, rememberedFacts, type Finding, type InspectInput } from "../../provider/certificate";
 import { cachedKey, makeCertificate, makeChain, otherKey, toPem } from "../support/certs";
 
 const DAY = 24 * 3600 * 1000;
@@ -249,5 +249,19 @@ describe("certificate inspection: findings", () => {
         for (let i = 0; i + 16 <= body.length; i += 16) expect(f.message).not.to.contain(body.slice(i, i + 16));
       }
     }
+  });
+});
+
+describe("remembered certificate facts (one parse per PEM and process)", () => {
+  it("gives the facts inspectCertificate finds, the same object on every ask, and the facts an inspection with the key found", () => {
+    const chain = makeChain({ domains: ["remembered.example.com"] });
+    const inspected = inspectRemembering({ certificate: chain.certificate, privateKey: chain.privateKey, domains: ["remembered.example.com"] });
+    expect(inspected).to.deep.equal(inspectCertificate({ certificate: chain.certificate, privateKey: chain.privateKey, domains: ["remembered.example.com"] }));
+    expect(rememberedFacts(chain.certificate)).to.equal(inspected.facts); // not parsed again
+    const other = makeChain({ domains: ["other.example.com"] }).certificate;
+    expect(rememberedFacts(other)).to.deep.equal(inspectCertificate({ certificate: other }).facts);
+    expect(rememberedFacts(other)).to.equal(rememberedFacts(other));
+    expect(rememberedFacts("not a certificate")).to.equal(undefined);
+    expect(rememberedFacts(undefined)).to.equal(undefined);
   });
 });
