@@ -12,12 +12,14 @@
 // - at most `maxInFlight` calls run at once: reads asked meanwhile queue and leave together in the
 //   next batch, so under load batches fill up instead of calls piling up behind the rate limit;
 // - a read leaves in the next call once it has waited `windowMs` for companions (or the batch is
-//   full). A patient read (one whose caller waits for something slower anyway, such as a write's
-//   rate-limit token) may wait up to `lingerMs` while reads keep arriving (over the last `lingerMs`
+//   full). A patient read (its caller can afford to wait: a check, a refresh, a destroy's read
+//   paced by its write's rate limit) may wait up to `lingerMs` while reads keep arriving (over the last `lingerMs`
 //   they came on average every g ms, the last less than 4g ago, and the next is due before the
 //   oldest has waited `lingerMs`): a steady trickle (deletes paced by their write's rate limit, one
 //   read each) then shares calls, while a burst that has ended, or an isolated read, leaves at once.
-//   Every call spends the account's shared quota; a patient read waiting costs only its own latency.
+//   Every call spends the account's shared quota; a patient read waiting costs only its own latency;
+// - optionally (`topUp`), a call that leaves with room carries keys nobody asked for; their answers
+//   go to whoever offered them, never to a reader, and a failed call does not ask them again.
 
 export interface BatchedReaderOptions<V> {
   /** Reads up to `maxBatch` keys in one call; keys absent from the map do not exist. */
