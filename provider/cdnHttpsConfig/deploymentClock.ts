@@ -42,6 +42,7 @@ export interface DeploymentClockOptions {
 interface Waiting { kind: WriteKind; at: number }
 
 export class DeploymentClock {
+  /** The deployments waited for, oldest write first (the order the writes were answered in). */
   private readonly waiting = new Map<string, Waiting>();
   private readonly upper = new Map<WriteKind, number[]>();
   private readonly lower = new Map<WriteKind, number[]>();
@@ -54,6 +55,7 @@ export class DeploymentClock {
 
   /** A write that starts a deployment of `domain` was answered at `at`. */
   wrote(domain: string, kind: WriteKind, at: number): void {
+    this.waiting.delete(domain); // a domain written again is the youngest
     this.waiting.set(domain, { kind, at });
   }
 
@@ -124,12 +126,16 @@ export class DeploymentClock {
   }
 
   /** Whether `domain` is among the oldest waiting deployments of its kind not yet past the expected end. */
+  // Walks the waiting deployments oldest first and stops at the group's size: every poll plan and
+  // every wake asks, with up to all of a fleet's domains waiting at once.
   private isProbe(domain: string, kind: WriteKind, now: number, fastest: number | undefined): boolean {
-    const group = [...this.waiting]
-      .filter(([, w]) => w.kind === kind && (fastest === undefined || now - w.at < fastest))
-      .sort((a, b) => a[1].at - b[1].at)
-      .slice(0, this.o.probeGroup);
-    return group.some(([d]) => d === domain);
+    let members = 0;
+    for (const [d, w] of this.waiting) {
+      if (w.kind !== kind || (fastest !== undefined && now - w.at >= fastest)) continue;
+      if (d === domain) return true;
+      if (++members >= this.o.probeGroup) return false;
+    }
+    return false;
   }
 
   private remember(bounds: Map<WriteKind, number[]>, kind: WriteKind, ms: number): void {

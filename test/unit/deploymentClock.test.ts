@@ -92,6 +92,12 @@ describe("DeploymentClock", () => {
     expect(clock.nextPoll("second", 20, undefined, 200).due).to.equal(10 + 2000);
     clock.forget("first");
     expect(clock.nextPoll("second", 20, undefined, 200).due).to.equal(10);
+    const again = new DeploymentClock({ probeGroup: 1 });
+    again.wrote("a", "https-on", 0);
+    again.wrote("b", "https-on", 10);
+    again.wrote("a", "https-on", 20); // written again while waiting: now the youngest
+    expect(again.nextPoll("b", 30, undefined, 200).due).to.equal(10);
+    expect(again.nextPoll("a", 30, undefined, 200).due).to.equal(20 + 2000);
     expect(clock.nextPoll("unknown", 500, undefined, 200)).to.deep.equal({ due: 500, align: "nearest" });
     expect(clock.nextPoll("unknown", 500, asked(400), 200)).to.deep.equal({ due: 600, align: "nearest" });
   });
