@@ -58,7 +58,8 @@ const domainReader = new BatchedReader<DetailDomain>({
 
 /**
  * The domain's full configuration, or undefined when the account has no such CDN domain. A
- * `patient` read (its caller waits for a write's rate-limit token anyway) may wait longer to share a call.
+ * `patient` read (a check, a refresh, a destroy's read paced by its write's rate limit) may wait
+ * longer to share a call; polls and the read before a write do not.
  */
 export function findDomain(domain: string, patient = false): Promise<DetailDomain | undefined> {
   return domainReader.read(domain, patient);
