@@ -82,6 +82,8 @@ export interface PhaseReport {
   wallMs: number;
   /** From the phase's start to its first API call: the new provider process loading its code and the first checks. */
   firstCallMs: number;
+  /** From the phase's start to the answer of each action's first call. */
+  firstCallOfActionMs: Record<string, number>;
   bound: LowerBound;
   /** The fewest calls the phase could make, per action, with formulas (minimumCalls.ts). */
   minimum: MinimumCall[];
@@ -126,6 +128,12 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
  */
 export const BUCKET_REFILL_MS = 1000;
 
+function firstCallOfAction(entries: RequestLogEntry[], startedAt: number): Record<string, number> {
+  const first: Record<string, number> = {};
+  for (const e of entries) first[`${e.service}.${e.action}`] ??= Date.parse(e.time) - startedAt;
+  return first;
+}
+
 /** Runs one phase's operations as the engine would, then reports its time and the API calls it made. */
 function phaseTimer(o: FleetRunOptions, phases: PhaseReport[], cloudCertIds: () => string[]) {
   return async (phase: PhaseName, ops: Operation[], options: MinimumOptions = {}): Promise<boolean> => {
@@ -140,6 +148,7 @@ function phaseTimer(o: FleetRunOptions, phases: PhaseReport[], cloudCertIds: () 
       phase,
       wallMs,
       firstCallMs: entries.length > 0 ? Date.parse(entries[0].time) - startedAt : NaN,
+      firstCallOfActionMs: firstCallOfAction(entries, startedAt),
       bound: lowerBound({ ...phaseWork(phase, o.size, options), rateFor: o.rateFor, deployDelayMs: o.deployDelayMs, inFlight: o.concurrency }),
       minimum: minimumCalls(phase, o.size, options),
       requests: summarizeRequests(entries),

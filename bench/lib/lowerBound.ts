@@ -19,6 +19,9 @@ export interface BoundInput extends PhaseWork {
   inFlight: number;
 }
 
+/** The name of the deployment-delay constraint. */
+export const DEPLOYMENT_DELAY = "deployment delay";
+
 export interface Constraint { name: string; ms: number; formula: string }
 export interface LowerBound { ms: number; binding: string; constraints: Constraint[] }
 
@@ -35,7 +38,7 @@ export function lowerBound(input: BoundInput): LowerBound {
   if (input.deploymentWaits > 0 && input.deployDelayMs > 0) {
     const rounds = Math.ceil(input.deploymentWaits / input.inFlight);
     constraints.push({
-      name: "deployment delay",
+      name: DEPLOYMENT_DELAY,
       ms: rounds * input.deployDelayMs,
       formula: `ceil(${input.deploymentWaits} / ${input.inFlight}) * ${input.deployDelayMs} ms`,
     });

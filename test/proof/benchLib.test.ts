@@ -5,6 +5,8 @@ import { runDag } from "../../bench/lib/dag";
 import { lowerBound } from "../../bench/lib/lowerBound";
 import { phaseWork, FULL_FLEET, inDeclarationOrder } from "../../bench/lib/fleet";
 import { summarizeRequests } from "../../bench/lib/requestStats";
+import { floorAfterFirstCall } from "../../bench/lib/report";
+import type { PhaseReport } from "../../bench/lib/fleet";
 import { pemNeedles, scanForSecrets } from "../../bench/lib/secretScan";
 import { makeChain } from "../support/certs";
 
@@ -48,6 +50,22 @@ describe("bench lib", () => {
       const ids = ["cdn/0", "cdn/1", "cdn/2", "cdn/3", "cdn/4", "cdn/5", "liveCert/0", "liveCert/1", "binding/0", "binding/1", "liveCert/1/delete-replaced"];
       const ordered = inDeclarationOrder(ids.map((id) => ({ id, run: async () => undefined })), size).map((op) => op.id);
       expect(ordered).to.deep.equal(["liveCert/0", "binding/0", "cdn/0", "cdn/1", "cdn/2", "liveCert/1", "binding/1", "liveCert/1/delete-replaced", "cdn/3", "cdn/4", "cdn/5"]);
+    });
+  });
+
+  describe("floorAfterFirstCall", () => {
+    const report = (binding: string, ms: number, first: Record<string, number>) =>
+      ({ bound: { ms, binding, constraints: [] }, firstCallOfActionMs: first }) as unknown as PhaseReport;
+
+    it("counts a rate-limited action's bound from that action's first call", () => {
+      const r = report("live.DescribeLiveDomainCertBindings", 500, { "ssl.UploadCertificate": 120, "live.DescribeLiveDomainCertBindings": 240 });
+      expect(floorAfterFirstCall(r)).to.deep.equal({ ms: 740, firstMs: 240, action: "live.DescribeLiveDomainCertBindings" });
+    });
+
+    it("counts the deployment delay from the first write, and gives nothing without a bound or that call", () => {
+      expect(floorAfterFirstCall(report("deployment delay", 6000, { "cdn.UpdateDomainConfig": 210 }))!.ms).to.equal(6210);
+      expect(floorAfterFirstCall(report("deployment delay", 6000, { "cdn.DescribeDomainsConfig": 100 }))).to.equal(undefined);
+      expect(floorAfterFirstCall(report("none", 0, {}))).to.equal(undefined);
     });
   });
 
