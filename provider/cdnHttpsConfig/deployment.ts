@@ -6,7 +6,7 @@ import { log } from "../runtime/log";
 import { pollUntil } from "../runtime/poll";
 import { DOMAINS_PER_READ, offerSpareReadRoom, requireDomain, updateHttps, updateQuic, updateRedirect } from "../services/cdn";
 import type { DetailDomain, ForceRedirect, Https, Quic } from "../tencentcloud/types";
-import { DeploymentClock, PollPlan, PreviousPoll } from "./deploymentClock";
+import { DeploymentClock, PollPlan, PreviousPoll, WriteKind } from "./deploymentClock";
 
 /** What this process has seen of deployments, and so when each domain polls (one probe group = one read call). */
 const deployments = new DeploymentClock({ probeGroup: DOMAINS_PER_READ });
@@ -27,24 +27,24 @@ export class DomainWriter {
   /** The Https block, and the Quic block in the same call when given. */
   async https(https: Https, quic?: Quic): Promise<void> {
     await updateHttps(this.domain, https, quic);
-    this.wrote = true;
-    this.written.https = https;
-    if (quic) this.written.quic = quic;
-    deployments.wrote(this.domain, https.Switch === "on" ? "https-on" : "other", Date.now());
+    this.record({ https, ...(quic ? { quic } : {}) }, https.Switch === "on" ? "https-on" : "other");
   }
 
   async quic(quic: Quic): Promise<void> {
     await updateQuic(this.domain, quic);
-    this.wrote = true;
-    this.written.quic = quic;
-    deployments.wrote(this.domain, "other", Date.now());
+    this.record({ quic }, "other");
   }
 
   async redirect(redirect: ForceRedirect): Promise<void> {
     await updateRedirect(this.domain, redirect);
+    this.record({ redirect }, "other");
+  }
+
+  /** After a write was answered: what it wrote, and when its deployment started. */
+  private record(blocks: DomainWriter["written"], kind: WriteKind): void {
     this.wrote = true;
-    this.written.redirect = redirect;
-    deployments.wrote(this.domain, "other", Date.now());
+    Object.assign(this.written, blocks);
+    deployments.wrote(this.domain, kind, Date.now());
   }
 }
 
