@@ -51,16 +51,15 @@ export interface BatchedReaderOptions<V> {
 
 interface Waiter<V> { resolve(v: V | undefined): void; reject(e: unknown): void; volunteered?: boolean }
 
+/** A key waiting for the next call: everyone who asked, when it was first asked, and how long it may wait. */
+interface Queued<V> { waiters: Waiter<V>[]; askedAt: number; patience: number }
 
 export class BatchedReader<V> {
-  /** Keys waiting for the next call, in arrival order, each with everyone who asked. */
-  private readonly queue = new Map<string, Waiter<V>[]>();
+  /** Keys waiting for the next call, in arrival order. */
+  private readonly queue = new Map<string, Queued<V>>();
   private inFlight = 0;
   private timer: NodeJS.Timeout | undefined;
   private calls = 0;
-  /** When each queued key was first asked (same order as the queue), and how long it may wait. */
-  private readonly askedAt = new Map<string, number>();
-  private readonly patience = new Map<string, number>();
   /** When reads arrived over the last lingerMs (the linger decision's estimate of the arrival rate). */
   private readonly arrivals: number[] = [];
 
@@ -77,10 +76,9 @@ export class BatchedReader<V> {
       const now = performance.now();
       this.arrived(now);
       const patience = patient ? Math.max(this.o.windowMs, this.o.lingerMs ?? 0) : this.o.windowMs;
-      const waiters = this.queue.get(key);
-      if (waiters) waiters.push({ resolve, reject });
-      else { this.queue.set(key, [{ resolve, reject }]); this.askedAt.set(key, now); }
-      this.patience.set(key, Math.min(patience, this.patience.get(key) ?? Infinity));
+      const queued = this.queue.get(key);
+      if (queued) { queued.waiters.push({ resolve, reject }); queued.patience = Math.min(queued.patience, patience); }
+      else this.queue.set(key, { waiters: [{ resolve, reject }], askedAt: now, patience });
       this.schedule();
     });
   }
@@ -100,12 +98,12 @@ export class BatchedReader<V> {
   private ready(now: number): boolean {
     const linger = this.o.lingerMs ?? 0;
     if (this.queue.size >= this.o.maxBatch || linger === 0) return true;
-    for (const [key, at] of this.askedAt) if (now - at >= (this.patience.get(key) ?? 0)) return true; // it waited long enough
+    for (const q of this.queue.values()) if (now - q.askedAt >= q.patience) return true; // it waited long enough
     // Every read queued is patient: wait only while companions keep coming.
     const recent = this.arrivals.filter((t) => t >= now - linger).length;
     if (recent <= 1) return true; // an isolated read: nothing suggests company is coming
     const gap = linger / recent; // the mean gap between reads over the last lingerMs
-    const age = now - (this.askedAt.values().next().value ?? now);
+    const age = now - (this.queue.values().next().value?.askedAt ?? now);
     const last = this.arrivals[this.arrivals.length - 1];
     // Wait while the next read is due before the oldest has waited lingerMs, and reads still come.
     return age + gap > linger || now - last > 4 * gap;
@@ -129,11 +127,11 @@ export class BatchedReader<V> {
       if (partial && this.o.partialWhenIdle && this.inFlight > 0) return; // the call in flight schedules it when it returns
       if (partial && !this.ready(performance.now())) { this.schedule(); return; }
       const batch = new Map<string, Waiter<V>[]>();
-      for (const [key, waiters] of this.queue) {
+      for (const [key, queued] of this.queue) {
         if (batch.size >= this.o.maxBatch) break;
-        batch.set(key, waiters);
+        batch.set(key, queued.waiters);
       }
-      for (const key of batch.keys()) { this.queue.delete(key); this.askedAt.delete(key); this.patience.delete(key); }
+      for (const key of batch.keys()) this.queue.delete(key);
       if (batch.size < this.o.maxBatch && this.o.topUp) {
         for (const t of this.o.topUp(this.o.maxBatch - batch.size, new Set(batch.keys())).slice(0, this.o.maxBatch - batch.size)) {
           if (!batch.has(t.key)) batch.set(t.key, [{ resolve: t.answer, reject: () => undefined, volunteered: true }]);
