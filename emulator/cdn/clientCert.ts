@@ -7,6 +7,7 @@ import type { ClientCert, Https, Quic } from "../../provider/tencentcloud/types"
 import { ApiError } from "../errors";
 import { CertError, parseCertificate } from "../certs";
 import { chinaTime } from "../format";
+import { assertObject, requiredSwitch } from "./params";
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
@@ -44,8 +45,7 @@ export function resolveClientCertInfo(sent: unknown, verifyClient: "on" | "off",
     if (verifyClient === "on") throw noClientCert("Https.ClientCertInfo is required when Https.VerifyClient is on.");
     return undefined;
   }
-  if (typeof sent !== "object" || Array.isArray(sent)) throw new ApiError("InvalidParameter.CdnParamError", "Https.ClientCertInfo must be an object.");
-  const info = sent as Record<string, unknown>;
+  const info = assertObject(sent, "Https.ClientCertInfo");
   const pem = decodeClientCertificate(info.Certificate);
   try {
     const cert = parseCertificate(pem);
@@ -58,11 +58,7 @@ export function resolveClientCertInfo(sent: unknown, verifyClient: "on" | "off",
 
 /** The Quic block, whole: Switch is required (spec: Quic.Switch required). */
 export function resolveQuic(sent: unknown): Quic {
-  if (typeof sent !== "object" || sent === null || Array.isArray(sent)) throw new ApiError("InvalidParameter.CdnParamError", "Quic must be an object.");
-  const block = sent as Record<string, unknown>;
-  if (block.Switch === undefined || block.Switch === null) throw new ApiError("MissingParameter", "The request is missing a required parameter `Quic.Switch`.");
-  if (block.Switch !== "on" && block.Switch !== "off") throw new ApiError("InvalidParameter.CdnParamError", 'Quic.Switch must be "on" or "off".');
-  return { Switch: block.Switch };
+  return { Switch: requiredSwitch(assertObject(sent, "Quic"), "Quic") };
 }
 
 /** QUIC runs over HTTPS: refused when it would be on (sent or kept) while HTTPS is off (sent or kept). */

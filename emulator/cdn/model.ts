@@ -6,33 +6,12 @@ import { ApiError } from "../errors";
 import { assertFullChain, assertKeyMatches, CertError, parseCertificate } from "../certs";
 import { chinaTime } from "../format";
 import { assertQuicHasHttps, resolveClientCertInfo, resolveQuic } from "./clientCert";
+import { assertObject, onOff, paramError, requiredSwitch } from "./params";
 import { defaultForceRedirect, defaultHsts, defaultHttps } from "./defaults";
 import type { CdnDomainRecord, EmulatorState, SslCertificateRecord } from "../state";
 
-const ON_OFF = new Set(["on", "off"]);
 const TLS_VERSIONS = ["TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"];
 const SELF_OWNED_ORIGIN = /^(ip|ipv6|domain|domainv6)(_(ip|ipv6|domain|domainv6))*$/;
-
-export function paramError(message: string): ApiError {
-  return new ApiError("InvalidParameter.CdnParamError", message);
-}
-
-function assertObject(value: unknown, name: string): Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw paramError(`${name} must be an object.`);
-  return value as Record<string, unknown>;
-}
-
-function onOff(block: Record<string, unknown>, field: string, name: string, fallback: "on" | "off"): "on" | "off" {
-  const v = block[field];
-  if (v === undefined || v === null) return fallback;
-  if (typeof v !== "string" || !ON_OFF.has(v)) throw paramError(`${name}.${field} must be "on" or "off".`);
-  return v as "on" | "off";
-}
-
-function requiredSwitch(block: Record<string, unknown>, name: string): "on" | "off" {
-  if (block.Switch === undefined || block.Switch === null) throw new ApiError("MissingParameter", `The request is missing a required parameter \`${name}.Switch\`.`);
-  return onOff(block, "Switch", name, "off");
-}
 
 /** Whether the domain may use HTTPS at all (status, COS default domain, origin type). */
 export function assertHttpsEligible(detail: DetailDomain): void {
