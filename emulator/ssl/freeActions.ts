@@ -4,7 +4,7 @@
 // DeleteCertificate wrapped around the SSL store's own. An issued certificate joins the SSL store,
 // so CDN and CSS can use it by id like any hosted certificate.
 import { parseCertificate } from "../certs";
-import { ApiError, invalidValue, optionalString, requireString } from "../errors";
+import { ApiError, invalidValue, optionalInt, optionalString, requireString } from "../errors";
 import { chinaTime, shortId } from "../format";
 import { certificateDetail } from "./model";
 import {
@@ -116,7 +116,7 @@ function describeFree(app: FreeApplication, now: number): Record<string, unknown
     DvAuthDetail: freeDvAuthDetail(app), VulnerabilityReport: null, CertificateId: app.id,
     PackageTypeName: "TrustAsia C1 DV Free", StatusName: STATUS_NAMES[status.code] ?? `status ${status.code}`,
     SubjectAltName: [app.domain], IsVip: false, IsWildcard: false, IsDv: true, IsVulnerability: false,
-    RenewAble: issued ? issued.notAfter - now <= 30 * 86_400_000 && issued.notAfter > now && !app.renewedBy : false,
+    RenewAble: renewalRefusal(app, now) === undefined,
     SubmittedData: null, Deployable: status.code === 1, Tags: [], CAEncryptAlgorithms: [], CACommonNames: [], CAEndTimes: [], DvRevokeAuthDetail: [],
   };
 }
@@ -177,8 +177,8 @@ function checkVerification(params: Params, { state }: ActionContext) {
 // FilterSource (upload / buy) are modelled; newest application first, as the spec's default order.
 function describeCertificates(params: Params, { state }: ActionContext) {
   // The spec's request check lets integers through as numbers or numeric strings (the documented examples send "0").
-  const offset = params.Offset === undefined ? 0 : Number(params.Offset);
-  const limit = Math.min(params.Limit === undefined ? 10 : Number(params.Limit), 1000);
+  const offset = optionalInt(params, "Offset") ?? 0;
+  const limit = Math.min(optionalInt(params, "Limit") ?? 10, 1000);
   const source = optionalString(params, "FilterSource");
   const now = state.now();
   const free = [...freeCertificates(state).applications.values()].map((a) => settled(state, a));
