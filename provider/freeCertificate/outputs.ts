@@ -1,5 +1,5 @@
 // FreeCertificate outputs from what the API says (DescribeCertificate, and the issued PEM). Pure.
-import { inspectCertificate } from "../certificate";
+import { rememberedFacts } from "../certificate";
 import { chinaTimeToIso } from "../rules/sslCertificate";
 import { withoutUndefined } from "../runtime/outputs";
 import type { DescribeCertificateResponse } from "../tencentcloud/types";
@@ -21,7 +21,7 @@ export interface OutputSources {
 }
 
 export function freeCertificateOutputs(s: OutputSources): FreeCertificateOutputs {
-  const facts = s.pem ? inspectCertificate({ certificate: s.pem }).facts : undefined;
+  const facts = rememberedFacts(s.pem);
   const expiresAt = facts?.notAfter ?? chinaTimeToIso(s.described.CertEndTime ?? undefined);
   const shown = validationRecords(s.described.DvAuthDetail, s.settings.domain, s.settings.validationMethod);
   return withoutUndefined({
@@ -32,7 +32,7 @@ export function freeCertificateOutputs(s: OutputSources): FreeCertificateOutputs
     issuedAt: facts?.notBefore ?? chinaTimeToIso(s.described.CertBeginTime ?? undefined),
     expiresAt,
     daysToExpiry: expiresAt ? daysToExpiry(expiresAt, s.now) : undefined,
-    sans: facts?.sans ?? [...new Set([s.settings.domain, ...(s.described.SubjectAltName ?? [])])],
+    sans: facts ? [...facts.sans] : [...new Set([s.settings.domain, ...(s.described.SubjectAltName ?? [])])],
     fingerprint: facts?.fingerprintSha256,
     renews: s.renews ?? s.described.CertificateExtra?.OriginCertificateId ?? undefined,
     adopted: s.adopted,

@@ -1,10 +1,11 @@
 // read for FreeCertificate: refresh keeps what only state knows (the records once shown, the renewal
 // relation, whether we applied for it); import takes what the API says and counts it as adopted,
 // since nothing proves this stack applied for it.
-import { inspectCertificate } from "../certificate";
-import { findFreeCertificate, issuedPem } from "../services/ssl";
+import { rememberedFacts } from "../certificate";
+import { findFreeCertificate } from "../services/ssl";
+import { freeCertificateOutputs } from "./outputs";
 import { FreeCertificateOutputs, FreeCertificateSettings, KEY_ALGORITHMS, VALIDATION_METHODS, ValidationMethod } from "./shape";
-import { outputsFrom } from "./write";
+import { chainOf, outputsFrom } from "./write";
 
 type Props = Record<string, any>;
 
@@ -24,10 +25,11 @@ export async function readFreeCertificate(id: string, state: FreeCertificateOutp
     const outs = await outputsFrom(id, state, described, { recorded: state.validationRecords, renews: state.renews, adopted: state.adopted !== false });
     return { id, props: { ...outs, ...(state.__timeouts ? { __timeouts: state.__timeouts } : {}) } };
   }
-  const pem = await issuedPem(id).catch(() => undefined);
-  const keyType = pem ? inspectCertificate({ certificate: pem }).facts?.keyType : undefined;
+  // One fetch of the chain serves both the key type and the outputs.
+  const pem = await chainOf(id, described);
+  const keyType = rememberedFacts(pem)?.keyType;
   const settings = importedSettings((described.Domain ?? "").toLowerCase(), described.VerifyType, described.Alias, keyType);
-  const outs = await outputsFrom(id, settings, described, { adopted: true });
+  const outs = freeCertificateOutputs({ certificateId: id, settings, described, pem, adopted: true, now: new Date() });
   const { domain, validationMethod, keyAlgorithm, alias } = outs;
   return { id, props: outs, inputs: { domain, validationMethod, keyAlgorithm, ...(alias ? { alias } : {}) } };
 }

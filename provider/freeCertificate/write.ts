@@ -58,9 +58,13 @@ async function currentOutputs(id: string, settings: FreeCertificateSettings, kep
   return outputsFrom(id, settings, described, kept);
 }
 
+/** The certificate's chain (DescribeCertificateDetail) once it has one: issued, or issued and expired since. */
+export async function chainOf(id: string, described: DescribeCertificateResponse): Promise<string | undefined> {
+  return described.Status === ISSUED || described.Status === EXPIRED ? issuedPem(id) : undefined;
+}
+
 export async function outputsFrom(id: string, settings: FreeCertificateSettings, described: DescribeCertificateResponse, kept: Kept): Promise<FreeCertificateOutputs> {
-  const pem = described.Status === ISSUED || described.Status === EXPIRED ? await issuedPem(id) : undefined;
-  return freeCertificateOutputs({ certificateId: id, settings, described, pem, ...kept, now: new Date() });
+  return freeCertificateOutputs({ certificateId: id, settings, described, pem: await chainOf(id, described), ...kept, now: new Date() });
 }
 
 function logRecords(id: string, outs: FreeCertificateOutputs): void {
