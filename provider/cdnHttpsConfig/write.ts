@@ -13,7 +13,7 @@ import { withKeyLock } from "../runtime/keyedLock";
 import { withoutUndefined } from "../runtime/outputs";
 import { PartialStateError } from "../runtime/partialState";
 import { log } from "../runtime/log";
-import { timeoutFor } from "../runtime/timeouts";
+import { timeoutFor, withTimeouts } from "../runtime/timeouts";
 import type { Reserved } from "../runtime/validate";
 import { isNotFound } from "../tencentcloud";
 import type { DetailDomain } from "../tencentcloud/types";
@@ -72,11 +72,6 @@ async function settleDeploymentInFlight(detail: DetailDomain, timeoutMs: number)
   const domain = detail.Domain;
   log.info(`CDN domain ${domain}: an HTTPS deployment is already in progress; waiting for it before writing`);
   return waitForDomain(domain, judgeSettled, timeoutMs, `the HTTPS deployment already in progress on CDN domain ${domain}`);
-}
-
-/** Outputs carry the custom timeouts, because delete receives only the old outputs. */
-function withTimeouts<T extends object>(outs: T, reserved: Reserved): T {
-  return reserved.__timeouts ? { ...outs, __timeouts: reserved.__timeouts } : outs;
 }
 
 /**

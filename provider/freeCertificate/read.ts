@@ -3,6 +3,7 @@
 // since nothing proves this stack applied for it.
 import { rememberedFacts } from "../certificate";
 import { findFreeCertificate } from "../services/ssl";
+import { withTimeouts } from "../runtime/timeouts";
 import { freeCertificateOutputs } from "./outputs";
 import { FreeCertificateOutputs, FreeCertificateSettings, KEY_ALGORITHMS, VALIDATION_METHODS, ValidationMethod } from "./shape";
 import { chainOf, outputsFrom } from "./write";
@@ -23,7 +24,7 @@ export async function readFreeCertificate(id: string, state: FreeCertificateOutp
   if (!described) return {};
   if (state && typeof state.domain === "string") {
     const outs = await outputsFrom(id, state, described, { recorded: state.validationRecords, renews: state.renews, adopted: state.adopted !== false });
-    return { id, props: { ...outs, ...(state.__timeouts ? { __timeouts: state.__timeouts } : {}) } };
+    return { id, props: withTimeouts(outs, state) };
   }
   // One fetch of the chain serves both the key type and the outputs.
   const pem = await chainOf(id, described);

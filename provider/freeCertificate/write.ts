@@ -6,8 +6,8 @@
 // still declares it (provider/ownership.ts) and nothing is bound to it.
 import { log } from "../runtime/log";
 import { PartialStateError } from "../runtime/partialState";
-import { CustomTimeouts, timeoutFor } from "../runtime/timeouts";
-import { withoutReserved } from "../runtime/validate";
+import { timeoutFor, withTimeouts } from "../runtime/timeouts";
+import { reservedOf, withoutReserved } from "../runtime/validate";
 import { getClient } from "../config";
 import { deleteOwnCertificate } from "../deleteOwnCertificate";
 import { TencentCloudError } from "../tencentcloud";
@@ -75,11 +75,6 @@ function logRecords(id: string, outs: FreeCertificateOutputs): void {
   }
 }
 
-/** Outputs carry the hidden inputs delete and the next `up` need. */
-function withHidden(outs: FreeCertificateOutputs, inputs: Props): Props {
-  return { ...outs, ...(inputs.__timeouts ? { __timeouts: inputs.__timeouts } : {}) };
-}
-
 /** Waits (when asked) and returns the outputs; a failure keeps what the API has as partial state. */
 async function finish(id: string, settings: FreeCertificateSettings, inputs: Props, timeoutMs: number, kept: Kept): Promise<Props> {
   let outs: FreeCertificateOutputs | undefined;
@@ -89,14 +84,14 @@ async function finish(id: string, settings: FreeCertificateSettings, inputs: Pro
       await waitForIssuance(id, settings, timeoutMs);
       outs = await currentOutputs(id, settings, { ...kept, recorded: outs.validationRecords, renews: outs.renews });
     }
-    return withHidden(outs, inputs);
+    return withTimeouts(outs, inputs);
   } catch (e) {
     if (!(e instanceof Error)) throw e;
     const partial: FreeCertificateOutputs = outs ?? {
       certificateId: id, ...settings, status: "unknown", validationRecords: kept.recorded ?? [], sans: [settings.domain], adopted: kept.adopted,
       ...(kept.renews ? { renews: kept.renews } : {}),
     };
-    throw new PartialStateError(e.message, id, { ...withHidden(partial, inputs), __provider: inputs.__provider }, [e.message]);
+    throw new PartialStateError(e.message, id, { ...withTimeouts(partial, inputs), __provider: inputs.__provider }, [e.message]);
   }
 }
 
@@ -113,7 +108,7 @@ export async function createFreeCertificate(inputs: Props): Promise<{ id: string
     ...(renews ? { OldCertificateId: renews } : {}),
   });
   log.info(`free certificate ${id} applied for ${settings.domain} (${settings.validationMethod}, ${settings.keyAlgorithm})${renews ? `, renewing ${renews}` : ""}`);
-  const timeoutMs = timeoutFor("create", inputs.__timeouts as CustomTimeouts | undefined);
+  const timeoutMs = timeoutFor("create", reservedOf(inputs).__timeouts);
   const outs = await finish(id, settings, inputs, timeoutMs, { renews, adopted: false });
   logRecords(id, outs as FreeCertificateOutputs);
   return { id, outs };
@@ -128,7 +123,7 @@ export async function updateFreeCertificate(id: string, olds: Props, news: Props
     if (adopted) log.info(`free certificate ${id}: alias updated in Pulumi state only (this resource did not apply for it)`);
     else await renameCertificate(id, settings.alias ?? "");
   }
-  const timeoutMs = timeoutFor("update", news.__timeouts as CustomTimeouts | undefined);
+  const timeoutMs = timeoutFor("update", reservedOf(news).__timeouts);
   return { outs: await finish(id, settings, news, timeoutMs, { recorded: olds.validationRecords, renews: olds.renews, adopted }) };
 }
 

@@ -8,8 +8,8 @@ import { waitForIssuance } from "../freeCertificate/issuance";
 import { nextStep, statusWord } from "../freeCertificate/rules";
 import { log } from "../runtime/log";
 import { PartialStateError } from "../runtime/partialState";
-import { CustomTimeouts, timeoutFor } from "../runtime/timeouts";
-import { withoutReserved } from "../runtime/validate";
+import { timeoutFor, withTimeouts } from "../runtime/timeouts";
+import { reservedOf, withoutReserved } from "../runtime/validate";
 import { findFreeCertificate } from "../services/ssl";
 import type { DescribeCertificateResponse } from "../tencentcloud/types";
 import { validationOutputs } from "./outputs";
@@ -20,9 +20,6 @@ type Props = Record<string, any>;
 export function settingsOf(inputs: Props): FreeCertificateValidationSettings {
   return freeCertificateValidationArgsSchema.parse(withoutReserved(inputs));
 }
-
-/** Outputs carry the hidden input the next `up` needs. */
-const withHidden = (outs: object, inputs: Props): Props => ({ ...outs, ...(inputs.__timeouts ? { __timeouts: inputs.__timeouts } : {}) });
 
 async function describe(id: string): Promise<DescribeCertificateResponse> {
   const described = await findFreeCertificate(id);
@@ -39,24 +36,24 @@ async function validate(settings: FreeCertificateValidationSettings, inputs: Pro
       await waitForIssuance(id, { domain: described.Domain ?? id, validationMethod: described.VerifyType ?? "DNS" }, timeoutMs);
       described = await describe(id);
     }
-    return withHidden(validationOutputs(settings, described), inputs);
+    return withTimeouts(validationOutputs(settings, described), inputs);
   } catch (e) {
     // Not found at all: nothing to resume, the plain error. Otherwise the state the next `up` resumes from.
     if (!described || !(e instanceof Error)) throw e;
-    const partial = { ...withHidden(validationOutputs(settings, described), inputs), __provider: inputs.__provider };
+    const partial = { ...withTimeouts(validationOutputs(settings, described), inputs), __provider: inputs.__provider };
     throw new PartialStateError(e.message, id, partial, [e.message]);
   }
 }
 
 export async function createFreeCertificateValidation(inputs: Props): Promise<{ id: string; outs: Props }> {
   const settings = settingsOf(inputs);
-  const outs = await validate(settings, inputs, timeoutFor("create", inputs.__timeouts as CustomTimeouts | undefined));
+  const outs = await validate(settings, inputs, timeoutFor("create", reservedOf(inputs).__timeouts));
   return { id: settings.certificateId, outs };
 }
 
 /** Resumes waiting where an earlier run stopped short of issued; a new validationRecordIds is state only. */
 export async function updateFreeCertificateValidation(_id: string, _olds: Props, news: Props): Promise<{ outs: Props }> {
-  return { outs: await validate(settingsOf(news), news, timeoutFor("update", news.__timeouts as CustomTimeouts | undefined)) };
+  return { outs: await validate(settingsOf(news), news, timeoutFor("update", reservedOf(news).__timeouts)) };
 }
 
 export async function deleteFreeCertificateValidation(id: string): Promise<void> {
