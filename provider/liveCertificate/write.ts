@@ -56,26 +56,25 @@ async function uploadOurChain(inputs: SelfOwned, sameLeafId: string, stack: stri
  */
 async function uploadOwnMaterial(inputs: SelfOwned, stack: string | undefined): Promise<{ cloudCertId: string; adopted: boolean }> {
   const { response: answer, earlierAttemptMayHaveApplied } = await upload(uploadRequest(inputs, false, stack));
-  const matched = answer.RepeatCertId ? await matchedCertificate(answer.RepeatCertId, inputs.certificate, stack) : undefined;
-  if (answer.RepeatCertId && !matched!.ourChain) {
-    return uploadOurChain(inputs, answer.RepeatCertId, stack);
+  const repeated = answer.RepeatCertId;
+  if (!repeated) {
+    log.info(`certificate uploaded to SSL Certificate Management as ${answer.CertificateId}`);
+    return { cloudCertId: answer.CertificateId, adopted: false };
   }
-  if (answer.RepeatCertId && matched!.ours) {
+  const matched = await matchedCertificate(repeated, inputs.certificate, stack);
+  if (!matched.ourChain) return uploadOurChain(inputs, repeated, stack);
+  if (matched.ours) {
     // Tagged by this stack: its own earlier upload (a run that failed after it, or a rename).
-    log.info(`certificate ${answer.RepeatCertId} in SSL Certificate Management was uploaded by this stack (${stack}); it stays this resource's own`);
-    return { cloudCertId: answer.RepeatCertId, adopted: false };
+    log.info(`certificate ${repeated} in SSL Certificate Management was uploaded by this stack (${stack}); it stays this resource's own`);
+    return { cloudCertId: repeated, adopted: false };
   }
-  if (answer.RepeatCertId && earlierAttemptMayHaveApplied) {
+  if (earlierAttemptMayHaveApplied) {
     // Our own first attempt most likely stored it and lost its answer: it is ours to delete.
-    log.info(`certificate uploaded to SSL Certificate Management as ${answer.RepeatCertId} (an earlier attempt's answer was lost; the retry found it)`);
-    return { cloudCertId: answer.RepeatCertId, adopted: false };
+    log.info(`certificate uploaded to SSL Certificate Management as ${repeated} (an earlier attempt's answer was lost; the retry found it)`);
+    return { cloudCertId: repeated, adopted: false };
   }
-  if (answer.RepeatCertId) {
-    log.info(`certificate already in SSL Certificate Management as ${answer.RepeatCertId} (same fingerprint); using it instead of a duplicate, and leaving it there on delete`);
-    return { cloudCertId: answer.RepeatCertId, adopted: true };
-  }
-  log.info(`certificate uploaded to SSL Certificate Management as ${answer.CertificateId}`);
-  return { cloudCertId: answer.CertificateId, adopted: false };
+  log.info(`certificate already in SSL Certificate Management as ${repeated} (same fingerprint); using it instead of a duplicate, and leaving it there on delete`);
+  return { cloudCertId: repeated, adopted: true };
 }
 
 /** Whether state says we did not upload it; a missing flag counts as adopted (we cannot prove we did). */
