@@ -9,7 +9,7 @@ import { chinaTimeToIso } from "../rules/sslCertificate";
 import { validateArgs } from "../runtime/validate";
 import { isUnknown } from "../unknown";
 import { findFreeCertificate } from "../services/ssl";
-import { nextStep, renewalDue, statusWord } from "./rules";
+import { nextStep, RENEWAL_WINDOW_DAYS, renewalDue, statusWord } from "./rules";
 import { freeCertificateArgsSchema } from "./shape";
 import { noteRenewal } from "./write";
 
@@ -38,7 +38,7 @@ export async function diffFreeCertificate(id: string, olds: Props, news: Props):
   if (step === "apply-again" && replaces.length === 0) replaces.push("status");
   if (replaces.length === 0 && step === "judge-renewal") {
     const expiresAt = chinaTimeToIso(described?.CertEndTime ?? undefined) ?? olds.expiresAt;
-    const renewBeforeDays = typeof want("renewBeforeDays") === "number" ? want("renewBeforeDays") as number : 30;
+    const renewBeforeDays = typeof want("renewBeforeDays") === "number" ? want("renewBeforeDays") as number : RENEWAL_WINDOW_DAYS;
     if (described && renewalDue(expiresAt, new Date(), renewBeforeDays)) {
       replaces.push("expiresAt");
       noteRenewal({ domain: normalizeDomain(olds.domain), keyAlgorithm: olds.keyAlgorithm }, id, expiresAt);

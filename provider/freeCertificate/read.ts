@@ -5,6 +5,7 @@ import { rememberedFacts } from "../certificate";
 import { findFreeCertificate } from "../services/ssl";
 import { withTimeouts } from "../runtime/timeouts";
 import { freeCertificateOutputs } from "./outputs";
+import { RENEWAL_WINDOW_DAYS } from "./rules";
 import { FreeCertificateOutputs, FreeCertificateSettings, KEY_ALGORITHMS, VALIDATION_METHODS, ValidationMethod } from "./shape";
 import { chainOf, outputsFrom } from "./write";
 
@@ -15,7 +16,7 @@ function importedSettings(domain: string, verifyType: string | null | undefined,
   const method = (VALIDATION_METHODS as readonly string[]).includes(verifyType ?? "") ? verifyType as ValidationMethod : "DNS";
   return {
     domain, validationMethod: method, keyAlgorithm: keyType === "EC" ? KEY_ALGORITHMS[1] : KEY_ALGORITHMS[0],
-    ...(alias ? { alias } : {}), renewBeforeDays: 30, waitForIssuance: true,
+    ...(alias ? { alias } : {}), renewBeforeDays: RENEWAL_WINDOW_DAYS, waitForIssuance: true,
   };
 }
 

@@ -44,7 +44,6 @@ export async function renameCertificate(certId: string, alias: string): Promise<
   }
 }
 
-/** Deletes a certificate; `"gone"` when it was already deleted. */
 /**
  * Whether SSL Certificate Management refused a delete because cloud resources still use the
  * certificate (errors.json: BoundResources "有未解绑的云资源", DeleteResourceFailed "证书已关联云资源").
@@ -55,6 +54,7 @@ export function isStillUsedRefusal(e: unknown): e is TencentCloudError {
   return e instanceof TencentCloudError && (e.code === "FailedOperation.BoundResources" || e.code === "FailedOperation.DeleteResourceFailed");
 }
 
+/** Deletes a certificate; `"gone"` when it was already deleted. */
 export async function deleteCertificate(certId: string): Promise<DeleteCertificateResponse | "gone"> {
   try {
     return await getClient().ssl.deleteCertificate({ CertificateId: certId });
