@@ -41,7 +41,7 @@ export async function diffFreeCertificate(id: string, olds: Props, news: Props):
     const renewBeforeDays = typeof want("renewBeforeDays") === "number" ? want("renewBeforeDays") as number : RENEWAL_WINDOW_DAYS;
     if (described && renewalDue(expiresAt, new Date(), renewBeforeDays)) {
       replaces.push("expiresAt");
-      noteRenewal({ domain: normalizeDomain(olds.domain), keyAlgorithm: olds.keyAlgorithm }, id, expiresAt);
+      noteRenewal({ domain: olds.domain, keyAlgorithm: olds.keyAlgorithm }, id, expiresAt);
     }
   }
   return { changes: inPlace || replaces.length > 0, replaces, deleteBeforeReplace: false };

@@ -4,6 +4,7 @@
 // certificate id as partial state, so the next `up` resumes waiting instead of applying twice.
 // Delete removes only a certificate this resource applied for, only when no resource of the program
 // still declares it (provider/ownership.ts) and nothing is bound to it.
+import { normalizeDomain } from "../certificate";
 import { log } from "../runtime/log";
 import { PartialStateError } from "../runtime/partialState";
 import { timeoutFor, withTimeouts } from "../runtime/timeouts";
@@ -31,7 +32,8 @@ export function settingsOf(inputs: Props): FreeCertificateSettings {
 // process of a deployment, so diff leaves a note under what the replacement applies for (domain and
 // key: a renewal changes neither) and the replacement's create takes it.
 const renewalNotes = new Map<string, { certificateId: string; expiresAt: string }[]>();
-const renewalKey = (s: Pick<FreeCertificateSettings, "domain" | "keyAlgorithm">) => `${s.domain}|${s.keyAlgorithm}`;
+// Keyed by the normalised name: the settings keep an internationalised name as written, the diff may hold either form.
+const renewalKey = (s: Pick<FreeCertificateSettings, "domain" | "keyAlgorithm">) => `${normalizeDomain(s.domain)}|${s.keyAlgorithm}`;
 
 export function noteRenewal(renewed: Pick<FreeCertificateSettings, "domain" | "keyAlgorithm">, certificateId: string, expiresAt: string): void {
   const key = renewalKey(renewed);

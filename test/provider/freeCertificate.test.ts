@@ -118,6 +118,17 @@ describe("FreeCertificate (provider against the emulator)", function () {
     expect((await h.diff(second.id, second.outs, first.inputs)).changes).to.equal(false);
   });
 
+  it("renews a certificate for an internationalised domain name: the replacement names the old one", async () => {
+    const done = up({ domain: "Bücher.example.com", validationMethod: "DNS_AUTO" });
+    await new Promise((r) => setTimeout(r, 300));
+    await env.emulator.advanceClock(3000); // Tencent Cloud DNS adds the record
+    const first = await done;
+    await env.emulator.ageFreeCertificates(80 * DAY); // within the 30 days
+    expect((await h.diff(first.id, first.outs, first.inputs)).replaces).to.deep.equal(["expiresAt"]);
+    const second = await h.create(first.inputs);
+    expect(second.outs).to.include({ renews: first.id });
+  });
+
   it("renews two certificates of one domain (RSA and ECC) in one run, each naming its own predecessor", async () => {
     const rsa = await up({ domain: "ready.example.com", validationMethod: "DNS", keyAlgorithm: "RSA" });
     const ecc = await up({ domain: "ready.example.com", validationMethod: "DNS", keyAlgorithm: "ECC" });
