@@ -53,7 +53,11 @@ const keepAliveHttps = new https.Agent({ keepAlive: true, maxSockets: 64 });
 
 const PROXY_VARIABLES = ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"];
 
-/** Whether requests to `endpoint` go straight to it: a loopback endpoint, or no proxy configured. */
+/**
+ * Whether requests to `endpoint` go straight to it (directAdapter, which never uses a proxy): a
+ * loopback endpoint (a local emulator must not be reached through a corporate HTTP(S)_PROXY), or
+ * no proxy configured.
+ */
 export function goesDirect(endpoint: string | undefined, env: NodeJS.ProcessEnv = process.env): boolean {
   return (!!endpoint && isLoopbackUrl(endpoint)) || !PROXY_VARIABLES.some((v) => env[v]);
 }
@@ -121,8 +125,6 @@ export function createHttp(timeoutMs: number, endpoint?: string): AxiosInstance 
     // Reuse connections across the many small calls of a fleet (TLS handshakes dominate otherwise).
     httpAgent: keepAliveHttp,
     httpsAgent: keepAliveHttps,
-    // A local emulator must not be reached through a corporate HTTP(S)_PROXY.
-    ...(endpoint && isLoopbackUrl(endpoint) ? { proxy: false as const } : {}),
   });
   // axios's default header buckets (Accept and one per method) would be merged into every request.
   instance.defaults.headers = {} as typeof instance.defaults.headers;
