@@ -11,7 +11,7 @@ import { listDomains as listCdnDomains } from "../provider/services/cdn";
 import { listAllBindings, listPlaybackDomains } from "../provider/services/live";
 import type { DescribeCertificateResponse, DetailDomain, LiveDomainCertBinding, LiveDomainInfo } from "../provider/tencentcloud/types";
 import { listFreeCertificates } from "../provider/services/ssl";
-import { renewalWindowOpens, statusWord } from "../provider/freeCertificate/rules";
+import { daysToExpiry, renewalWindowOpens, statusWord } from "../provider/freeCertificate/rules";
 
 // ------------------------------------------------------------------------------- the report (pure)
 
@@ -84,14 +84,12 @@ export function sortRows(rows: StatusRow[]): StatusRow[] {
   return [...rows].sort((a, b) => expiry(a) - expiry(b) || a.kind.localeCompare(b.kind) || a.domain.localeCompare(b.domain));
 }
 
-const DAY_MS = 24 * 3600 * 1000;
-
 const utcText = (iso: string) => iso.replace("T", " ").replace(/\.\d+Z$|Z$/, " UTC");
 
 function expiryText(iso: string | undefined, now: Date, renewableFrom?: string): string {
   if (!iso) return "-";
-  const days = Math.floor((Date.parse(iso) - now.getTime()) / DAY_MS);
-  const renewal = renewableFrom ? `, renewable from ${utcText(renewableFrom).slice(0, 10)}` : "";
+  const days = daysToExpiry(iso, now);
+  const renewal = renewableFrom ? `, renewable from ${renewableFrom.slice(0, 10)}` : "";
   return days < 0 ? `${utcText(iso)} (EXPIRED)` : `${utcText(iso)} (${days} d${renewal})`;
 }
 
