@@ -11,7 +11,6 @@ import { lowerBound, LowerBound, PhaseWork } from "./lowerBound";
 import { MinimumCall, minimumCalls, MinimumOptions, PhaseName } from "./minimumCalls";
 import { UNKNOWN } from "../../provider/unknown";
 
-export type { PhaseName } from "./minimumCalls";
 
 export interface FleetSize { cdn: number; bindings: number; domainsPerBinding: number }
 export const FULL_FLEET: FleetSize = { cdn: 200, bindings: 20, domainsPerBinding: 5 };
@@ -80,9 +79,7 @@ export function phaseWork(phase: PhaseName, size: FleetSize, options: MinimumOpt
 export interface PhaseReport {
   phase: PhaseName;
   wallMs: number;
-  /** From the phase's start to its first API call: the new provider process loading its code and the first checks. */
-  firstCallMs: number;
-  /** From the phase's start to the answer of each action's first call. */
+  /** From the phase's start to the answer of each action's first call (report.ts firstCallMs: of any). */
   firstCallOfActionMs: Record<string, number>;
   bound: LowerBound;
   /** The fewest calls the phase could make, per action, with formulas (minimumCalls.ts). */
@@ -147,7 +144,6 @@ function phaseTimer(o: FleetRunOptions, phases: PhaseReport[], cloudCertIds: () 
     const report: PhaseReport = {
       phase,
       wallMs,
-      firstCallMs: entries.length > 0 ? Date.parse(entries[0].time) - startedAt : NaN,
       firstCallOfActionMs: firstCallOfAction(entries, startedAt),
       bound: lowerBound({ ...phaseWork(phase, o.size, options), rateFor: o.rateFor, deployDelayMs: o.deployDelayMs, inFlight: o.concurrency }),
       minimum: minimumCalls(phase, o.size, options),

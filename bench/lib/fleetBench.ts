@@ -4,7 +4,7 @@ import type { EmulatorHandle, Fault } from "../../emulator";
 import { startEmulatorProcess } from "./emulatorProcess";
 import { rateLimitFor, Service } from "../../provider/tencentcloud/types";
 import { FleetCerts, FleetRun, FleetRunOptions, FleetSize, PhaseReport, fleetSeed, runFleet } from "./fleet";
-import { startFleetHost } from "./providerHost";
+import { FleetHost, startFleetHost } from "./providerHost";
 
 export const ENGINE_PARALLEL = 16; // `pulumi up --parallel 16`
 
@@ -30,17 +30,18 @@ export function rateOfAction(action: string): number {
 export async function runFleetBench(o: FleetBenchOptions): Promise<FleetBenchResult> {
   const emulator = await startEmulatorProcess({ seed: fleetSeed(o.size), deployDelayMs: o.deployDelayMs, rateLimits: o.rateLimits, logRequests: true });
   try {
-    let fleetHost = await startFleetHost(emulator, { echo: o.echoHost });
+    let fleetHost: FleetHost | undefined;
     const hostLogs: string[] = [];
-    let first = true;
+    const stopHost = async () => {
+      if (!fleetHost) return;
+      await fleetHost.stop();
+      hostLogs.push(...fleetHost.host.logs());
+      fleetHost = undefined;
+    };
     // Each phase is a deployment of its own, in a provider process of its own, as the CLI runs it.
     const deployment = async () => {
-      if (!first) {
-        await fleetHost.stop();
-        hostLogs.push(...fleetHost.host.logs());
-        fleetHost = await startFleetHost(emulator, { echo: o.echoHost });
-      }
-      first = false;
+      await stopHost();
+      fleetHost = await startFleetHost(emulator, { echo: o.echoHost });
       return fleetHost.engines;
     };
     try {
@@ -56,9 +57,10 @@ export async function runFleetBench(o: FleetBenchOptions): Promise<FleetBenchRes
         onPhase: (r) => o.onPhase?.(r, emulator),
       });
       await emulator.faults([]);
-      return { ...run, hostLogs: [...hostLogs, ...fleetHost.host.logs()], finalState: await emulator.state() };
+      await stopHost();
+      return { ...run, hostLogs, finalState: await emulator.state() };
     } finally {
-      await fleetHost.stop();
+      await stopHost();
     }
   } finally {
     await emulator.stop();

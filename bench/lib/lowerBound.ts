@@ -46,9 +46,3 @@ export function lowerBound(input: BoundInput): LowerBound {
   const binding = constraints.reduce<Constraint | undefined>((a, c) => (!a || c.ms > a.ms ? c : a), undefined);
   return { ms: binding?.ms ?? 0, binding: binding?.name ?? "none", constraints };
 }
-
-/** Adds per-resource minimum calls, scaled by the number of such resources. */
-export function addCalls(into: Record<string, number>, perResource: Record<string, number>, count: number): Record<string, number> {
-  for (const [action, n] of Object.entries(perResource)) into[action] = (into[action] ?? 0) + n * count;
-  return into;
-}

@@ -16,6 +16,12 @@ export const fleetName = (size: FleetSize): string => [
   size.bindings ? `${size.bindings} LiveCertificate, ${size.bindings} LiveDomainBinding x ${size.domainsPerBinding} domains` : "",
 ].filter(Boolean).join(", ");
 
+/** From the phase's start to its first API call: the new provider process loading its code and the first checks. */
+export function firstCallMs(r: PhaseReport): number {
+  const times = Object.values(r.firstCallOfActionMs);
+  return times.length > 0 ? Math.min(...times) : NaN;
+}
+
 /** Calls made over the minimum, and wall time over the lower bound (NaN when the bound is 0). */
 export function ratios(r: PhaseReport): { calls: number; wall: number } {
   const minimum = totalCalls(r.minimum);
@@ -46,7 +52,7 @@ export function formatPhase(r: PhaseReport, size: FleetSize, targets?: Targets):
   const lines: string[] = [];
   const { calls: callRatio, wall: ratio } = ratios(r);
   lines.push(`== ${r.phase}: ${fleetName(size)}`);
-  lines.push(`   wall time        ${s(r.wallMs)}   (max ${r.maxInFlight} operations in flight; first API call after ${s(r.firstCallMs)}: a new provider process loads its code)`);
+  lines.push(`   wall time        ${s(r.wallMs)}   (max ${r.maxInFlight} operations in flight; first API call after ${s(firstCallMs(r))}: a new provider process loads its code)`);
   lines.push(`   lower bound      ${s(r.bound.ms)}   (binding constraint: ${r.bound.binding})`);
   for (const c of r.bound.constraints) lines.push(`      ${c.name.padEnd(36)} ${c.formula.padEnd(34)} = ${s(c.ms)}`);
   const floor = floorAfterFirstCall(r);
