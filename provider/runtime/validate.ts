@@ -56,6 +56,15 @@ export function validateArgs<T>(schema: z.ZodType<T>, inputs: Record<string, unk
   return { failures, hasUnknowns };
 }
 
+/**
+ * A check that only validates the arguments: the schema's defaults become inputs (so state and
+ * diff see what was asked for), unless values are still unknown (preview), when the inputs stay as given.
+ */
+export function checkArgs<T extends object>(schema: z.ZodType<T>, news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
+  const { value, failures, hasUnknowns } = validateArgs(schema, news);
+  return { inputs: value && !hasUnknowns ? { ...news, ...value } : news, failures };
+}
+
 /** The engine's and the sdk's hidden inputs, carried beside the arguments into outputs and partial state. */
 export interface Reserved {
   /** The serialized provider; partial state must carry it so the host can load the provider again. */
