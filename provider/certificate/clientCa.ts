@@ -8,7 +8,7 @@ import { chainFingerprint } from "./facts";
 import { certificateLabel, dnAttribute, oneLineDn } from "./names";
 import { parseCertificateBundle, pemBlocks } from "./pem";
 import type { Finding, Severity } from "./types";
-import { EXPIRY_WARNING_DAYS, isoUtc, validFrom, validTo } from "./validity";
+import { isoUtc, validityAt, validTo } from "./validity";
 
 export const CLIENT_CA_CODES = {
   CLIENT_CA_INVALID: "CLIENT_CA_INVALID", CLIENT_CA_NOT_CA: "CLIENT_CA_NOT_CA", CLIENT_CA_NO_CERT_SIGN: "CLIENT_CA_NO_CERT_SIGN",
@@ -59,8 +59,6 @@ export interface ClientCaInput {
 
 export interface ClientCaResult { facts?: ClientCaFacts; findings: Finding[] }
 
-const DAY_MS = 24 * 3600 * 1000;
-
 function serverLeafFingerprint(serverCertificate: string | undefined): string | undefined {
   if (serverCertificate === undefined) return undefined;
   const parsed = parseCertificateBundle(serverCertificate);
@@ -75,13 +73,10 @@ function caFindings(cert: X509Certificate, serverLeaf: string | undefined, now: 
   if (!basicConstraintsCa(cert.raw)) return [clientCaFindings.notCa(label)];
   const out: Finding[] = [];
   if (keyUsageAllowsCertSign(cert.raw) === false) out.push(clientCaFindings.noCertSign(label));
-  const notBefore = validFrom(cert).getTime();
-  const notAfter = validTo(cert).getTime();
-  if (now.getTime() > notAfter) out.push(clientCaFindings.expired(label, isoUtc(validTo(cert))));
-  else if (now.getTime() < notBefore) out.push(clientCaFindings.notYetValid(label, isoUtc(validFrom(cert))));
-  else if (notAfter - now.getTime() < EXPIRY_WARNING_DAYS * DAY_MS) {
-    out.push(clientCaFindings.expiresSoon(label, isoUtc(validTo(cert)), Math.floor((notAfter - now.getTime()) / DAY_MS)));
-  }
+  const v = validityAt(cert, now);
+  if (v.state === "expired") out.push(clientCaFindings.expired(label, v.at));
+  else if (v.state === "notYetValid") out.push(clientCaFindings.notYetValid(label, v.at));
+  else if (v.state === "expiresSoon") out.push(clientCaFindings.expiresSoon(label, v.at, v.days));
   return out;
 }
 
