@@ -5,7 +5,7 @@
 // (the SDK has no bucket). Both sign with TC3 and send the same JSON; what differs is the client code.
 import { startEmulator, EmulatorHandle } from "../emulator";
 import { TencentCloudClient, resetRateLimitsForTests } from "../provider/tencentcloud";
-import { formatStages, measureClientStages } from "./lib/clientStages";
+import { formatStages, measureClientStages, pooled } from "./lib/clientStages";
 import { agentTo, officialSdkClient } from "./lib/officialSdk";
 
 const ACTION = "live.DescribeLiveDomain";
@@ -14,14 +14,8 @@ const DOMAIN = "play.overhead.example.com";
 export interface OverheadResult { client: string; requests: number; seconds: number; rps: number; cpuMicrosPerRequest: number }
 
 async function measure(name: string, total: number, concurrency: number, call: () => Promise<unknown>): Promise<OverheadResult> {
-  let next = 0;
-  const worker = async () => { while (next++ < total) await call(); };
-  const t0 = performance.now();
-  const c0 = process.cpuUsage();
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const cpu = process.cpuUsage(c0);
-  const seconds = (performance.now() - t0) / 1000;
-  return { client: name, requests: total, seconds, rps: total / seconds, cpuMicrosPerRequest: (cpu.user + cpu.system) / total };
+  const { seconds, cpuMicrosPerCall } = await pooled(total, concurrency, call);
+  return { client: name, requests: total, seconds, rps: total / seconds, cpuMicrosPerRequest: cpuMicrosPerCall };
 }
 
 /** Issue 15: our client serves at least the official SDK's requests per second. */

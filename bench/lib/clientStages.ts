@@ -20,14 +20,20 @@ async function cpuPerCall(n: number, f: () => unknown): Promise<number> {
   return (c.user + c.system) / n;
 }
 
-/** `inFlight` requests at a time; CPU of client and server together, per request. */
-async function cpuPerRequest(n: number, inFlight: number, f: () => Promise<unknown>): Promise<number> {
-  await Promise.all(Array.from({ length: inFlight * 4 }, f));
+/** `n` calls of `f`, `inFlight` at a time: the wall seconds and the process's CPU microseconds per call. */
+export async function pooled(n: number, inFlight: number, f: () => Promise<unknown>): Promise<{ seconds: number; cpuMicrosPerCall: number }> {
   let next = 0;
+  const t0 = performance.now();
   const c0 = process.cpuUsage();
   await Promise.all(Array.from({ length: inFlight }, async () => { while (next++ < n) await f(); }));
   const c = process.cpuUsage(c0);
-  return (c.user + c.system) / n;
+  return { seconds: (performance.now() - t0) / 1000, cpuMicrosPerCall: (c.user + c.system) / n };
+}
+
+/** `inFlight` requests at a time; CPU of client and server together, per request. */
+async function cpuPerRequest(n: number, inFlight: number, f: () => Promise<unknown>): Promise<number> {
+  await Promise.all(Array.from({ length: inFlight * 4 }, f));
+  return (await pooled(n, inFlight, f)).cpuMicrosPerCall;
 }
 
 const ANSWER = JSON.stringify({ Response: { DomainInfo: { Name: "play.overhead.example.com", Type: 1, Status: 1, CreateTime: "2026-01-01 00:00:00", PlayType: 1 }, RequestId: "stage" } });
