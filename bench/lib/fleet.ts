@@ -4,8 +4,8 @@
 // API calls are taken from the emulator's request log.
 import type { EmulatorHandle, EmulatorSeed, RequestLogEntry } from "../../emulator";
 import { runDag, Operation } from "./dag";
-import { upDeferringDelete } from "./steps";
-import { CheckFailedError, Engine, Props, StateEntry } from "../../test/support/engine";
+import { previewOrThrow, upDeferringDelete } from "./steps";
+import { Engine, Props, StateEntry } from "../../test/support/engine";
 import { summarizeRequests, RequestSummary } from "./requestStats";
 import { lowerBound, LowerBound, PhaseWork } from "./lowerBound";
 import { MinimumCall, minimumCalls, MinimumOptions, PhaseName } from "./minimumCalls";
@@ -169,10 +169,7 @@ export async function runFreshPreview(o: FleetRunOptions): Promise<FleetRun> {
   const timed = phaseTimer(o, phases, () => []);
   const range = (n: number) => Array.from({ length: n }, (_, i) => i);
   const engines = await o.deployment();
-  const checkOnly = async (engine: Engine, urn: string, args: Props) => {
-    const { failures } = await engine.preview(urn, args);
-    if (failures.length > 0) throw new CheckFailedError(failures);
-  };
+  const checkOnly = async (engine: Engine, urn: string, args: Props) => { await previewOrThrow(engine, urn, args); };
   await timed("preview", [
     ...range(o.size.cdn).map((i) => ({ id: `cdn/${i}`, run: () => checkOnly(engines.CdnHttpsConfig, urnOf("CdnHttpsConfig", `cdn-${i}`), cdnArgs(i, o.certs.cdn[0])) })),
     ...range(o.size.bindings).map((g) => ({
@@ -214,8 +211,7 @@ export async function runFleet(o: FleetRunOptions): Promise<FleetRun> {
   // ---- preview: `pulumi preview` of the unchanged program: every resource checked and diffed
   ({ CdnHttpsConfig: cdnEngine, LiveCertificate: certEngine, LiveDomainBinding: bindingEngine } = await o.deployment());
   const unchanged = async (engine: Engine, old: StateEntry, args: Props) => {
-    const { failures, diff } = await engine.preview(old.urn, args, old);
-    if (failures.length > 0) throw new CheckFailedError(failures);
+    const { diff } = await previewOrThrow(engine, old.urn, args, old);
     if (diff?.changes !== "none") throw new Error(`${old.urn}: preview of the unchanged program shows changes`);
   };
   const previewOps: Operation[] = [

@@ -10,9 +10,16 @@ export interface UpOutcome {
   replaced?: StateEntry;
 }
 
+/** The engine's Check (and Diff of an existing resource), stopping as the engine does when Check fails. */
+export async function previewOrThrow(engine: Engine, urn: string, args: Props, old?: StateEntry) {
+  const previewed = await engine.preview(urn, args, old);
+  if (previewed.failures.length > 0) throw new CheckFailedError(previewed.failures);
+  return previewed;
+}
+
 export async function upDeferringDelete(engine: Engine, old: StateEntry, args: Props): Promise<UpOutcome> {
-  const { inputs, failures, diff } = await engine.preview(old.urn, args, old);
-  if (failures.length > 0 || !diff) throw new CheckFailedError(failures);
+  const { inputs, diff } = await previewOrThrow(engine, old.urn, args, old);
+  if (!diff) throw new CheckFailedError([]);
   if (diff.changes === "none") return { state: old, step: "same" };
   if (diff.replaces.length === 0) {
     const { outs } = await engine.host.update(old.id, old.urn, old.outputs, inputs, old.inputs);
