@@ -7,10 +7,10 @@ import { TencentCloudClient } from "../provider/tencentcloud/client";
 import { servedCertSource } from "../provider/rules/cdn";
 import { sourceOfCertType } from "../provider/rules/live";
 import { chinaTimeToIso } from "../provider/rules/sslCertificate";
-import { listDomains as listCdnDomains } from "../provider/services/cdn";
-import { listAllBindings, listPlaybackDomains } from "../provider/services/live";
+import { CdnService } from "../provider/services/cdn";
+import { LiveService } from "../provider/services/live";
 import type { DescribeCertificateResponse, DetailDomain, LiveDomainCertBinding, LiveDomainInfo } from "../provider/tencentcloud/types";
-import { listFreeCertificates } from "../provider/services/ssl";
+import { SslService } from "../provider/services/ssl";
 import { daysToExpiry, renewalWindowOpens, statusWord } from "../provider/freeCertificate/rules";
 
 // ------------------------------------------------------------------------------- the report (pure)
@@ -107,7 +107,10 @@ export function formatTable(rows: StatusRow[], now: Date): string {
 // ------------------------------------------------------------------------------- the API (I/O)
 
 export async function collectStatus(client: TencentCloudClient): Promise<StatusRow[]> {
-  const [cdn, play, bindings, free] = await Promise.all([listCdnDomains(client), listPlaybackDomains(client), listAllBindings(client), listFreeCertificates(client)]);
+  const live = new LiveService(client);
+  const [cdn, play, bindings, free] = await Promise.all([
+    new CdnService(client, { info: () => undefined, warn: () => undefined }).listDomains(), live.listPlaybackDomains(), live.listAllBindings(), new SslService(client).listFreeCertificates(),
+  ]);
   const byDomain = new Map(bindings.map((b) => [b.DomainName.toLowerCase(), b]));
   return sortRows([...cdn.map(cdnRow), ...play.map((d) => liveRow(d, byDomain.get(d.Name.toLowerCase()))), ...free.map(freeRow)]);
 }
@@ -168,7 +171,7 @@ export async function run(args: string[], io: StatusIo = processIo): Promise<num
   }
   let options: ReturnType<typeof resolveClientOptions>;
   try {
-    options = resolveClientOptions(io.env);
+    options = resolveClientOptions(undefined, io.env);
   } catch (e) {
     io.err(`tencent-https status: ${(e as Error).message}\n`); // half a key pair, or an invalid endpoint
     return 2;

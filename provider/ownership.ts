@@ -5,9 +5,11 @@
 // checks of this process declared is what the program still relies on, and a delete must never take
 // it away: the rename of a resource (create the new one, delete the old one), two bindings sharing a
 // playback domain, two LiveCertificates holding the same material. docs/ownership.md states the rule
-// and what is certain versus heuristic. Pure apart from the one process-wide registry below.
+// and what is certain versus heuristic. Pure: the provider context (context.ts) holds the one
+// Declarations of the process.
 
-export type ResourceType = "CdnHttpsConfig" | "LiveCertificate" | "LiveDomainBinding";
+/** A resource type of the registry (registry.ts), as sentences name it. */
+export type ResourceType = string;
 
 /** A resource of the program: its type and the name the sdk passes as the hidden input `__resourceName`. */
 export interface ResourceRef { type: ResourceType; name: string }
@@ -81,21 +83,6 @@ export class Declarations {
     return out;
   }
 
-  /** Forgets everything: a new deployment (tests run many in one process). */
-  clear(): void {
-    this.byResource.clear();
-  }
-}
-
-/** One registry per provider process, which the engine runs for one deployment. */
-export const declarations = new Declarations();
-
-/** The hidden input carrying the resource's name (sdk/internal.ts); absent for callers that do not pass it. */
-export const NAME_INPUT = "__resourceName";
-
-export function refFrom(type: ResourceType, inputs: Record<string, unknown> | undefined): ResourceRef | undefined {
-  const name = inputs?.[NAME_INPUT];
-  return typeof name === "string" && name !== "" ? { type, name } : undefined;
 }
 
 /** 'CdnHttpsConfig "a" and LiveDomainBinding "b"', for sentences naming every declarer. */
@@ -163,7 +150,7 @@ export function leftForSentence(thing: string, declarers: ResourceRef[], left: s
  * Records `claims` for `ref` (nothing to record without a name) and sorts the overlaps with other
  * resources into check failures (a sentence each) and notes to log.
  */
-export function declareInCheck(ref: ResourceRef | undefined, claims: Claim[]): { conflicts: { thing: string; reason: string }[]; notes: string[] } {
+export function declareInCheck(declarations: Declarations, ref: ResourceRef | undefined, claims: Claim[]): { conflicts: { thing: string; reason: string }[]; notes: string[] } {
   if (!ref) return { conflicts: [], notes: [] };
   const overlaps = declarations.declare(ref, claims);
   return {

@@ -1,7 +1,7 @@
 // What we report about the certificate a domain uses: source, expiry, SHA-256 fingerprint, names.
 // Self-owned: from our own parse of the PEM. Hosted: from SSL Certificate Management.
 import { domainMatches, rememberedFacts } from "../certificate";
-import type { CdnHttpsConfigComputed } from "./shape";
+import type { CdnHttpsConfigComputed } from "./definition";
 import { messages } from "../messages";
 import { certificateNames, chinaTimeToIso, cloudCertificateProblem, sameMaterial } from "../rules/sslCertificate";
 import type { DescribeCertificateDetailResponse } from "../tencentcloud/types";

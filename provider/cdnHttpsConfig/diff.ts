@@ -2,13 +2,13 @@
 // its whole chain (PEM whitespace is no change, a new intermediate is) or certId; the domain by its normalised name and is the only replace;
 // HTTPS found off or failed at the last read is a change to repair. `__provider`/`__timeouts` never count.
 import { normalizeDomain } from "../certificate";
-import type * as pulumi from "@pulumi/pulumi";
+import type { Context } from "../context";
 import { canonicalTlsVersions } from "../rules/cdn";
+import type { Difference, EngineRecord } from "../runtime/resource";
 import { containsUnknown } from "../unknown";
 import { sameSelfOwnedCertificate, selfOwnedFacts } from "./certFacts";
 import { mtlsQuicChanges } from "./mtlsQuic";
-import type { EngineRecord } from "../runtime/validate";
-import { cdnHttpsConfigSchema, CdnHttpsConfigState } from "./shape";
+import { cdnHttpsConfigSchema, CdnHttpsConfigState } from "./definition";
 
 type State = Partial<CdnHttpsConfigState>;
 
@@ -30,7 +30,7 @@ function certificateChanged(olds: State, news: EngineRecord): boolean {
   return !sameSelfOwnedCertificate(olds, selfOwnedFacts(news.certificate));
 }
 
-export function diffCdnHttpsConfig(olds: State, news: EngineRecord): pulumi.dynamic.DiffResult {
+export function diff(_ctx: Context, _id: string, olds: State, news: EngineRecord): Difference {
   const changed: string[] = [];
   const replaces: string[] = [];
   if (containsUnknown(news.domain) || normalizeDomain(String(news.domain)) !== normalizeDomain(String(olds.domain ?? ""))) {
@@ -55,5 +55,5 @@ export function diffCdnHttpsConfig(olds: State, news: EngineRecord): pulumi.dyna
       changed.push("tlsVersions");
     }
   }
-  return { changes: changed.length > 0, replaces, deleteBeforeReplace: false };
+  return { changed, replaces };
 }

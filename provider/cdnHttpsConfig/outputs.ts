@@ -5,12 +5,9 @@ import { withoutUndefined } from "../runtime/outputs";
 import type { DetailDomain } from "../tencentcloud/types";
 import type { CertFacts } from "./certFacts";
 import { clientCaOutputs } from "./mtlsQuic";
-import { ARG_KEYS as ARGUMENT_KEYS, CdnHttpsConfigState, ResolvedArgs } from "./shape";
+import type { CdnHttpsConfigState, ResolvedArgs } from "./definition";
 
 export type CdnHttpsConfigOutputs = CdnHttpsConfigState;
-
-/** The argument fields of the outputs (all but the private key), which `read` also returns as the reconstructed inputs. */
-export const ARG_KEYS = ARGUMENT_KEYS.filter((k) => k !== "privateKey") as Exclude<(typeof ARGUMENT_KEYS)[number], "privateKey">[];
 
 /** The settings as the API reports them. */
 export function apiSettings(detail: DetailDomain): Pick<CdnHttpsConfigOutputs, "http2" | "ocspStapling" | "tlsVersions" | "hsts" | "forceRedirect" | "httpsEnabled" | "sslStatus" | "deployedCert"> {
@@ -53,11 +50,4 @@ export function outputsAfterApply(args: ResolvedArgs, facts: CertFacts, detail: 
     deployedCert: api.deployedCert,
     ...facts,
   });
-}
-
-/** The argument part of outputs: the inputs `read` reconstructs. */
-export function inputsOf(outs: CdnHttpsConfigOutputs): Record<string, unknown> {
-  const inputs: Record<string, unknown> = {};
-  for (const k of ARG_KEYS) if (outs[k] !== undefined) inputs[k] = outs[k];
-  return inputs;
 }

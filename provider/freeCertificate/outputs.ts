@@ -4,7 +4,7 @@ import { chinaTimeToIso } from "../rules/sslCertificate";
 import { withoutUndefined } from "../runtime/outputs";
 import type { DescribeCertificateResponse } from "../tencentcloud/types";
 import { daysToExpiry, keptValidationRecords, statusWord, validationRecords } from "./rules";
-import type { FreeCertificateOutputs, FreeCertificateSettings, ValidationRecord } from "./shape";
+import type { FreeCertificateOutputs, FreeCertificateSettings, ValidationRecord } from "./definition";
 
 export interface OutputSources {
   certificateId: string;

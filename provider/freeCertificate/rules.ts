@@ -4,7 +4,7 @@
 // docs/reference/tencentcloud-api.md.
 import { isDomainName } from "../certificate";
 import type { DomainValidationResult, DvAuthDetail, DvAuthFields } from "../tencentcloud/types";
-import type { ValidationRecord } from "./shape";
+import type { ValidationRecord } from "./definition";
 
 /** ApplyCertificate's OldCertificateId: a renewal only within the last 30 days before expiry, not after. */
 export const RENEWAL_WINDOW_DAYS = 30;

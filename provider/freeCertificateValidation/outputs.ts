@@ -3,7 +3,7 @@ import { statusWord } from "../freeCertificate/rules";
 import { chinaTimeToIso } from "../rules/sslCertificate";
 import { withoutUndefined } from "../runtime/outputs";
 import type { DescribeCertificateResponse } from "../tencentcloud/types";
-import type { FreeCertificateValidationOutputs, FreeCertificateValidationSettings } from "./shape";
+import type { FreeCertificateValidationOutputs, FreeCertificateValidationSettings } from "./definition";
 
 export function validationOutputs(settings: FreeCertificateValidationSettings, described: DescribeCertificateResponse): FreeCertificateValidationOutputs {
   return withoutUndefined({

@@ -4,7 +4,7 @@ import { CertificateFacts, rememberedFacts } from "../certificate";
 import { certificateNames, chinaTimeToIso, CertSource } from "../rules/sslCertificate";
 import { withoutUndefined } from "../runtime/outputs";
 import type { DescribeCertificateDetailResponse } from "../tencentcloud";
-import type { LiveCertificateOutputs } from "./shape";
+import type { LiveCertificateOutputs } from "./definition";
 
 /** SHA-256 over every certificate of the chain, or undefined when the PEM does not parse. */
 export function chainFingerprintOf(pem: string | undefined): string | undefined {

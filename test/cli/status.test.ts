@@ -3,7 +3,6 @@
 import { expect } from "chai";
 import { run, sortRows, formatTable, StatusRow, StatusIo } from "../../cli/status";
 import { startEmulator, EmulatorHandle } from "../../emulator";
-import { resetClientForTests } from "../../provider/config";
 import { TencentCloudClient } from "../../provider/tencentcloud/client";
 import { makeChain } from "../support/certs";
 
@@ -22,7 +21,6 @@ describe("tencent-https status", function () {
   const expiry = (days: number) => new Date(Date.now() + days * DAY);
 
   before(async function () {
-    resetClientForTests(); // no provider config left in this process: the command reads the environment
     const soon = makeChain({ domains: ["*.example.com"], notAfter: expiry(10) });
     const mid = makeChain({ domains: ["*.example.com"], notAfter: expiry(30), keySet: 1 });
     const late = makeChain({ domains: ["*.example.com"], notAfter: expiry(200), keySet: 2 });
@@ -129,7 +127,6 @@ describe("tencent-https status: free certificates", function () {
   after(async () => { await emulator?.stop(); });
 
   it("lists each free certificate with its status, expiry and the date its renewal window opens", async function () {
-    resetClientForTests();
     emulator = await startEmulator({ seed: { validationRecordsPresent: ["free.example.com"] } });
     const api = new TencentCloudClient({ credentials: { secretId: emulator.secretId, secretKey: emulator.secretKey }, endpoint: emulator.url });
     const issued = (await api.call<{ CertificateId: string }>("ssl", "ApplyCertificate", { DvAuthMethod: "DNS", DomainName: "free.example.com" })).CertificateId;

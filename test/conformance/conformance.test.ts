@@ -11,7 +11,7 @@ import { answerViolations, requestViolations } from "../../emulator/spec";
 import type { Service } from "../../provider/tencentcloud/types";
 import { makeChain } from "../support/certs";
 import { startRecordingProxy, Exchange } from "./recordingProxy";
-import { CDN_DOMAIN, HOSTED_ID, LifecycleOutcome, PLAY_DOMAINS, pointProviderAt, runLifecycle } from "./lifecycle";
+import { CDN_DOMAIN, HOSTED_ID, LifecycleOutcome, PLAY_DOMAINS, providerAt, runLifecycle } from "./lifecycle";
 
 export interface ConformanceReport { total: number; conforming: number; requestsConforming: number; answersConforming: number; violations: string[] }
 
@@ -52,12 +52,10 @@ async function recordedLifecycle(nullMode: boolean): Promise<RecordedRun> {
     },
   });
   const proxy = await startRecordingProxy(emu.url);
-  const restore = pointProviderAt(emu, proxy.url);
   try {
-    const outcome = await runLifecycle({ own, hosted });
+    const outcome = await runLifecycle(providerAt(emu, proxy.url), { own, hosted });
     return { outcome, report: conformance(proxy.exchanges), exchanges: proxy.exchanges };
   } finally {
-    restore();
     await proxy.stop();
     await emu.stop();
   }

@@ -3,9 +3,7 @@
 // after the certificate it names), a refresh and an import read all three, two more `up`s change
 // them, a last `up` must find no change, and destroy deletes the binding before the certificate. Used by the conformance and null-mode tests.
 import { expect } from "chai";
-import * as provider from "../../provider";
-import { configure, resetClientForTests } from "../../provider/config";
-import { setLogSink } from "../../provider/runtime/log";
+import { createProvider, Provider } from "../../provider";
 import type { EmulatorHandle } from "../../emulator";
 import type { TestChain } from "../support/certs";
 
@@ -27,20 +25,14 @@ interface Live { id: string; outs: Props }
 
 export interface Material { own: TestChain; hosted: TestChain }
 
-/** Points the in-process provider at `endpoint` with the emulator's credentials (its log kept quiet);
- *  returns the undo. */
-export function pointProviderAt(emu: EmulatorHandle, endpoint: string): () => void {
+/** A provider process pointed at `endpoint` with the emulator's credentials (its log kept quiet). */
+export function providerAt(emu: EmulatorHandle, endpoint: string): Provider {
   const config: Record<string, string> = {
     "tencentcloud-https:secretId": emu.secretId, "tencentcloud-https:secretKey": emu.secretKey, "tencentcloud-https:endpoint": endpoint,
   };
-  resetClientForTests();
-  configure({ config: { get: (k: string) => config[k] } });
-  const restoreLog = setLogSink(() => undefined);
-  return () => {
-    restoreLog();
-    configure({ config: { get: () => undefined } });
-    resetClientForTests();
-  };
+  const provider = createProvider({ logSink: () => undefined });
+  provider.configure({ config: { get: (k: string) => config[k] } });
+  return provider;
 }
 
 async function checked(h: Handlers, olds: Props, news: Props): Promise<Props> {
@@ -74,7 +66,7 @@ export interface LifecycleOutcome {
   outputs: Record<string, Props>;
 }
 
-export async function runLifecycle(m: Material): Promise<LifecycleOutcome> {
+export async function runLifecycle(provider: Provider, m: Material): Promise<LifecycleOutcome> {
   const cdnH = provider.cdnHttpsConfig as unknown as Handlers;
   const certH = provider.liveCertificate as unknown as Handlers;
   const bindH = provider.liveDomainBinding as unknown as Handlers;

@@ -31,7 +31,7 @@ describe("CdnHttpsConfig: an update refused after its first write", function () 
   after(async () => { await proxy?.stop(); await env?.stop(); });
 
   it("records the certificate still served, so the next up writes the new one and a second up is clean", async function () {
-    const created = await up(site(oldChain, true), []);
+    const created = await up(env, site(oldChain, true), []);
     expect(created.ok, describeResult(created)).to.equal(true);
 
     // The redirect goes off first (it is no longer declared); the Https write after it is refused.
@@ -42,7 +42,7 @@ describe("CdnHttpsConfig: an update refused after its first write", function () 
       }
       return undefined;
     });
-    const failed = await up(site(newChain, false), created.state);
+    const failed = await up(env, site(newChain, false), created.state);
     proxy.onAnswer(undefined);
     await env.emulator.faults([]);
     expect(failed.steps.site, describeResult(failed)).to.equal("failed");
@@ -50,11 +50,11 @@ describe("CdnHttpsConfig: an update refused after its first write", function () 
     expect((await env.emulator.state()).cdnDomains[0].ForceRedirect?.Switch).to.equal("off");
     expect(failed.state[0].outputs.certFingerprint, "state must not claim the certificate that was never written").to.not.equal(newChain.fingerprintSha256);
 
-    const repaired = await up(site(newChain, false), failed.state);
+    const repaired = await up(env, site(newChain, false), failed.state);
     expect(repaired.ok, describeResult(repaired)).to.equal(true);
     expect(repaired.steps.site).to.equal("update");
     expect(repaired.state[0].outputs).to.include({ certFingerprint: newChain.fingerprintSha256, sslStatus: "deployed" });
     expect((await cdnHttps(env, DOMAIN)).CertInfo.ExpireTime).to.not.equal(undefined);
-    await expectNoChange(site(newChain, false), repaired.state);
+    await expectNoChange(env, site(newChain, false), repaired.state);
   });
 });

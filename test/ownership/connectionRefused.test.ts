@@ -37,11 +37,11 @@ describe("ownership 7: connection refused right after a write", function () {
       if (action === "UpdateDomainConfig" && !refused) { refused = true; await proxy.refuseFor(400); }
       return undefined;
     });
-    const created = await up(program(), []);
+    const created = await up(env, program(), []);
     expect(refused).to.equal(true);
     expect(created.ok, describeResult(created)).to.equal(true);
     expect(created.state[0].outputs).to.include({ httpsEnabled: true, sslStatus: "deployed" });
-    await expectNoChange(program(), created.state);
+    await expectNoChange(env, program(), created.state);
   });
 
   it("a re-read that keeps failing after the write still records partial state, which destroy cleans up", async function () {
@@ -50,7 +50,7 @@ describe("ownership 7: connection refused right after a write", function () {
       if (action === "UpdateDomainConfig") await env.emulator.faults([{ service: "cdn", action: "DescribeDomainsConfig", code: "UnauthorizedOperation.CdnCamUnauthorized" }]);
       return undefined;
     });
-    const failed = await up(program(), []);
+    const failed = await up(env, program(), []);
     expect(failed.ok).to.equal(false);
     expect(failed.state, "the engine records the resource from the partial state").to.have.length(1);
     const recorded = failed.state[0];
@@ -60,10 +60,10 @@ describe("ownership 7: connection refused right after a write", function () {
     await env.emulator.faults([]);
     proxy.onAnswer(undefined);
     // The next up finishes the work, and a second one is clean.
-    const repaired = await up(program(), failed.state);
+    const repaired = await up(env, program(), failed.state);
     expect(repaired.ok, describeResult(repaired)).to.equal(true);
-    await expectNoChange(program(), repaired.state);
-    const gone = await destroy(repaired.state);
+    await expectNoChange(env, program(), repaired.state);
+    const gone = await destroy(env, repaired.state);
     expect(gone.ok, describeResult(gone)).to.equal(true);
     expect((await cdnHttps(env, DOMAIN)).Switch).to.equal("off");
   });
@@ -76,7 +76,7 @@ describe("ownership 7: connection refused right after a write", function () {
       if (action === "ModifyLiveDomainCertBindings") await env.emulator.faults([{ service: "live", action: "DescribeLiveDomainCertBindings", code: "UnauthorizedOperation" }]);
       return undefined;
     });
-    const failed = await up(live, []);
+    const failed = await up(env, live, []);
     await env.emulator.faults([]);
     proxy.onAnswer(undefined);
     expect(failed.steps.play, describeResult(failed)).to.equal("failed");
@@ -84,10 +84,10 @@ describe("ownership 7: connection refused right after a write", function () {
     expect(recorded, "the engine records the binding from the partial state").to.not.equal(undefined);
     const certId = failed.state.find((e) => e.name === "cert")!.id;
     expect(recorded!.outputs).to.deep.include({ cloudCertId: certId, domains: [PLAY], boundTo: { [PLAY]: certId } });
-    const repaired = await up(live, failed.state);
+    const repaired = await up(env, live, failed.state);
     expect(repaired.ok, describeResult(repaired)).to.equal(true);
-    await expectNoChange(live, repaired.state);
-    const gone = await destroy(repaired.state);
+    await expectNoChange(env, live, repaired.state);
+    const gone = await destroy(env, repaired.state);
     expect(gone.ok, describeResult(gone)).to.equal(true);
     expect(await liveBinding(env, PLAY)).to.equal(undefined);
   });

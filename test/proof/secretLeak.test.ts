@@ -2,7 +2,7 @@
 // dynamic-provider host; everything produced is collected and searched for the private keys and
 // the API secret key, as PEM and as base64 body lines. A control proves the search finds a planted key.
 import { expect } from "chai";
-import * as provider from "../../provider";
+
 import { makeChain, TestChain } from "../support/certs";
 import { serializeProvider, StateEntry } from "../support/engine";
 import { startProviderEnv, ProviderEnv } from "../support/providerEnv";
@@ -85,7 +85,7 @@ describe("proof: secret-leak audit", function () {
     let cdnState = await step("cdn create", () => cdn.create(urn("CdnHttpsConfig", "site"), cdnArgs(cdnA)), outputsOf);
     await step("cdn preview with unknown key", () => cdn.preview(urn("CdnHttpsConfig", "site"), { ...cdnArgs(cdnB), privateKey: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" }, cdnState), previewView);
     await step("cdn check, key of another certificate", () => cdn.preview(urn("CdnHttpsConfig", "bad"), { ...cdnArgs(cdnA), privateKey: cdnB.privateKey }), previewView);
-    await step("cdn check in-process, key of another certificate", () => provider.cdnHttpsConfig.check({}, { ...cdnArgs(cdnA), privateKey: liveA.privateKey }), (r) => r.failures);
+    await step("cdn check in-process, key of another certificate", () => env.provider.cdnHttpsConfig.check({}, { ...cdnArgs(cdnA), privateKey: liveA.privateKey }), (r) => r.failures);
     if (cdnState) {
       await step("cdn refresh", () => refresh(cdnState!));
       await step("cdn import", () => importRead(cdn, urn("CdnHttpsConfig", "imported"), CDN));

@@ -1,17 +1,17 @@
 // CdnHttpsConfig handlers against the emulator: every documented rule rejected at check without a
 // write, the create / update / read / delete flows and their ordering, drift, import, failures.
 import { expect } from "chai";
-import { cdnHttpsConfigHandlers as h } from "../../provider/cdnHttpsConfig";
 import { UNKNOWN } from "../../provider/unknown";
 import type { EmulatorSeed } from "../../emulator";
 import { makeChain, TestChain } from "../support/certs";
-import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
+import { ProviderEnv, startProviderEnv, handlersOf } from "../support/providerEnv";
 
 const DOMAIN = "cdn.example.com";
 const PROVIDER = "serialized-provider-text"; // check must hand __provider back untouched
 
 describe("CdnHttpsConfig against the emulator", function () {
   let env: ProviderEnv;
+  const h = handlersOf(() => env, "cdnHttpsConfig");
   let chain: TestChain;
   let rotated: TestChain;
   let hostedChain: TestChain;

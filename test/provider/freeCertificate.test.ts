@@ -5,11 +5,8 @@
 // OldCertificateId, created before the old one is deleted); deletion refused within the hour or while
 // bound (looked up before DeleteCertificate, which would not check); import adopted; argument errors at check with nothing sent.
 import { expect } from "chai";
-import { freeCertificateHandlers as h } from "../../provider/freeCertificate";
-import { liveDomainBindingHandlers as bindings } from "../../provider/liveDomainBinding";
-import { certificateId, declarations } from "../../provider/ownership";
 import { PartialStateError } from "../../provider/runtime/partialState";
-import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
+import { ProviderEnv, startProviderEnv, handlersOf } from "../support/providerEnv";
 
 const DAY = 86_400_000;
 const alternateKey = (domain: string) => (domain.length % 2 === 0 ? "RSA" : "ECC");
@@ -19,6 +16,8 @@ type Props = Record<string, any>;
 describe("FreeCertificate (provider against the emulator)", function () {
   this.timeout(30_000);
   let env: ProviderEnv;
+  const h = handlersOf(() => env, "freeCertificate");
+  const bindings = handlersOf(() => env, "liveDomainBinding");
   before(async () => {
     env = await startProviderEnv({
       seed: { liveDomains: [{ name: "play.example.com", type: 1 }], validationRecordsPresent: ["ready.example.com", "play.example.com"] },
@@ -188,11 +187,12 @@ describe("FreeCertificate (provider against the emulator)", function () {
   it("leaves a certificate that a resource still in the program declares (a CdnHttpsConfig certId), naming it", async () => {
     const { id, outs } = await up({ domain: "ready.example.com", validationMethod: "DNS" });
     await env.emulator.advanceClock(HOUR);
-    declarations.declare({ type: "CdnHttpsConfig", name: "site" }, [{ thing: certificateId(id) }]);
+    // The program still has a CdnHttpsConfig "site" taking the certificate: its check declares it.
+    await env.provider.cdnHttpsConfig.check({}, { domain: "site.example.com", certId: id, __resourceName: "site", __provider: "seam" });
     try {
       await h.delete(id, outs);
     } finally {
-      declarations.clear();
+      env.newProcess();
     }
     expect(lines()).to.match(new RegExp(`certificate ${id} is still declared by CdnHttpsConfig "site" in this deployment; it stays in SSL Certificate Management`));
     expect((await env.emulator.state()).sslCertificates.map((c) => c.id)).to.deep.equal([id]);
@@ -202,7 +202,7 @@ describe("FreeCertificate (provider against the emulator)", function () {
   it("imports a certificate as adopted and leaves it in place on delete", async () => {
     const { id } = await up({ domain: "ready.example.com", validationMethod: "DNS" });
     const imported = await h.read(id);
-    expect(imported.inputs).to.deep.equal({ domain: "ready.example.com", validationMethod: "DNS", keyAlgorithm: "RSA" });
+    expect(imported.inputs).to.deep.equal({ domain: "ready.example.com", validationMethod: "DNS", keyAlgorithm: "RSA", renewBeforeDays: 30, waitForIssuance: true });
     expect(imported.props).to.include({ adopted: true, status: "issued" });
     await env.emulator.advanceClock(HOUR);
     await h.delete(id, imported.props!);
@@ -219,6 +219,8 @@ describe("FreeCertificate (provider against the emulator)", function () {
 describe("FreeCertificate waiting on a rate-limited check (provider against the emulator)", function () {
   this.timeout(30_000);
   let env: ProviderEnv;
+  const h = handlersOf(() => env, "freeCertificate");
+  const bindings = handlersOf(() => env, "liveDomainBinding");
   // Checks closer than a minute (on the emulator clock) answer Frequently.
   before(async () => { env = await startProviderEnv({ freeCertificates: { checkIntervalMs: 60_000 } }); });
   after(async () => { await env?.stop(); });

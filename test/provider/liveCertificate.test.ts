@@ -5,16 +5,16 @@
 // Certificate Management adopted and left there (and not renamed), argument errors as sentences,
 // and no key material anywhere.
 import { expect } from "chai";
-import { liveCertificateHandlers as h } from "../../provider/liveCertificate";
-import { liveDomainBindingHandlers } from "../../provider/liveDomainBinding";
 import { UNKNOWN } from "../../provider/unknown";
 import { makeChain, otherKey, TestChain } from "../support/certs";
-import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
+import { ProviderEnv, startProviderEnv, handlersOf } from "../support/providerEnv";
 
 const PROVIDER = "seam-text";
 
 describe("LiveCertificate (provider against the emulator)", function () {
   let env: ProviderEnv;
+  const h = handlersOf(() => env, "liveCertificate");
+  const liveDomainBindingHandlers = handlersOf(() => env, "liveDomainBinding");
   let chain: TestChain;
   let hostedChain: TestChain;
   let expiredChain: TestChain;
@@ -151,11 +151,13 @@ describe("LiveCertificate (provider against the emulator)", function () {
       expect(withRoot.replaces).to.deep.equal(["certificate"]);
       const crlf = await h.diff(id, outs, selfOwned({ certificate: `\n${chain.certificate.replace(/\n/g, "\r\n")}  \r\n` }));
       expect(crlf.changes).to.equal(false);
-      // A state written before chain fingerprints existed is compared by the leaf only: no replacement on upgrade.
-      const { chainFingerprint, ...legacy } = outs;
+      // A state written before versions and chain fingerprints gets its chain's from the PEM it
+      // recorded: the same chain is no change, the same leaf under other intermediates a replacement.
+      const { chainFingerprint, __version, ...legacy } = outs;
       expect(chainFingerprint).to.be.a("string");
+      expect(__version).to.equal(1);
       expect((await h.diff(id, legacy, selfOwned())).changes).to.equal(false);
-      expect(await h.diff(id, legacy, selfOwned({ certificate: otherChain }))).to.deep.equal({ changes: true, replaces: [], deleteBeforeReplace: false });
+      expect(await h.diff(id, legacy, selfOwned({ certificate: otherChain }))).to.deep.equal({ changes: true, replaces: ["certificate"], deleteBeforeReplace: false });
     });
 
     it("renames the certificate it uploaded in the SSL console when remarks change", async function () {

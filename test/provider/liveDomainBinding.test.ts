@@ -3,12 +3,10 @@
 // toggle off, reject or report a mismatched domain, the view outputs, update, refresh drift,
 // import, and delete (only domains still bound to this certificate lose HTTPS).
 import { expect } from "chai";
-import { liveCertificateHandlers } from "../../provider/liveCertificate";
-import { liveDomainBindingHandlers as h, } from "../../provider/liveDomainBinding";
 import { PartialStateError } from "../../provider/runtime/partialState";
 import { UNKNOWN } from "../../provider/unknown";
 import { makeChain, TestChain } from "../support/certs";
-import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
+import { ProviderEnv, startProviderEnv, handlersOf } from "../support/providerEnv";
 
 const PROVIDER = "seam-text";
 const P1 = "play1.live.example.com";
@@ -19,6 +17,8 @@ const OTHER = "play.other.org";
 
 describe("LiveDomainBinding (provider against the emulator)", function () {
   let env: ProviderEnv;
+  const liveCertificateHandlers = handlersOf(() => env, "liveCertificate");
+  const h = handlersOf(() => env, "liveDomainBinding");
   let chain: TestChain;
   let certId: string;
   let certOuts: Record<string, any>;

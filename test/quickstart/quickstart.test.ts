@@ -3,14 +3,12 @@
 // says plainly that it skipped. The no-CLI fallback the demo prints instead is tested either way.
 import { expect } from "chai";
 import { startEmulator, EmulatorHandle } from "../../emulator";
-import { resetClientForTests } from "../../provider/config";
 import { projectRoot, runPulumiDemo } from "../../examples/quickstart/demo";
 import { emulatorInventory } from "../../examples/quickstart/inventory";
 import { findPulumiCli } from "../../examples/quickstart/pulumiCli";
 import { demoSeed } from "../../examples/quickstart/seed";
 import { QUICKSTART } from "../../examples/quickstart/settings";
 import { runWithoutCli } from "../../examples/quickstart/withoutCli";
-import { setLogSink } from "../../provider/runtime/log";
 import type { StatusRow } from "../../cli/status";
 import { ensureSelfLink } from "../../examples/quickstart/selfLink";
 import { seams } from "../../sdk/seam";
@@ -30,7 +28,6 @@ describe("quick start (npm run demo)", function () {
 
   afterEach(async function () {
     await emulator?.stop();
-    resetClientForTests();
   });
 
   it("pulumi up, refresh and destroy through the Automation API", async function () {
@@ -50,12 +47,8 @@ describe("quick start (npm run demo)", function () {
 
   it("without a CLI, drives the same resources through the provider and cleans up", async function () {
     let printed = "";
-    const restore = setLogSink(() => undefined); // the provider's progress lines are not under test here
-    try {
-      await runWithoutCli(emulator, (t) => { printed += t; });
-    } finally {
-      restore();
-    }
+    // The provider's progress lines are not under test here.
+    await runWithoutCli(emulator, (t) => { printed += t; }, () => undefined);
     expect(printed).to.match(/www\.example\.com\s+online\s+deployed\s+hosted\s+qs-wildcard/);
     expect(printed).to.match(/live1\.example\.com\s+enabled\s+on\s+hosted\s+qs-wildcard/);
     const after = await emulatorInventory(emulator);

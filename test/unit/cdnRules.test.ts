@@ -150,7 +150,7 @@ describe("rules/cdn", () => {
 
 // The argument schema's sentences (pure; the provider tests prove check uses them).
 import { validateArgs } from "../../provider/runtime/validate";
-import { cdnHttpsConfigSchema, crossFieldFailures, resolveArgs } from "../../provider/cdnHttpsConfig/shape";
+import { cdnHttpsConfigSchema, crossFieldFailures, resolveArgs } from "../../provider/cdnHttpsConfig/definition";
 import { UNKNOWN } from "../../provider/unknown";
 
 describe("CdnHttpsConfig arguments", () => {

@@ -1,7 +1,7 @@
 // FreeCertificate's pure rules and argument shape: the domain the free product takes, defaults,
 // status words, validation records, verification progress, renewal and deletion sentences.
 import { expect } from "chai";
-import { freeCertificateArgsSchema } from "../../provider/freeCertificate/shape";
+import { freeCertificateArgsSchema } from "../../provider/freeCertificate/definition";
 import {
   daysToExpiry, deleteRefusal, domainProblem, isDeadEnd, keptValidationRecords, mayRenew, nextStep, renewalDue,
   statusWord, stillBoundSentence, validationRecords, verificationProgress,

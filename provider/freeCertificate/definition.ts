@@ -1,8 +1,13 @@
-// The shape of FreeCertificate, in one place: the zod schema of its arguments (defaults, one sentence
-// per bad value) is the single source of the resolved inputs; the documented Args interface is proven
-// equal to its z.input; the state type and its computed keys. The sdk derives its types from here.
+// FreeCertificate, defined once: a free TrustAsia certificate (one domain, three months) from SSL
+// Certificate Management, from application to issuance and renewal; its id is the certificate id.
+// The zod schema of its arguments (defaults, one sentence per bad value) is the single source of the
+// checked inputs; the documented Args interface is proven equal to its z.input; the state type and
+// its computed keys; the state's version; the handlers (diff.ts, read.ts, write.ts). Its check is
+// the schema alone: nothing is asked of the API.
 import { z } from "zod";
+import { normalizeDomain } from "../certificate";
 import { argumentsError } from "../runtime/argumentSchemas";
+import { defineResource, type EngineRecord } from "../runtime/resource";
 import type { Assert, Equal, WithDefaults } from "../runtime/shapeTypes";
 import { domainProblem, DNS_AUTO_NEEDS, RENEWAL_WINDOW_DAYS } from "./rules";
 
@@ -15,7 +20,8 @@ const ARGUMENTS = "domain, and optionally validationMethod, keyAlgorithm, alias,
 
 export const freeCertificateArgsSchema = z.strictObject({
   domain: z.string({ error: "domain is required: the one domain name the free certificate is for, such as www.example.com." })
-    .superRefine((d, ctx) => { const p = domainProblem(d); if (p) ctx.addIssue({ code: "custom", message: p }); }),
+    .superRefine((d, ctx) => { const p = domainProblem(d); if (p) ctx.addIssue({ code: "custom", message: p }); })
+    .transform(normalizeDomain),
   validationMethod: z.enum(VALIDATION_METHODS, {
     error: `validationMethod must be DNS_AUTO (${DNS_AUTO_NEEDS}), DNS (you add a TXT record) or FILE (you publish a file on the site).`,
   }).default("DNS_AUTO"),
@@ -96,3 +102,26 @@ export interface FreeCertificateOutputs extends FreeCertificateSettings {
 
 /** The outputs that are computed, not given: the sdk lists them so Pulumi creates their outputs. */
 export const COMPUTED_KEYS = ["certificateId", "status", "validationRecords", "issuedAt", "expiresAt", "daysToExpiry", "sans", "fingerprint", "renews", "adopted"] as const satisfies readonly (keyof FreeCertificateOutputs)[];
+
+export const freeCertificate = defineResource<FreeCertificateArgs, FreeCertificateSettings, FreeCertificateOutputs>({
+  type: "FreeCertificate",
+  schema: freeCertificateArgsSchema,
+  computed: COMPUTED_KEYS,
+  version: 1,
+  // Version 0 kept an internationalised domain as written; the API and the CA count its punycode form.
+  upgrade: (state: EngineRecord) => ({
+    ...state, ...(typeof state.domain === "string" ? { domain: normalizeDomain(state.domain) } : {}), adopted: state.adopted !== false,
+  }) as FreeCertificateOutputs,
+  inputsOf: (state) => {
+    const inputs: Partial<FreeCertificateArgs> = {};
+    for (const k of ARG_KEYS) if (state[k] !== undefined) (inputs as Record<string, unknown>)[k] = state[k];
+    return inputs;
+  },
+  idOf: (state) => state.certificateId,
+  handlers() {
+    const { diff } = require("./diff") as typeof import("./diff");
+    const { read, lookup } = require("./read") as typeof import("./read");
+    const { create, update, remove } = require("./write") as typeof import("./write");
+    return { check: async () => [], diff, create, read, lookup, update, delete: remove };
+  },
+});

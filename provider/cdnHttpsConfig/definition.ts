@@ -1,25 +1,26 @@
-// The shape of CdnHttpsConfig, in one place: the zod schema of its arguments with their defaults
-// (one sentence per bad value) is the single source of the resolved inputs (z.output) and the
-// state; the documented Args interface is proven equal to its z.input (see runtime/shapeTypes.ts);
-// plus the rules that span several fields, which must stay silent about values still unknown at
-// preview. The doc comments here are what users see in their editor.
+// CdnHttpsConfig, defined once: the zod schema of its arguments with their defaults (one sentence
+// per bad value) is the single source of the checked inputs (z.output) and the state; the
+// documented Args interface is proven equal to its z.input (see runtime/shapeTypes.ts); the rules
+// that span several arguments, silent about values still unknown at preview; the state's version;
+// and the handlers (check.ts, diff.ts, read.ts, write.ts), loaded on first use. The doc comments
+// here are what users see in their editor.
 import { z } from "zod";
-import { isDomainName } from "../certificate";
+import { isDomainName, normalizeDomain, rememberedFacts } from "../certificate";
 import { messages } from "../messages";
 import { isUnknown } from "../unknown";
 import type { CertSource } from "../rules/sslCertificate";
 import type { SslStatus } from "../tencentcloud/types";
-
-type RedirectStatus = (typeof REDIRECT_STATUS_CODES)[number];
+import { defineResource, type EngineRecord } from "../runtime/resource";
 import type { CheckFailure } from "../runtime/validate";
 import { argumentsError, certificateArg, privateKeyArg, sslCertIdArg } from "../runtime/argumentSchemas";
 import type { Assert, Equal, WithDefaults } from "../runtime/shapeTypes";
-import type { CustomTimeouts } from "../runtime/timeouts";
 import {
-  DeployedCert, DEFAULT_REDIRECT_STATUS, DesiredHttps, DesiredRedirect, HSTS_MAX_AGE_LIMIT, REDIRECT_STATUS_CODES,
-  TLS_VERSIONS, TlsVersion, tlsVersionsProblem,
+  DeployedCert, DEFAULT_REDIRECT_STATUS, DesiredHttps, DesiredRedirect, HSTS_MAX_AGE_LIMIT, isLegacyTencentDomain, legacyCertificateMessage,
+  REDIRECT_STATUS_CODES, TLS_VERSIONS, TlsVersion, tlsVersionsProblem,
 } from "../rules/cdn";
 import type { DesiredExtras } from "../rules/cdnMtlsQuic";
+
+type RedirectStatus = (typeof REDIRECT_STATUS_CODES)[number];
 
 const ARGUMENTS = "domain; certificate and privateKey (self-owned) or certId (hosted); and optionally certRemark, "
   + "http2, ocspStapling, tlsVersions, hsts, forceRedirect, clientCertificate, quic, waitForDeployment";
@@ -31,7 +32,8 @@ const tlsVersionArg = z.string({ error: `tlsVersions entries must be one of ${TL
 
 export const cdnHttpsConfigSchema = z.strictObject({
   domain: z.string({ error: "domain is required: the CDN domain name, such as cdn.example.com." })
-    .refine((d) => isDomainName(d, { wildcard: true }), { error: "domain must be a domain name such as cdn.example.com, without scheme, port or path." }),
+    .refine((d) => isDomainName(d, { wildcard: true }), { error: "domain must be a domain name such as cdn.example.com, without scheme, port or path." })
+    .transform(normalizeDomain),
   certificate: certificateArg(),
   privateKey: privateKeyArg(),
   certId: sslCertIdArg("certId").optional(),
@@ -112,6 +114,8 @@ export type _CdnHttpsConfigArgsAreTheSchema = Assert<Equal<CdnHttpsConfigArgs, z
 export type CdnHttpsConfigInputs = WithDefaults<CdnHttpsConfigArgs, z.output<typeof cdnHttpsConfigSchema>>;
 /** The argument names, in the schema's order. */
 export const ARG_KEYS = Object.keys(cdnHttpsConfigSchema.shape) as (keyof CdnHttpsConfigArgs)[];
+/** The argument names that are outputs too: all but the private key. */
+export const OUTPUT_ARG_KEYS = ARG_KEYS.filter((k) => k !== "privateKey") as Exclude<(typeof ARG_KEYS)[number], "privateKey">[];
 
 /** What the API reports and what we computed about the certificate, beside the arguments in state. */
 export interface CdnHttpsConfigComputed {
@@ -156,14 +160,16 @@ export type CdnHttpsConfigState = Omit<CdnHttpsConfigInputs, "privateKey" | "tls
   tlsVersions?: TlsVersion[];
   /** The forced redirect to HTTPS with its defaults applied; absent when HTTP is not redirected. */
   forceRedirect?: DesiredRedirect;
-  /** The sdk's copy of customTimeouts; delete sees only outputs, so they travel here too. */
-  __timeouts?: CustomTimeouts;
 };
 
 /** Set and not the preview sentinel. */
 const known = (v: unknown) => v !== undefined && v !== null && !isUnknown(v);
 
-/** Rules across fields: exactly one certificate form, key with certificate, redirect needs the wait. */
+/**
+ * Rules across fields: exactly one certificate form (a .qcloudcdn.com domain without one asks for
+ * the old Tencent Cloud certificate, which has its own sentence), key with certificate, redirect
+ * needs the wait.
+ */
 export function crossFieldFailures(args: Record<string, unknown>): CheckFailure[] {
   const failures: CheckFailure[] = [];
   const has = (k: string) => args[k] !== undefined && args[k] !== null; // unknown counts as present
@@ -171,7 +177,8 @@ export function crossFieldFailures(args: Record<string, unknown>): CheckFailure[
   if (selfOwned && has("certId")) {
     failures.push({ property: "certId", reason: messages.cdnCertFormBoth });
   } else if (!selfOwned && !has("certId")) {
-    failures.push({ property: "certificate", reason: messages.cdnCertFormNeither });
+    const domain = typeof args.domain === "string" && isDomainName(args.domain, { wildcard: true }) ? normalizeDomain(args.domain) : undefined;
+    failures.push({ property: "certificate", reason: domain && isLegacyTencentDomain(domain) ? legacyCertificateMessage(domain) : messages.cdnCertFormNeither });
   } else if (has("certificate") && !has("privateKey")) {
     failures.push({ property: "privateKey", reason: messages.cdnKeyMissing });
   } else if (has("privateKey") && !has("certificate")) {
@@ -204,3 +211,41 @@ export function resolveArgs(a: CdnHttpsConfigInputs): ResolvedArgs {
     waitForDeployment: a.waitForDeployment,
   };
 }
+
+/**
+ * A state written before versions: one from before chain fingerprints gets its chain's from the
+ * PEM it recorded (what this resource deployed), so it compares like any other.
+ */
+function upgrade(state: EngineRecord): CdnHttpsConfigState {
+  const s = { ...state } as CdnHttpsConfigState;
+  if (s.certSource === "self-owned" && s.certChainFingerprint === undefined) {
+    const chain = rememberedFacts(s.certificate)?.chainFingerprintSha256;
+    if (chain) s.certChainFingerprint = chain;
+  }
+  return s;
+}
+
+/** The argument part of a state: the inputs read reconstructs. */
+export function inputsOf(state: CdnHttpsConfigState): Partial<CdnHttpsConfigArgs> {
+  const inputs: Record<string, unknown> = {};
+  for (const k of OUTPUT_ARG_KEYS) if (state[k] !== undefined) inputs[k] = state[k];
+  return inputs as Partial<CdnHttpsConfigArgs>;
+}
+
+export const cdnHttpsConfig = defineResource<CdnHttpsConfigArgs, CdnHttpsConfigInputs, CdnHttpsConfigState>({
+  type: "CdnHttpsConfig",
+  schema: cdnHttpsConfigSchema as unknown as z.ZodType<CdnHttpsConfigInputs, CdnHttpsConfigArgs>,
+  argumentRules: crossFieldFailures,
+  computed: COMPUTED_KEYS,
+  version: 1,
+  upgrade,
+  inputsOf,
+  idOf: (state) => state.domain,
+  handlers() {
+    const { check } = require("./check") as typeof import("./check");
+    const { diff } = require("./diff") as typeof import("./diff");
+    const { read, lookup } = require("./read") as typeof import("./read");
+    const { create, update, remove } = require("./write") as typeof import("./write");
+    return { check, diff, create, read, lookup, update, delete: remove };
+  },
+});

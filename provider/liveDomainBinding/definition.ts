@@ -1,9 +1,12 @@
-// The shape of LiveDomainBinding, in one place: the zod schema of its arguments with their defaults
-// (one sentence per bad value, unknown argument names rejected) is the single source of the
-// resolved inputs (z.output); the documented Args interface is proven equal to its z.input; the
-// state type and its computed keys.
+// LiveDomainBinding, defined once: the zod schema of its arguments with their defaults (one
+// sentence per bad value, unknown argument names rejected) is the single source of the checked
+// inputs (z.output: domains normalised, deduplicated and sorted); the documented Args interface is
+// proven equal to its z.input; the state type and its computed keys; the state's version; the
+// handlers (check.ts, diff.ts, read.ts, write.ts).
 import { z } from "zod";
-import type { BindingView } from "../rules/live";
+import { boundToOf } from "../ownership";
+import { bindingIdFor, type BindingView, normalizeDomains } from "../rules/live";
+import { defineResource, type EngineRecord } from "../runtime/resource";
 import { argumentsError, sslCertIdArg } from "../runtime/argumentSchemas";
 import type { Assert, Equal, WithDefaults } from "../runtime/shapeTypes";
 
@@ -23,7 +26,8 @@ export const liveDomainBindingArgsSchema = z.strictObject({
       ? "domains is required: the CSS playback domains to bind, such as [\"play.example.com\"]."
       : "domains must be a list of CSS playback domains, such as [\"play.example.com\"].") })
     .min(1, { error: "domains must name at least one CSS playback domain." })
-    .max(MAX_DOMAINS_PER_BINDING, { error: `domains lists too many domains: at most ${MAX_DOMAINS_PER_BINDING} per LiveDomainBinding; split them across several bindings.` }),
+    .max(MAX_DOMAINS_PER_BINDING, { error: `domains lists too many domains: at most ${MAX_DOMAINS_PER_BINDING} per LiveDomainBinding; split them across several bindings.` })
+    .transform(normalizeDomains),
   enableHttps: z.boolean({ error: "enableHttps must be true or false." }).default(true),
 }, { error: argumentsError("LiveDomainBinding", ARGUMENTS) });
 
@@ -38,7 +42,7 @@ export interface LiveDomainBindingArgs {
 }
 export type _LiveDomainBindingArgsAreTheSchema = Assert<Equal<LiveDomainBindingArgs, z.input<typeof liveDomainBindingArgsSchema>>>;
 
-/** The arguments once checked, with the default applied and the domains normalised (see index.ts). */
+/** The arguments once checked, with the default applied and the domains normalised. */
 export type LiveDomainBindingInputs = WithDefaults<LiveDomainBindingArgs, z.output<typeof liveDomainBindingArgsSchema>>;
 /** The argument names, in the schema's order. */
 export const ARG_KEYS = Object.keys(liveDomainBindingArgsSchema.shape) as (keyof LiveDomainBindingArgs)[];
@@ -59,9 +63,9 @@ export interface LiveDomainBindingOutputs {
   /**
    * Per domain, the certificate this binding bound it to: what it *set*, kept apart from what the
    * API serves now, so destroy unbinds every domain it bound, on an old certificate (a move the API
-   * refused) as well as the new one (docs/ownership.md). Absent in states from before it.
+   * refused) as well as the new one (docs/ownership.md).
    */
-  boundTo?: Record<string, string>;
+  boundTo: Record<string, string>;
 }
 
 /** The outputs that are computed, not given: the sdk lists them so Pulumi creates their outputs. */
@@ -71,3 +75,21 @@ export const COMPUTED_KEYS = ["bindings", "boundTo"] as const satisfies readonly
 export function liveDomainLockKey(domain: string): string {
   return `live:${domain}`;
 }
+
+export const liveDomainBinding = defineResource<LiveDomainBindingArgs, LiveDomainBindingInputs, LiveDomainBindingOutputs>({
+  type: "LiveDomainBinding",
+  schema: liveDomainBindingArgsSchema,
+  computed: COMPUTED_KEYS,
+  version: 1,
+  // A state from before the per-domain record: every recorded domain was bound to the recorded certificate.
+  upgrade: (state: EngineRecord) => ({ ...state, boundTo: boundToOf(state) }) as LiveDomainBindingOutputs,
+  inputsOf: (state) => ({ cloudCertId: state.cloudCertId, domains: state.domains, enableHttps: state.enableHttps }),
+  idOf: (state) => bindingIdFor(state.domains),
+  handlers() {
+    const { check } = require("./check") as typeof import("./check");
+    const { diff } = require("./diff") as typeof import("./diff");
+    const { read, lookup } = require("./read") as typeof import("./read");
+    const { create, update, remove } = require("./write") as typeof import("./write");
+    return { check, diff, create, read, lookup, update, delete: remove };
+  },
+});

@@ -1,8 +1,12 @@
-// The shape of FreeCertificateValidation, in one place: the zod schema of its arguments (one sentence
-// per bad value) is the single source of the resolved inputs; the documented Args interface is proven
-// equal to its z.input; the state type and its computed keys. The sdk derives its types from here.
+// FreeCertificateValidation, defined once. The ACM pattern (aws_acm_certificate_validation): the
+// FreeCertificate returns at once with its validation records, the program's DNS record resource
+// publishes them, and this resource, created after it, waits until the certificate is issued. Users
+// of the certificate take this resource's certificateId, so they wait too. Its id is the certificate
+// id. The zod schema of its arguments (one sentence per bad value) is the single source of the
+// checked inputs, and its check: nothing is asked of the API, so a preview sends nothing.
 import { z } from "zod";
 import { argumentsError, sslCertIdArg } from "../runtime/argumentSchemas";
+import { defineResource, type EngineRecord } from "../runtime/resource";
 import type { Assert, Equal, WithDefaults } from "../runtime/shapeTypes";
 
 const ARGUMENTS = "certificateId, and optionally validationRecordIds";
@@ -42,3 +46,19 @@ export interface FreeCertificateValidationOutputs extends FreeCertificateValidat
 
 /** The outputs that are computed, not given: the sdk lists them so Pulumi creates their outputs. */
 export const COMPUTED_KEYS = ["status", "issuedAt", "expiresAt"] as const satisfies readonly (keyof FreeCertificateValidationOutputs)[];
+
+export const freeCertificateValidation = defineResource<FreeCertificateValidationArgs, FreeCertificateValidationSettings, FreeCertificateValidationOutputs>({
+  type: "FreeCertificateValidation",
+  schema: freeCertificateValidationArgsSchema,
+  computed: COMPUTED_KEYS,
+  version: 1,
+  upgrade: (state: EngineRecord) => state as FreeCertificateValidationOutputs,
+  inputsOf: (state) => ({ certificateId: state.certificateId, ...(state.validationRecordIds ? { validationRecordIds: state.validationRecordIds } : {}) }),
+  idOf: (state) => state.certificateId,
+  handlers() {
+    const { diff } = require("./diff") as typeof import("./diff");
+    const { read, lookup } = require("./read") as typeof import("./read");
+    const { create, update, remove } = require("./write") as typeof import("./write");
+    return { check: async () => [], diff, create, read, lookup, update, delete: remove };
+  },
+});

@@ -1,8 +1,12 @@
-// The shape of LiveCertificate, in one place: the zod schema of its arguments (one sentence per bad
-// value, unknown argument names rejected) is the single source of the resolved inputs; the
-// documented Args interface is proven equal to its z.input; the state type and its computed keys;
-// the form the inputs choose.
+// LiveCertificate, defined once: the zod schema of its arguments (one sentence per bad value,
+// unknown argument names rejected) is the single source of the checked inputs; the documented Args
+// interface is proven equal to its z.input; the state type and its computed keys; the form the
+// inputs choose; the state's version; the handlers (check.ts, diff.ts, read.ts, write.ts).
 import { z } from "zod";
+import { rememberedFacts } from "../certificate";
+import { messages } from "../messages";
+import { defineResource, type EngineRecord } from "../runtime/resource";
+import type { CheckFailure } from "../runtime/validate";
 import type { CertSource } from "../rules/sslCertificate";
 import { argumentsError, certificateArg, privateKeyArg, sslCertIdArg } from "../runtime/argumentSchemas";
 import type { Assert, Equal, WithDefaults } from "../runtime/shapeTypes";
@@ -31,6 +35,17 @@ export interface LiveCertificateArgs {
   cloudCertId?: string;
 }
 export type _LiveCertificateArgsAreTheSchema = Assert<Equal<LiveCertificateArgs, z.input<typeof liveCertificateArgsSchema>>>;
+
+/** Exactly one certificate form: a self-owned pair or a hosted id (a value unknown at preview counts as given). */
+export function formFailures(args: Record<string, unknown>): CheckFailure[] {
+  const has = (k: string) => args[k] !== undefined;
+  if (has("cloudCertId") && (has("certificate") || has("privateKey"))) return [{ property: "cloudCertId", reason: messages.liveCertFormBoth }];
+  if (has("cloudCertId")) return [];
+  if (!has("certificate") && !has("privateKey")) return [{ property: "certificate", reason: messages.liveCertFormNeither }];
+  if (!has("certificate")) return [{ property: "certificate", reason: messages.liveCertificateMissing }];
+  if (!has("privateKey")) return [{ property: "privateKey", reason: messages.liveKeyMissing }];
+  return [];
+}
 
 /** The arguments once checked. */
 export type LiveCertificateInputs = WithDefaults<LiveCertificateArgs, z.output<typeof liveCertificateArgsSchema>>;
@@ -80,3 +95,43 @@ export const COMPUTED_KEYS = ["source", "adopted", "expiresAt", "domains", "fing
 export function sourceOfInputs(inputs: Record<string, unknown>): CertSource {
   return inputs.cloudCertId !== undefined && inputs.certificate === undefined ? "hosted" : "self-owned";
 }
+
+/**
+ * A state written before versions: without the chain fingerprint (states from before it, compared
+ * by the leaf then; its own PEM gives it now) or the adopted flag (a missing flag counts as adopted:
+ * we cannot prove we uploaded it).
+ */
+function upgrade(state: EngineRecord): LiveCertificateOutputs {
+  const s = { ...state } as LiveCertificateOutputs;
+  s.source ??= s.certificate ? "self-owned" : "hosted";
+  if (s.adopted === undefined) s.adopted = true;
+  if (s.chainFingerprint === undefined && s.source === "self-owned") {
+    const chain = rememberedFacts(s.certificate)?.chainFingerprintSha256;
+    if (chain) s.chainFingerprint = chain;
+  }
+  return s;
+}
+
+/** The arguments a state stands for (never the key). */
+export function inputsOf(state: LiveCertificateOutputs): Partial<LiveCertificateArgs> {
+  const remarks = state.remarks !== undefined ? { remarks: state.remarks } : {};
+  return state.source === "self-owned" ? { certificate: state.certificate, ...remarks } : { cloudCertId: state.cloudCertId, ...remarks };
+}
+
+export const liveCertificate = defineResource<LiveCertificateArgs, LiveCertificateInputs, LiveCertificateOutputs>({
+  type: "LiveCertificate",
+  schema: liveCertificateArgsSchema,
+  argumentRules: formFailures,
+  computed: COMPUTED_KEYS,
+  version: 1,
+  upgrade,
+  inputsOf,
+  idOf: (state) => state.cloudCertId,
+  handlers() {
+    const { check } = require("./check") as typeof import("./check");
+    const { diff } = require("./diff") as typeof import("./diff");
+    const { read, lookup } = require("./read") as typeof import("./read");
+    const { create, update, remove } = require("./write") as typeof import("./write");
+    return { check, diff, create, read, lookup, update, delete: remove };
+  },
+});
