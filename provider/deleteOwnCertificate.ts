@@ -4,7 +4,7 @@
 // keeps its own handling of the API's refusals.
 import type { Context } from "./context";
 import { messages } from "./messages";
-import { certificateId, leftForSentence } from "./ownership";
+import { sslCertificate, leftForSentence } from "./ownership";
 
 /**
  * Deletes certificate `id` from SSL Certificate Management unless a resource still in the program
@@ -15,7 +15,7 @@ import { certificateId, leftForSentence } from "./ownership";
 export async function deleteOwnCertificate(ctx: Context, id: string, declared: string[], names: string[] | undefined): Promise<"left" | "gone" | "deleted"> {
   const declarers = ctx.declarations.declarers(declared);
   if (declarers.length > 0) {
-    ctx.log.info(leftForSentence(certificateId(id), declarers, "it stays in SSL Certificate Management"));
+    ctx.log.info(leftForSentence(sslCertificate(id), declarers, "it stays in SSL Certificate Management"));
     return "left";
   }
   // The API deletes a certificate still bound unless asked to check (spec: IsCheckResource

@@ -3,38 +3,33 @@
 // Sentences about certificate material are in certificate/findings.ts; argument shapes in
 // runtime/argumentSchemas.ts.
 
-const LIVE_CERT_FORMS = "Give either certificate and privateKey (a self-owned certificate) or cloudCertId (a Tencent Cloud-hosted certificate from SSL Certificate Management)";
+const CERTIFICATE_FORMS = "certificate and privateKey (a certificate of your own) or certificateId (a certificate hosted in SSL Certificate Management)";
 
 export const messages = {
   /** A certificate id that SSL Certificate Management does not know; `fix` says where to look. */
-  certificateNotFound: (certId: string, fix = "check the id in the SSL console") =>
-    `SSL certificate ${certId} does not exist in SSL Certificate Management; ${fix}.`,
+  certificateNotFound: (certificateId: string, fix = "check the id in the SSL console") =>
+    `SSL certificate ${certificateId} does not exist in SSL Certificate Management; ${fix}.`,
   /** A certificate in state that has since disappeared. */
-  certificateGone: (certId: string) =>
-    `SSL certificate ${certId} no longer exists in SSL Certificate Management; run \`pulumi refresh\`, then \`pulumi up\`.`,
-  certificateDoesNotCover: (certId: string, names: string[], domain: string) =>
-    `SSL certificate ${certId} covers ${names.join(", ")}, not ${domain}; choose a certificate issued for ${domain}.`,
-  certificateNotDeleted: (certId: string) =>
-    `SSL Certificate Management did not delete certificate ${certId} (DeleteResult false); check it in the SSL console and run the operation again.`,
-  certificateStillBound: (certId: string, domains: string[]) =>
-    `Cannot delete certificate ${certId}: live domains ${domains.join(", ")} are still bound to it. ` +
+  certificateGone: (certificateId: string) =>
+    `SSL certificate ${certificateId} no longer exists in SSL Certificate Management; run \`pulumi refresh\`, then \`pulumi up\`.`,
+  certificateDoesNotCover: (certificateId: string, names: string[], domain: string) =>
+    `SSL certificate ${certificateId} covers ${names.join(", ")}, not ${domain}; choose a certificate issued for ${domain}.`,
+  certificateNotDeleted: (certificateId: string) =>
+    `SSL Certificate Management did not delete certificate ${certificateId} (DeleteResult false); check it in the SSL console and run the operation again.`,
+  certificateStillBound: (certificateId: string, domains: string[]) =>
+    `Cannot delete certificate ${certificateId}: live domains ${domains.join(", ")} are still bound to it. ` +
     "Bind them to another certificate or remove their LiveDomainBinding first, then run the operation again.",
-  certificateUsedElsewhere: (certId: string, code: string, apiMessage: string) =>
-    `Cannot delete certificate ${certId}: it is still used by other cloud resources (${code}: ${apiMessage}). ` +
+  certificateUsedElsewhere: (certificateId: string, code: string, apiMessage: string) =>
+    `Cannot delete certificate ${certificateId}: it is still used by other cloud resources (${code}: ${apiMessage}). ` +
     "Unbind it there, then run the operation again.",
 
-  /** CdnHttpsConfig's certificate forms: a pair of your own, or a hosted id (check; shape.ts crossFieldFailures). */
-  cdnCertFormBoth: "Give either certificate and privateKey (a certificate of your own) or certId (a certificate hosted in SSL Certificate Management), not both.",
-  cdnCertFormNeither: "A certificate is required: set certificate and privateKey (a certificate of your own) or certId (a certificate hosted in SSL Certificate Management).",
-  cdnKeyMissing: "privateKey is required with certificate: CDN needs the private key of a certificate of your own.",
-  cdnCertificateMissing: "certificate is required with privateKey: give the PEM certificate chain, leaf first.",
+  /** The certificate forms of CdnHttpsConfig and LiveCertificate: a pair of your own, or a hosted id (their definitions' argument rules). */
+  certificateFormBoth: `Give either ${CERTIFICATE_FORMS}, not both.`,
+  certificateFormNeither: `A certificate is required: set ${CERTIFICATE_FORMS}.`,
+  keyMissing: "privateKey is required with certificate: give the PEM private key of your certificate.",
+  certificateMissing: "certificate is required with privateKey: give the PEM certificate chain, leaf first.",
   cdnRedirectNeedsWait: "forceRedirect needs waitForDeployment: the redirect to HTTPS may only be enabled once the certificate is deployed, so remove waitForDeployment: false or remove forceRedirect.",
 
-  /** LiveCertificate's certificate forms (check). */
-  liveCertFormBoth: `${LIVE_CERT_FORMS}, not both.`,
-  liveCertFormNeither: `${LIVE_CERT_FORMS}.`,
-  liveCertificateMissing: "A self-owned certificate needs its certificate chain (PEM) beside the private key.",
-  liveKeyMissing: "A self-owned certificate needs its private key (PEM) beside the certificate.",
 
   /** At check, before anything is written. */
   cdnDomainNotFoundAtCheck: (domain: string) =>
@@ -51,8 +46,8 @@ export const messages = {
     `Live domain ${domain} does not exist in CSS for this account; add it as a playback domain in the CSS console (Domain Management) first.`,
   liveDomainIsPush: (domain: string) =>
     `Live domain ${domain} is a push domain; certificates can be bound only to playback domains. Remove it from domains.`,
-  liveDomainNotCovered: (domain: string, certId: string, names: string[]) =>
-    `Live domain ${domain} is not covered by certificate ${certId} (names: ${names.join(", ") || "none"}); ` +
+  liveDomainNotCovered: (domain: string, certificateId: string, names: string[]) =>
+    `Live domain ${domain} is not covered by certificate ${certificateId} (names: ${names.join(", ") || "none"}); ` +
     "use a certificate whose names include it, or remove it from domains.",
   liveDomainNotADomainName: (given: string) => `"${given}" is not a domain name; give a CSS playback domain such as play.example.com.`,
   /** A domain ModifyLiveDomainCertBindings reported no error for, yet is not bound afterwards. */

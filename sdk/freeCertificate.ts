@@ -18,7 +18,7 @@ export interface FreeCertificate extends FreeCertificateOutputs {}
  * A free TrustAsia DV certificate for one domain, three months long, from SSL Certificate Management.
  * Create applies for it and (by default) waits until it is issued. Within `renewBeforeDays` of expiry a
  * preview or `up` shows a replacement that renews it, created before the old one is deleted, so a
- * CdnHttpsConfig `certId` or LiveDomainBinding `cloudCertId` taking `certificateId` moves with it.
+ * CdnHttpsConfig or LiveDomainBinding `certificateId` taking `certificateId` moves with it.
  * The id is the certificate id. Never outputs a key.
  *
  * ## Example Usage
@@ -28,7 +28,7 @@ export interface FreeCertificate extends FreeCertificateOutputs {}
  *
  * const cert = new FreeCertificate("cdn-cert", { domain: "cdn.example.com", keyAlgorithm: "ECC" },
  *   { customTimeouts: { create: "30m" } });
- * new CdnHttpsConfig("cdn-https", { domain: "cdn.example.com", certId: cert.certificateId });
+ * new CdnHttpsConfig("cdn-https", { domain: "cdn.example.com", certificateId: cert.certificateId });
  * ```
  *
  * ## Import
@@ -49,5 +49,6 @@ export class FreeCertificate extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: FreeCertificateArgs, opts?: pulumi.CustomResourceOptions) {
     super(seams.freeCertificate, name, sdk.props(args, opts, name), sdk.options(opts), MODULE, sdk.type);
+    sdk.followRenames(this);
   }
 }

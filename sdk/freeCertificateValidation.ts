@@ -18,8 +18,8 @@ export interface FreeCertificateValidation extends FreeCertificateValidationOutp
  * Waits until a FreeCertificate is issued, as aws_acm_certificate_validation does, so that DNS or FILE
  * validation fits in one program: the FreeCertificate (`waitForIssuance: false`) returns at once with
  * its `validationRecords`, your DNS record resource publishes them, and this resource, created after
- * it (`validationRecordIds`), waits. Give its `certificateId` to a CdnHttpsConfig `certId` or a
- * LiveDomainBinding `cloudCertId`, so they wait too. Deleting it changes nothing at the API.
+ * it (`validationRecordIds`), waits. Give its `certificateId` to a CdnHttpsConfig or a
+ * LiveDomainBinding `certificateId`, so they wait too. Deleting it changes nothing at the API.
  *
  * ## Example Usage
  *
@@ -47,5 +47,6 @@ export class FreeCertificateValidation extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: FreeCertificateValidationArgs, opts?: pulumi.CustomResourceOptions) {
     super(seams.freeCertificateValidation, name, sdk.props(args, opts, name), sdk.options(opts), MODULE, sdk.type);
+    sdk.followRenames(this);
   }
 }

@@ -27,14 +27,29 @@ export class ResourceSdk {
   readonly typeToken: string;
   private readonly argumentKeys: string[];
   private readonly outputKeys: string[];
+  private readonly renamedOutputs: [string, string][];
 
   constructor(readonly kind: ResourceKind, private readonly secretArguments: string[] = []) {
     const definition = RESOURCES[kind];
     this.type = definition.type;
     this.typeToken = `pulumi-nodejs:dynamic/${MODULE}:${definition.type}`;
     const shape = (definition.schema as unknown as { shape: Record<string, unknown> }).shape;
+    // Former argument names are passed on too: the provider moves them to their new names.
     this.argumentKeys = [...Object.keys(shape), ...Object.keys(definition.renamed ?? {})];
-    this.outputKeys = [...definition.computed];
+    this.renamedOutputs = Object.entries(definition.renamedOutputs ?? {});
+    this.outputKeys = [...definition.computed, ...this.renamedOutputs.map(([old]) => old).filter((k) => !this.argumentKeys.includes(k))];
+  }
+
+  /**
+   * A state written before its outputs were renamed keeps the old names until the next refresh or
+   * update rewrites it (an upgrade shows no diff, so nothing rewrites it sooner): each renamed
+   * output reads the old one while the new one is absent.
+   */
+  followRenames(resource: pulumi.Resource): void {
+    const outputs = resource as unknown as Record<string, pulumi.Output<unknown>>;
+    for (const [old, current] of this.renamedOutputs) {
+      outputs[current] = pulumi.all([outputs[current], outputs[old]]).apply(([now, before]) => now ?? before);
+    }
   }
 
   /**

@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { LiveCertificateArgs as Args, LiveCertificateOutputs as State } from "../provider/liveCertificate/definition";
+import type { LiveCertificateArgs as Args, LiveCertificateDeprecatedArgs as Deprecated, LiveCertificateOutputs as State } from "../provider/liveCertificate/definition";
 import { Inputs, MODULE, Outputs, ResourceSdk } from "./internal";
 import { seams } from "./seam";
 
 /** The arguments of LiveCertificate; each is documented in provider/liveCertificate/definition.ts, its single source. */
-export type LiveCertificateArgs = Inputs<Args>;
+export type LiveCertificateArgs = Inputs<Args & Deprecated>;
 /** What a LiveCertificate holds in state. */
 export type LiveCertificateOutputs = Outputs<State>;
 
@@ -15,7 +15,7 @@ export interface LiveCertificate extends LiveCertificateOutputs {}
 /**
  * A certificate for CSS (live streaming) playback domains, kept in SSL Certificate Management.
  * Give either `certificate` + `privateKey` (self-owned: uploaded, deleted with the resource) or
- * `cloudCertId` (Tencent Cloud-hosted: referenced, never deleted). Self-owned material that was
+ * `certificateId` (Tencent Cloud-hosted: referenced, never deleted). Self-owned material that was
  * already in SSL Certificate Management is reused and left there on delete (see `adopted`).
  * The id is the certificate id.
  *
@@ -27,11 +27,11 @@ export interface LiveCertificate extends LiveCertificateOutputs {}
  * import { LiveCertificate, LiveDomainBinding } from "pulumi-tencentcloud-https";
  *
  * const cert = new LiveCertificate("play-cert", {
- *   remarks: "playback certificate",
+ *   alias: "playback certificate",
  *   certificate: fs.readFileSync("fullchain.pem", "utf8"),
  *   privateKey: pulumi.secret(fs.readFileSync("privkey.pem", "utf8")),
  * });
- * new LiveDomainBinding("play-https", { cloudCertId: cert.cloudCertId, domains: ["play.example.com"] });
+ * new LiveDomainBinding("play-https", { certificateId: cert.certificateId, domains: ["play.example.com"] });
  * ```
  *
  * ## Import
@@ -52,5 +52,6 @@ export class LiveCertificate extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: LiveCertificateArgs, opts?: pulumi.CustomResourceOptions) {
     super(seams.liveCertificate, name, sdk.props(args, opts, name), sdk.options(opts), MODULE, sdk.type);
+    sdk.followRenames(this);
   }
 }

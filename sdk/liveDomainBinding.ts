@@ -1,11 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { LiveDomainBindingArgs as Args, LiveDomainBindingOutputs as State, LiveDomainBindingView } from "../provider/liveDomainBinding/definition";
+import type {
+  LiveDomainBindingArgs as Args, LiveDomainBindingDeprecatedArgs as Deprecated, LiveDomainBindingOutputs as State, LiveDomainBindingView,
+} from "../provider/liveDomainBinding/definition";
 import { Inputs, MODULE, Outputs, ResourceSdk } from "./internal";
 import { seams } from "./seam";
 
 export type { LiveDomainBindingView };
 /** The arguments of LiveDomainBinding; each is documented in provider/liveDomainBinding/definition.ts, its single source. */
 export type LiveDomainBindingArgs = Inputs<Args>;
+/** The arguments under their former names (`cloudCertId`), which still work until 1.0. */
+export type LiveDomainBindingDeprecatedArgs = Inputs<Deprecated>;
 /** What a LiveDomainBinding holds in state. */
 export type LiveDomainBindingOutputs = Outputs<State>;
 
@@ -24,7 +28,7 @@ export interface LiveDomainBinding extends LiveDomainBindingOutputs {}
  * import { LiveDomainBinding } from "pulumi-tencentcloud-https";
  *
  * new LiveDomainBinding("play-https", {
- *   cloudCertId: "0VpOXiPz",   // usually liveCertificate.cloudCertId
+ *   certificateId: "0VpOXiPz",   // usually liveCertificate.certificateId
  *   domains: ["play1.example.com", "play2.example.com"],
  * });
  * ```
@@ -45,7 +49,8 @@ export class LiveDomainBinding extends pulumi.dynamic.Resource {
     return sdk.isInstance(obj);
   }
 
-  constructor(name: string, args: LiveDomainBindingArgs, opts?: pulumi.CustomResourceOptions) {
+  constructor(name: string, args: LiveDomainBindingArgs | LiveDomainBindingDeprecatedArgs, opts?: pulumi.CustomResourceOptions) {
     super(seams.liveDomainBinding, name, sdk.props(args, opts, name), sdk.options(opts), MODULE, sdk.type);
+    sdk.followRenames(this);
   }
 }

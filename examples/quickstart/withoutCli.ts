@@ -25,9 +25,9 @@ export async function runWithoutCli(emulator: EmulatorHandle, print: (text: stri
   const provider = createProvider({ logSink });
   provider.configure({ config: { get: (k: string) => config[k] } });
   print("Instead, creating the quick start's resources through the provider directly ...\n");
-  const site = await createChecked("site", provider.cdnHttpsConfig, siteHttpsArgs(QUICKSTART.cdnDomain, QUICKSTART.certId));
-  const cert = await createChecked("live-cert", provider.liveCertificate, { cloudCertId: QUICKSTART.certId, remarks: "quick start" });
-  const live = await createChecked("live-https", provider.liveDomainBinding, { cloudCertId: cert.outs.cloudCertId, domains: [...QUICKSTART.playDomains] });
+  const site = await createChecked("site", provider.cdnHttpsConfig, siteHttpsArgs(QUICKSTART.cdnDomain, QUICKSTART.certificateId));
+  const cert = await createChecked("live-cert", provider.liveCertificate, { certificateId: QUICKSTART.certificateId, alias: "quick start" });
+  const live = await createChecked("live-https", provider.liveDomainBinding, { certificateId: cert.outs.certificateId, domains: [...QUICKSTART.playDomains] });
   print(`\nHTTPS state in the emulator after create:\n${formatTable(await emulatorInventory(emulator), new Date())}`);
   for (const r of [live, cert, site]) await r.handlers.delete(r.id, r.outs);
   print(`\nHTTPS state in the emulator after delete:\n${formatTable(await emulatorInventory(emulator), new Date())}`);

@@ -7,46 +7,46 @@ import { certificateNames, chinaTimeToIso, cloudCertificateProblem, sameMaterial
 import type { DescribeCertificateDetailResponse } from "../tencentcloud/types";
 
 /** The certificate part of the computed outputs (see shape.ts). */
-export type CertFacts = Pick<CdnHttpsConfigComputed, "certSource" | "certExpiresAt" | "certFingerprint" | "certChainFingerprint" | "certDomains">;
+export type CertFacts = Pick<CdnHttpsConfigComputed, "source" | "expiresAt" | "fingerprint" | "chainFingerprint" | "dnsNames">;
 
 export function selfOwnedFacts(certificate: string): CertFacts {
   const facts = rememberedFacts(certificate);
   return {
-    certSource: "self-owned",
-    certExpiresAt: facts?.notAfter,
-    certFingerprint: facts?.fingerprintSha256,
-    certChainFingerprint: facts?.chainFingerprintSha256,
-    certDomains: facts?.sans,
+    source: "self-owned",
+    expiresAt: facts?.notAfter,
+    fingerprint: facts?.fingerprintSha256,
+    chainFingerprint: facts?.chainFingerprintSha256,
+    dnsNames: facts?.sans,
   };
 }
 
 /** Whether recorded outputs hold the same self-owned certificate (see sameMaterial); PEM text never matters. */
-export function sameSelfOwnedCertificate(recorded: { certSource?: string; certFingerprint?: string; certChainFingerprint?: string }, facts: CertFacts): boolean {
-  return recorded.certSource === "self-owned" && sameMaterial(
-    { leaf: recorded.certFingerprint, chain: recorded.certChainFingerprint },
-    { leaf: facts.certFingerprint, chain: facts.certChainFingerprint },
+export function sameSelfOwnedCertificate(recorded: { source?: string; fingerprint?: string; chainFingerprint?: string }, facts: CertFacts): boolean {
+  return recorded.source === "self-owned" && sameMaterial(
+    { leaf: recorded.fingerprint, chain: recorded.chainFingerprint },
+    { leaf: facts.fingerprint, chain: facts.chainFingerprint },
   );
 }
 
 export function hostedFacts(detail: DescribeCertificateDetailResponse): CertFacts {
   const parsed = rememberedFacts(detail.CertificatePublicKey ?? undefined);
   return {
-    certSource: "hosted",
-    certExpiresAt: parsed?.notAfter ?? chinaTimeToIso(detail.CertEndTime),
-    certFingerprint: parsed?.fingerprintSha256,
-    certDomains: certificateNames(detail, parsed?.sans ?? []),
+    source: "hosted",
+    expiresAt: parsed?.notAfter ?? chinaTimeToIso(detail.CertEndTime),
+    fingerprint: parsed?.fingerprintSha256,
+    dnsNames: certificateNames(detail, parsed?.sans ?? []),
   };
 }
 
 /** Why a hosted certificate cannot serve this domain (missing, not issued, expired, other names), or undefined. */
-export function hostedCertificateProblem(certId: string, detail: DescribeCertificateDetailResponse | undefined, domain: string | undefined, now: Date): string | undefined {
-  if (!detail) return messages.certificateNotFound(certId);
+export function hostedCertificateProblem(certificateId: string, detail: DescribeCertificateDetailResponse | undefined, domain: string | undefined, now: Date): string | undefined {
+  if (!detail) return messages.certificateNotFound(certificateId);
   const problem = cloudCertificateProblem(detail, now);
   if (problem) return problem;
   if (domain === undefined) return undefined;
-  const names = hostedFacts(detail).certDomains ?? [];
+  const names = hostedFacts(detail).dnsNames ?? [];
   if (names.length > 0 && !domainMatches(domain, names)) {
-    return messages.certificateDoesNotCover(certId, names, domain);
+    return messages.certificateDoesNotCover(certificateId, names, domain);
   }
   return undefined;
 }

@@ -9,7 +9,7 @@ import type { CheckInput } from "../runtime/resource";
 import type { CheckFailure } from "../runtime/validate";
 import { isUnknown } from "../unknown";
 import { messages } from "../messages";
-import { cdnDomain, certificateId, Claim, declareInCheck } from "../ownership";
+import { cdnDomain, sslCertificate, Claim, declareInCheck } from "../ownership";
 import { hostedCertificateProblem } from "./certFacts";
 import type { CdnHttpsConfigInputs } from "./definition";
 import { clientCaFailures } from "./mtlsQuic";
@@ -50,11 +50,11 @@ function offlineFailures(ctx: Context, args: Args, failed: ReadonlySet<string>):
 async function backendFailures(ctx: Context, args: Args): Promise<CheckFailure[]> {
   const failures: CheckFailure[] = [];
   const domain = knownDomain(args);
-  const certId = knownString(args, "certId");
+  const certificateId = knownString(args, "certificateId");
   // Patient: the engine sends the checks as it registers resources, and they share calls.
   const [detail, hosted] = await Promise.all([
     domain ? ctx.cdn.findDomain(domain, true) : Promise.resolve(undefined),
-    certId ? ctx.ssl.findCertificate(certId) : Promise.resolve(undefined),
+    certificateId ? ctx.ssl.findCertificate(certificateId) : Promise.resolve(undefined),
   ]);
   if (domain) {
     if (!detail) {
@@ -64,9 +64,9 @@ async function backendFailures(ctx: Context, args: Args): Promise<CheckFailure[]
       for (const p of domainEligibilityProblems(detail)) if (p.code !== "cos-default-domain") failures.push({ property: "domain", reason: p.message });
     }
   }
-  if (certId) {
-    const problem = hostedCertificateProblem(certId, hosted, domain, new Date());
-    if (problem) failures.push({ property: "certId", reason: problem });
+  if (certificateId) {
+    const problem = hostedCertificateProblem(certificateId, hosted, domain, new Date());
+    if (problem) failures.push({ property: "certificateId", reason: problem });
   }
   return failures;
 }
@@ -77,8 +77,8 @@ async function backendFailures(ctx: Context, args: Args): Promise<CheckFailure[]
  */
 function ownershipFailures(ctx: Context, input: CheckInput<CdnHttpsConfigInputs>): CheckFailure[] {
   const domain = knownDomain(input.args);
-  const certId = knownString(input.args, "certId");
-  const claims: Claim[] = [...(domain ? [{ thing: cdnDomain(domain) }] : []), ...(certId ? [{ thing: certificateId(certId) }] : [])];
+  const certificateId = knownString(input.args, "certificateId");
+  const claims: Claim[] = [...(domain ? [{ thing: cdnDomain(domain) }] : []), ...(certificateId ? [{ thing: sslCertificate(certificateId) }] : [])];
   const { conflicts } = declareInCheck(ctx.declarations, input.resource, claims);
   return conflicts.map((c) => ({ property: "domain", reason: c.reason }));
 }

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { isDomainName, normalizeDomain, rememberedFacts } from "../certificate";
 import { messages } from "../messages";
 import { isUnknown } from "../unknown";
-import type { CertSource } from "../rules/sslCertificate";
+import { certificateFormFailures, type CertSource } from "../rules/sslCertificate";
 import type { SslStatus } from "../tencentcloud/types";
 import { defineResource, type EngineRecord } from "../runtime/resource";
 import type { CheckFailure } from "../runtime/validate";
@@ -22,7 +22,7 @@ import type { DesiredExtras } from "../rules/cdnMtlsQuic";
 
 type RedirectStatus = (typeof REDIRECT_STATUS_CODES)[number];
 
-const ARGUMENTS = "domain; certificate and privateKey (self-owned) or certId (hosted); and optionally certRemark, "
+const ARGUMENTS = "domain; certificate and privateKey (self-owned) or certificateId (hosted); and optionally alias, "
   + "http2, ocspStapling, tlsVersions, hsts, forceRedirect, clientCertificate, quic, waitForDeployment";
 
 const boolArg = (name: string) => z.boolean({ error: `${name} must be true or false.` });
@@ -36,8 +36,8 @@ export const cdnHttpsConfigSchema = z.strictObject({
     .transform(normalizeDomain),
   certificate: certificateArg(),
   privateKey: privateKeyArg(),
-  certId: sslCertIdArg("certId").optional(),
-  certRemark: z.string({ error: "certRemark must be a string." }).max(200, { error: "certRemark must be at most 200 characters." }).optional(),
+  certificateId: sslCertIdArg("certificateId").optional(),
+  alias: z.string({ error: "alias must be a string." }).max(200, { error: "alias must be at most 200 characters." }).optional(),
   http2: boolArg("http2").default(true),
   ocspStapling: boolArg("ocspStapling").default(false),
   tlsVersions: z.array(tlsVersionArg,
@@ -70,14 +70,14 @@ export const cdnHttpsConfigSchema = z.strictObject({
 export interface CdnHttpsConfigArgs {
   /** The CDN domain (status Deploying or Activated; self-owned, COS or FTP origin; not *.file.myqcloud.com). */
   domain: string;
-  /** A certificate of your own: the PEM chain, leaf first. Give with privateKey, or give certId instead. */
+  /** A certificate of your own: the PEM chain, leaf first. Give with privateKey, or give certificateId instead. */
   certificate?: string;
   /** The PEM private key of `certificate`; stored as a secret and never returned. */
   privateKey?: string;
-  /** A certificate hosted in SSL Certificate Management (e.g. a free TrustAsia certificate). */
-  certId?: string;
-  /** A remark stored with the certificate. */
-  certRemark?: string;
+  /** The id of a certificate hosted in SSL Certificate Management (e.g. a free TrustAsia certificate's `certificateId`). */
+  certificateId?: string;
+  /** The certificate's name: the remark CDN stores with it. */
+  alias?: string;
   /** HTTP/2 (default true). */
   http2?: boolean;
   /** OCSP stapling (default false). */
@@ -110,6 +110,14 @@ export interface CdnHttpsConfigArgs {
 }
 export type _CdnHttpsConfigArgsAreTheSchema = Assert<Equal<CdnHttpsConfigArgs, z.input<typeof cdnHttpsConfigSchema>>>;
 
+/** The arguments' former names, which still work (with a warning) until 1.0. */
+export interface CdnHttpsConfigDeprecatedArgs {
+  /** @deprecated Renamed `certificateId`. */
+  certId?: string;
+  /** @deprecated Renamed `alias`. */
+  certRemark?: string;
+}
+
 /** The arguments once checked, with every default applied. */
 export type CdnHttpsConfigInputs = WithDefaults<CdnHttpsConfigArgs, z.output<typeof cdnHttpsConfigSchema>>;
 /** The argument names, in the schema's order. */
@@ -124,15 +132,15 @@ export interface CdnHttpsConfigComputed {
   /** The deployment state of the certificate as the API reports it. */
   sslStatus: SslStatus;
   /** Where the certificate comes from: your own (uploaded with the domain) or hosted in SSL Certificate Management. */
-  certSource: CertSource;
+  source: CertSource;
   /** When the certificate expires, ISO 8601 UTC. */
-  certExpiresAt?: string;
+  expiresAt?: string;
   /** SHA-256 of the leaf certificate, lowercase hex. */
-  certFingerprint?: string;
+  fingerprint?: string;
   /** Self-owned only: SHA-256 over the whole chain, so a new intermediate under the same leaf is an update. */
-  certChainFingerprint?: string;
+  chainFingerprint?: string;
   /** The DNS names the certificate covers. */
-  certDomains?: string[];
+  dnsNames?: string[];
   /**
    * The certificate this resource deployed, as the API identified it right after the write (CertId
    * for hosted, CertName and expiry): what it *set*. Refresh never rewrites it, so a delete can tell
@@ -148,8 +156,8 @@ export interface CdnHttpsConfigComputed {
 }
 
 /** The outputs that are computed, not given: the sdk lists them so Pulumi creates their outputs. */
-export const COMPUTED_KEYS = ["httpsEnabled", "sslStatus", "certSource", "certExpiresAt", "certFingerprint",
-  "certChainFingerprint", "certDomains", "deployedCert", "clientCaFingerprint", "clientCaName", "clientCaExpiresAt"] as const satisfies readonly (keyof CdnHttpsConfigComputed)[];
+export const COMPUTED_KEYS = ["httpsEnabled", "sslStatus", "source", "expiresAt", "fingerprint",
+  "chainFingerprint", "dnsNames", "deployedCert", "clientCaFingerprint", "clientCaName", "clientCaExpiresAt"] as const satisfies readonly (keyof CdnHttpsConfigComputed)[];
 
 /**
  * The resource's state (its outputs): the arguments with defaults applied, never the private key
@@ -171,19 +179,8 @@ const known = (v: unknown) => v !== undefined && v !== null && !isUnknown(v);
  * needs the wait.
  */
 export function crossFieldFailures(args: Record<string, unknown>): CheckFailure[] {
-  const failures: CheckFailure[] = [];
-  const has = (k: string) => args[k] !== undefined && args[k] !== null; // unknown counts as present
-  const selfOwned = has("certificate") || has("privateKey");
-  if (selfOwned && has("certId")) {
-    failures.push({ property: "certId", reason: messages.cdnCertFormBoth });
-  } else if (!selfOwned && !has("certId")) {
-    const domain = typeof args.domain === "string" && isDomainName(args.domain, { wildcard: true }) ? normalizeDomain(args.domain) : undefined;
-    failures.push({ property: "certificate", reason: domain && isLegacyTencentDomain(domain) ? legacyCertificateMessage(domain) : messages.cdnCertFormNeither });
-  } else if (has("certificate") && !has("privateKey")) {
-    failures.push({ property: "privateKey", reason: messages.cdnKeyMissing });
-  } else if (has("privateKey") && !has("certificate")) {
-    failures.push({ property: "certificate", reason: messages.cdnCertificateMissing });
-  }
+  const domain = typeof args.domain === "string" && isDomainName(args.domain, { wildcard: true }) ? normalizeDomain(args.domain) : undefined;
+  const failures = domain && isLegacyTencentDomain(domain) ? certificateFormFailures(args, legacyCertificateMessage(domain)) : certificateFormFailures(args);
   if (known(args.forceRedirect) && args.waitForDeployment === false) {
     failures.push({ property: "waitForDeployment", reason: messages.cdnRedirectNeedsWait });
   }
@@ -199,12 +196,12 @@ export interface ResolvedArgs extends DesiredExtras {
 }
 
 export function resolveArgs(a: CdnHttpsConfigInputs): ResolvedArgs {
-  const cert = a.certId !== undefined
-    ? { source: "hosted" as const, certId: a.certId }
+  const cert = a.certificateId !== undefined
+    ? { source: "hosted" as const, certificateId: a.certificateId }
     : { source: "self-owned" as const, certificate: a.certificate!, privateKey: a.privateKey! };
   return {
     domain: a.domain,
-    https: { cert, certRemark: a.certRemark, http2: a.http2, ocspStapling: a.ocspStapling, tlsVersions: a.tlsVersions, hsts: a.hsts },
+    https: { cert, alias: a.alias, http2: a.http2, ocspStapling: a.ocspStapling, tlsVersions: a.tlsVersions, hsts: a.hsts },
     redirect: a.forceRedirect,
     clientCa: a.clientCertificate?.caCertificates,
     quic: a.quic,
@@ -218,9 +215,9 @@ export function resolveArgs(a: CdnHttpsConfigInputs): ResolvedArgs {
  */
 function upgrade(state: EngineRecord): CdnHttpsConfigState {
   const s = { ...state } as CdnHttpsConfigState;
-  if (s.certSource === "self-owned" && s.certChainFingerprint === undefined) {
+  if (s.source === "self-owned" && s.chainFingerprint === undefined) {
     const chain = rememberedFacts(s.certificate)?.chainFingerprintSha256;
-    if (chain) s.certChainFingerprint = chain;
+    if (chain) s.chainFingerprint = chain;
   }
   return s;
 }
@@ -237,6 +234,11 @@ export const cdnHttpsConfig = defineResource<CdnHttpsConfigArgs, CdnHttpsConfigI
   schema: cdnHttpsConfigSchema as unknown as z.ZodType<CdnHttpsConfigInputs, CdnHttpsConfigArgs>,
   argumentRules: crossFieldFailures,
   computed: COMPUTED_KEYS,
+  renamed: { certId: "certificateId", certRemark: "alias" },
+  renamedOutputs: {
+    certId: "certificateId", certRemark: "alias", certSource: "source", certExpiresAt: "expiresAt", certFingerprint: "fingerprint",
+    certChainFingerprint: "chainFingerprint", certDomains: "dnsNames",
+  },
   version: 1,
   upgrade,
   inputsOf,

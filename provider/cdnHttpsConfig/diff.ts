@@ -1,5 +1,5 @@
 // diff against the old OUTPUTS, field by field. The certificate is compared by the fingerprint of
-// its whole chain (PEM whitespace is no change, a new intermediate is) or certId; the domain by its normalised name and is the only replace;
+// its whole chain (PEM whitespace is no change, a new intermediate is) or certificateId; the domain by its normalised name and is the only replace;
 // HTTPS found off or failed at the last read is a change to repair. `__provider`/`__timeouts` never count.
 import { normalizeDomain } from "../certificate";
 import type { Context } from "../context";
@@ -15,7 +15,7 @@ type State = Partial<CdnHttpsConfigState>;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The settings compared as they are, once the schema's defaults are applied (an omitted default equals its explicit value). */
-const SETTINGS = ["certRemark", "http2", "ocspStapling", "hsts", "forceRedirect", "waitForDeployment"] as const;
+const SETTINGS = ["alias", "http2", "ocspStapling", "hsts", "forceRedirect", "waitForDeployment"] as const;
 
 function settingOf(key: (typeof SETTINGS)[number], value: unknown): unknown {
   const parsed = cdnHttpsConfigSchema.shape[key].safeParse(value);
@@ -23,8 +23,8 @@ function settingOf(key: (typeof SETTINGS)[number], value: unknown): unknown {
 }
 
 function certificateChanged(olds: State, news: EngineRecord): boolean {
-  if (news.certId !== undefined) {
-    return containsUnknown(news.certId) || olds.certSource !== "hosted" || olds.certId !== news.certId;
+  if (news.certificateId !== undefined) {
+    return containsUnknown(news.certificateId) || olds.source !== "hosted" || olds.certificateId !== news.certificateId;
   }
   if (containsUnknown(news.certificate) || typeof news.certificate !== "string") return true;
   return !sameSelfOwnedCertificate(olds, selfOwnedFacts(news.certificate));
@@ -37,7 +37,7 @@ export function diff(_ctx: Context, _id: string, olds: State, news: EngineRecord
     replaces.push("domain");
     changed.push("domain");
   }
-  if (certificateChanged(olds, news)) changed.push(news.certId !== undefined ? "certId" : "certificate");
+  if (certificateChanged(olds, news)) changed.push(news.certificateId !== undefined ? "certificateId" : "certificate");
   // Drift found by refresh: HTTPS turned off elsewhere, or a deployment that failed.
   if (olds.httpsEnabled === false) changed.push("httpsEnabled");
   // A deployment that failed, or one an interrupted run did not see finish (unless the user never waits).

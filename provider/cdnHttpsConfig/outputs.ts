@@ -35,8 +35,8 @@ export function outputsAfterApply(args: ResolvedArgs, facts: CertFacts, detail: 
   return withoutUndefined({
     domain: args.domain,
     certificate: cert.source === "self-owned" ? cert.certificate : undefined,
-    certId: cert.source === "hosted" ? cert.certId : undefined,
-    certRemark: args.https.certRemark,
+    certificateId: cert.source === "hosted" ? cert.certificateId : undefined,
+    alias: args.https.alias,
     http2: args.https.http2,
     ocspStapling: args.https.ocspStapling,
     tlsVersions: args.https.tlsVersions ? canonicalTlsVersions(args.https.tlsVersions) : api.tlsVersions,

@@ -20,7 +20,7 @@ import { cdnHttpsConfigSchema, CdnHttpsConfigInputs, CdnHttpsConfigState } from 
 type State = Partial<CdnHttpsConfigState>;
 
 /** The certificate fields of the outputs: kept from state while the API still serves that certificate. */
-const CERT_KEYS = ["certificate", "certId", "certSource", "certExpiresAt", "certFingerprint", "certChainFingerprint", "certDomains"] as const;
+const CERT_KEYS = ["certificate", "certificateId", "source", "expiresAt", "fingerprint", "chainFingerprint", "dnsNames"] as const;
 type RecordedCert = Pick<CdnHttpsConfigOutputs, (typeof CERT_KEYS)[number]>;
 
 function recordedCert(old: State): RecordedCert {
@@ -28,14 +28,14 @@ function recordedCert(old: State): RecordedCert {
 }
 
 /** The certificate part when the API serves something other than what we recorded (or on import). */
-async function certFromApi(ctx: Context, detail: DetailDomain): Promise<Pick<CdnHttpsConfigOutputs, "certId" | "certificate"> & CertFacts> {
+async function certFromApi(ctx: Context, detail: DetailDomain): Promise<Pick<CdnHttpsConfigOutputs, "certificateId" | "certificate"> & CertFacts> {
   const info = detail.Https?.CertInfo;
   if (servedCertSource(info) === "hosted") {
     const hosted = await ctx.ssl.findCertificate(info!.CertId!);
-    return { certId: info!.CertId, ...(hosted ? hostedFacts(hosted) : { certSource: "hosted", certExpiresAt: chinaTimeToIso(info!.ExpireTime) }) };
+    return { certificateId: info!.CertId, ...(hosted ? hostedFacts(hosted) : { source: "hosted", expiresAt: chinaTimeToIso(info!.ExpireTime) }) };
   }
   // A certificate uploaded with the domain: the API keeps neither PEM nor fingerprint for us.
-  return { certSource: "self-owned", certExpiresAt: chinaTimeToIso(info?.ExpireTime) };
+  return { source: "self-owned", expiresAt: chinaTimeToIso(info?.ExpireTime) };
 }
 
 /**
@@ -43,7 +43,7 @@ async function certFromApi(ctx: Context, detail: DetailDomain): Promise<Pick<Cdn
  * the served one is it (judged by rules/deployedCertificate.ts), else what the API has, saying
  * precisely what differs; the engine then reports the import's difference.
  */
-async function certForImport(ctx: Context, detail: DetailDomain, program: CdnHttpsConfigInputs): Promise<Pick<CdnHttpsConfigOutputs, "certId" | "certificate"> & CertFacts> {
+async function certForImport(ctx: Context, detail: DetailDomain, program: CdnHttpsConfigInputs): Promise<Pick<CdnHttpsConfigOutputs, "certificateId" | "certificate"> & CertFacts> {
   const certificate = program.certificate;
   const leaf = certificate ? inspectCertificate({ certificate }).facts : undefined;
   if (!certificate || !leaf) return certFromApi(ctx, detail);
@@ -68,7 +68,7 @@ async function outputsFromApi(ctx: Context, domain: string, detail: DetailDomain
   return withoutUndefined({
     domain,
     ...cert,
-    certRemark: old?.certRemark ?? (detail.Https?.CertInfo?.Message || undefined),
+    alias: old?.alias ?? (detail.Https?.CertInfo?.Message || undefined),
     ...api,
     // What the resource set stays; only an import (nothing set yet) takes what the API serves.
     deployedCert: old ? old.deployedCert ?? api.deployedCert : api.deployedCert,

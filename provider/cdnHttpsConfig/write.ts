@@ -26,8 +26,8 @@ import { CdnHttpsConfigInputs, CdnHttpsConfigState, ResolvedArgs, resolveArgs } 
 async function certFactsFor(ctx: Context, args: ResolvedArgs): Promise<CertFacts> {
   const cert = args.https.cert;
   if (cert.source === "self-owned") return selfOwnedFacts(cert.certificate);
-  const detail = await ctx.ssl.findCertificate(cert.certId);
-  const problem = hostedCertificateProblem(cert.certId, detail, args.domain, new Date());
+  const detail = await ctx.ssl.findCertificate(cert.certificateId);
+  const problem = hostedCertificateProblem(cert.certificateId, detail, args.domain, new Date());
   if (problem) throw new Error(messages.cdnCannotConfigure(args.domain, problem));
   return hostedFacts(detail!);
 }
@@ -42,11 +42,11 @@ function httpsNeedsWrite(detail: DetailDomain, args: ResolvedArgs, facts: CertFa
   if (!previous) return true;
   const cert = args.https.cert;
   const sameCert = cert.source === "hosted"
-    ? previous.certSource === "hosted" && previous.certId === cert.certId
+    ? previous.source === "hosted" && previous.certificateId === cert.certificateId
     : sameSelfOwnedCertificate(previous, facts);
   return !sameCert ||
     !sameDeployedCert(previous.deployedCert, deployedCertOf(detail.Https)) ||
-    (previous.certRemark ?? null) !== (args.https.certRemark ?? null) ||
+    (previous.alias ?? null) !== (args.https.alias ?? null) ||
     !httpsSettingsMatch(detail.Https, args.https) ||
     !clientVerificationMatches(detail, args.clientCa) ||
     detail.Https?.SslStatus === "failed";
@@ -85,7 +85,7 @@ async function turnRedirectOff(ctx: Context, writer: DomainWriter, detail: Detai
 interface ApplyProgress { writer: DomainWriter; previous: CdnHttpsConfigState | undefined; facts?: CertFacts }
 
 /** The state's certificate fields: what the resource had set before, or none on a create. */
-const CERTIFICATE_KEYS = ["certificate", "certId", "certRemark", "certSource", "certExpiresAt", "certFingerprint", "certChainFingerprint", "certDomains"] as const;
+const CERTIFICATE_KEYS = ["certificate", "certificateId", "alias", "source", "expiresAt", "fingerprint", "chainFingerprint", "dnsNames"] as const;
 
 function certificateBefore(previous: CdnHttpsConfigState | undefined): Partial<CdnHttpsConfigOutputs> {
   const before: Record<string, unknown> = {};
@@ -109,7 +109,7 @@ async function applyDesired(ctx: Context, args: ResolvedArgs, timeoutMs: number,
       // A redirect that is to go goes before the certificate changes, not after its deployment.
       detail = await turnRedirectOff(ctx, writer, detail, timeoutMs, " before the HTTPS change");
     }
-    ctx.log.info(`CDN domain ${domain}: writing the HTTPS configuration (${facts.certSource} certificate)`);
+    ctx.log.info(`CDN domain ${domain}: writing the HTTPS configuration (${facts.source} certificate)`);
     await writeHttps(writer, detail, httpsChange(detail, args.https, args));
     detail = args.waitForDeployment
       ? await wait.waitFor(domain, judgeHttpsDeployment, timeoutMs, deployment)

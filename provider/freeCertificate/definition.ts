@@ -78,7 +78,7 @@ export interface ValidationRecord {
 
 /** The resource's state (its outputs). */
 export interface FreeCertificateOutputs extends FreeCertificateSettings {
-  /** The certificate id in SSL Certificate Management (also the resource id): give it to certId / cloudCertId. */
+  /** The certificate id in SSL Certificate Management (also the resource id): give it to a CdnHttpsConfig or LiveDomainBinding `certificateId`. */
   certificateId: string;
   /** The API's status as a word: pendingValidation, addingDnsRecord, issued, expired, rejected, ... */
   status: string;
@@ -91,7 +91,7 @@ export interface FreeCertificateOutputs extends FreeCertificateSettings {
   /** Whole days left before expiry at the last read. */
   daysToExpiry?: number;
   /** The DNS names the certificate covers. */
-  sans: string[];
+  dnsNames: string[];
   /** SHA-256 of the issued leaf, lowercase hex. */
   fingerprint?: string;
   /** The certificate this one renewed (ApplyCertificate's OldCertificateId). */
@@ -101,12 +101,13 @@ export interface FreeCertificateOutputs extends FreeCertificateSettings {
 }
 
 /** The outputs that are computed, not given: the sdk lists them so Pulumi creates their outputs. */
-export const COMPUTED_KEYS = ["certificateId", "status", "validationRecords", "issuedAt", "expiresAt", "daysToExpiry", "sans", "fingerprint", "renews", "adopted"] as const satisfies readonly (keyof FreeCertificateOutputs)[];
+export const COMPUTED_KEYS = ["certificateId", "status", "validationRecords", "issuedAt", "expiresAt", "daysToExpiry", "dnsNames", "fingerprint", "renews", "adopted"] as const satisfies readonly (keyof FreeCertificateOutputs)[];
 
 export const freeCertificate = defineResource<FreeCertificateArgs, FreeCertificateSettings, FreeCertificateOutputs>({
   type: "FreeCertificate",
   schema: freeCertificateArgsSchema,
   computed: COMPUTED_KEYS,
+  renamedOutputs: { sans: "dnsNames" },
   version: 1,
   // Version 0 kept an internationalised domain as written; the API and the CA count its punycode form.
   upgrade: (state: EngineRecord) => ({

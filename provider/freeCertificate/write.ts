@@ -8,7 +8,7 @@ import { normalizeDomain } from "../certificate";
 import type { Context } from "../context";
 import { deleteOwnCertificate } from "../deleteOwnCertificate";
 import { messages } from "../messages";
-import { certificateId } from "../ownership";
+import { sslCertificate } from "../ownership";
 import { PartialStateError } from "../runtime/partialState";
 import type { Operation } from "../runtime/resource";
 import { isStillUsedRefusal } from "../services/ssl";
@@ -75,7 +75,7 @@ async function finish(ctx: Context, id: string, settings: FreeCertificateSetting
   } catch (e) {
     if (!(e instanceof Error)) throw e;
     const partial: FreeCertificateOutputs = outs ?? {
-      certificateId: id, ...settings, status: "unknown", validationRecords: kept.recorded ?? [], sans: [settings.domain], adopted: kept.adopted,
+      certificateId: id, ...settings, status: "unknown", validationRecords: kept.recorded ?? [], dnsNames: [settings.domain], adopted: kept.adopted,
       ...(kept.renews ? { renews: kept.renews } : {}),
     };
     throw new PartialStateError(e.message, id, partial, [e.message]);
@@ -116,8 +116,8 @@ export async function remove(ctx: Context, id: string, state: FreeCertificateOut
     return;
   }
   try {
-    // A resource still in the program (a CdnHttpsConfig certId, a LiveDomainBinding cloudCertId) may use it.
-    const outcome = await deleteOwnCertificate(ctx, id, [certificateId(id)], state.sans ?? [state.domain]);
+    // A resource still in the program (a CdnHttpsConfig or LiveDomainBinding certificateId) may use it.
+    const outcome = await deleteOwnCertificate(ctx, id, [sslCertificate(id)], state.dnsNames ?? [state.domain]);
     if (outcome === "deleted") ctx.log.info(`free certificate ${id} deleted from SSL Certificate Management`);
   } catch (e) {
     if (!(e instanceof TencentCloudError)) throw e;

@@ -8,7 +8,7 @@ import type { CheckInput } from "../runtime/resource";
 import type { CheckFailure } from "../runtime/validate";
 import { messages } from "../messages";
 import { isUnknown } from "../unknown";
-import { certificateId, certificateMaterial, Claim, declareInCheck } from "../ownership";
+import { sslCertificate, certificateMaterial, Claim, declareInCheck } from "../ownership";
 import { chainFingerprintOf } from "./outputs";
 import type { LiveCertificateInputs } from "./definition";
 
@@ -20,11 +20,11 @@ function selfOwnedFailures(ctx: Context, { findings }: InspectResult): CheckFail
     .map((f) => ({ property: /key/i.test(f.code) ? "privateKey" : "certificate", reason: f.message }));
 }
 
-async function hostedFailures(ctx: Context, cloudCertId: string): Promise<CheckFailure[]> {
-  const detail = await ctx.ssl.findCertificate(cloudCertId);
-  if (!detail) return [{ property: "cloudCertId", reason: messages.certificateNotFound(cloudCertId) }];
+async function hostedFailures(ctx: Context, certificateId: string): Promise<CheckFailure[]> {
+  const detail = await ctx.ssl.findCertificate(certificateId);
+  if (!detail) return [{ property: "certificateId", reason: messages.certificateNotFound(certificateId) }];
   const problem = cloudCertificateProblem(detail, new Date());
-  return problem ? [{ property: "cloudCertId", reason: problem }] : [];
+  return problem ? [{ property: "certificateId", reason: problem }] : [];
 }
 
 /**
@@ -32,9 +32,9 @@ async function hostedFailures(ctx: Context, cloudCertId: string): Promise<CheckF
  * resource for the deployment's deletes (provider/ownership.ts): a rename or a switch to its id must
  * not delete what the new resource uses. Sharing a certificate never fails.
  */
-function declareCertificate(ctx: Context, input: CheckInput<LiveCertificateInputs>, cloudCertId: string | undefined, certificate: string | undefined): void {
+function declareCertificate(ctx: Context, input: CheckInput<LiveCertificateInputs>, certificateId: string | undefined, certificate: string | undefined): void {
   const chain = certificate ? chainFingerprintOf(certificate) : undefined;
-  const claims: Claim[] = cloudCertId ? [{ thing: certificateId(cloudCertId) }] : chain ? [{ thing: certificateMaterial(chain) }] : [];
+  const claims: Claim[] = certificateId ? [{ thing: sslCertificate(certificateId) }] : chain ? [{ thing: certificateMaterial(chain) }] : [];
   declareInCheck(ctx.declarations, input.resource, claims);
 }
 
@@ -45,10 +45,10 @@ export async function check(ctx: Context, input: CheckInput<LiveCertificateInput
   const certificate = known("certificate");
   const privateKey = known("privateKey");
   // First, so that the chain fingerprint below comes from this one parse.
-  const inspected = args.cloudCertId === undefined && certificate && privateKey ? inspectRemembering({ certificate, privateKey }) : undefined;
-  declareCertificate(ctx, input, known("cloudCertId"), certificate);
-  if (args.cloudCertId !== undefined) {
-    const id = known("cloudCertId");
+  const inspected = args.certificateId === undefined && certificate && privateKey ? inspectRemembering({ certificate, privateKey }) : undefined;
+  declareCertificate(ctx, input, known("certificateId"), certificate);
+  if (args.certificateId !== undefined) {
+    const id = known("certificateId");
     return id ? hostedFailures(ctx, id) : []; // unknown at preview: checked at `up`
   }
   return inspected ? selfOwnedFailures(ctx, inspected) : [];

@@ -7,44 +7,41 @@ import { rememberedFacts } from "../certificate";
 import { messages } from "../messages";
 import { defineResource, type EngineRecord } from "../runtime/resource";
 import type { CheckFailure } from "../runtime/validate";
-import type { CertSource } from "../rules/sslCertificate";
+import { certificateFormFailures, type CertSource } from "../rules/sslCertificate";
 import { argumentsError, certificateArg, privateKeyArg, sslCertIdArg } from "../runtime/argumentSchemas";
 import type { Assert, Equal, WithDefaults } from "../runtime/shapeTypes";
 
-const ARGUMENTS = "certificate and privateKey (self-owned), or cloudCertId (hosted), and optionally remarks";
+const ARGUMENTS = "certificate and privateKey (self-owned), or certificateId (hosted), and optionally alias";
 
 export const liveCertificateArgsSchema = z.strictObject({
-  remarks: z.string({ error: "remarks must be a string (shown in the SSL console as the certificate's alias)." }).optional(),
+  alias: z.string({ error: "alias must be a string (shown in the SSL console as the certificate's alias)." }).optional(),
   certificate: certificateArg(),
   privateKey: privateKeyArg(),
-  cloudCertId: sslCertIdArg("cloudCertId").optional(),
+  certificateId: sslCertIdArg("certificateId").optional(),
 }, { error: argumentsError("LiveCertificate", ARGUMENTS) });
 
 /** The arguments as a program gives them (proven equal to the schema's z.input; see runtime/shapeTypes.ts). */
 export interface LiveCertificateArgs {
   /**
-   * Remarks shown in the console: the certificate's alias in SSL Certificate Management. Changing it
-   * renames a certificate this resource uploaded; an adopted one keeps its name (state only).
+   * The certificate's name (alias) in SSL Certificate Management. Changing it renames a certificate
+   * this resource uploaded; an adopted one keeps its name (state only).
    */
-  remarks?: string;
+  alias?: string;
   /** Self-owned: the certificate chain, PEM, leaf first. */
   certificate?: string;
   /** Self-owned: the private key, PEM. Stored as a secret; never an output. */
   privateKey?: string;
   /** Tencent Cloud-hosted: the certificate id in SSL Certificate Management. */
-  cloudCertId?: string;
+  certificateId?: string;
 }
 export type _LiveCertificateArgsAreTheSchema = Assert<Equal<LiveCertificateArgs, z.input<typeof liveCertificateArgsSchema>>>;
 
-/** Exactly one certificate form: a self-owned pair or a hosted id (a value unknown at preview counts as given). */
-export function formFailures(args: Record<string, unknown>): CheckFailure[] {
-  const has = (k: string) => args[k] !== undefined;
-  if (has("cloudCertId") && (has("certificate") || has("privateKey"))) return [{ property: "cloudCertId", reason: messages.liveCertFormBoth }];
-  if (has("cloudCertId")) return [];
-  if (!has("certificate") && !has("privateKey")) return [{ property: "certificate", reason: messages.liveCertFormNeither }];
-  if (!has("certificate")) return [{ property: "certificate", reason: messages.liveCertificateMissing }];
-  if (!has("privateKey")) return [{ property: "privateKey", reason: messages.liveKeyMissing }];
-  return [];
+/** The arguments' former names, which still work (with a warning) until 1.0. */
+export interface LiveCertificateDeprecatedArgs {
+  /** @deprecated Renamed `certificateId`. */
+  cloudCertId?: string;
+  /** @deprecated Renamed `alias`. */
+  remarks?: string;
 }
 
 /** The arguments once checked. */
@@ -54,19 +51,19 @@ export const ARG_KEYS = Object.keys(liveCertificateArgsSchema.shape) as (keyof L
 
 /** The checked arguments as the form they choose. */
 export type ResolvedArgs =
-  | { source: "self-owned"; certificate: string; privateKey: string; remarks?: string }
-  | { source: "hosted"; cloudCertId: string; remarks?: string };
+  | { source: "self-owned"; certificate: string; privateKey: string; alias?: string }
+  | { source: "hosted"; certificateId: string; alias?: string };
 
 export function resolveArgs(a: LiveCertificateInputs): ResolvedArgs {
   return sourceOfInputs(a) === "hosted"
-    ? { source: "hosted", cloudCertId: a.cloudCertId!, remarks: a.remarks }
-    : { source: "self-owned", certificate: a.certificate!, privateKey: a.privateKey!, remarks: a.remarks };
+    ? { source: "hosted", certificateId: a.certificateId!, alias: a.alias }
+    : { source: "self-owned", certificate: a.certificate!, privateKey: a.privateKey!, alias: a.alias };
 }
 
 /** The resource's state (its outputs). */
 export interface LiveCertificateOutputs {
   /** The certificate id in SSL Certificate Management; bind domains with it. Also the resource id. */
-  cloudCertId: string;
+  certificateId: string;
   /** self-owned (uploaded from your PEM) or hosted (issued in SSL Certificate Management). */
   source: CertSource;
   /**
@@ -74,12 +71,12 @@ export interface LiveCertificateOutputs {
    * Certificate Management at upload (RepeatCertId), or imported. Delete leaves it there.
    */
   adopted: boolean;
-  /** The remarks as declared (the certificate's alias for one this resource uploaded). */
-  remarks?: string;
+  /** The alias as declared (the certificate's alias for one this resource uploaded). */
+  alias?: string;
   /** Expiration time, ISO 8601 UTC. */
   expiresAt?: string;
   /** The DNS names (SANs) the certificate covers. */
-  domains: string[];
+  dnsNames: string[];
   /** SHA-256 of the leaf certificate, hex. */
   fingerprint?: string;
   /** SHA-256 over every certificate of the chain (DER, in order), hex: new intermediates under the same leaf are new material. */
@@ -89,11 +86,11 @@ export interface LiveCertificateOutputs {
 }
 
 /** The outputs that are computed, not given: the sdk lists them so Pulumi creates their outputs. */
-export const COMPUTED_KEYS = ["source", "adopted", "expiresAt", "domains", "fingerprint", "chainFingerprint"] as const satisfies readonly (keyof LiveCertificateOutputs)[];
+export const COMPUTED_KEYS = ["source", "adopted", "expiresAt", "dnsNames", "fingerprint", "chainFingerprint"] as const satisfies readonly (keyof LiveCertificateOutputs)[];
 
 /** Which form the inputs use; a value unknown at preview still counts as given. */
 export function sourceOfInputs(inputs: Record<string, unknown>): CertSource {
-  return inputs.cloudCertId !== undefined && inputs.certificate === undefined ? "hosted" : "self-owned";
+  return inputs.certificateId !== undefined && inputs.certificate === undefined ? "hosted" : "self-owned";
 }
 
 /**
@@ -114,19 +111,21 @@ function upgrade(state: EngineRecord): LiveCertificateOutputs {
 
 /** The arguments a state stands for (never the key). */
 export function inputsOf(state: LiveCertificateOutputs): Partial<LiveCertificateArgs> {
-  const remarks = state.remarks !== undefined ? { remarks: state.remarks } : {};
-  return state.source === "self-owned" ? { certificate: state.certificate, ...remarks } : { cloudCertId: state.cloudCertId, ...remarks };
+  const alias = state.alias !== undefined ? { alias: state.alias } : {};
+  return state.source === "self-owned" ? { certificate: state.certificate, ...alias } : { certificateId: state.certificateId, ...alias };
 }
 
 export const liveCertificate = defineResource<LiveCertificateArgs, LiveCertificateInputs, LiveCertificateOutputs>({
   type: "LiveCertificate",
   schema: liveCertificateArgsSchema,
-  argumentRules: formFailures,
+  argumentRules: (args) => certificateFormFailures(args),
   computed: COMPUTED_KEYS,
+  renamed: { cloudCertId: "certificateId", remarks: "alias" },
+  renamedOutputs: { cloudCertId: "certificateId", remarks: "alias", domains: "dnsNames" },
   version: 1,
   upgrade,
   inputsOf,
-  idOf: (state) => state.cloudCertId,
+  idOf: (state) => state.certificateId,
   handlers() {
     const { check } = require("./check") as typeof import("./check");
     const { diff } = require("./diff") as typeof import("./diff");

@@ -11,12 +11,12 @@ import { LiveCertificateOutputs, sourceOfInputs } from "./definition";
 
 export function diff(_ctx: Context, _id: string, olds: LiveCertificateOutputs, news: EngineRecord): Difference {
   const replaces: string[] = [];
-  const changed = (news.remarks ?? "") !== (olds.remarks ?? "") ? ["remarks"] : [];
+  const changed = (news.alias ?? "") !== (olds.alias ?? "") ? ["alias"] : [];
   const source = sourceOfInputs(news);
   if (source !== olds.source) {
-    replaces.push(source === "hosted" ? "cloudCertId" : "certificate");
+    replaces.push(source === "hosted" ? "certificateId" : "certificate");
   } else if (source === "hosted") {
-    if (isUnknown(news.cloudCertId) || news.cloudCertId !== olds.cloudCertId) replaces.push("cloudCertId");
+    if (isUnknown(news.certificateId) || news.certificateId !== olds.certificateId) replaces.push("certificateId");
   } else if (isUnknown(news.certificate) || typeof olds.certificate !== "string") {
     replaces.push("certificate");
   } else {

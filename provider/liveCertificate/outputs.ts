@@ -12,25 +12,25 @@ export function chainFingerprintOf(pem: string | undefined): string | undefined 
 }
 
 export function certificateOutputs(input: {
-  cloudCertId: string;
+  certificateId: string;
   source: CertSource;
   /** True when this resource did not upload the certificate (see LiveCertificateOutputs.adopted). */
   adopted: boolean;
-  remarks?: string;
+  alias?: string;
   /** Self-owned: the PEM as the user gave it; it becomes an output (never the key). */
   certificate?: string;
   /** From SSL Certificate Management, when asked (hosted, import, refresh). */
   detail?: DescribeCertificateDetailResponse;
 }): LiveCertificateOutputs {
   const facts = rememberedFacts(input.certificate) ?? rememberedFacts(input.detail?.CertificatePublicKey);
-  const domains = facts ? [...facts.sans] : input.detail ? certificateNames(input.detail) : [];
+  const dnsNames = facts ? [...facts.sans] : input.detail ? certificateNames(input.detail) : [];
   return withoutUndefined({
-    cloudCertId: input.cloudCertId,
+    certificateId: input.certificateId,
     source: input.source,
     adopted: input.adopted,
-    remarks: input.remarks,
+    alias: input.alias,
     expiresAt: facts?.notAfter ?? chinaTimeToIso(input.detail?.CertEndTime),
-    domains,
+    dnsNames,
     fingerprint: facts?.fingerprintSha256,
     chainFingerprint: facts?.chainFingerprintSha256,
     certificate: input.source === "self-owned" ? input.certificate ?? input.detail?.CertificatePublicKey : undefined,

@@ -7,15 +7,15 @@ import { certificateOutputs } from "./outputs";
 import type { LiveCertificateInputs, LiveCertificateOutputs } from "./definition";
 
 /**
- * Refresh. The PEM and whether we uploaded it are ours; the rest comes from the API. The remarks
+ * Refresh. The PEM and whether we uploaded it are ours; the rest comes from the API. The alias
  * of a certificate we own are its name in the SSL console (a rename there is drift); an adopted
- * one's remarks live in state only.
+ * one's alias live in state only.
  */
 export async function read(ctx: Context, id: string, state: LiveCertificateOutputs): Promise<LiveCertificateOutputs | undefined> {
   const detail = await ctx.ssl.findCertificate(id);
   if (!detail) return undefined;
-  const remarks = state.adopted ? state.remarks : detail.Alias || undefined;
-  return certificateOutputs({ cloudCertId: id, source: state.source, adopted: state.adopted, remarks, certificate: state.certificate, detail });
+  const alias = state.adopted ? state.alias : detail.Alias || undefined;
+  return certificateOutputs({ certificateId: id, source: state.source, adopted: state.adopted, alias, certificate: state.certificate, detail });
 }
 
 /**
@@ -25,5 +25,5 @@ export async function read(ctx: Context, id: string, state: LiveCertificateOutpu
 export async function lookup(ctx: Context, id: string, _program: LiveCertificateInputs | undefined): Promise<LiveCertificateOutputs | undefined> {
   const detail = await ctx.ssl.findCertificate(id);
   if (!detail) return undefined;
-  return certificateOutputs({ cloudCertId: id, source: sourceOfFrom(detail.From), adopted: true, remarks: detail.Alias || undefined, detail });
+  return certificateOutputs({ certificateId: id, source: sourceOfFrom(detail.From), adopted: true, alias: detail.Alias || undefined, detail });
 }

@@ -9,7 +9,7 @@ import type { CheckInput } from "../runtime/resource";
 import type { CheckFailure } from "../runtime/validate";
 import { messages } from "../messages";
 import { isUnknown } from "../unknown";
-import { certificateId, Claim, declareInCheck, liveDomain } from "../ownership";
+import { sslCertificate, Claim, declareInCheck, liveDomain } from "../ownership";
 import type { LiveDomainBindingInputs } from "./definition";
 
 interface KnownDomain { index: number; given: string; domain: string }
@@ -43,15 +43,15 @@ async function checkDomain(ctx: Context, d: KnownDomain): Promise<CheckFailure |
   return undefined;
 }
 
-async function checkCertificate(ctx: Context, cloudCertId: string, domains: KnownDomain[]): Promise<CheckFailure[]> {
-  const detail = await ctx.ssl.findCertificate(cloudCertId);
-  if (!detail) return [{ property: "cloudCertId", reason: messages.certificateNotFound(cloudCertId, "check the id or create it with a LiveCertificate") }];
+async function checkCertificate(ctx: Context, certificateId: string, domains: KnownDomain[]): Promise<CheckFailure[]> {
+  const detail = await ctx.ssl.findCertificate(certificateId);
+  if (!detail) return [{ property: "certificateId", reason: messages.certificateNotFound(certificateId, "check the id or create it with a LiveCertificate") }];
   const problem = cloudCertificateProblem(detail, new Date());
-  if (problem) return [{ property: "cloudCertId", reason: problem }];
+  if (problem) return [{ property: "certificateId", reason: problem }];
   const names = hostedCertificateNames(detail);
   return domains
     .filter((d) => uncoveredDomains([d.domain], names).length > 0)
-    .map((d) => ({ property: `domains[${d.index}]`, reason: messages.liveDomainNotCovered(d.domain, cloudCertId, names) }));
+    .map((d) => ({ property: `domains[${d.index}]`, reason: messages.liveDomainNotCovered(d.domain, certificateId, names) }));
 }
 
 /**
@@ -59,10 +59,10 @@ async function checkCertificate(ctx: Context, cloudCertId: string, domains: Know
  * the deployment's deletes (provider/ownership.ts). Another binding of the program with the same
  * domain and another certificate fails here; with the same certificate both keep it, which is logged.
  */
-function ownershipFailures(ctx: Context, input: CheckInput<LiveDomainBindingInputs>, domains: KnownDomain[], cloudCertId: string | undefined): CheckFailure[] {
+function ownershipFailures(ctx: Context, input: CheckInput<LiveDomainBindingInputs>, domains: KnownDomain[], certificateId: string | undefined): CheckFailure[] {
   const claims: Claim[] = [
-    ...domains.map((d) => ({ thing: liveDomain(d.domain), certificate: cloudCertId })),
-    ...(cloudCertId ? [{ thing: certificateId(cloudCertId) }] : []),
+    ...domains.map((d) => ({ thing: liveDomain(d.domain), certificate: certificateId })),
+    ...(certificateId ? [{ thing: sslCertificate(certificateId) }] : []),
   ];
   const { conflicts, notes } = declareInCheck(ctx.declarations, input.resource, claims);
   for (const note of notes) ctx.log.info(note);
@@ -76,14 +76,14 @@ export async function check(ctx: Context, input: CheckInput<LiveDomainBindingInp
   const domains = knownDomains(news.domains, failures);
   if (failures.length > 0) return failures;
 
-  const cloudCertId = typeof news.cloudCertId === "string" && !isUnknown(news.cloudCertId) ? news.cloudCertId : undefined;
-  failures.push(...ownershipFailures(ctx, input, domains, cloudCertId));
+  const certificateId = typeof news.certificateId === "string" && !isUnknown(news.certificateId) ? news.certificateId : undefined;
+  failures.push(...ownershipFailures(ctx, input, domains, certificateId));
   if (failures.length > 0) return failures; // another binding of the program has the domain: nothing to ask the API
 
   const [domainFailures, certFailures] = await Promise.all([
     Promise.all(domains.map((d) => checkDomain(ctx, d))),
     // A certificate not created yet (unknown at preview) is checked at `up`, and per domain by the API.
-    cloudCertId ? checkCertificate(ctx, cloudCertId, domains) : Promise.resolve([]),
+    certificateId ? checkCertificate(ctx, certificateId, domains) : Promise.resolve([]),
   ]);
   for (const f of domainFailures) if (f) failures.push(f);
   // A missing domain already has its sentence; do not also report it as uncovered.

@@ -4,21 +4,20 @@
 // proven equal to its z.input; the state type and its computed keys; the state's version; the
 // handlers (check.ts, diff.ts, read.ts, write.ts).
 import { z } from "zod";
-import { boundToOf } from "../ownership";
 import { bindingIdFor, type BindingView, normalizeDomains } from "../rules/live";
-import { defineResource, type EngineRecord } from "../runtime/resource";
+import { defineResource, renameKeys, type EngineRecord } from "../runtime/resource";
 import { argumentsError, sslCertIdArg } from "../runtime/argumentSchemas";
 import type { Assert, Equal, WithDefaults } from "../runtime/shapeTypes";
 
 /** Each domain is looked up once at check; beyond this, split the domains across several bindings. */
 export const MAX_DOMAINS_PER_BINDING = 100;
 
-const ARGUMENTS = "cloudCertId, domains and optionally enableHttps";
-const CERT_ID = "the id of the SSL certificate to bind, usually liveCertificate.cloudCertId";
+const ARGUMENTS = "certificateId, domains and optionally enableHttps";
+const CERT_ID = "the id of the SSL certificate to bind, usually liveCertificate.certificateId";
 
 export const liveDomainBindingArgsSchema = z.strictObject({
   // Checked before check asks the API about it: a path or blank never reaches a request.
-  cloudCertId: sslCertIdArg("cloudCertId", `cloudCertId is required: ${CERT_ID}.`),
+  certificateId: sslCertIdArg("certificateId", `certificateId is required: ${CERT_ID}.`),
   domains: z.array(
     z.string({ error: "domains entries must be domain names such as play.example.com." })
       .min(1, { error: "domains entries cannot be empty; give a CSS playback domain such as play.example.com." }),
@@ -33,14 +32,20 @@ export const liveDomainBindingArgsSchema = z.strictObject({
 
 /** The arguments as a program gives them (proven equal to the schema's z.input; see runtime/shapeTypes.ts). */
 export interface LiveDomainBindingArgs {
-  /** The certificate to bind, usually `liveCertificate.cloudCertId`. Changing it rebinds in place. */
-  cloudCertId: string;
+  /** The certificate to bind, usually `liveCertificate.certificateId`. Changing it rebinds in place. */
+  certificateId: string;
   /** CSS playback domains covered by the certificate; order, case and trailing dots do not matter. */
   domains: string[];
   /** Turn HTTPS on (default). When false, only the certificate is updated and each domain keeps its HTTPS state. */
   enableHttps?: boolean;
 }
 export type _LiveDomainBindingArgsAreTheSchema = Assert<Equal<LiveDomainBindingArgs, z.input<typeof liveDomainBindingArgsSchema>>>;
+
+/** The arguments under their former names, which still work (with a warning) until 1.0. */
+export interface LiveDomainBindingDeprecatedArgs extends Omit<LiveDomainBindingArgs, "certificateId"> {
+  /** @deprecated Renamed `certificateId`. */
+  cloudCertId: string;
+}
 
 /** The arguments once checked, with the default applied and the domains normalised. */
 export type LiveDomainBindingInputs = WithDefaults<LiveDomainBindingArgs, z.output<typeof liveDomainBindingArgsSchema>>;
@@ -53,7 +58,7 @@ export type LiveDomainBindingView = BindingView;
 /** What the handlers keep in state (and return from read): the inputs diff needs, plus the view. */
 export interface LiveDomainBindingOutputs {
   /** The certificate bound. */
-  cloudCertId: string;
+  certificateId: string;
   /** The bound domains, normalised and sorted. */
   domains: string[];
   /** Whether HTTPS is declared on (see the argument). */
@@ -76,14 +81,31 @@ export function liveDomainLockKey(domain: string): string {
   return `live:${domain}`;
 }
 
+/** A version 0 row of `bindings`: the view's names then. */
+const VIEW_RENAMES = { cloudCertId: "certificateId", remarks: "alias", certExpiresAt: "expiresAt" };
+
+/**
+ * A state written before versions: its view rows under their new names, and, from before the
+ * per-domain record, `boundTo`: every recorded domain was bound to the recorded certificate.
+ */
+function upgrade(state: EngineRecord): LiveDomainBindingOutputs {
+  const s: EngineRecord = { ...state, bindings: Array.isArray(state.bindings) ? state.bindings.map((b: EngineRecord) => renameKeys(b, VIEW_RENAMES)) : [] };
+  if (!s.boundTo || typeof s.boundTo !== "object") {
+    const domains: string[] = Array.isArray(s.domains) ? s.domains.map(String) : [];
+    s.boundTo = typeof s.certificateId === "string" ? Object.fromEntries(domains.map((d) => [d, s.certificateId])) : {};
+  }
+  return s as LiveDomainBindingOutputs;
+}
+
 export const liveDomainBinding = defineResource<LiveDomainBindingArgs, LiveDomainBindingInputs, LiveDomainBindingOutputs>({
   type: "LiveDomainBinding",
   schema: liveDomainBindingArgsSchema,
   computed: COMPUTED_KEYS,
+  renamed: { cloudCertId: "certificateId" },
+  renamedOutputs: { cloudCertId: "certificateId" },
   version: 1,
-  // A state from before the per-domain record: every recorded domain was bound to the recorded certificate.
-  upgrade: (state: EngineRecord) => ({ ...state, boundTo: boundToOf(state) }) as LiveDomainBindingOutputs,
-  inputsOf: (state) => ({ cloudCertId: state.cloudCertId, domains: state.domains, enableHttps: state.enableHttps }),
+  upgrade,
+  inputsOf: (state) => ({ certificateId: state.certificateId, domains: state.domains, enableHttps: state.enableHttps }),
   idOf: (state) => bindingIdFor(state.domains),
   handlers() {
     const { check } = require("./check") as typeof import("./check");

@@ -10,10 +10,10 @@ import { liveDomainBindingArgsSchema, LiveDomainBindingOutputs } from "./definit
 const enableHttpsOf = (v: unknown) => { const p = liveDomainBindingArgsSchema.shape.enableHttps.safeParse(v); return p.success ? p.data : v; };
 
 export function diff(_ctx: Context, _id: string, olds: LiveDomainBindingOutputs, news: EngineRecord): Difference {
-  const certChanged = isUnknown(news.cloudCertId) || news.cloudCertId !== olds.cloudCertId;
+  const certChanged = isUnknown(news.certificateId) || news.certificateId !== olds.certificateId;
   const domainsChanged = containsUnknown(news.domains) || !Array.isArray(news.domains) || !Array.isArray(olds.domains)
     || !sameDomainSet(news.domains, olds.domains);
   const httpsChanged = isUnknown(news.enableHttps) || enableHttpsOf(news.enableHttps) !== enableHttpsOf(olds.enableHttps);
-  const changed = [...(certChanged ? ["cloudCertId"] : []), ...(domainsChanged ? ["domains"] : []), ...(httpsChanged ? ["enableHttps"] : [])];
+  const changed = [...(certChanged ? ["certificateId"] : []), ...(domainsChanged ? ["domains"] : []), ...(httpsChanged ? ["enableHttps"] : [])];
   return { changed, replaces: [] };
 }

@@ -10,9 +10,9 @@ import type { LiveDomainBindingInputs, LiveDomainBindingOutputs } from "./defini
 export async function read(ctx: Context, _id: string, state: LiveDomainBindingOutputs): Promise<LiveDomainBindingOutputs | undefined> {
   const tracked = state.domains;
   const current = await ctx.live.fetchBindings(tracked);
-  const truth = bindingStateFromTruth({ cloudCertId: state.cloudCertId, tracked, current, declaredEnableHttps: state.enableHttps });
+  const truth = bindingStateFromTruth({ certificateId: state.certificateId, tracked, current, declaredEnableHttps: state.enableHttps });
   if (truth.domains.length === 0) return undefined; // every domain unbound or bound elsewhere since: gone
-  return bindingOutputs(state.cloudCertId, truth, state.boundTo);
+  return bindingOutputs(state.certificateId, truth, state.boundTo);
 }
 
 /**
@@ -24,9 +24,9 @@ export async function lookup(ctx: Context, id: string, program: LiveDomainBindin
   const current = await ctx.live.fetchBindings(tracked);
   const shared = sharedCertificate([...current.values()].map(toView));
   if (shared.conflict) throw new Error(messages.liveBindingNotImportable(id, shared.conflict));
-  const cloudCertId = shared.cloudCertId;
-  if (!cloudCertId) return undefined; // none of the domains is bound
-  const truth = bindingStateFromTruth({ cloudCertId, tracked, current });
+  const certificateId = shared.certificateId;
+  if (!certificateId) return undefined; // none of the domains is bound
+  const truth = bindingStateFromTruth({ certificateId, tracked, current });
   if (truth.domains.length === 0) return undefined;
-  return bindingOutputs(cloudCertId, truth, Object.fromEntries(truth.domains.map((d) => [d, cloudCertId])));
+  return bindingOutputs(certificateId, truth, Object.fromEntries(truth.domains.map((d) => [d, certificateId])));
 }

@@ -30,20 +30,20 @@ async function applyBinding(ctx: Context, req: ApplyRequest): Promise<LiveDomain
   const tracked = normalizeDomains([...domains, ...previousDomains]);
   return ctx.locks.runAll(tracked.map(liveDomainLockKey), async () => {
     const current = await ctx.live.fetchBindings(tracked);
-    const plan = planBinding({ cloudCertId: req.cloudCertId, domains, enableHttps: req.enableHttps, current });
+    const plan = planBinding({ certificateId: req.certificateId, domains, enableHttps: req.enableHttps, current });
     for (const t of plan.takeovers) {
-      const from = t.fromRemarks ? `${t.fromCloudCertId} ("${t.fromRemarks}")` : t.fromCloudCertId;
-      ctx.log.info(`live domain ${t.domain} moves from certificate ${from} to ${req.cloudCertId}`);
+      const from = t.fromAlias ? `${t.fromCertificateId} ("${t.fromAlias}")` : t.fromCertificateId;
+      ctx.log.info(`live domain ${t.domain} moves from certificate ${from} to ${req.certificateId}`);
     }
-    const answer = await ctx.live.modifyBindings({ CloudCertId: req.cloudCertId, DomainInfos: plan.domainInfos });
-    const failures = bindingFailures(answer, req.cloudCertId);
+    const answer = await ctx.live.modifyBindings({ CloudCertId: req.certificateId, DomainInfos: plan.domainInfos });
+    const failures = bindingFailures(answer, req.certificateId);
 
     const previousBound = req.previous?.boundTo ?? {};
     const removed = previousDomains.filter((d) => !domains.includes(d));
     const unplan = planOwnedUnbind(
       Object.fromEntries(removed.filter((d) => previousBound[d]).map((d) => [d, previousBound[d]])), servedCertificates(current), otherDeclarers(ctx));
     for (const other of unplan.elsewhere) {
-      ctx.log.info(`live domain ${other.domain} left the list but is bound to another certificate (${other.cloudCertId}) now; left alone`);
+      ctx.log.info(`live domain ${other.domain} left the list but is bound to another certificate (${other.certificateId}) now; left alone`);
     }
     logDeclared(ctx, unplan.declared);
     await unbindDomains(ctx, unplan.unbind);
@@ -57,15 +57,15 @@ async function applyBinding(ctx: Context, req: ApplyRequest): Promise<LiveDomain
       unread = e instanceof Error ? e : new Error(String(e));
       after = asWritten(current, req, failures, unplan.unbind);
     }
-    const state = bindingStateFromTruth({ cloudCertId: req.cloudCertId, tracked, current: after, declaredEnableHttps: req.enableHttps });
-    const outs = bindingOutputs(req.cloudCertId, state, boundAfterBind(previousBound, req.cloudCertId, tracked, servedCertificates(after)));
+    const state = bindingStateFromTruth({ certificateId: req.certificateId, tracked, current: after, declaredEnableHttps: req.enableHttps });
+    const outs = bindingOutputs(req.certificateId, state, boundAfterBind(previousBound, req.certificateId, tracked, servedCertificates(after)));
     if (unread) throw new PartialStateError(unread.message, req.id, outs, [unread.message]);
     const all = [...failures, ...silentlyUnbound(domains, state.domains, failures)];
     if (all.length === 0) {
-      ctx.log.info(`live certificate ${req.cloudCertId} bound to ${domains.join(", ")} (HTTPS ${req.enableHttps ? "on" : "state unchanged"})`);
+      ctx.log.info(`live certificate ${req.certificateId} bound to ${domains.join(", ")} (HTTPS ${req.enableHttps ? "on" : "state unchanged"})`);
       return outs;
     }
-    const message = describeFailures(all, domains.length, req.cloudCertId);
+    const message = describeFailures(all, domains.length, req.certificateId);
     // A create that bound nothing created nothing: a plain error keeps it out of state.
     if (!req.previous && state.domains.length === 0) throw new Error(message);
     throw new PartialStateError(message, req.id, outs, all.map((f) => `${f.domain}: ${f.reason}`));
@@ -85,7 +85,7 @@ function asWritten(before: Map<string, LiveDomainCertBinding>, req: ApplyRequest
     const was = before.get(domain);
     const status = req.enableHttps ? 1 : (was?.Status ?? 0);
     // Only the id and HTTPS state are known; the view's other columns come with the next read.
-    out.set(domain, { DomainName: domain, CertificateAlias: "", CertType: 1, CertExpireTime: "", CertId: 0, CloudCertId: req.cloudCertId, Status: status });
+    out.set(domain, { DomainName: domain, CertificateAlias: "", CertType: 1, CertExpireTime: "", CertId: 0, CloudCertId: req.certificateId, Status: status });
   }
   return out;
 }
@@ -125,7 +125,7 @@ export async function remove(ctx: Context, _id: string, state: LiveDomainBinding
     const current = await ctx.live.fetchBindings(domains);
     const plan = planOwnedUnbind(bound, servedCertificates(current), otherDeclarers(ctx));
     for (const other of plan.elsewhere) {
-      ctx.log.info(`live domain ${other.domain} is bound to another certificate (${other.cloudCertId}) since; left alone`);
+      ctx.log.info(`live domain ${other.domain} is bound to another certificate (${other.certificateId}) since; left alone`);
     }
     logDeclared(ctx, plan.declared);
     await unbindDomains(ctx, plan.unbind);

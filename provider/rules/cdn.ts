@@ -110,11 +110,11 @@ export const DEFAULT_REDIRECT_STATUS = 302;
 
 export type DesiredCert =
   | { source: "self-owned"; certificate: string; privateKey: string }
-  | { source: "hosted"; certId: string };
+  | { source: "hosted"; certificateId: string };
 
 export interface DesiredHttps {
   cert: DesiredCert;
-  certRemark?: string;
+  alias?: string;
   http2: boolean;
   ocspStapling: boolean;
   /** Absent: not managed, the domain's current setting is kept. */
@@ -128,9 +128,9 @@ export interface DesiredRedirect { statusCode: number; carryHeaders: boolean }
 const onOff = (b: boolean) => (b ? "on" : "off") as "on" | "off";
 
 function serverCertFor(desired: DesiredHttps): ServerCert {
-  const message = desired.certRemark === undefined ? {} : { Message: desired.certRemark };
+  const message = desired.alias === undefined ? {} : { Message: desired.alias };
   return desired.cert.source === "hosted"
-    ? { CertId: desired.cert.certId, ...message }
+    ? { CertId: desired.cert.certificateId, ...message }
     : { Certificate: desired.cert.certificate, PrivateKey: desired.cert.privateKey, ...message };
 }
 

@@ -1,6 +1,8 @@
 // Facts about certificates in SSL Certificate Management and the API's value formats, shared by
 // the CDN and CSS resources (pure functions; docs/reference/tencentcloud-api.md §4).
 import { inspectCertificate } from "../certificate";
+import { messages } from "../messages";
+import type { CheckFailure } from "../runtime/validate";
 import type { DescribeCertificateDetailResponse } from "../tencentcloud/types";
 
 export type CertSource = "self-owned" | "hosted";
@@ -60,4 +62,19 @@ export interface MaterialFingerprints { leaf?: string; chain?: string }
 export function sameMaterial(recorded: MaterialFingerprints, given: MaterialFingerprints): boolean {
   if (!recorded.leaf || !given.leaf) return false;
   return recorded.chain ? recorded.chain === given.chain : recorded.leaf === given.leaf;
+}
+
+/**
+ * Exactly one certificate form, the rule CdnHttpsConfig and LiveCertificate share: a pair of your own
+ * (certificate with privateKey) or a hosted id (certificateId). A value unknown at preview counts as
+ * given; `neither` is the sentence when none is given.
+ */
+export function certificateFormFailures(args: Record<string, unknown>, neither: string = messages.certificateFormNeither): CheckFailure[] {
+  const has = (k: string) => args[k] !== undefined && args[k] !== null;
+  const selfOwned = has("certificate") || has("privateKey");
+  if (selfOwned && has("certificateId")) return [{ property: "certificateId", reason: messages.certificateFormBoth }];
+  if (!selfOwned && !has("certificateId")) return [{ property: "certificate", reason: neither }];
+  if (has("certificate") && !has("privateKey")) return [{ property: "privateKey", reason: messages.keyMissing }];
+  if (has("privateKey") && !has("certificate")) return [{ property: "certificate", reason: messages.certificateMissing }];
+  return [];
 }

@@ -107,11 +107,16 @@ export interface ResourceDefinition<Args, Inputs, State> {
   readonly argumentRules?: (args: EngineRecord) => CheckFailure[];
   /** Arguments renamed since: old name -> new name. The old names still work, with a warning, until 1.0. */
   readonly renamed?: Readonly<Record<string, string>>;
+  /** Outputs named otherwise in version 0: old name -> new name (the sdk reads the old one until a state is rewritten). */
+  readonly renamedOutputs?: Readonly<Record<string, string>>;
   /** The outputs that are computed, not given: the sdk lists them so Pulumi creates their outputs. */
   readonly computed: readonly string[];
   /** The layout version of the state this code writes. */
   readonly version: number;
-  /** A state of an older layout (`from`; 0 = written before states carried a version) in the current one. Pure. */
+  /**
+   * A state of an older layout (`from`; 0 = written before states carried a version) in the current
+   * one, its renamed outputs already under their new names. Pure.
+   */
   upgrade(state: EngineRecord, from: number): State;
   /** The arguments a state stands for: what read returns as the resource's inputs. */
   inputsOf(state: State): Partial<Args>;
@@ -126,6 +131,17 @@ export type EngineHandlers = Required<Omit<pulumi.dynamic.ResourceProvider, "con
 
 export function defineResource<Args, Inputs, State>(definition: ResourceDefinition<Args, Inputs, State>): ResourceDefinition<Args, Inputs, State> {
   return definition;
+}
+
+/** `record` with the keys of `renames` (old -> new) under their new names. */
+export function renameKeys(record: EngineRecord, renames: Readonly<Record<string, string>> | undefined): EngineRecord {
+  const out = { ...record };
+  for (const [old, current] of Object.entries(renames ?? {})) {
+    if (!(old in out)) continue;
+    if (out[current] === undefined) out[current] = out[old];
+    delete out[old];
+  }
+  return out;
 }
 
 /** The version a record was written at: outputs carry it; older ones do not. */
@@ -213,7 +229,8 @@ function asPartialState(def: ResourceDefinition<any, any, any>, e: unknown, inpu
 function isRecordedState(def: ResourceDefinition<any, any, any>, props: EngineRecord | undefined): props is EngineRecord {
   if (!props) return false;
   // States written before the version existed carry their computed outputs, which no program gives.
-  return HIDDEN.version in props || def.computed.some((k) => props[k] !== undefined && props[k] !== null);
+  const computedThen = [...def.computed, ...Object.keys(def.renamedOutputs ?? {}).filter((k) => !(k in (def.renamed ?? {})))];
+  return HIDDEN.version in props || computedThen.some((k) => props[k] !== undefined && props[k] !== null);
 }
 
 /** The engine handlers of a definition, working in `ctx` (one per provider process). */
@@ -223,7 +240,8 @@ export function engineHandlers<Args, Inputs, State>(def: ResourceDefinition<Args
   const stateOf = (record: EngineRecord | undefined): State => {
     const r = record ?? {};
     const version = versionOf(r);
-    return version === def.version ? (withoutHidden(r) as State) : def.upgrade(withoutHidden(r), version);
+    if (version === def.version) return withoutHidden(r) as State;
+    return def.upgrade(renameKeys(withoutHidden(r), version === 0 ? def.renamedOutputs : undefined), version);
   };
 
   /** The import's promise: what exists is taken over only when it is what the program declares. */

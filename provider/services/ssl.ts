@@ -29,10 +29,10 @@ export class SslService {
   constructor(private readonly client: TencentCloudClient) {}
 
   /** A certificate's detail (CertificateId always set), or undefined when there is none with this id. */
-  async findCertificate(certId: string): Promise<DescribeCertificateDetailResponse | undefined> {
+  async findCertificate(certificateId: string): Promise<DescribeCertificateDetailResponse | undefined> {
     try {
-      const detail = await this.client.ssl.describeCertificateDetail({ CertificateId: certId });
-      return { ...detail, CertificateId: detail.CertificateId ?? certId };
+      const detail = await this.client.ssl.describeCertificateDetail({ CertificateId: certificateId });
+      return { ...detail, CertificateId: detail.CertificateId ?? certificateId };
     } catch (e) {
       if (isNotFound(e)) return undefined;
       throw e;
@@ -40,9 +40,9 @@ export class SslService {
   }
 
   /** A certificate state refers to: its absence is the catalogue's "no longer exists" error. */
-  async requireCertificate(certId: string): Promise<DescribeCertificateDetailResponse> {
-    const detail = await this.findCertificate(certId);
-    if (!detail) throw new Error(messages.certificateGone(certId));
+  async requireCertificate(certificateId: string): Promise<DescribeCertificateDetailResponse> {
+    const detail = await this.findCertificate(certificateId);
+    if (!detail) throw new Error(messages.certificateGone(certificateId));
     return detail;
   }
 
@@ -52,19 +52,19 @@ export class SslService {
   }
 
   /** Sets the certificate's name (alias) in the SSL console; a certificate gone is the "no longer exists" error. */
-  async renameCertificate(certId: string, alias: string): Promise<void> {
+  async renameCertificate(certificateId: string, alias: string): Promise<void> {
     try {
-      await this.client.ssl.modifyCertificateAlias({ CertificateId: certId, Alias: alias });
+      await this.client.ssl.modifyCertificateAlias({ CertificateId: certificateId, Alias: alias });
     } catch (e) {
-      if (isNotFound(e)) throw new Error(messages.certificateGone(certId));
+      if (isNotFound(e)) throw new Error(messages.certificateGone(certificateId));
       throw e;
     }
   }
 
   /** Deletes a certificate; `"gone"` when it was already deleted. */
-  async deleteCertificate(certId: string): Promise<DeleteCertificateResponse | "gone"> {
+  async deleteCertificate(certificateId: string): Promise<DeleteCertificateResponse | "gone"> {
     try {
-      return await this.client.ssl.deleteCertificate({ CertificateId: certId });
+      return await this.client.ssl.deleteCertificate({ CertificateId: certificateId });
     } catch (e) {
       if (isNotFound(e)) return "gone";
       throw e;

@@ -67,7 +67,7 @@ function printed(label: string, r: ConformanceReport): void {
 
 /** Outputs with the uploaded certificate's id (random per run) replaced, so two runs compare. */
 function comparable(outcome: LifecycleOutcome): unknown {
-  const id = outcome.outputs.liveCertificate.cloudCertId as string;
+  const id = outcome.outputs.liveCertificate.certificateId as string;
   return JSON.parse(JSON.stringify(outcome.outputs).split(id).join("<uploaded id>"));
 }
 

@@ -72,16 +72,16 @@ export async function runLifecycle(provider: Provider, m: Material): Promise<Lif
   const bindH = provider.liveDomainBinding as unknown as Handlers;
 
   const cdnV1 = { domain: CDN_DOMAIN, certificate: m.own.certificate, privateKey: m.own.privateKey, tlsVersions: ["TLSv1.2", "TLSv1.3"], __provider: PROVIDER };
-  const cdnV2 = { domain: CDN_DOMAIN, certId: HOSTED_ID, hsts: { maxAge: 3600 }, forceRedirect: { statusCode: 301 }, __provider: PROVIDER };
-  const certV1 = { certificate: m.own.certificate, privateKey: m.own.privateKey, remarks: "conformance", __provider: PROVIDER };
-  const certV2 = { ...certV1, remarks: "conformance renamed" };
+  const cdnV2 = { domain: CDN_DOMAIN, certificateId: HOSTED_ID, hsts: { maxAge: 3600 }, forceRedirect: { statusCode: 301 }, __provider: PROVIDER };
+  const certV1 = { certificate: m.own.certificate, privateKey: m.own.privateKey, alias: "conformance", __provider: PROVIDER };
+  const certV2 = { ...certV1, alias: "conformance renamed" };
   // The last change: the redirect and HSTS go, other TLS versions, OCSP on; the binding keeps each domain's HTTPS state.
-  const cdnV3 = { domain: CDN_DOMAIN, certId: HOSTED_ID, tlsVersions: ["TLSv1.1", "TLSv1.2"], ocspStapling: true, __provider: PROVIDER };
-  const binding = (cloudCertId: string, domains: string[], enableHttps = true) => ({ cloudCertId, domains, enableHttps, __provider: PROVIDER });
+  const cdnV3 = { domain: CDN_DOMAIN, certificateId: HOSTED_ID, tlsVersions: ["TLSv1.1", "TLSv1.2"], ocspStapling: true, __provider: PROVIDER };
+  const binding = (certificateId: string, domains: string[], enableHttps = true) => ({ certificateId, domains, enableHttps, __provider: PROVIDER });
 
   // A preview with mistakes the API finds (an unknown playback domain, an unknown hosted id): error answers.
   expect((await bindH.check({}, binding(HOSTED_ID, ["nosuch.conformance.example.com"]))).failures).to.have.length.greaterThan(0);
-  expect((await certH.check({}, { cloudCertId: "nosuch01", __provider: PROVIDER })).failures).to.have.length.greaterThan(0);
+  expect((await certH.check({}, { certificateId: "nosuch01", __provider: PROVIDER })).failures).to.have.length.greaterThan(0);
 
   // up #1: the CDN configuration and the certificate in parallel, then the binding that names it.
   let [cdn, cert] = await Promise.all([apply(cdnH, undefined, cdnV1), apply(certH, undefined, certV1)]);

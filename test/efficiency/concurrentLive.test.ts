@@ -48,7 +48,7 @@ describe("live resources written concurrently (issue 15)", function () {
   });
   afterEach(async () => { await env?.stop(); });
 
-  /** The emulator's binding of every domain: domain -> cloudCertId (unbound domains absent). */
+  /** The emulator's binding of every domain: domain -> certificateId (unbound domains absent). */
   async function boundNow(): Promise<Map<string, string>> {
     const view = viewOf(await env.emulator.state());
     const out = new Map<string, string>();
@@ -71,14 +71,14 @@ describe("live resources written concurrently (issue 15)", function () {
         id: `cert/${g}`,
         run: async () => {
           const chain = makeChain({ domains: [`*.${zone(g)}`] });
-          d.certs[g] = await env.provider.liveCertificate.create({ certificate: chain.certificate, privateKey: chain.privateKey, remarks: `group ${g}`, __provider: PROVIDER });
+          d.certs[g] = await env.provider.liveCertificate.create({ certificate: chain.certificate, privateKey: chain.privateKey, alias: `group ${g}`, __provider: PROVIDER });
         },
       },
       {
         id: `binding/${g}`,
         dependsOn: [`cert/${g}`],
         run: async () => {
-          d.bindings[g] = await env.provider.liveDomainBinding.create({ cloudCertId: d.certs[g].id, domains: domainsOf(g), enableHttps: true, __provider: PROVIDER });
+          d.bindings[g] = await env.provider.liveDomainBinding.create({ certificateId: d.certs[g].id, domains: domainsOf(g), enableHttps: true, __provider: PROVIDER });
         },
       },
     ]);

@@ -56,7 +56,7 @@ describe("CdnHttpsConfig through the dynamic-provider host", function () {
     const args = { domain: DOMAIN, certificate: chain.certificate, privateKey: chain.privateKey, forceRedirect: { statusCode: 301 } };
     const created = await engine.create(urn, args);
     expect(created.id).to.equal(DOMAIN);
-    expect(created.outputs).to.include({ sslStatus: "deployed", certSource: "self-owned", certFingerprint: chain.fingerprintSha256 });
+    expect(created.outputs).to.include({ sslStatus: "deployed", source: "self-owned", fingerprint: chain.fingerprintSha256 });
     expect(created.outputs).to.not.have.property("privateKey");
     expect(created.outputs.__provider).to.be.a("string");
 
@@ -68,7 +68,7 @@ describe("CdnHttpsConfig through the dynamic-provider host", function () {
     const rotatedArgs = { ...args, certificate: rotated.certificate, privateKey: rotated.privateKey };
     const updated = await engine.up(refreshed!, rotatedArgs);
     expect(updated.step).to.equal("update");
-    expect(updated.state.outputs.certFingerprint).to.equal(rotated.fingerprintSha256);
+    expect(updated.state.outputs.fingerprint).to.equal(rotated.fingerprintSha256);
     expect(updated.state.outputs.forceRedirect).to.deep.equal({ statusCode: 301, carryHeaders: false });
 
     const imported = await engine.import(urnFor("tencentcloud-https:CdnHttpsConfig", "imported"), DOMAIN);

@@ -66,7 +66,7 @@ describe("FreeCertificate through the dynamic-provider host", function () {
   it("applies, deploys to CDN and CSS, renews in the window with the bindings moved first, and destroys cleanly", async function () {
     const preview = await certs.preview(cdnCertUrn, { domain: CDN });
     expect(preview.failures).to.deep.equal([]);
-    expect((await live.preview(liveUrn, { cloudCertId: UNKNOWN, domains: [PLAY] })).failures).to.deep.equal([]);
+    expect((await live.preview(liveUrn, { certificateId: UNKNOWN, domains: [PLAY] })).failures).to.deep.equal([]);
     expect(await emulator.writes()).to.deep.equal([]);
 
     let cdnCert = await certs.create(cdnCertUrn, { domain: CDN });
@@ -74,8 +74,8 @@ describe("FreeCertificate through the dynamic-provider host", function () {
     expect(cdnCert.outputs).to.include({ certificateId: cdnCert.id, status: "issued", validationMethod: "DNS_AUTO" });
     expect(playCert.outputs).to.include({ certificateId: playCert.id, status: "issued", keyAlgorithm: "ECC" });
     expect(playCert.outputs.validationRecords[0]).to.include({ recordType: "TXT", name: `_dnsauth.play.example.com` });
-    let site = await cdn.create(cdnUrn, { domain: CDN, certId: cdnCert.id });
-    let playback = await live.create(liveUrn, { cloudCertId: playCert.id, domains: [PLAY] });
+    let site = await cdn.create(cdnUrn, { domain: CDN, certificateId: cdnCert.id });
+    let playback = await live.create(liveUrn, { certificateId: playCert.id, domains: [PLAY] });
     expect(await httpsOn()).to.deep.equal({ cdn: cdnCert.id, play: playCert.id });
 
     // A second up shows no change.
@@ -94,8 +94,8 @@ describe("FreeCertificate through the dynamic-provider host", function () {
     expect(cdnNew.outs).to.include({ renews: cdnCert.id, status: "issued" });
     expect(playNew.outs).to.include({ renews: playCert.id, status: "issued" });
     expect(await httpsOn(), "still the old certificates, HTTPS on").to.deep.equal({ cdn: cdnCert.id, play: playCert.id });
-    const movedSite = await cdn.up(site, { domain: CDN, certId: cdnNew.id });
-    const movedPlayback = await live.up(playback, { cloudCertId: playNew.id, domains: [PLAY] });
+    const movedSite = await cdn.up(site, { domain: CDN, certificateId: cdnNew.id });
+    const movedPlayback = await live.up(playback, { certificateId: playNew.id, domains: [PLAY] });
     expect([movedSite.step, movedPlayback.step]).to.deep.equal(["update", "update"]);
     expect(await httpsOn()).to.deep.equal({ cdn: cdnNew.id, play: playNew.id });
     await host.delete(cdnCert.id, cdnCertUrn, cdnCert.outputs, cdnCert.inputs);

@@ -56,7 +56,7 @@ describe("FreeCertificateValidation through the dynamic-provider host (one progr
     expect((await certs.preview(certUrn, certArgs)).failures).to.deep.equal([]);
     expect((await validations.preview(validationUrn, { certificateId: UNKNOWN, validationRecordIds: [UNKNOWN] })).failures).to.deep.equal([]);
     expect(await emulator.requests(), "the certificate's and the validation's checks ask nothing").to.deep.equal([]);
-    expect((await cdn.preview(cdnUrn, { domain: CDN, certId: UNKNOWN })).failures).to.deep.equal([]);
+    expect((await cdn.preview(cdnUrn, { domain: CDN, certificateId: UNKNOWN })).failures).to.deep.equal([]);
     expect(await emulator.writes()).to.deep.equal([]);
 
     // up: the certificate returns at once with its record, which the DNS record resource publishes.
@@ -69,14 +69,14 @@ describe("FreeCertificateValidation through the dynamic-provider host (one progr
     let validation = await validations.create(validationUrn, { certificateId: cert.id, validationRecordIds: [recordId] });
     expect(validation.id).to.equal(cert.id);
     expect(validation.outputs).to.include({ certificateId: cert.id, status: "issued" });
-    let site = await cdn.create(cdnUrn, { domain: CDN, certId: validation.outputs.certificateId });
+    let site = await cdn.create(cdnUrn, { domain: CDN, certificateId: validation.outputs.certificateId });
     expect(await servedCert()).to.include({ Switch: "on" });
     expect((await servedCert())!.CertInfo?.CertId).to.equal(cert.id);
 
     // A second up shows no change anywhere.
     expect((await certs.up(cert, certArgs)).step).to.equal("same");
     expect((await validations.up(validation, { certificateId: cert.id, validationRecordIds: [recordId] })).step).to.equal("same");
-    expect((await cdn.up(site, { domain: CDN, certId: cert.id })).step).to.equal("same");
+    expect((await cdn.up(site, { domain: CDN, certificateId: cert.id })).step).to.equal("same");
 
     // Two months on, within 30 days of expiry: the engine replaces the certificate (create first), the
     // DNS record resource updates to the new record, the validation is replaced and waits for the new
@@ -91,7 +91,7 @@ describe("FreeCertificateValidation through the dynamic-provider host (one progr
     expect(replaced.step).to.equal("replace");
     expect(replaced.state.outputs).to.include({ certificateId: renewed.id, status: "issued" });
     expect((await servedCert())!.CertInfo?.CertId, "the old certificate until its users move").to.equal(cert.id);
-    const moved = await cdn.up(site, { domain: CDN, certId: replaced.state.outputs.certificateId });
+    const moved = await cdn.up(site, { domain: CDN, certificateId: replaced.state.outputs.certificateId });
     expect(moved.step).to.equal("update");
     expect((await servedCert())!.CertInfo?.CertId).to.equal(renewed.id);
     await host.delete(cert.id, certUrn, cert.outputs, cert.inputs);

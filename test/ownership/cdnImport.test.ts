@@ -37,7 +37,7 @@ describe("ownership 3: importing a self-owned CDN configuration", function () {
     expect(imported.ok, describeResult(imported)).to.equal(true);
     expect(imported.steps.site).to.equal("import");
     expect(logText(env)).to.not.contain("serves another certificate");
-    expect(imported.state[0].outputs).to.include({ certSource: "self-owned", certFingerprint: chain.fingerprintSha256 });
+    expect(imported.state[0].outputs).to.include({ source: "self-owned", fingerprint: chain.fingerprintSha256 });
     await expectNoChange(env, [site(chain)], imported.state);
   });
 

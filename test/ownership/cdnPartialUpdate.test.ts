@@ -48,12 +48,12 @@ describe("CdnHttpsConfig: an update refused after its first write", function () 
     expect(failed.steps.site, describeResult(failed)).to.equal("failed");
     expect(writes, "the redirect-off write and the refused Https write").to.equal(2);
     expect((await env.emulator.state()).cdnDomains[0].ForceRedirect?.Switch).to.equal("off");
-    expect(failed.state[0].outputs.certFingerprint, "state must not claim the certificate that was never written").to.not.equal(newChain.fingerprintSha256);
+    expect(failed.state[0].outputs.fingerprint, "state must not claim the certificate that was never written").to.not.equal(newChain.fingerprintSha256);
 
     const repaired = await up(env, site(newChain, false), failed.state);
     expect(repaired.ok, describeResult(repaired)).to.equal(true);
     expect(repaired.steps.site).to.equal("update");
-    expect(repaired.state[0].outputs).to.include({ certFingerprint: newChain.fingerprintSha256, sslStatus: "deployed" });
+    expect(repaired.state[0].outputs).to.include({ fingerprint: newChain.fingerprintSha256, sslStatus: "deployed" });
     expect((await cdnHttps(env, DOMAIN)).CertInfo.ExpireTime).to.not.equal(undefined);
     await expectNoChange(env, site(newChain, false), repaired.state);
   });

@@ -34,7 +34,7 @@ describe("ownership 2: refresh, then destroy, leaves another owner's certificate
     expect(deployed.ok, describeResult(deployed)).to.equal(true);
     await takenOver();
     const refreshed = await refresh(env, deployed.state);
-    expect(refreshed[0].outputs.certId, "refresh shows what the API serves").to.equal("theirs01");
+    expect(refreshed[0].outputs.certificateId, "refresh shows what the API serves").to.equal("theirs01");
     const gone = await destroy(env, refreshed);
     expect(gone.ok, describeResult(gone)).to.equal(true);
     const https = await cdnHttps(env, DOMAIN);

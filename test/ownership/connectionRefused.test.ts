@@ -55,7 +55,7 @@ describe("ownership 7: connection refused right after a write", function () {
     expect(failed.state, "the engine records the resource from the partial state").to.have.length(1);
     const recorded = failed.state[0];
     expect(recorded.id).to.equal(DOMAIN);
-    expect(recorded.outputs).to.include({ domain: DOMAIN, certFingerprint: chain.fingerprintSha256 });
+    expect(recorded.outputs).to.include({ domain: DOMAIN, fingerprint: chain.fingerprintSha256 });
     expect(recorded.outputs).to.not.have.property("privateKey");
     await env.emulator.faults([]);
     proxy.onAnswer(undefined);
@@ -82,8 +82,8 @@ describe("ownership 7: connection refused right after a write", function () {
     expect(failed.steps.play, describeResult(failed)).to.equal("failed");
     const recorded = failed.state.find((e) => e.name === "play");
     expect(recorded, "the engine records the binding from the partial state").to.not.equal(undefined);
-    const certId = failed.state.find((e) => e.name === "cert")!.id;
-    expect(recorded!.outputs).to.deep.include({ cloudCertId: certId, domains: [PLAY], boundTo: { [PLAY]: certId } });
+    const certificateId = failed.state.find((e) => e.name === "cert")!.id;
+    expect(recorded!.outputs).to.deep.include({ certificateId: certificateId, domains: [PLAY], boundTo: { [PLAY]: certificateId } });
     const repaired = await up(env, live, failed.state);
     expect(repaired.ok, describeResult(repaired)).to.equal(true);
     await expectNoChange(env, live, repaired.state);

@@ -24,7 +24,7 @@ export function liveCertificateOf(name: string, chain: { certificate: string; pr
 
 /** A LiveDomainBinding of the program to the certificate of the LiveCertificate `certName`. */
 export function bindingTo(name: string, certName: string, domains: string[]): Declared {
-  return { kind: "liveDomainBinding", name, dependsOn: [certName], args: (o) => ({ cloudCertId: o(certName).cloudCertId, domains }) };
+  return { kind: "liveDomainBinding", name, dependsOn: [certName], args: (o) => ({ certificateId: o(certName).certificateId, domains }) };
 }
 
 /** A resource of the program: its arguments may read the outputs of resources it depends on. */

@@ -74,7 +74,7 @@ describe("ownership through the dynamic-provider host", function () {
 
     const refreshing = await deployment();
     const refreshed = await refreshing.engine.refresh(site);
-    expect(refreshed?.outputs.certId).to.equal("theirs01");
+    expect(refreshed?.outputs.certificateId).to.equal("theirs01");
 
     const destroying = await deployment();
     await destroying.engine.destroy(refreshed!);

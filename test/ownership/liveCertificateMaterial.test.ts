@@ -1,5 +1,5 @@
 // Scenario 5: two LiveCertificates holding the same material (a rename), and a switch from
-// certificate + privateKey to `cloudCertId` of the id the resource uploaded. Neither delete may
+// certificate + privateKey to `certificateId` of the id the resource uploaded. Neither delete may
 // remove the certificate that a resource still in the program uses.
 import { expect } from "chai";
 import { makeChain, TestChain } from "../support/certs";
@@ -45,10 +45,10 @@ describe("ownership 5: LiveCertificates sharing a certificate", function () {
     await expectNoChange(env, [cert("cert-renamed")], renamed.state);
   });
 
-  it("switching to cloudCertId of the id it uploaded replaces the resource without deleting that certificate", async function () {
+  it("switching to certificateId of the id it uploaded replaces the resource without deleting that certificate", async function () {
     const first = await up(env, [cert("cert")], []);
     const id = first.state[0].id;
-    const hosted: Declared = { kind: "liveCertificate", name: "cert", args: { cloudCertId: id } };
+    const hosted: Declared = { kind: "liveCertificate", name: "cert", args: { certificateId: id } };
     const switched = await up(env, [hosted], first.state);
     expect(switched.ok, describeResult(switched)).to.equal(true);
     expect(switched.steps.cert).to.equal("replace");

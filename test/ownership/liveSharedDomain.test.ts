@@ -32,14 +32,14 @@ describe("ownership 4: two bindings sharing a playback domain", function () {
     const first = await up(env, both, []);
     expect(first.ok, describeResult(first)).to.equal(true);
     const sharing = logText(env);
-    const certId = first.state.find((e) => e.name === "cert")!.id;
+    const certificateId = first.state.find((e) => e.name === "cert")!.id;
 
     const onlyB = [cert("cert", chain), binding("b", "cert", [P2, P3])];
     const removed = await up(env, onlyB, first.state);
     expect(removed.ok, describeResult(removed)).to.equal(true);
     expect(await liveBinding(env, P1), "a's own domain is unbound").to.equal(undefined);
-    expect(await liveBinding(env, P2), "the shared domain stays bound for b").to.equal(certId);
-    expect(await liveBinding(env, P3)).to.equal(certId);
+    expect(await liveBinding(env, P2), "the shared domain stays bound for b").to.equal(certificateId);
+    expect(await liveBinding(env, P3)).to.equal(certificateId);
     expect(logText(env)).to.match(/play2\.live\.example\.com.*LiveDomainBinding "b"/);
     await expectNoChange(env, onlyB, removed.state);
     // The first up's check said that both declare the shared domain with one certificate.

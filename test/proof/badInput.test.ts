@@ -42,7 +42,7 @@ describe("proof: bad-input catalogue", function () {
     const pair = { certificate: certs.good.certificate, privateKey: certs.good.privateKey };
     const ok = await env.provider.cdnHttpsConfig.check({}, { domain: "ok.catalogue.example.com", ...pair });
     expect(ok.failures ?? []).to.deep.equal([]);
-    const live = await env.provider.liveDomainBinding.check({}, { cloudCertId: "CATLIVE1", domains: ["play1.live.catalogue.example.com"] });
+    const live = await env.provider.liveDomainBinding.check({}, { certificateId: "CATLIVE1", domains: ["play1.live.catalogue.example.com"] });
     expect(live.failures ?? []).to.deep.equal([]);
   });
 

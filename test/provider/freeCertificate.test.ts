@@ -42,7 +42,7 @@ describe("FreeCertificate (provider against the emulator)", function () {
     await env.emulator.advanceClock(3000); // Tencent Cloud DNS adds the record
     const { id, outs } = await done;
     expect(outs).to.include({ certificateId: id, domain: "auto.example.com", validationMethod: "DNS_AUTO", keyAlgorithm: "ECC", status: "issued", adopted: false, renewBeforeDays: 30 });
-    expect(outs.sans).to.deep.equal(["auto.example.com"]);
+    expect(outs.dnsNames).to.deep.equal(["auto.example.com"]);
     expect(outs.fingerprint).to.match(/^[0-9a-f]{64}$/);
     expect(outs.daysToExpiry).to.be.within(85, 92);
     expect(Date.parse(outs.expiresAt) - Date.parse(outs.issuedAt)).to.be.within(88 * DAY, 92 * DAY);
@@ -101,14 +101,14 @@ describe("FreeCertificate (provider against the emulator)", function () {
     const diff = await h.diff(first.id, first.outs, first.inputs);
     expect(diff).to.deep.equal({ changes: true, replaces: ["expiresAt"], deleteBeforeReplace: false });
     // create-before-delete: the replacement first, then the binding moves, then the old one goes.
-    const binding = await bindings.create({ domains: ["play.example.com"], cloudCertId: first.id, enableHttps: true });
+    const binding = await bindings.create({ domains: ["play.example.com"], certificateId: first.id, enableHttps: true });
     const second = await h.create(first.inputs);
     expect(second.id).to.not.equal(first.id);
     expect(second.outs).to.include({ status: "issued", renews: first.id });
     expect(second.outs.daysToExpiry).to.be.above(80);
     const applied = (await env.emulator.requests()).filter((r) => r.action === "ApplyCertificate").pop()!;
     expect(applied.params.OldCertificateId).to.equal(first.id);
-    const moved = { domains: ["play.example.com"], cloudCertId: second.id, enableHttps: true };
+    const moved = { domains: ["play.example.com"], certificateId: second.id, enableHttps: true };
     await bindings.update(binding.id, binding.outs, moved);
     await h.delete(first.id, first.outs);
     const state = await env.emulator.state();
@@ -184,11 +184,11 @@ describe("FreeCertificate (provider against the emulator)", function () {
     await h.delete(id, outs); // already gone: nothing to do
   });
 
-  it("leaves a certificate that a resource still in the program declares (a CdnHttpsConfig certId), naming it", async () => {
+  it("leaves a certificate that a resource still in the program declares (a CdnHttpsConfig certificateId), naming it", async () => {
     const { id, outs } = await up({ domain: "ready.example.com", validationMethod: "DNS" });
     await env.emulator.advanceClock(HOUR);
     // The program still has a CdnHttpsConfig "site" taking the certificate: its check declares it.
-    await env.provider.cdnHttpsConfig.check({}, { domain: "site.example.com", certId: id, __resourceName: "site", __provider: "seam" });
+    await env.provider.cdnHttpsConfig.check({}, { domain: "site.example.com", certificateId: id, __resourceName: "site", __provider: "seam" });
     try {
       await h.delete(id, outs);
     } finally {

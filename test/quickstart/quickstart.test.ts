@@ -39,8 +39,8 @@ describe("quick start (npm run demo)", function () {
     const result = await runPulumiDemo({ cliBin: cli.bin, emulator, print: () => undefined });
     expect(result.outputs.siteSslStatus).to.equal("deployed");
     const up = byDomain(result.afterUp);
-    expect(up.get(QUICKSTART.cdnDomain)).to.include({ https: "deployed", certId: QUICKSTART.certId });
-    for (const d of QUICKSTART.playDomains) expect(up.get(d), d).to.include({ https: "on", certId: QUICKSTART.certId });
+    expect(up.get(QUICKSTART.cdnDomain)).to.include({ https: "deployed", certificateId: QUICKSTART.certificateId });
+    for (const d of QUICKSTART.playDomains) expect(up.get(d), d).to.include({ https: "on", certificateId: QUICKSTART.certificateId });
     expect(result.refreshChanges.update ?? 0, "refresh finds no drift").to.equal(0);
     for (const row of result.afterDestroy) expect(row.https, row.domain).to.equal("off");
   });
@@ -53,7 +53,7 @@ describe("quick start (npm run demo)", function () {
     expect(printed).to.match(/live1\.example\.com\s+enabled\s+on\s+hosted\s+qs-wildcard/);
     const after = await emulatorInventory(emulator);
     expect(after).to.have.length(1 + QUICKSTART.playDomains.length);
-    for (const row of after) expect(row, row.domain).to.include({ https: "off", certSource: "none" });
+    for (const row of after) expect(row, row.domain).to.include({ https: "off", source: "none" });
   });
 
   it("Pulumi's provider host, run in the quick start's project directory, loads the provider through the seam", async function () {
@@ -67,7 +67,7 @@ describe("quick start (npm run demo)", function () {
         "tencentcloud-https:endpoint": emulator.url }, { secretKeys: ["tencentcloud-https:secretKey"] });
       const __provider = await serializeProvider(seams.cdnHttpsConfig);
       const res = await host.check(urnFor("pulumi-nodejs:dynamic/tencentcloud-https:CdnHttpsConfig", "site"), {},
-        { __provider, domain: QUICKSTART.cdnDomain, certId: QUICKSTART.certId });
+        { __provider, domain: QUICKSTART.cdnDomain, certificateId: QUICKSTART.certificateId });
       expect(res.failures).to.deep.equal([]);
       expect(res.inputs.domain).to.equal(QUICKSTART.cdnDomain);
     } finally {

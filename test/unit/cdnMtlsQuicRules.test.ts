@@ -12,7 +12,7 @@ import { cdnDomain } from "../support/cdnDomain";
 import { makeCa } from "../support/certs";
 
 
-const hosted: DesiredHttps = { cert: { source: "hosted", certId: "abc123" }, http2: true, ocspStapling: false };
+const hosted: DesiredHttps = { cert: { source: "hosted", certificateId: "abc123" }, http2: true, ocspStapling: false };
 const ca = makeCa({ cn: "Clients CA", notAfter: new Date("2031-02-03T04:05:06Z") });
 const facts = inspectClientCa({ caCertificates: ca }).facts!;
 const encoded = encodeClientCertificate(ca);

@@ -8,7 +8,7 @@ import type { Https } from "../../provider/tencentcloud/types";
 import { cdnDomain } from "../support/cdnDomain";
 
 
-const hosted: DesiredHttps = { cert: { source: "hosted", certId: "abc123" }, http2: true, ocspStapling: false };
+const hosted: DesiredHttps = { cert: { source: "hosted", certificateId: "abc123" }, http2: true, ocspStapling: false };
 
 describe("rules/cdn", () => {
   describe("domain eligibility", () => {
@@ -68,7 +68,7 @@ describe("rules/cdn", () => {
     };
 
     it("keeps unmanaged settings, sets ours, drops output-only fields", () => {
-      const merged = mergeHttps(current, { ...hosted, certRemark: "r" });
+      const merged = mergeHttps(current, { ...hosted, alias: "r" });
       expect(merged).to.deep.equal({
         Switch: "on", Http2: "on", OcspStapling: "off", Spdy: "on", VerifyClient: "on", ClientCertInfo: { Certificate: "CA-PEM" },
         TlsVersion: ["TLSv1.2"], CertInfo: { CertId: "abc123", Message: "r" }, Hsts: { Switch: "off" },
@@ -158,7 +158,7 @@ describe("CdnHttpsConfig arguments", () => {
     [...validateArgs(cdnHttpsConfigSchema, args).failures, ...crossFieldFailures(args)].map((f) => `${f.property}: ${f.reason}`);
 
   it("accepts both forms and applies the documented defaults", () => {
-    expect(failuresOf({ domain: "a.example.com", certId: "abc" })).to.deep.equal([]);
+    expect(failuresOf({ domain: "a.example.com", certificateId: "abc" })).to.deep.equal([]);
     const v = validateArgs(cdnHttpsConfigSchema, { domain: "a.example.com", certificate: "P", privateKey: "K", forceRedirect: {}, hsts: { maxAge: 0 } });
     const r = resolveArgs(v.value!);
     expect(r.https).to.deep.include({ http2: true, ocspStapling: false, hsts: { maxAge: 0, includeSubDomains: false } });
@@ -167,36 +167,36 @@ describe("CdnHttpsConfig arguments", () => {
   });
 
   it("says what is wrong with each bad value", () => {
-    expect(failuresOf({ certId: "abc" })).to.deep.equal(["domain: domain is required: the CDN domain name, such as cdn.example.com."]);
-    expect(failuresOf({ domain: "a.example.com", certId: "abc", hsts: { maxAge: 1.5 } })[0]).to.contain("whole number");
-    expect(failuresOf({ domain: "a.example.com", certId: "abc", hsts: {} })[0]).to.contain("hsts.maxAge is required");
-    expect(failuresOf({ domain: "a.example.com", certId: "abc", colour: "red" })[0]).to.contain("Unknown argument(s) colour: CdnHttpsConfig takes domain;");
-    expect(failuresOf({ domain: "a.example.com", certId: "abc", forceRedirect: { statusCode: 200 } })[0]).to.contain("301, 302, 307, 308");
-    expect(failuresOf({ domain: "a.example.com", certId: "abc", tlsVersions: "TLSv1.2" })[0]).to.contain("must be a list");
+    expect(failuresOf({ certificateId: "abc" })).to.deep.equal(["domain: domain is required: the CDN domain name, such as cdn.example.com."]);
+    expect(failuresOf({ domain: "a.example.com", certificateId: "abc", hsts: { maxAge: 1.5 } })[0]).to.contain("whole number");
+    expect(failuresOf({ domain: "a.example.com", certificateId: "abc", hsts: {} })[0]).to.contain("hsts.maxAge is required");
+    expect(failuresOf({ domain: "a.example.com", certificateId: "abc", colour: "red" })[0]).to.contain("Unknown argument(s) colour: CdnHttpsConfig takes domain;");
+    expect(failuresOf({ domain: "a.example.com", certificateId: "abc", forceRedirect: { statusCode: 200 } })[0]).to.contain("301, 302, 307, 308");
+    expect(failuresOf({ domain: "a.example.com", certificateId: "abc", tlsVersions: "TLSv1.2" })[0]).to.contain("must be a list");
   });
 
   it("requires exactly one certificate form and the wait for a redirect", () => {
-    expect(failuresOf({ domain: "a.example.com" })[0]).to.match(/^certificate: .*certId/);
-    expect(failuresOf({ domain: "a.example.com", certId: "x", certificate: "P", privateKey: "K" })[0]).to.match(/^certId: .*not both/);
+    expect(failuresOf({ domain: "a.example.com" })[0]).to.match(/^certificate: .*certificateId/);
+    expect(failuresOf({ domain: "a.example.com", certificateId: "x", certificate: "P", privateKey: "K" })[0]).to.match(/^certificateId: .*not both/);
     expect(failuresOf({ domain: "a.example.com", privateKey: "K" })[0]).to.match(/^certificate: certificate is required/);
-    expect(failuresOf({ domain: "a.example.com", certId: "x", forceRedirect: {}, waitForDeployment: false })[0]).to.match(/^waitForDeployment: /);
+    expect(failuresOf({ domain: "a.example.com", certificateId: "x", forceRedirect: {}, waitForDeployment: false })[0]).to.match(/^waitForDeployment: /);
   });
 
   it("accepts domain names only: wildcards, IDN, any case and a trailing dot; no empty, edge-hyphen or scheme labels", () => {
     for (const ok of ["cdn.example.com", "*.example.com", "Bücher.example.com", "A.Example.COM.", "xn--bcher-kva.example.com"]) {
-      expect(failuresOf({ domain: ok, certId: "x" }), ok).to.deep.equal([]);
+      expect(failuresOf({ domain: ok, certificateId: "x" }), ok).to.deep.equal([]);
     }
     for (const bad of ["cdn..example.com", "-x-.example.com", "https://a.example.com", "a.example.com:443", "a.example.com/path", "a.*.example.com", "localhost", "a b.example.com"]) {
-      expect(failuresOf({ domain: bad, certId: "x" })[0], bad).to.match(/^domain: domain must be a domain name/);
+      expect(failuresOf({ domain: bad, certificateId: "x" })[0], bad).to.match(/^domain: domain must be a domain name/);
     }
   });
 
   it("stays silent about values unknown at preview", () => {
     expect(failuresOf({ domain: UNKNOWN, certificate: UNKNOWN, privateKey: UNKNOWN, http2: UNKNOWN, hsts: { maxAge: UNKNOWN }, tlsVersions: UNKNOWN })).to.deep.equal([]);
-    expect(failuresOf({ domain: "a.example.com", certId: UNKNOWN, forceRedirect: UNKNOWN })).to.deep.equal([]);
+    expect(failuresOf({ domain: "a.example.com", certificateId: UNKNOWN, forceRedirect: UNKNOWN })).to.deep.equal([]);
     // A list with one computed entry: its rule (consecutive versions) waits until all are known.
-    expect(failuresOf({ domain: "a.example.com", certId: "x", tlsVersions: ["TLSv1.2", UNKNOWN] })).to.deep.equal([]);
+    expect(failuresOf({ domain: "a.example.com", certificateId: "x", tlsVersions: ["TLSv1.2", UNKNOWN] })).to.deep.equal([]);
     // What is known is still checked.
-    expect(failuresOf({ domain: "a.example.com", certId: UNKNOWN, tlsVersions: ["TLSv1.2"], http2: "yes" })[0]).to.match(/^http2: /);
+    expect(failuresOf({ domain: "a.example.com", certificateId: UNKNOWN, tlsVersions: ["TLSv1.2"], http2: "yes" })[0]).to.match(/^http2: /);
   });
 });
