@@ -10,7 +10,7 @@ import { startEmulator, EmulatorHandle } from "../../emulator";
 import { answerViolations, requestViolations } from "../../emulator/spec";
 import type { Service } from "../../provider/tencentcloud/types";
 import { makeChain } from "../support/certs";
-import { startRecordingProxy, Exchange } from "./recordingProxy";
+import { Exchange, startMiddleman } from "../support/middleman";
 import { CDN_DOMAIN, HOSTED_ID, LifecycleOutcome, PLAY_DOMAINS, providerAt, runLifecycle } from "./lifecycle";
 
 export interface ConformanceReport { total: number; conforming: number; requestsConforming: number; answersConforming: number; violations: string[] }
@@ -51,7 +51,7 @@ async function recordedLifecycle(nullMode: boolean): Promise<RecordedRun> {
       sslCertificates: [{ id: HOSTED_ID, certificate: hosted.certificate, from: "trustasia", alias: "hosted" }],
     },
   });
-  const proxy = await startRecordingProxy(emu.url);
+  const proxy = await startMiddleman(emu.url);
   try {
     const outcome = await runLifecycle(providerAt(emu, proxy.url), { own, hosted });
     return { outcome, report: conformance(proxy.exchanges), exchanges: proxy.exchanges };

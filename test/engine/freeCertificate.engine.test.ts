@@ -5,13 +5,8 @@
 // and only then deletes the old one, with HTTPS on throughout; a timed-out create is kept as partial
 // state and the next up resumes it; destroy is clean.
 import { expect } from "chai";
-import * as fs from "fs";
-import * as path from "path";
-import { startEmulator, EmulatorHandle } from "../../emulator";
-import { seams } from "../../sdk/seam";
-import { Engine, HostError, ProviderHost, scratchProject, serializeProvider, startProviderHost, StateEntry, UNKNOWN, urnFor } from "../support/engine";
-import { repoRoot } from "../support/packed";
-import { providerConfig } from "../support/providerEnv";
+import type { EmulatorHandle } from "../../emulator";
+import { Engine, HostError, HostFixture, ProviderHost, startHostFixture, StateEntry, UNKNOWN, urnFor } from "../support/engine";
 
 const CDN = "cdn.example.com";
 const PLAY = "play.example.com";
@@ -21,7 +16,7 @@ const HOUR = 3_600_000;
 describe("FreeCertificate through the dynamic-provider host", function () {
   this.timeout(60_000);
   let emulator: EmulatorHandle;
-  let dir: string;
+  let fixture: HostFixture;
   let host: ProviderHost;
   let certs: Engine;
   let cdn: Engine;
@@ -32,25 +27,16 @@ describe("FreeCertificate through the dynamic-provider host", function () {
   const liveUrn = urnFor("tencentcloud-https:LiveDomainBinding", "play-https");
 
   before(async function () {
-    if (!fs.existsSync(path.join(repoRoot(), "dist", "provider", "freeCertificate", "index.js"))) {
-      throw new Error("dist/ is not built: run `npx tsc -p .` before the engine tests");
-    }
-    emulator = await startEmulator({
+    fixture = await startHostFixture({
       seed: { cdnDomains: [{ domain: CDN, status: "online", originType: "domain" }], liveDomains: [{ name: PLAY, type: 1 }], validationRecordsPresent: [PLAY] },
     });
-    dir = scratchProject({}, path.join(repoRoot(), "node_modules"));
-    fs.symlinkSync(repoRoot(), path.join(dir, "node_modules", "pulumi-tencentcloud-https"), "dir");
-    host = await startProviderHost({ cwd: dir });
-    await host.configure(providerConfig(emulator), { secretKeys: ["tencentcloud-https:secretKey"] });
-    certs = new Engine(host, await serializeProvider(seams.freeCertificate));
-    cdn = new Engine(host, await serializeProvider(seams.cdnHttpsConfig));
-    live = new Engine(host, await serializeProvider(seams.liveDomainBinding));
+    emulator = fixture.emulator;
+    host = fixture.host;
+    certs = await fixture.engine("freeCertificate");
+    cdn = await fixture.engine("cdnHttpsConfig");
+    live = await fixture.engine("liveDomainBinding");
   });
-  after(async function () {
-    await host?.stop();
-    await emulator?.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(async () => { await fixture?.stop(); });
 
   /** Whether both domains serve a certificate over HTTPS right now. */
   async function httpsOn(): Promise<{ cdn: string | undefined; play: string | undefined }> {

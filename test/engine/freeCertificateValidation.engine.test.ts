@@ -5,13 +5,8 @@
 // nothing; a second up changes nothing; a renewal replaces the certificate and the validation (which waits
 // for the new record) before the CDN domain moves and the old certificate is deleted; destroy is clean.
 import { expect } from "chai";
-import * as fs from "fs";
-import * as path from "path";
-import { startEmulator, EmulatorHandle } from "../../emulator";
-import { seams } from "../../sdk/seam";
-import { Engine, ProviderHost, scratchProject, serializeProvider, startProviderHost, UNKNOWN, urnFor } from "../support/engine";
-import { repoRoot } from "../support/packed";
-import { providerConfig } from "../support/providerEnv";
+import type { EmulatorHandle } from "../../emulator";
+import { Engine, HostFixture, ProviderHost, startHostFixture, UNKNOWN, urnFor } from "../support/engine";
 
 const CDN = "cdn.example.com";
 const DAY = 86_400_000;
@@ -20,7 +15,7 @@ const HOUR = 3_600_000;
 describe("FreeCertificateValidation through the dynamic-provider host (one program)", function () {
   this.timeout(60_000);
   let emulator: EmulatorHandle;
-  let dir: string;
+  let fixture: HostFixture;
   let host: ProviderHost;
   let certs: Engine;
   let validations: Engine;
@@ -31,23 +26,14 @@ describe("FreeCertificateValidation through the dynamic-provider host (one progr
   const certArgs = { domain: CDN, validationMethod: "DNS", waitForIssuance: false };
 
   before(async function () {
-    if (!fs.existsSync(path.join(repoRoot(), "dist", "provider", "freeCertificateValidation", "index.js"))) {
-      throw new Error("dist/ is not built: run `npx tsc -p .` before the engine tests");
-    }
-    emulator = await startEmulator({ seed: { cdnDomains: [{ domain: CDN, status: "online", originType: "domain" }] } });
-    dir = scratchProject({}, path.join(repoRoot(), "node_modules"));
-    fs.symlinkSync(repoRoot(), path.join(dir, "node_modules", "pulumi-tencentcloud-https"), "dir");
-    host = await startProviderHost({ cwd: dir });
-    await host.configure(providerConfig(emulator), { secretKeys: ["tencentcloud-https:secretKey"] });
-    certs = new Engine(host, await serializeProvider(seams.freeCertificate));
-    validations = new Engine(host, await serializeProvider(seams.freeCertificateValidation));
-    cdn = new Engine(host, await serializeProvider(seams.cdnHttpsConfig));
+    fixture = await startHostFixture({ seed: { cdnDomains: [{ domain: CDN, status: "online", originType: "domain" }] } });
+    emulator = fixture.emulator;
+    host = fixture.host;
+    certs = await fixture.engine("freeCertificate");
+    validations = await fixture.engine("freeCertificateValidation");
+    cdn = await fixture.engine("cdnHttpsConfig");
   });
-  after(async function () {
-    await host?.stop();
-    await emulator?.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(async () => { await fixture?.stop(); });
 
   const servedCert = async () => (await emulator.state()).cdnDomains.find((d) => d.Domain === CDN)!.Https;
 

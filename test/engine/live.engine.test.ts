@@ -4,14 +4,9 @@
 // whose certificateId comes from a certificate not created yet) and a certificate replacement that
 // moves the bindings before the old certificate is deleted.
 import { expect } from "chai";
-import * as fs from "fs";
-import * as path from "path";
-import { startEmulator, EmulatorHandle } from "../../emulator";
-import { seams } from "../../sdk/seam";
+import type { EmulatorHandle } from "../../emulator";
 import { makeChain, TestChain } from "../support/certs";
-import { Engine, HostError, ProviderHost, scratchProject, serializeProvider, startProviderHost, UNKNOWN, urnFor } from "../support/engine";
-import { repoRoot } from "../support/packed";
-import { providerConfig } from "../support/providerEnv";
+import { Engine, HostError, HostFixture, ProviderHost, startHostFixture, UNKNOWN, urnFor } from "../support/engine";
 
 const P1 = "play1.live.example.com";
 const P2 = "play2.live.example.com";
@@ -19,7 +14,7 @@ const OTHER = "play.other.org";
 
 describe("LiveCertificate and LiveDomainBinding through the dynamic-provider host", function () {
   let emulator: EmulatorHandle;
-  let dir: string;
+  let fixture: HostFixture;
   let host: ProviderHost;
   let certs: Engine;
   let bindings: Engine;
@@ -29,26 +24,17 @@ describe("LiveCertificate and LiveDomainBinding through the dynamic-provider hos
   const bindingUrn = urnFor("tencentcloud-https:LiveDomainBinding", "playback");
 
   before(async function () {
-    if (!fs.existsSync(path.join(repoRoot(), "dist", "provider", "liveDomainBinding", "index.js"))) {
-      throw new Error("dist/ is not built: run `npx tsc -p .` before the engine tests");
-    }
     chain = makeChain({ domains: ["live.example.com", "*.live.example.com"] });
     renewed = makeChain({ domains: ["*.live.example.com"], keySet: 1 });
-    emulator = await startEmulator({
+    fixture = await startHostFixture({
       seed: { liveDomains: [{ name: P1, type: 1 }, { name: P2, type: 1 }, { name: OTHER, type: 1 }] },
     });
-    dir = scratchProject({}, path.join(repoRoot(), "node_modules"));
-    fs.symlinkSync(repoRoot(), path.join(dir, "node_modules", "pulumi-tencentcloud-https"), "dir");
-    host = await startProviderHost({ cwd: dir });
-    await host.configure(providerConfig(emulator), { secretKeys: ["tencentcloud-https:secretKey"] });
-    certs = new Engine(host, await serializeProvider(seams.liveCertificate));
-    bindings = new Engine(host, await serializeProvider(seams.liveDomainBinding));
+    emulator = fixture.emulator;
+    host = fixture.host;
+    certs = await fixture.engine("liveCertificate");
+    bindings = await fixture.engine("liveDomainBinding");
   });
-  after(async function () {
-    await host?.stop();
-    await emulator?.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(async () => { await fixture?.stop(); });
 
   it("runs preview, create, refresh, replace-and-rebind, import and destroy", async function () {
     // Preview: the certificate's key and the binding's certificate id are not known yet.

@@ -5,14 +5,14 @@ import { expect } from "chai";
 import { makeChain, TestChain } from "../support/certs";
 import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
 import { Declared, describeResult, expectNoChange, up } from "./deployment";
-import { Proxy, startProxy } from "./proxy";
+import { Middleman, startMiddleman } from "../support/middleman";
 import { cdnHttps, routeThrough } from "./support";
 
 const DOMAIN = "cdn.example.com";
 
 describe("CdnHttpsConfig: an update refused after its first write", function () {
   let env: ProviderEnv;
-  let proxy: Proxy;
+  let proxy: Middleman;
   let oldChain: TestChain;
   let newChain: TestChain;
   const seed = () => ({ cdnDomains: [{ domain: DOMAIN, status: "online" as const, originType: "domain" }] });
@@ -25,7 +25,7 @@ describe("CdnHttpsConfig: an update refused after its first write", function () 
     oldChain = makeChain({ domains: [DOMAIN] });
     newChain = makeChain({ domains: [DOMAIN], keySet: 1 });
     env = await startProviderEnv({ seed: seed(), deployDelayMs: 50 });
-    proxy = await startProxy(env.emulator.url);
+    proxy = await startMiddleman(env.emulator.url);
     routeThrough(env, proxy);
   });
   after(async () => { await proxy?.stop(); await env?.stop(); });

@@ -7,7 +7,7 @@ import { expect } from "chai";
 import { makeChain, TestChain } from "../support/certs";
 import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
 import { bindingTo, Declared, describeResult, destroy, expectNoChange, liveCertificateOf, up } from "./deployment";
-import { Proxy, startProxy } from "./proxy";
+import { Middleman, startMiddleman } from "../support/middleman";
 import { cdnHttps, liveBinding, routeThrough } from "./support";
 
 const DOMAIN = "cdn.example.com";
@@ -15,7 +15,7 @@ const PLAY = "play.live.example.com";
 
 describe("ownership 7: connection refused right after a write", function () {
   let env: ProviderEnv;
-  let proxy: Proxy;
+  let proxy: Middleman;
   let chain: TestChain;
   let liveChain: TestChain;
   const seed = () => ({ cdnDomains: [{ domain: DOMAIN, status: "online" as const, originType: "domain" }], liveDomains: [{ name: PLAY, type: 1 as const }] });
@@ -25,7 +25,7 @@ describe("ownership 7: connection refused right after a write", function () {
     chain = makeChain({ domains: [DOMAIN] });
     liveChain = makeChain({ domains: ["*.live.example.com"], keySet: 1 });
     env = await startProviderEnv({ seed: seed(), deployDelayMs: 200 });
-    proxy = await startProxy(env.emulator.url);
+    proxy = await startMiddleman(env.emulator.url);
     routeThrough(env, proxy);
   });
   after(async () => { await proxy?.stop(); await env?.stop(); });

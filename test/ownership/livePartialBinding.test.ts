@@ -7,7 +7,7 @@ import { expect } from "chai";
 import { makeChain, TestChain } from "../support/certs";
 import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
 import { bindingTo, describeResult, destroy, Entry, expectNoChange, liveCertificateOf, up } from "./deployment";
-import { Proxy, startProxy } from "./proxy";
+import { Middleman, startMiddleman } from "../support/middleman";
 import { liveBinding, routeThrough, sslCertificateIds } from "./support";
 
 const P1 = "play1.live.example.com";
@@ -15,7 +15,7 @@ const P2 = "play2.live.example.com";
 
 describe("ownership 6: a binding update refused for some domains", function () {
   let env: ProviderEnv;
-  let proxy: Proxy;
+  let proxy: Middleman;
   let oldChain: TestChain;
   let newChain: TestChain;
   const seed = () => ({ liveDomains: [{ name: P1, type: 1 as const }, { name: P2, type: 1 as const }] });
@@ -27,7 +27,7 @@ describe("ownership 6: a binding update refused for some domains", function () {
     oldChain = makeChain({ domains: ["*.live.example.com"] });
     newChain = makeChain({ domains: ["*.live.example.com"], keySet: 1 });
     env = await startProviderEnv({ seed: seed(), deployDelayMs: 5 });
-    proxy = await startProxy(env.emulator.url);
+    proxy = await startMiddleman(env.emulator.url);
     routeThrough(env, proxy);
   });
   after(async () => { await proxy?.stop(); await env?.stop(); });
@@ -38,11 +38,11 @@ describe("ownership 6: a binding update refused for some domains", function () {
     const first = await up(env, [cert("old", oldChain), binding("old")], []);
     expect(first.ok, describeResult(first)).to.equal(true);
     const oldId = first.state.find((e) => e.name === "old")!.id;
-    proxy.onAnswer(async ({ action, request, response }) => {
+    proxy.onAnswer(async ({ action, request, answer }) => {
       if (action !== "ModifyLiveDomainCertBindings" || request?.CloudCertId === oldId) return undefined;
       // The API refused P2: it stays on the old certificate, and the answer says so per domain.
       await env.emulator.editLiveBinding(P2, { cloudCertId: oldId, status: 1 });
-      const r = response.Response;
+      const r = answer.Response;
       return { Response: { ...r, Errors: [...(r.Errors ?? []), { DomainName: P2, Code: "FailedOperation.ConfigCDNFailed", Message: "configuring the CDN failed" }] } };
     });
     const second = await up(env, moved(), first.state);
