@@ -11,7 +11,7 @@ import { CdnService } from "../provider/services/cdn";
 import { LiveService } from "../provider/services/live";
 import type { DescribeCertificateResponse, DetailDomain, LiveDomainCertBinding, LiveDomainInfo } from "../provider/tencentcloud/types";
 import { SslService } from "../provider/services/ssl";
-import { daysToExpiry, renewalWindowOpens, statusWord } from "../provider/freeCertificate/rules";
+import { daysToExpiry, renewalWindowOpens, statusWord } from "../provider/rules/freeCertificate";
 
 // ------------------------------------------------------------------------------- the report (pure)
 

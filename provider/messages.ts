@@ -19,6 +19,10 @@ export const messages = {
   certificateStillBound: (certificateId: string, domains: string[]) =>
     `Cannot delete certificate ${certificateId}: live domains ${domains.join(", ")} are still bound to it. ` +
     "Bind them to another certificate or remove their LiveDomainBinding first, then run the operation again.",
+  certificateExpired: (certificateId: string) => `SSL certificate ${certificateId} has expired; renew it or choose another certificate.`,
+  certificateExpiredOn: (certificateId: string, end: string) => `SSL certificate ${certificateId} expired on ${end}; renew it or choose another certificate.`,
+  certificateNotUsable: (certificateId: string, status: string) =>
+    `SSL certificate ${certificateId} is not usable yet (${status}); only an issued, valid certificate (status 1) can be bound.`,
   certificateUsedElsewhere: (certificateId: string, code: string, apiMessage: string) =>
     `Cannot delete certificate ${certificateId}: it is still used by other cloud resources (${code}: ${apiMessage}). ` +
     "Unbind it there, then run the operation again.",
@@ -41,6 +45,28 @@ export const messages = {
     `CDN domain ${domain} has HTTPS off, so there is no HTTPS configuration to import; ` +
     "declare the CdnHttpsConfig without importing it, and `pulumi up` will configure HTTPS.",
   cdnCannotConfigure: (domain: string, problem: string) => `Cannot configure HTTPS on CDN domain ${domain}: ${problem}`,
+  cdnCosDefaultDomain: (domain: string, suffix: string) =>
+    `${domain} is a COS default domain (suffix ${suffix}); CDN HTTPS cannot be configured on it. ` +
+    "Add a custom domain of your own to CDN with the bucket as its origin and configure HTTPS there.",
+  cdnLegacyCertificate: (domain: string, suffix: string) =>
+    `${domain} is a ${suffix} domain, whose Tencent Cloud certificate can no longer be newly configured ` +
+    "(the entrance for adding it has been closed). Set certificate and privateKey (a certificate of your own) or certificateId " +
+    "(a certificate in SSL Certificate Management) instead.",
+  cdnDomainStatus: (domain: string, status: string) =>
+    `CDN domain ${domain} has status "${status}"; HTTPS can only be configured while it is Deploying ` +
+    "(processing) or Activated (online). Start the domain in the CDN console (or wait until it is back online) and retry.",
+  cdnOriginType: (domain: string, originType: string | undefined, eligible: string) =>
+    `CDN domain ${domain} has origin type "${originType ?? "unknown"}"; HTTPS can only be configured on domains ` +
+    `with a ${eligible} origin. Change the domain's origin in the CDN console first.`,
+  /** The API documents no failure-reason field; CertInfo.Message is shown as it stands. */
+  cdnDeploymentFailed: (domain: string, certMessage: string | undefined) =>
+    `The HTTPS deployment of CDN domain ${domain} failed (SslStatus "failed"${certMessage ? `; CertInfo.Message reads "${certMessage}"` : ""}). ` +
+    "Check the certificate in the CDN console, fix it and run `pulumi up` again.",
+  cdnDomainLeftOnline: (domain: string, status: string) =>
+    `CDN domain ${domain} went to status "${status}" while HTTPS was being deployed; bring it back online in the CDN console and run \`pulumi up\` again.`,
+  cdnVerifyClientWithoutCa: (domain: string) =>
+    `CDN domain ${domain}: client-certificate verification (VerifyClient) cannot be turned on without its client CA (ClientCertInfo.Certificate).`,
+  cdnQuicNeedsHttps: (domain: string) => `CDN domain ${domain}: QUIC needs HTTPS; it cannot stay or be turned on while HTTPS is off.`,
 
   liveDomainNotFound: (domain: string) =>
     `Live domain ${domain} does not exist in CSS for this account; add it as a playback domain in the CSS console (Domain Management) first.`,
@@ -53,4 +79,14 @@ export const messages = {
   /** A domain ModifyLiveDomainCertBindings reported no error for, yet is not bound afterwards. */
   liveDomainSilentlyUnbound: "the API reported no error, but the domain is not bound to the certificate afterwards",
   liveBindingNotImportable: (id: string, conflict: string) => `Cannot import live domain binding "${id}": ${conflict}.`,
+  /** Why ModifyLiveDomainCertBindings refused one domain (the API's code and message follow). */
+  liveBindingRefused: {
+    notCovered: (certificateId: string) => `not covered by the names of certificate ${certificateId}`,
+    expired: (certificateId: string) => `certificate ${certificateId} has expired`,
+    notPlayback: "not a playback domain of this account in CSS",
+    other: "the API refused it",
+  },
+  liveBindingFailed: (failed: string, count: number, total: number, certificateId: string) =>
+    `Could not bind ${count} of ${total} live domain(s) to certificate ${certificateId}: ${failed}.${count < total ? " The other domains are bound." : ""} ` +
+    "Fix the cause (domain list, certificate names) and run `pulumi up` again to complete the binding.",
 } as const;

@@ -10,7 +10,7 @@ import type { CheckFailure } from "../runtime/validate";
 import { isUnknown } from "../unknown";
 import { messages } from "../messages";
 import { cdnDomain, sslCertificate, Claim, declareInCheck } from "../ownership";
-import { hostedCertificateProblem } from "./certFacts";
+import { hostedCertificateProblem } from "../rules/sslCertificate";
 import type { CdnHttpsConfigInputs } from "./definition";
 import { clientCaFailures } from "./mtlsQuic";
 

@@ -6,19 +6,16 @@
 // here are what users see in their editor.
 import { z } from "zod";
 import { isDomainName, normalizeDomain, rememberedFacts } from "../certificate";
-import { messages } from "../messages";
-import { isUnknown } from "../unknown";
-import { certificateFormFailures, type CertSource } from "../rules/sslCertificate";
+import type { CertSource } from "../rules/sslCertificate";
 import type { SslStatus } from "../tencentcloud/types";
 import { defineResource, type EngineRecord } from "../runtime/resource";
-import type { CheckFailure } from "../runtime/validate";
 import { argumentsError, certificateArg, privateKeyArg, sslCertIdArg } from "../runtime/argumentSchemas";
 import type { Assert, Equal, WithDefaults } from "../runtime/shapeTypes";
 import {
-  DeployedCert, DEFAULT_REDIRECT_STATUS, DesiredHttps, DesiredRedirect, HSTS_MAX_AGE_LIMIT, isLegacyTencentDomain, legacyCertificateMessage,
+  cdnArgumentFailures, DeployedCert, DEFAULT_REDIRECT_STATUS, HSTS_MAX_AGE_LIMIT,
   REDIRECT_STATUS_CODES, TLS_VERSIONS, TlsVersion, tlsVersionsProblem,
 } from "../rules/cdn";
-import type { DesiredExtras } from "../rules/cdnMtlsQuic";
+import type { DesiredExtras, DesiredHttps, DesiredRedirect } from "../rules/cdnWrite";
 
 type RedirectStatus = (typeof REDIRECT_STATUS_CODES)[number];
 
@@ -170,22 +167,6 @@ export type CdnHttpsConfigState = Omit<CdnHttpsConfigInputs, "privateKey" | "tls
   forceRedirect?: DesiredRedirect;
 };
 
-/** Set and not the preview sentinel. */
-const known = (v: unknown) => v !== undefined && v !== null && !isUnknown(v);
-
-/**
- * Rules across fields: exactly one certificate form (a .qcloudcdn.com domain without one asks for
- * the old Tencent Cloud certificate, which has its own sentence), key with certificate, redirect
- * needs the wait.
- */
-export function crossFieldFailures(args: Record<string, unknown>): CheckFailure[] {
-  const domain = typeof args.domain === "string" && isDomainName(args.domain, { wildcard: true }) ? normalizeDomain(args.domain) : undefined;
-  const failures = domain && isLegacyTencentDomain(domain) ? certificateFormFailures(args, legacyCertificateMessage(domain)) : certificateFormFailures(args);
-  if (known(args.forceRedirect) && args.waitForDeployment === false) {
-    failures.push({ property: "waitForDeployment", reason: messages.cdnRedirectNeedsWait });
-  }
-  return failures;
-}
 
 /** The checked arguments grouped as the rules take them: the certificate form, Https, redirect, client CA and QUIC. */
 export interface ResolvedArgs extends DesiredExtras {
@@ -232,7 +213,7 @@ export function inputsOf(state: CdnHttpsConfigState): Partial<CdnHttpsConfigArgs
 export const cdnHttpsConfig = defineResource<CdnHttpsConfigArgs, CdnHttpsConfigInputs, CdnHttpsConfigState>({
   type: "CdnHttpsConfig",
   schema: cdnHttpsConfigSchema as unknown as z.ZodType<CdnHttpsConfigInputs, CdnHttpsConfigArgs>,
-  argumentRules: crossFieldFailures,
+  argumentRules: cdnArgumentFailures,
   computed: COMPUTED_KEYS,
   renamed: { certId: "certificateId", certRemark: "alias" },
   renamedOutputs: {

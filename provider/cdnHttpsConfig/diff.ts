@@ -6,9 +6,9 @@ import type { Context } from "../context";
 import { canonicalTlsVersions } from "../rules/cdn";
 import type { Difference, EngineRecord } from "../runtime/resource";
 import { containsUnknown } from "../unknown";
-import { sameSelfOwnedCertificate, selfOwnedFacts } from "./certFacts";
 import { mtlsQuicChanges } from "./mtlsQuic";
 import { cdnHttpsConfigSchema, CdnHttpsConfigState } from "./definition";
+import { sameSelfOwnedCertificate, selfOwnedFacts } from "./outputs";
 
 type State = Partial<CdnHttpsConfigState>;
 

@@ -4,7 +4,7 @@
 import { inspectClientCa } from "../certificate";
 import {
   clientCaIdentity, decodeClientCertificate, sameClientCa, servedClientCaOf, type ClientCaIdentity,
-} from "../rules/cdnMtlsQuic";
+} from "../rules/clientCertificate";
 import type { Log } from "../runtime/log";
 import type { CheckFailure } from "../runtime/validate";
 import type { DetailDomain } from "../tencentcloud/types";

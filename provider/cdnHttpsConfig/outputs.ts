@@ -2,12 +2,33 @@
 // API reports (HTTPS state, deployed certificate identity) and the certificate facts.
 import { deployedCertOf, canonicalTlsVersions, DEFAULT_REDIRECT_STATUS, TlsVersion } from "../rules/cdn";
 import { withoutUndefined } from "../runtime/outputs";
-import type { DetailDomain } from "../tencentcloud/types";
-import type { CertFacts } from "./certFacts";
+import { certificateSummary, sameMaterial } from "../rules/sslCertificate";
+import type { DescribeCertificateDetailResponse, DetailDomain } from "../tencentcloud/types";
 import { clientCaOutputs } from "./mtlsQuic";
-import type { CdnHttpsConfigState, ResolvedArgs } from "./definition";
+import type { CdnHttpsConfigComputed, CdnHttpsConfigState, ResolvedArgs } from "./definition";
 
 export type CdnHttpsConfigOutputs = CdnHttpsConfigState;
+
+/** The certificate part of the computed outputs: where it comes from, and what is known of it. */
+export type CertFacts = Pick<CdnHttpsConfigComputed, "source" | "expiresAt" | "fingerprint" | "chainFingerprint" | "dnsNames">;
+
+/** A certificate of your own: from our own parse of its PEM. */
+export function selfOwnedFacts(certificate: string): CertFacts {
+  return { source: "self-owned", ...certificateSummary(certificate) };
+}
+
+/** A certificate hosted in SSL Certificate Management: from its detail there. */
+export function hostedFacts(detail: DescribeCertificateDetailResponse): CertFacts {
+  return { source: "hosted", ...certificateSummary(detail.CertificatePublicKey ?? undefined, detail) };
+}
+
+/** Whether recorded outputs hold the same self-owned certificate (see sameMaterial); PEM text never matters. */
+export function sameSelfOwnedCertificate(recorded: { source?: string; fingerprint?: string; chainFingerprint?: string }, facts: CertFacts): boolean {
+  return recorded.source === "self-owned" && sameMaterial(
+    { leaf: recorded.fingerprint, chain: recorded.chainFingerprint },
+    { leaf: facts.fingerprint, chain: facts.chainFingerprint },
+  );
+}
 
 /** The settings as the API reports them. */
 export function apiSettings(detail: DetailDomain): Pick<CdnHttpsConfigOutputs, "http2" | "ocspStapling" | "tlsVersions" | "hsts" | "forceRedirect" | "httpsEnabled" | "sslStatus" | "deployedCert"> {

@@ -12,9 +12,8 @@ import { chinaTimeToIso } from "../rules/sslCertificate";
 import { withoutUndefined } from "../runtime/outputs";
 import type { DetailDomain } from "../tencentcloud/types";
 import { messages } from "../messages";
-import { CertFacts, hostedFacts, selfOwnedFacts } from "./certFacts";
 import { clientCaAfterRead, quicAfterRead } from "./mtlsQuic";
-import { apiSettings, CdnHttpsConfigOutputs } from "./outputs";
+import { apiSettings, CdnHttpsConfigOutputs, CertFacts, hostedFacts, selfOwnedFacts } from "./outputs";
 import { cdnHttpsConfigSchema, CdnHttpsConfigInputs, CdnHttpsConfigState } from "./definition";
 
 type State = Partial<CdnHttpsConfigState>;

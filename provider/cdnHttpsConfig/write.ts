@@ -5,11 +5,10 @@
 // by the next one. All writes go through one DomainWriter, which records that it wrote.
 import { normalizeDomain } from "../certificate";
 import type { Context } from "../context";
+import { domainEligibilityProblems, judgeHttpsDeployment, judgeSettled, sameDeployedCert, deployedCertOf, describeDeployedCert } from "../rules/cdn";
 import {
-  domainEligibilityProblems, httpsSettingsMatch, judgeHttpsDeployment, judgeSettled,
-  redirectMatches, redirectOff, redirectOn, sameDeployedCert, deployedCertOf, describeDeployedCert,
-} from "../rules/cdn";
-import { changeProblem, DomainConfigChange, httpsChange, httpsOffChange, quicChange } from "../rules/cdnMtlsQuic";
+  changeProblem, DomainConfigChange, httpsChange, httpsOffChange, httpsSettingsMatch, quicChange, redirectMatches, redirectOff, redirectOn,
+} from "../rules/cdnWrite";
 import { withoutUndefined } from "../runtime/outputs";
 import { PartialStateError } from "../runtime/partialState";
 import type { Operation } from "../runtime/resource";
@@ -18,9 +17,9 @@ import type { DetailDomain } from "../tencentcloud/types";
 import { messages } from "../messages";
 import { cdnDomain, leftForSentence } from "../ownership";
 import type { DomainWriter } from "../services/cdnDeployments";
-import { CertFacts, hostedCertificateProblem, hostedFacts, sameSelfOwnedCertificate, selfOwnedFacts } from "./certFacts";
+import { hostedCertificateProblem } from "../rules/sslCertificate";
 import { clientCaAfterRead, clientVerificationMatches, quicAfterRead } from "./mtlsQuic";
-import { apiSettings, CdnHttpsConfigOutputs, outputsAfterApply } from "./outputs";
+import { apiSettings, CdnHttpsConfigOutputs, CertFacts, hostedFacts, outputsAfterApply, sameSelfOwnedCertificate, selfOwnedFacts } from "./outputs";
 import { CdnHttpsConfigInputs, CdnHttpsConfigState, ResolvedArgs, resolveArgs } from "./definition";
 
 async function certFactsFor(ctx: Context, args: ResolvedArgs): Promise<CertFacts> {

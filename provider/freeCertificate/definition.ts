@@ -9,7 +9,9 @@ import { normalizeDomain } from "../certificate";
 import { argumentsError } from "../runtime/argumentSchemas";
 import { defineResource, type EngineRecord } from "../runtime/resource";
 import type { Assert, Equal, WithDefaults } from "../runtime/shapeTypes";
-import { domainProblem, DNS_AUTO_NEEDS, RENEWAL_WINDOW_DAYS } from "./rules";
+import { domainProblem, DNS_AUTO_NEEDS, RENEWAL_WINDOW_DAYS, type ValidationRecord } from "../rules/freeCertificate";
+
+export type { ValidationRecord };
 
 export const VALIDATION_METHODS = ["DNS_AUTO", "DNS", "FILE"] as const;
 export type ValidationMethod = (typeof VALIDATION_METHODS)[number];
@@ -61,20 +63,6 @@ export type _FreeCertificateArgsAreTheSchema = Assert<Equal<FreeCertificateArgs,
 export type FreeCertificateSettings = WithDefaults<FreeCertificateArgs, z.output<typeof freeCertificateArgsSchema>>;
 /** The argument names, in the schema's order. */
 export const ARG_KEYS = Object.keys(freeCertificateArgsSchema.shape) as (keyof FreeCertificateArgs)[];
-
-/** One record the domain's owner must publish (DNS or FILE validation), as the API gives it. */
-export interface ValidationRecord {
-  /** The certificate's domain this record proves. */
-  domain: string;
-  /** TXT or CNAME (a DNS record), or FILE (a file on the site). */
-  recordType: "TXT" | "CNAME" | "FILE";
-  /** The record's fully qualified name (DNS), or the domain that must serve the file (FILE). */
-  name: string;
-  /** The record's value, or the file's content. */
-  value: string;
-  /** FILE only: the path the file must be served at, over http or https. */
-  filePath?: string;
-}
 
 /** The resource's state (its outputs). */
 export interface FreeCertificateOutputs extends FreeCertificateSettings {

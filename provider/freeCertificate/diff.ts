@@ -9,7 +9,7 @@ import { chinaTimeToIso } from "../rules/sslCertificate";
 import type { Difference, EngineRecord } from "../runtime/resource";
 import { validateArgs } from "../runtime/validate";
 import { isUnknown } from "../unknown";
-import { nextStep, RENEWAL_WINDOW_DAYS, renewalDue, statusWord } from "./rules";
+import { nextStep, RENEWAL_WINDOW_DAYS, renewalDue, statusWord } from "../rules/freeCertificate";
 import { freeCertificateArgsSchema, FreeCertificateOutputs } from "./definition";
 import { noteRenewal } from "./write";
 

@@ -8,7 +8,7 @@ import type { Context } from "../context";
 import { pollUntil } from "../runtime/poll";
 import { TencentCloudError } from "../tencentcloud";
 import type { DescribeCertificateResponse } from "../tencentcloud/types";
-import { DNS_AUTO_NEEDS, ISSUED, isDeadEnd, statusWord, verificationProgress, VerificationProgress } from "./rules";
+import { DNS_AUTO_NEEDS, ISSUED, isDeadEnd, statusWord, verificationProgress, VerificationProgress } from "../rules/freeCertificate";
 
 /** What the progress lines and the failure sentences name: the certificate's domain and validation method. */
 export interface IssuanceSubject { domain: string; validationMethod: string }

@@ -3,7 +3,7 @@ import { rememberedFacts } from "../certificate";
 import { chinaTimeToIso } from "../rules/sslCertificate";
 import { withoutUndefined } from "../runtime/outputs";
 import type { DescribeCertificateResponse } from "../tencentcloud/types";
-import { daysToExpiry, keptValidationRecords, statusWord, validationRecords } from "./rules";
+import { daysToExpiry, keptValidationRecords, statusWord, validationRecords } from "../rules/freeCertificate";
 import type { FreeCertificateOutputs, FreeCertificateSettings, ValidationRecord } from "./definition";
 
 export interface OutputSources {

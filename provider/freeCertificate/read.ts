@@ -4,7 +4,7 @@
 import { rememberedFacts } from "../certificate";
 import type { Context } from "../context";
 import { freeCertificateOutputs } from "./outputs";
-import { RENEWAL_WINDOW_DAYS } from "./rules";
+import { RENEWAL_WINDOW_DAYS } from "../rules/freeCertificate";
 import { FreeCertificateOutputs, FreeCertificateSettings, KEY_ALGORITHMS, VALIDATION_METHODS, ValidationMethod } from "./definition";
 import { chainOf, outputsFrom } from "./write";
 

@@ -16,7 +16,7 @@ import { TencentCloudError } from "../tencentcloud";
 import type { DescribeCertificateResponse } from "../tencentcloud/types";
 import { waitForIssuance } from "./issuance";
 import { freeCertificateOutputs } from "./outputs";
-import { deleteRefusal, EXPIRED, ISSUED, mayRenew, stillBoundSentence } from "./rules";
+import { deleteRefusal, EXPIRED, ISSUED, mayRenew, stillBoundSentence } from "../rules/freeCertificate";
 import type { FreeCertificateOutputs, FreeCertificateSettings, ValidationRecord } from "./definition";
 
 // Diff knows the certificate a replacement renews; create is not told. Both run in the one provider

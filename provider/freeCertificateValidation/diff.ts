@@ -4,7 +4,7 @@
 // so the next `up` resumes waiting, or says again why it cannot, before the certificate's users go on.
 // validationRecordIds only orders the program: a change to it alone changes nothing.
 import type { Context } from "../context";
-import { nextStep } from "../freeCertificate/rules";
+import { nextStep } from "../rules/freeCertificate";
 import type { Difference, EngineRecord } from "../runtime/resource";
 import { isUnknown } from "../unknown";
 import type { FreeCertificateValidationOutputs } from "./definition";

@@ -1,5 +1,5 @@
 // FreeCertificateValidation outputs from what the API says (DescribeCertificate). Pure.
-import { statusWord } from "../freeCertificate/rules";
+import { statusWord } from "../rules/freeCertificate";
 import { chinaTimeToIso } from "../rules/sslCertificate";
 import { withoutUndefined } from "../runtime/outputs";
 import type { DescribeCertificateResponse } from "../tencentcloud/types";

@@ -6,7 +6,7 @@
 import type { Context } from "../context";
 import { messages } from "../messages";
 import { waitForIssuance } from "../freeCertificate/issuance";
-import { nextStep, statusWord } from "../freeCertificate/rules";
+import { nextStep, statusWord } from "../rules/freeCertificate";
 import { PartialStateError } from "../runtime/partialState";
 import type { Operation } from "../runtime/resource";
 import type { DescribeCertificateResponse } from "../tencentcloud/types";

@@ -3,10 +3,9 @@
 // issued, not expired).
 import { hasErrors, inspectRemembering, InspectResult } from "../certificate";
 import type { Context } from "../context";
-import { cloudCertificateProblem } from "../rules/sslCertificate";
+import { hostedCertificateProblem } from "../rules/sslCertificate";
 import type { CheckInput } from "../runtime/resource";
 import type { CheckFailure } from "../runtime/validate";
-import { messages } from "../messages";
 import { isUnknown } from "../unknown";
 import { sslCertificate, certificateMaterial, Claim, declareInCheck } from "../ownership";
 import { chainFingerprintOf } from "./outputs";
@@ -21,9 +20,7 @@ function selfOwnedFailures(ctx: Context, { findings }: InspectResult): CheckFail
 }
 
 async function hostedFailures(ctx: Context, certificateId: string): Promise<CheckFailure[]> {
-  const detail = await ctx.ssl.findCertificate(certificateId);
-  if (!detail) return [{ property: "certificateId", reason: messages.certificateNotFound(certificateId) }];
-  const problem = cloudCertificateProblem(detail, new Date());
+  const problem = hostedCertificateProblem(certificateId, await ctx.ssl.findCertificate(certificateId), undefined, new Date());
   return problem ? [{ property: "certificateId", reason: problem }] : [];
 }
 

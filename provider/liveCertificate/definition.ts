@@ -4,9 +4,7 @@
 // inputs choose; the state's version; the handlers (check.ts, diff.ts, read.ts, write.ts).
 import { z } from "zod";
 import { rememberedFacts } from "../certificate";
-import { messages } from "../messages";
 import { defineResource, type EngineRecord } from "../runtime/resource";
-import type { CheckFailure } from "../runtime/validate";
 import { certificateFormFailures, type CertSource } from "../rules/sslCertificate";
 import { argumentsError, certificateArg, privateKeyArg, sslCertIdArg } from "../runtime/argumentSchemas";
 import type { Assert, Equal, WithDefaults } from "../runtime/shapeTypes";

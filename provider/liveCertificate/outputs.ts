@@ -1,7 +1,7 @@
 // Building LiveCertificate outputs from what we know: the local PEM (self-owned) or SSL
 // Certificate Management's detail (hosted, import). Pure.
-import { CertificateFacts, rememberedFacts } from "../certificate";
-import { certificateNames, chinaTimeToIso, CertSource } from "../rules/sslCertificate";
+import { rememberedFacts } from "../certificate";
+import { certificateSummary, CertSource } from "../rules/sslCertificate";
 import { withoutUndefined } from "../runtime/outputs";
 import type { DescribeCertificateDetailResponse } from "../tencentcloud";
 import type { LiveCertificateOutputs } from "./definition";
@@ -22,17 +22,12 @@ export function certificateOutputs(input: {
   /** From SSL Certificate Management, when asked (hosted, import, refresh). */
   detail?: DescribeCertificateDetailResponse;
 }): LiveCertificateOutputs {
-  const facts = rememberedFacts(input.certificate) ?? rememberedFacts(input.detail?.CertificatePublicKey);
-  const dnsNames = facts ? [...facts.sans] : input.detail ? certificateNames(input.detail) : [];
   return withoutUndefined({
     certificateId: input.certificateId,
     source: input.source,
     adopted: input.adopted,
     alias: input.alias,
-    expiresAt: facts?.notAfter ?? chinaTimeToIso(input.detail?.CertEndTime),
-    dnsNames,
-    fingerprint: facts?.fingerprintSha256,
-    chainFingerprint: facts?.chainFingerprintSha256,
+    ...certificateSummary(input.certificate ?? input.detail?.CertificatePublicKey ?? undefined, input.detail),
     certificate: input.source === "self-owned" ? input.certificate ?? input.detail?.CertificatePublicKey : undefined,
   });
 }

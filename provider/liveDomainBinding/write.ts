@@ -7,7 +7,7 @@ import { bindingFailures, bindingIdFor, bindingStateFromTruth, describeFailures,
 import { messages } from "../messages";
 import { PartialStateError } from "../runtime/partialState";
 import type { LiveDomainCertBinding } from "../tencentcloud";
-import { boundAfterBind, BoundTo, leftForSentence, liveDomain, planOwnedUnbind, ResourceRef } from "../ownership";
+import { boundAfterBind, leftForSentence, liveDomain, planOwnedUnbind, ResourceRef } from "../ownership";
 import { bindingOutputs, servedCertificates } from "./outputs";
 import { liveDomainLockKey, LiveDomainBindingInputs, LiveDomainBindingOutputs } from "./definition";
 

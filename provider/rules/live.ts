@@ -3,6 +3,7 @@
 // domains move from another certificate, which to unbind), the reading of per-domain errors in a
 // 200 answer, and the console's view rows. Facts about SSL certificates shared with CDN: ./sslCertificate.ts. Product rules: docs/product/live-certificates.md; API: docs/reference/tencentcloud-api.md §3, §4.
 import { NameMatcher, normalizeDomain } from "../certificate";
+import { messages } from "../messages";
 import { CertSource, chinaTimeToIso } from "./sslCertificate";
 import type {
   BatchDomainOperateError,
@@ -122,16 +123,15 @@ export function planBinding(input: {
 
 export interface DomainFailure { domain: string; code: string; reason: string }
 
-const MISMATCH = (certificateId: string) => `not covered by the names of certificate ${certificateId}`;
-
 function reasonFor(error: BatchDomainOperateError, certificateId: string, mismatched: boolean): string {
   const code = error.Code ?? "";
   const apiMessage = error.Message ? ` (${code}: ${error.Message})` : ` (${code})`;
   // A mismatched domain also has an Errors entry whose code varies (even DomainNotExist): the list decides.
-  if (mismatched || /Mismatch|NotMatch/i.test(code)) return `${MISMATCH(certificateId)}${apiMessage}`;
-  if (/CrtDateOverdue/.test(code)) return `certificate ${certificateId} has expired${apiMessage}`;
-  if (/DomainNotExist|CrtDomainNotFound/.test(code)) return `not a playback domain of this account in CSS${apiMessage}`;
-  return `the API refused it${apiMessage}`;
+  const refused = messages.liveBindingRefused;
+  if (mismatched || /Mismatch|NotMatch/i.test(code)) return `${refused.notCovered(certificateId)}${apiMessage}`;
+  if (/CrtDateOverdue/.test(code)) return `${refused.expired(certificateId)}${apiMessage}`;
+  if (/DomainNotExist|CrtDomainNotFound/.test(code)) return `${refused.notPlayback}${apiMessage}`;
+  return `${refused.other}${apiMessage}`;
 }
 
 /**
@@ -146,16 +146,13 @@ export function bindingFailures(response: Pick<ModifyLiveDomainCertBindingsRespo
     if (!byDomain.has(domain)) byDomain.set(domain, { domain, code: e.Code, reason: reasonFor(e, certificateId, mismatched.has(domain)) });
   }
   for (const domain of mismatched) {
-    if (!byDomain.has(domain)) byDomain.set(domain, { domain, code: "MismatchedDomainName", reason: MISMATCH(certificateId) });
+    if (!byDomain.has(domain)) byDomain.set(domain, { domain, code: "MismatchedDomainName", reason: messages.liveBindingRefused.notCovered(certificateId) });
   }
   return [...byDomain.values()].sort((a, b) => a.domain.localeCompare(b.domain));
 }
 
 export function describeFailures(failures: DomainFailure[], total: number, certificateId: string): string {
-  const list = failures.map((f) => `${f.domain}: ${f.reason}`).join("; ");
-  const rest = failures.length < total ? " The other domains are bound." : "";
-  return `Could not bind ${failures.length} of ${total} live domain(s) to certificate ${certificateId}: ${list}.${rest} ` +
-    "Fix the cause (domain list, certificate names) and run `pulumi up` again to complete the binding.";
+  return messages.liveBindingFailed(failures.map((f) => `${f.domain}: ${f.reason}`).join("; "), failures.length, total, certificateId);
 }
 
 // ---------------------------------------------------------------- state from the API's truth

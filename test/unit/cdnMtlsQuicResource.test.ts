@@ -4,7 +4,7 @@ import { expect } from "chai";
 import {
   clientCaAfterRead, clientCaFailures, clientCaOutputs, clientVerificationMatches, mtlsQuicChanges, quicAfterRead,
 } from "../../provider/cdnHttpsConfig/mtlsQuic";
-import { encodeClientCertificate } from "../../provider/rules/cdnMtlsQuic";
+import { encodeClientCertificate } from "../../provider/rules/clientCertificate";
 import type { DetailDomain, Https } from "../../provider/tencentcloud/types";
 import { UNKNOWN } from "../../provider/unknown";
 import { cdnDomain } from "../support/cdnDomain";

@@ -1,12 +1,9 @@
-// rules/cdnMtlsQuic: the client-CA encoding, the Https/Quic writes, the request invariants, the delete
-// order and the drift judgement of the client CA.
+// rules/clientCertificate and rules/cdnWrite: the client-CA encoding, the Https/Quic writes, the
+// request invariants, the delete order and the drift judgement of the client CA.
 import { expect } from "chai";
 import { inspectClientCa } from "../../provider/certificate";
-import type { DesiredHttps } from "../../provider/rules/cdn";
-import {
-  changeProblem, clientCaIdentity, decodeClientCertificate, encodeClientCertificate, httpsChange, httpsOffChange,
-  quicChange, sameClientCa, servedClientCaOf, withClientVerification,
-} from "../../provider/rules/cdnMtlsQuic";
+import { clientCaIdentity, decodeClientCertificate, encodeClientCertificate, sameClientCa, servedClientCaOf, withClientVerification } from "../../provider/rules/clientCertificate";
+import { changeProblem, DesiredHttps, httpsChange, httpsOffChange, quicChange } from "../../provider/rules/cdnWrite";
 import type { Https } from "../../provider/tencentcloud/types";
 import { cdnDomain } from "../support/cdnDomain";
 import { makeCa } from "../support/certs";

@@ -1,9 +1,9 @@
 import { expect } from "chai";
 import {
-  canonicalTlsVersions, deployedCertOf, domainEligibilityProblems, httpsOff, httpsSettingsMatch, isCosDefaultDomain,
-  isEligibleOriginType, isLegacyTencentDomain, judgeHttpsDeployment, judgeSettled, mergeHttps, redirectMatches, redirectOff,
-  redirectOn, sameDeployedCert, tlsVersionsProblem, DesiredHttps,
+  canonicalTlsVersions, deployedCertOf, domainEligibilityProblems, isCosDefaultDomain, isEligibleOriginType, isLegacyTencentDomain,
+  judgeHttpsDeployment, judgeSettled, sameDeployedCert, tlsVersionsProblem,
 } from "../../provider/rules/cdn";
+import { DesiredHttps, httpsOff, httpsSettingsMatch, mergeHttps, redirectMatches, redirectOff, redirectOn } from "../../provider/rules/cdnWrite";
 import type { Https } from "../../provider/tencentcloud/types";
 import { cdnDomain } from "../support/cdnDomain";
 
@@ -150,12 +150,13 @@ describe("rules/cdn", () => {
 
 // The argument schema's sentences (pure; the provider tests prove check uses them).
 import { validateArgs } from "../../provider/runtime/validate";
-import { cdnHttpsConfigSchema, crossFieldFailures, resolveArgs } from "../../provider/cdnHttpsConfig/definition";
+import { cdnHttpsConfigSchema, resolveArgs } from "../../provider/cdnHttpsConfig/definition";
+import { cdnArgumentFailures } from "../../provider/rules/cdn";
 import { UNKNOWN } from "../../provider/unknown";
 
 describe("CdnHttpsConfig arguments", () => {
   const failuresOf = (args: Record<string, unknown>) =>
-    [...validateArgs(cdnHttpsConfigSchema, args).failures, ...crossFieldFailures(args)].map((f) => `${f.property}: ${f.reason}`);
+    [...validateArgs(cdnHttpsConfigSchema, args).failures, ...cdnArgumentFailures(args)].map((f) => `${f.property}: ${f.reason}`);
 
   it("accepts both forms and applies the documented defaults", () => {
     expect(failuresOf({ domain: "a.example.com", certificateId: "abc" })).to.deep.equal([]);

@@ -5,7 +5,7 @@ import { freeCertificateArgsSchema } from "../../provider/freeCertificate/defini
 import {
   daysToExpiry, deleteRefusal, domainProblem, isDeadEnd, keptValidationRecords, mayRenew, nextStep, renewalDue,
   statusWord, stillBoundSentence, validationRecords, verificationProgress,
-} from "../../provider/freeCertificate/rules";
+} from "../../provider/rules/freeCertificate";
 import { validateArgs } from "../../provider/runtime/validate";
 import { UNKNOWN } from "../../provider/unknown";
 

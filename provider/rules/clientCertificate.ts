@@ -1,11 +1,9 @@
-// Client-certificate verification (mutual TLS) and QUIC on a CDN domain, as pure rules: what to write
-// in the Https block (VerifyClient + ClientCertInfo, always together) and in the top-level Quic block,
-// the invariants of one UpdateDomainConfig request, HTTPS off on delete, and how to tell whether the
-// domain still verifies clients against the CA we set.
-// API: spec/cdn.api.json objects Https, ClientCert, Quic; docs/reference/tencentcloud-api.md.
+// Client-certificate verification (mutual TLS) on a CDN domain, as pure rules: how the client CA is
+// encoded in the Https block (VerifyClient + ClientCertInfo, always together), and how to tell
+// whether the domain still verifies clients against the CA we set. The write that carries it is
+// cdnWrite.ts's. API: spec/cdn.api.json objects Https, ClientCert; docs/reference/tencentcloud-api.md.
 import { inspectClientCa, normalizePem, type ClientCaFacts } from "../certificate";
-import type { DetailDomain, Https, Quic, UpdateDomainConfigRequest } from "../tencentcloud/types";
-import { httpsOff, mergeHttps, type DesiredHttps } from "./cdn";
+import type { Https } from "../tencentcloud/types";
 import { chinaTimeToIso } from "./sslCertificate";
 
 // ---------------------------------------------------------------- the client CA on the wire
@@ -76,61 +74,4 @@ export function sameClientCa(a: ClientCaIdentity | undefined, b: ClientCaIdentit
   if (!a || !b) return !a && !b;
   if (a.fingerprintSha256 && b.fingerprintSha256) return a.fingerprintSha256 === b.fingerprintSha256;
   return !!a.name && !!a.notAfter && !!b.notAfter && a.name === b.name && Date.parse(a.notAfter) === Date.parse(b.notAfter);
-}
-
-// ---------------------------------------------------------------- QUIC
-
-export function quicOn(detail: DetailDomain): boolean {
-  return detail.Quic?.Switch === "on";
-}
-
-/** The Quic block to send, or undefined when QUIC is not managed (absent) or already as desired. */
-export function quicChange(detail: DetailDomain, desired: boolean | undefined): Quic | undefined {
-  if (desired === undefined || quicOn(detail) === desired) return undefined;
-  return { Switch: desired ? "on" : "off" };
-}
-
-// ---------------------------------------------------------------- one request, and the delete order
-
-/** The blocks of one UpdateDomainConfig call that this resource writes. */
-export type DomainConfigChange = Pick<UpdateDomainConfigRequest, "Https" | "ForceRedirect" | "Quic">;
-
-export interface DesiredExtras {
-  /** The client CA bundle (PEM); undefined: client verification off. */
-  clientCa?: string;
-  /** undefined: the domain's QUIC setting is left as it is. */
-  quic?: boolean;
-}
-
-/** The HTTPS write of create/update: the merged Https block with client verification, and Quic in the same call. */
-export function httpsChange(detail: DetailDomain, desired: DesiredHttps, extras: DesiredExtras): DomainConfigChange {
-  const https = withClientVerification(mergeHttps(detail.Https, desired), extras.clientCa);
-  const quic = quicChange(detail, extras.quic);
-  return quic ? { Https: https, Quic: quic } : { Https: https };
-}
-
-/**
- * Why a request would break a documented invariant, or undefined: VerifyClient on needs the client CA
- * in the same block (never a moment of mTLS without its CA), and QUIC needs HTTPS on.
- */
-export function changeProblem(detail: DetailDomain, change: DomainConfigChange): string | undefined {
-  const https = change.Https ?? detail.Https;
-  if (change.Https && https?.VerifyClient === "on" && !https.ClientCertInfo?.Certificate) {
-    return `CDN domain ${detail.Domain}: client-certificate verification (VerifyClient) cannot be turned on without its client CA (ClientCertInfo.Certificate).`;
-  }
-  const quic = change.Quic ?? detail.Quic;
-  if (quic?.Switch === "on" && https?.Switch !== "on") {
-    return `CDN domain ${detail.Domain}: QUIC needs HTTPS; it cannot stay or be turned on while HTTPS is off.`;
-  }
-  return undefined;
-}
-
-/**
- * The HTTPS-off write of delete (after the forced redirect went off, never redirect to a site without
- * HTTPS): client verification off with it, and QUIC off in the same call when it is on, because QUIC
- * cannot outlive HTTPS.
- */
-export function httpsOffChange(detail: DetailDomain): DomainConfigChange {
-  const https = withClientVerification(httpsOff(detail.Https), undefined);
-  return quicOn(detail) ? { Https: https, Quic: { Switch: "off" } } : { Https: https };
 }

@@ -4,7 +4,20 @@
 // docs/reference/tencentcloud-api.md.
 import { isDomainName } from "../certificate";
 import type { DomainValidationResult, DvAuthDetail, DvAuthFields } from "../tencentcloud/types";
-import type { ValidationRecord } from "./definition";
+
+/** One record the domain's owner must publish (DNS or FILE validation), as the API gives it. */
+export interface ValidationRecord {
+  /** The certificate's domain this record proves. */
+  domain: string;
+  /** TXT or CNAME (a DNS record), or FILE (a file on the site). */
+  recordType: "TXT" | "CNAME" | "FILE";
+  /** The record's fully qualified name (DNS), or the domain that must serve the file (FILE). */
+  name: string;
+  /** The record's value, or the file's content. */
+  value: string;
+  /** FILE only: the path the file must be served at, over http or https. */
+  filePath?: string;
+}
 
 /** ApplyCertificate's OldCertificateId: a renewal only within the last 30 days before expiry, not after. */
 export const RENEWAL_WINDOW_DAYS = 30;
