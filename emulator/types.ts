@@ -1,7 +1,8 @@
 // Public types of the emulator (see docs/contracts.md "emulator").
 import type { CdnDomainStatus, DetailDomain, ForceRedirect, Https, LiveDomainInfo, Service } from "../provider/tencentcloud/types";
 
-export interface EmulatorSeed {
+/** What one account holds at the start: its resources and the credentials that reach it. */
+export interface AccountSeed {
   cdnDomains?: { domain: string; status?: CdnDomainStatus; originType?: string; serviceType?: string; https?: Partial<Https>; forceRedirect?: ForceRedirect }[];
   liveDomains?: { name: string; type: 0 | 1; status?: 0 | 1 }[];
   sslCertificates?: { id: string; certificate: string; privateKey?: string; from?: string; alias?: string; status?: number; tags?: { TagKey: string; TagValue: string }[] }[];
@@ -10,6 +11,15 @@ export interface EmulatorSeed {
   validationRecordsPresent?: string[];
   /** Free-certificate applications under given ids, pending validation (recordPresent: the record is published). */
   freeCertificates?: { id: string; domain: string; validationMethod?: "DNS_AUTO" | "DNS" | "FILE"; keyAlgorithm?: "RSA" | "ECC"; alias?: string; recordPresent?: boolean }[];
+}
+
+/**
+ * The world at the start: the top level is the default account (uin 100000000001, the OwnerUin the
+ * SSL answers show); `accounts` adds others, each reached by its own credentials and holding its own
+ * resources and rate limits. Admin routes act on the default account unless they name another.
+ */
+export interface EmulatorSeed extends AccountSeed {
+  accounts?: (AccountSeed & { uin: string })[];
 }
 
 export interface EmulatorOptions {
@@ -80,6 +90,8 @@ export interface SslCertificatePatch {
 /** What GET /_emulator/state (EmulatorHandle.state()) shows: the whole world, keys redacted. */
 export interface EmulatorSnapshot {
   now: string; // emulator clock, "YYYY-MM-DD hh:mm:ss" UTC+8
+  /** The account shown (GET /_emulator/state?account=UIN; the default account otherwise). */
+  account: string;
   /** Each domain as the model holds it (DescribeDomainsConfig before shaping), with its pending deployment. */
   cdnDomains: (DetailDomain & { _deployment?: { endsAt: string; willFail: boolean }; _failNextDeployment?: string })[];
   liveDomains: (LiveDomainInfo & { binding: { cloudCertId: string; status: 0 | 1; updateTime: string } | null })[];

@@ -5,7 +5,7 @@
 // where the spec allows it), recursively through objects and the first element of lists.
 import { expect } from "chai";
 import { startEmulator, EmulatorHandle } from "../../emulator";
-import { answerViolations, MemberSpec, specOf } from "../../emulator/spec";
+import { answerViolations, MemberSpec, specOf } from "../../emulator/core/spec";
 import { ACTIONS, Service } from "../../provider/tencentcloud/types";
 import { makeChain } from "../support/certs";
 import { rawCall } from "../emulator/rawApi";

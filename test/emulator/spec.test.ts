@@ -4,7 +4,7 @@
 // spec allows it and a value is missing.
 import { expect } from "chai";
 import { startEmulator, EmulatorHandle } from "../../emulator";
-import { answerViolations, requestViolations, specOf } from "../../emulator/spec";
+import { answerViolations, requestViolations, specOf } from "../../emulator/core/spec";
 import { ACTIONS, Service, SERVICE_VERSIONS } from "../../provider/tencentcloud/types";
 import { makeChain } from "../support/certs";
 import { call, errorCode, rawCall } from "./rawApi";

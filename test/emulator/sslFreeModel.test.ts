@@ -7,7 +7,7 @@ import { inspectCertificate } from "../../provider/certificate";
 import {
   ageFreeCertificate, applyFreeCertificate, checkFreeCertificate, completeFreeCertificate, deletionRefusal,
   FreeApplication, freeCertificateCa, freeDvAuthDetail, freeStatus, HOUR_MS, renewalRefusal, settleFreeCertificate, validityFrom,
-} from "../../emulator/ssl/free";
+} from "../../emulator/backends/ssl/free";
 
 const T0 = Date.UTC(2026, 11, 1, 9, 30);
 const DAY = 86_400_000;

@@ -1,0 +1,61 @@
+// How DescribeCertificate and DescribeCertificates show a certificate: a free application (pending
+// or issued) in the spec's shape, a stored certificate (an upload, a seeded one) through its detail
+// view, and the listing's own members. No PEM, never a key.
+import { chinaTime } from "../../core/format";
+import { certificateDetail } from "./certificates";
+import { FreeApplication, freeDvAuthDetail, freeStatus, renewalRefusal } from "./free";
+import type { SslBackend, SslCertificateRecord } from "./model";
+
+const STATUS_NAMES: Record<number, string> = { 0: "Under review", 1: "Issued", 3: "Expired", 4: "Adding DNS record automatically" };
+
+/** DescribeCertificate's answer for a free certificate (no PEM, never a key). */
+export function describeFree(ssl: SslBackend, app: FreeApplication): Record<string, unknown> {
+  const now = ssl.now();
+  const status = freeStatus(app, now);
+  const issued = app.issued;
+  return {
+    OwnerUin: ssl.account.uin, ProjectId: "0", From: "trustasia", CertificateType: "SVR", PackageType: "83",
+    ProductZhName: "TrustAsia C1 DV Free", Domain: app.domain, Alias: app.alias, Status: status.code, StatusMsg: status.message,
+    VerifyType: app.method, VulnerabilityStatus: "INACTIVE",
+    CertBeginTime: issued ? chinaTime(issued.notBefore) : null, CertEndTime: issued ? chinaTime(issued.notAfter) : null,
+    ValidityPeriod: "3", InsertTime: chinaTime(app.appliedAt), OrderId: `emu_${app.id}`,
+    CertificateExtra: {
+      DomainNumber: "1", OriginCertificateId: app.renews ?? null, ReplacedBy: null, ReplacedFor: null,
+      RenewOrder: app.renewedBy ?? null, SMCert: 0, CompanyType: 1,
+    },
+    DvAuthDetail: freeDvAuthDetail(app), VulnerabilityReport: null, CertificateId: app.id,
+    PackageTypeName: "TrustAsia C1 DV Free", StatusName: STATUS_NAMES[status.code] ?? `status ${status.code}`,
+    SubjectAltName: [app.domain], IsVip: false, IsWildcard: false, IsDv: true, IsVulnerability: false,
+    RenewAble: renewalRefusal(app, now) === undefined,
+    SubmittedData: null, Deployable: status.code === 1, Tags: [], CAEncryptAlgorithms: [], CACommonNames: [], CAEndTimes: [], DvRevokeAuthDetail: [],
+  };
+}
+
+// DescribeCertificate's members the spec marks output_required, beyond what the detail view has.
+const DESCRIBE_MEMBERS = ["ProductZhName", "VerifyType", "VulnerabilityStatus", "ValidityPeriod", "OrderId", "CertificateExtra",
+  "DvAuthDetail", "VulnerabilityReport", "PackageTypeName", "IsVip", "IsDv", "IsVulnerability", "RenewAble", "SubmittedData",
+  "Tags", "CAEncryptAlgorithms", "CACommonNames", "CAEndTimes", "DvRevokeAuthDetail"];
+
+/** A certificate that is not a free application (an upload, a seeded one), as DescribeCertificate shows it. */
+export function describeStored(ssl: SslBackend, record: SslCertificateRecord): Record<string, unknown> {
+  const { CertificatePublicKey: _pem, CertFingerprint: _sha1, ...rest } = certificateDetail(ssl, record);
+  return { ...Object.fromEntries(DESCRIBE_MEMBERS.map((m) => [m, null])), ...rest };
+}
+
+/** One row of DescribeCertificates: DescribeCertificate's fields plus the listing's own (output_required in the spec). */
+export function listingRow(ssl: SslBackend, row: Record<string, unknown>, app: FreeApplication | undefined): Record<string, unknown> {
+  const id = row.CertificateId as string;
+  const ends = app?.issued?.notAfter;
+  return {
+    ...row,
+    ProjectInfo: null, BoundResource: ssl.usersOf(id), IsIgnore: false, IsSM: false,
+    EncryptAlgorithm: app ? app.keyAlgorithm : null, PreAuditInfo: null, AutoRenewFlag: 0, HostingStatus: null,
+    HostingCompleteTime: null, HostingRenewCertId: null, HasRenewOrder: app?.renewedBy ?? "", ReplaceOriCertIsDelete: false,
+    IsExpiring: ends !== undefined && ends - ssl.now() <= 30 * 86_400_000, DVAuthDeadline: null,
+    ValidationPassedTime: app?.issued ? chinaTime(app.issued.issuedAt) : null, CertSANs: row.SubjectAltName ?? [],
+    AwaitingValidationMsg: null, AllowDownload: true, IsDNSPODResolve: app?.method === "DNS_AUTO", IsPackage: false,
+    KeyPasswordCustomFlag: false, SupportDownloadType: null, IsHostingUploadRenewCert: false,
+    CertRevokedTime: "", HostingResourceTypes: [], ServiceId: "", ServiceStatus: "", CertServiceBeginTime: "",
+    CertServiceEndTime: "", CertServiceShareEnabled: false, CertServiceValidCertificateCount: 0, HostingConfig: null,
+  };
+}

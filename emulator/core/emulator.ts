@@ -1,0 +1,95 @@
+// The emulator's parts wired together: the accounts (each with its backends and rate limits), the
+// credentials that reach them, the clock, faults and the request log. Seeding and reset happen here.
+import { randomBytes } from "node:crypto";
+import type { AccountSeed, EmulatorOptions, EmulatorSeed } from "../types";
+import { Account, Accounts, DEFAULT_ACCOUNT } from "./accounts";
+import { Clock } from "./clock";
+import { FaultSet } from "./faults";
+import { RequestLog } from "./requestLog";
+import { Credential, SeedError, validateCredentials } from "./seed";
+
+export function generateCredentials(): Credential {
+  return { secretId: `AKIDemu${randomBytes(12).toString("hex")}`, secretKey: randomBytes(24).toString("base64url") };
+}
+
+/** Each account's seed under its uin: the top level for the default account, then `accounts`. */
+function accountSeeds(seed: EmulatorSeed): { uin: string; seed: AccountSeed }[] {
+  if (typeof seed !== "object" || seed === null || Array.isArray(seed)) throw new SeedError("the seed must be a JSON object");
+  const { accounts, ...own } = seed;
+  if (accounts !== undefined && !Array.isArray(accounts)) throw new SeedError("accounts must be a list of account seeds");
+  const others = (accounts ?? []).map((a, i) => {
+    if (typeof a?.uin !== "string" || !/^\d+$/.test(a.uin)) throw new SeedError(`accounts[${i}] needs a "uin" of digits (the account id)`);
+    if (a.uin === DEFAULT_ACCOUNT) throw new SeedError(`accounts[${i}]: ${DEFAULT_ACCOUNT} is the default account, which the top level of the seed describes`);
+    const { uin, ...rest } = a;
+    return { uin, seed: rest };
+  });
+  return [{ uin: DEFAULT_ACCOUNT, seed: own }, ...others];
+}
+
+export class Emulator {
+  accounts: Accounts;
+  /** Accepted credentials: secret id -> its key and the account it reaches. */
+  private readonly credentials = new Map<string, Credential & { uin: string }>();
+  readonly faults = new FaultSet();
+  readonly log: RequestLog;
+  readonly rateLimits: boolean;
+  /** Answer null for every member the spec lets be null whenever it has no value (EmulatorOptions.nullMode). */
+  readonly nullMode: boolean;
+  /** The pair handed to the caller: the seed's first credential, or one generated for this start. */
+  readonly primary: Credential;
+  private readonly initialSeed: EmulatorSeed;
+
+  constructor(private readonly options: EmulatorOptions) {
+    this.rateLimits = options.rateLimits ?? true;
+    this.nullMode = options.nullMode ?? false;
+    this.log = new RequestLog(options.logRequests ?? true);
+    this.initialSeed = structuredClone(options.seed ?? {});
+    const seeded = validateCredentials(this.initialSeed);
+    this.primary = seeded[0] ?? generateCredentials();
+    this.credentials.set(this.primary.secretId, { ...this.primary, uin: DEFAULT_ACCOUNT });
+    this.accounts = this.seeded(this.initialSeed);
+  }
+
+  /** A new world (accounts, clock) holding what the seed describes; the seed's credentials are accepted from now on. */
+  private seeded(seed: EmulatorSeed): Accounts {
+    const accounts = new Accounts({
+      clock: new Clock(),
+      deployDelayMs: this.options.deployDelayMs ?? 0,
+      freeCertificates: { dnsAutoDelayMs: 0, checkIntervalMs: 0, ...this.options.freeCertificates },
+    });
+    this.seedInto(accounts, seed);
+    return accounts;
+  }
+
+  private seedInto(accounts: Accounts, seed: EmulatorSeed): void {
+    for (const { uin, seed: own } of accountSeeds(seed)) {
+      accounts.get(uin).seed(own);
+      for (const c of validateCredentials(own)) this.credentials.set(c.secretId, { ...c, uin });
+    }
+  }
+
+  get defaultAccount(): Account {
+    return this.accounts.get(DEFAULT_ACCOUNT);
+  }
+
+  secretKeyFor(secretId: string): string | undefined {
+    return this.credentials.get(secretId)?.secretKey;
+  }
+
+  /** The account a verified request belongs to, by its secret id. */
+  accountOf(secretId: string): Account {
+    return this.accounts.get(this.credentials.get(secretId)?.uin ?? DEFAULT_ACCOUNT);
+  }
+
+  /** Adds a seed's resources and credentials to the current world, account by account. */
+  seed(seed: EmulatorSeed): void {
+    this.seedInto(this.accounts, seed);
+  }
+
+  /** Back to the start-up seed (or the given one): accounts, clock, faults, rate limits and the log are new; credentials stay. */
+  reset(seed?: EmulatorSeed): void {
+    this.accounts = this.seeded(seed ?? this.initialSeed);
+    this.faults.replace([]);
+    this.log.clear();
+  }
+}
