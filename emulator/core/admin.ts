@@ -22,6 +22,8 @@ export function snapshot(emu: Emulator, account: Account): EmulatorSnapshot {
 
 /** The routes of the emulator itself; each service adds its console edits. */
 const CORE_ROUTES: AdminRoute[] = [
+  { method: "GET", path: "ready", does: 'the readiness probe: answers 200 {"ready": true} once the emulator serves API requests (poll it before the first call)',
+    run: () => ({ status: 200, body: { ready: true } }) },
   { method: "GET", path: "state", body: "?account=UIN (optional)",
     does: "everything the emulator holds: CDN domains, CSS domains with bindings, SSL certificates, free-certificate applications, faults (keys redacted)",
     run: ({ emu, account }) => ({ status: 200, body: snapshot(emu, account) }) },

@@ -18,6 +18,19 @@ function handlerOf(service: Service, action: string): ActionHandler<unknown> | u
   const handlers: Record<string, ActionHandler<never>> = SERVICES[service].actions;
   return Object.prototype.hasOwnProperty.call(handlers, action) && specOf(service).hasAction(action) ? (handlers[action] as ActionHandler<unknown>) : undefined;
 }
+
+/**
+ * Why an action without a handler is refused. One the real API has answers UnsupportedOperation
+ * (guess: the common code for "操作不支持", an operation not supported, is what the API answers a call it
+ * will not serve; InvalidAction means "接口不存在", the action does not exist), saying it is not
+ * emulated and which actions of the service are; any other answers InvalidAction.
+ */
+function unservedAction(service: Service, action: string): ApiError {
+  const spec = specOf(service);
+  if (!spec.apiHasAction(action)) return new ApiError("InvalidAction", `The action ${action} does not exist.`);
+  const emulated = Object.keys(SERVICES[service].actions).filter((a) => handlerOf(service, a)).sort();
+  return new ApiError("UnsupportedOperation", `The action ${action} of ${service} ${spec.version} exists in the API but is not emulated; the emulated actions of ${service} are ${emulated.join(", ")}.`);
+}
 const HOST_PATTERN = /^(cdn|live|ssl)\.(intl\.)?tencentcloudapi\.com(:\d+)?$/i;
 
 export type ApiOutcome =
@@ -115,7 +128,7 @@ function admit(emu: Emulator, req: ApiRequest, { service, signedFor }: Route, ac
   if (!version) throw new ApiError("MissingParameter", "The request is missing a required parameter `X-TC-Version`.");
   const svc = service as Service;
   if (version !== SERVICE_VERSIONS[svc]) throw new ApiError("NoSuchVersion", `The API version ${version} does not exist for ${service}.`);
-  if (!handlerOf(svc, action)) throw new ApiError("InvalidAction", `The action ${action} does not exist.`);
+  if (!handlerOf(svc, action)) throw unservedAction(svc, action);
   let params: unknown;
   try {
     params = req.body.length === 0 ? {} : JSON.parse(req.body.toString("utf8"));

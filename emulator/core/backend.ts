@@ -6,6 +6,7 @@ import type { ActionName, Service } from "../../provider/tencentcloud/types";
 import type { AccountSeed, EmulatorSnapshot } from "../types";
 import type { Account } from "./accounts";
 import type { Emulator } from "./emulator";
+import type { Shape } from "./seed";
 
 export type Params = Record<string, unknown>;
 /** One action: the request's parameters (already checked against the spec) in, the answer's fields out; throws ApiError. */
@@ -39,9 +40,9 @@ export interface ServiceModule<S extends Service, B> {
   create(account: Account): B;
   /** One handler per action of the service in the action table (provider/tencentcloud/types.ts ACTIONS). */
   actions: Record<ActionName<S>, ActionHandler<B>>;
-  /** The seed keys this service reads from an account's seed (AccountSeed). */
-  seedKeys: readonly (keyof AccountSeed)[];
-  /** Adds what the seed describes; throws SeedError with a sentence saying what to fix. */
+  /** The keys this service reads from an account's seed (AccountSeed), each with its shape (checked before seeding). */
+  seedShape: Partial<Record<keyof AccountSeed, Shape>>;
+  /** Adds what the seed describes (its shape already checked); throws SeedError with a sentence saying what to fix. */
   seed(backend: B, seed: AccountSeed): void;
   /** This service's part of GET /_emulator/state. */
   snapshot(backend: B): Partial<EmulatorSnapshot>;

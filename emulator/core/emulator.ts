@@ -1,25 +1,36 @@
 // The emulator's parts wired together: the accounts (each with its backends and rate limits), the
 // credentials that reach them, the clock, faults and the request log. Seeding and reset happen here.
 import { randomBytes } from "node:crypto";
+import { SERVICES } from "../backends";
 import type { AccountSeed, EmulatorOptions, EmulatorSeed } from "../types";
 import { Account, Accounts, DEFAULT_ACCOUNT } from "./accounts";
 import { Clock } from "./clock";
 import { FaultSet } from "./faults";
 import { RequestLog } from "./requestLog";
-import { Credential, SeedError, validateCredentials } from "./seed";
+import { assertShape, Credential, CREDENTIALS_SHAPE, credentialsOf, listOf, object, SeedError, Shape, text } from "./seed";
 
 export function generateCredentials(): Credential {
   return { secretId: `AKIDemu${randomBytes(12).toString("hex")}`, secretKey: randomBytes(24).toString("base64url") };
 }
 
+let seedShape: Shape | undefined;
+/** A seed: an account's keys (credentials and each service's), alphabetically, and `accounts` of the same plus a uin. */
+function emulatorSeedShape(): Shape {
+  if (!seedShape) {
+    const account: Record<string, Shape> = { credentials: CREDENTIALS_SHAPE, ...SERVICES.cdn.seedShape, ...SERVICES.live.seedShape, ...SERVICES.ssl.seedShape };
+    const sorted = Object.fromEntries(Object.keys(account).sort().map((k) => [k, account[k]]));
+    seedShape = object({ accounts: listOf(object({ uin: text, ...sorted }, ["uin"])), ...sorted });
+  }
+  return seedShape;
+}
+
 /** Each account's seed under its uin: the top level for the default account, then `accounts`. */
 function accountSeeds(seed: EmulatorSeed): { uin: string; seed: AccountSeed }[] {
-  if (typeof seed !== "object" || seed === null || Array.isArray(seed)) throw new SeedError("the seed must be a JSON object");
+  assertShape(seed, emulatorSeedShape(), "seed");
   const { accounts, ...own } = seed;
-  if (accounts !== undefined && !Array.isArray(accounts)) throw new SeedError("accounts must be a list of account seeds");
   const others = (accounts ?? []).map((a, i) => {
-    if (typeof a?.uin !== "string" || !/^\d+$/.test(a.uin)) throw new SeedError(`accounts[${i}] needs a "uin" of digits (the account id)`);
-    if (a.uin === DEFAULT_ACCOUNT) throw new SeedError(`accounts[${i}]: ${DEFAULT_ACCOUNT} is the default account, which the top level of the seed describes`);
+    if (!/^\d+$/.test(a.uin)) throw new SeedError(`seed.accounts[${i}].uin: expected digits (the account id), got ${JSON.stringify(a.uin)}.`);
+    if (a.uin === DEFAULT_ACCOUNT) throw new SeedError(`seed.accounts[${i}].uin: ${DEFAULT_ACCOUNT} is the default account, which the top level of the seed describes.`);
     const { uin, ...rest } = a;
     return { uin, seed: rest };
   });
@@ -44,7 +55,7 @@ export class Emulator {
     this.nullMode = options.nullMode ?? false;
     this.log = new RequestLog(options.logRequests ?? true);
     this.initialSeed = structuredClone(options.seed ?? {});
-    const seeded = validateCredentials(this.initialSeed);
+    const seeded = credentialsOf(accountSeeds(this.initialSeed)[0].seed);
     this.primary = seeded[0] ?? generateCredentials();
     this.credentials.set(this.primary.secretId, { ...this.primary, uin: DEFAULT_ACCOUNT });
     this.accounts = this.seeded(this.initialSeed);
@@ -64,7 +75,7 @@ export class Emulator {
   private seedInto(accounts: Accounts, seed: EmulatorSeed): void {
     for (const { uin, seed: own } of accountSeeds(seed)) {
       accounts.get(uin).seed(own);
-      for (const c of validateCredentials(own)) this.credentials.set(c.secretId, { ...c, uin });
+      for (const c of credentialsOf(own)) this.credentials.set(c.secretId, { ...c, uin });
     }
   }
 

@@ -1,20 +1,19 @@
 // Injected faults: matched per service/action and phase, consumed by count, drawn by probability.
 import type { Fault } from "../types";
+import { assertShape, boolean, integer, listOf, number, object, oneOf, SeedError, text } from "./seed";
 
-const KNOWN_FIELDS = new Set(["service", "action", "code", "httpStatus", "drop", "latencyMs", "probability", "count", "phase", "message"]);
+const FAULTS_SHAPE = listOf(object({
+  service: oneOf("cdn", "live", "ssl"), action: text, code: text, httpStatus: integer, drop: boolean, latencyMs: number,
+  probability: number, count: integer, phase: oneOf("before", "after"), message: text,
+}));
 
+/** The body of POST /_emulator/faults, checked whole (every problem at once). */
 export function validateFaults(input: unknown): Fault[] {
-  if (!Array.isArray(input)) throw new Error("faults must be a JSON array");
-  return input.map((f, i) => {
-    if (typeof f !== "object" || f === null) throw new Error(`fault ${i} must be an object`);
-    for (const k of Object.keys(f)) if (!KNOWN_FIELDS.has(k)) throw new Error(`fault ${i}: unknown field "${k}"`);
-    const p = (f as Fault).probability;
-    if (p !== undefined && (typeof p !== "number" || p < 0 || p > 1)) throw new Error(`fault ${i}: probability must be within 0..1`);
-    const c = (f as Fault).count;
-    if (c !== undefined && (!Number.isInteger(c) || c < 0)) throw new Error(`fault ${i}: count must be a non-negative integer`);
-    const ph = (f as Fault).phase;
-    if (ph !== undefined && ph !== "before" && ph !== "after") throw new Error(`fault ${i}: phase must be "before" or "after"`);
-    return { ...(f as Fault) };
+  assertShape(input, FAULTS_SHAPE, "faults");
+  return (input as Fault[]).map((f, i) => {
+    if (f.probability !== undefined && (f.probability < 0 || f.probability > 1)) throw new SeedError(`faults[${i}].probability: must be within 0..1, got ${f.probability}.`);
+    if (f.count !== undefined && f.count < 0) throw new SeedError(`faults[${i}].count: must be 0 or more, got ${f.count}.`);
+    return { ...f };
   });
 }
 

@@ -29,6 +29,7 @@ interface ApiFile {
 }
 export interface DocumentedExample { title?: string; input: string; output: string }
 interface ErrorsFile { services: Record<string, { actions: Record<string, string[]>; codes: Record<string, string> }> }
+interface ActionsFile { services: Record<string, { version: string; actions: string[] }> }
 
 /**
  * The API 3.0 common error codes, which any action may answer; they are not in errors.json (that
@@ -61,11 +62,13 @@ export class ServiceSpec {
   private readonly api: ApiFile;
   private readonly examples: Record<string, DocumentedExample[]>;
   private readonly codes: Record<string, string[]>;
+  private readonly apiActions: ReadonlySet<string>;
 
-  constructor(readonly service: Service, errors: ErrorsFile) {
+  constructor(readonly service: Service, errors: ErrorsFile, all: ActionsFile) {
     this.api = readJson<ApiFile>(`${service}.api.json`);
     this.examples = readJson<{ actions: Record<string, DocumentedExample[]> }>(`${service}.examples.json`).actions;
     this.codes = errors.services[service].actions;
+    this.apiActions = new Set(all.services[service].actions);
   }
 
   get version(): string {
@@ -76,8 +79,14 @@ export class ServiceSpec {
     return Object.keys(this.api.actions);
   }
 
+  /** Whether the action is vendored (its input, output and codes are here). */
   hasAction(action: string): boolean {
     return Object.prototype.hasOwnProperty.call(this.api.actions, action);
+  }
+
+  /** Whether the real API has the action at all (spec/actions.json lists every one, vendored or not). */
+  apiHasAction(action: string): boolean {
+    return this.apiActions.has(action);
   }
 
   input(action: string): string {
@@ -113,7 +122,8 @@ let loaded: Record<Service, ServiceSpec> | undefined;
 export function specOf(service: Service): ServiceSpec {
   if (!loaded) {
     const errors = readJson<ErrorsFile>("errors.json");
-    loaded = { cdn: new ServiceSpec("cdn", errors), live: new ServiceSpec("live", errors), ssl: new ServiceSpec("ssl", errors) };
+    const all = readJson<ActionsFile>("actions.json");
+    loaded = { cdn: new ServiceSpec("cdn", errors, all), live: new ServiceSpec("live", errors, all), ssl: new ServiceSpec("ssl", errors, all) };
   }
   return loaded[service];
 }

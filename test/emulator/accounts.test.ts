@@ -59,7 +59,7 @@ describe("emulator: accounts", () => {
   });
 
   it("refuses an account seed without a uin of digits, or one that names the default account", async () => {
-    for (const [accounts, words] of [[[{}], 'accounts[0] needs a "uin"'], [[{ uin: "100000000001" }], "is the default account"]] as const) {
+    for (const [accounts, words] of [[[{}], "seed.accounts[0]: uin is missing."], [[{ uin: "100000000001" }], "is the default account"]] as const) {
       let error: unknown;
       try { await startEmulator({ seed: { accounts: accounts as any } }); } catch (e) { error = e; }
       expect(String(error)).to.include(words);

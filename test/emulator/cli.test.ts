@@ -74,7 +74,8 @@ describe("emulator CLI", () => {
       // (here a stand-in that records what it was run with and asks the emulator whether it is up).
       fs.mkdirSync(path.join(dir, "node_modules", ".bin"), { recursive: true });
       const bin = path.join(dir, "node_modules", ".bin", "tencent-https");
-      fs.writeFileSync(bin, `#!/bin/sh\necho $$ >> "${dir}/emulator.pids"\nexec ${[process.execPath, ...CLI_ARGS].map((a) => `'${a}'`).join(" ")} "$@"\n`, { mode: 0o755 });
+      const command = [process.execPath, ...CLI_ARGS.map((a) => (a === "ts-node/register/transpile-only" ? require.resolve(a) : a))];
+      fs.writeFileSync(bin, `#!/bin/sh\necho $$ >> "${dir}/emulator.pids"\nexec ${command.map((a) => `'${a}'`).join(" ")} "$@"\n`, { mode: 0o755 });
       fs.copyFileSync(path.join(REPO, "emulator/seed.example.json"), path.join(dir, "seed.json"));
       fs.mkdirSync(path.join(dir, "bin"));
       fs.writeFileSync(path.join(dir, "bin", "pulumi"),
@@ -82,7 +83,7 @@ describe("emulator CLI", () => {
       const script = snippet.replace(/8787/g, String(port));
       // Output to a file: an emulator the snippet left running would hold a pipe open for good.
       const output = fs.openSync(path.join(dir, "output.log"), "w");
-      const r = spawnSync("bash", ["-c", script], { cwd: dir, stdio: ["ignore", output, output], env: { ...process.env, PATH: `${path.join(dir, "bin")}:${process.env.PATH}` }, timeout: 60_000 });
+      const r = spawnSync("bash", ["-c", script], { cwd: dir, stdio: ["ignore", output, output], env: { ...process.env, PATH: `${path.join(dir, "bin")}:${process.env.PATH}`, TS_NODE_PROJECT: path.join(REPO, "tsconfig.json") }, timeout: 60_000 });
       fs.closeSync(output);
       expect(r.status, fs.readFileSync(path.join(dir, "output.log"), "utf8")).to.equal(0);
       expect(fs.readFileSync(path.join(dir, "pulumi.log"), "utf8").split("\n")).to.deep.equal([

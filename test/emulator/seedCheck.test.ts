@@ -32,23 +32,23 @@ describe("emulator: seeds and admin bodies are checked", () => {
 
   it("a misspelled key in an entry, a nested block or an account names its place and the accepted keys", async () => {
     expect(await seedError({ cdnDomains: [{ domian: "a.example.com" }] })).to.include(
-      'seed cdnDomains[0]: unknown key "domian"; the accepted keys are domain, status, originType, serviceType, https, forceRedirect.',
+      'seed.cdnDomains[0]: unknown key "domian"; the accepted keys are domain, status, originType, serviceType, https, forceRedirect.',
     );
     const nested = await seedError({ cdnDomains: [{ domain: "a.example.com", https: { Switch: "on", CertInfo: { CertID: "x" } } }] });
-    expect(nested).to.match(/^seed cdnDomains\[0\]\.https\.CertInfo: unknown key "CertID"; the accepted keys are CertId, /);
+    expect(nested).to.match(/^seed\.cdnDomains\[0\]\.https\.CertInfo: unknown key "CertID"; the accepted keys are CertId, /);
     expect(await seedError({ sslCertificates: [{ id: "a", certificate: "x", tags: [{ Key: "k", TagValue: "v" }] }] })).to.include(
-      'seed sslCertificates[0].tags[0]: unknown key "Key"; the accepted keys are TagKey, TagValue.',
+      'seed.sslCertificates[0].tags[0]: unknown key "Key"; the accepted keys are TagKey, TagValue.',
     );
-    expect(await seedError({ accounts: [{ uin: "200000000002", liveDomain: [] }] })).to.include('seed accounts[0]: unknown key "liveDomain"; the accepted keys are uin, ');
+    expect(await seedError({ accounts: [{ uin: "200000000002", liveDomain: [] }] })).to.include('seed.accounts[0]: unknown key "liveDomain"; the accepted keys are uin, ');
   });
 
   it("a value outside an enumeration lists the valid values", async () => {
     expect(await seedError({ cdnDomains: [{ domain: "a.example.com", status: "bogus" }] })).to.equal(
-      'seed cdnDomains[0].status: "bogus" is not one of rejected, processing, closing, online, offline.',
+      'seed.cdnDomains[0].status: "bogus" is not one of rejected, processing, closing, online, offline.',
     );
-    expect(await seedError({ liveDomains: [{ name: "p.example.com", type: 2 }] })).to.equal("seed liveDomains[0].type: 2 is not one of 0, 1.");
+    expect(await seedError({ liveDomains: [{ name: "p.example.com", type: 2 }] })).to.equal("seed.liveDomains[0].type: 2 is not one of 0, 1.");
     expect(await seedError({ freeCertificates: [{ id: "f", domain: "a.example.com", keyAlgorithm: "DSA" }] })).to.equal(
-      'seed freeCertificates[0].keyAlgorithm: "DSA" is not one of RSA, ECC.',
+      'seed.freeCertificates[0].keyAlgorithm: "DSA" is not one of RSA, ECC.',
     );
   });
 
@@ -56,8 +56,8 @@ describe("emulator: seeds and admin bodies are checked", () => {
     const message = await seedError({ cdnDomain: [], liveDomains: [{ type: 1 }, { name: "p.example.com", type: 7 }] });
     expect(message.split("\n")).to.deep.equal([
       'seed: unknown key "cdnDomain"; the accepted keys are accounts, cdnDomains, credentials, freeCertificates, liveDomains, sslCertificates, validationRecordsPresent.',
-      "seed liveDomains[0]: name is missing.",
-      "seed liveDomains[1].type: 7 is not one of 0, 1.",
+      "seed.liveDomains[0]: name is missing.",
+      "seed.liveDomains[1].type: 7 is not one of 0, 1.",
     ]);
   });
 

@@ -3,19 +3,31 @@
 import type { CdnDomainStatus, ForceRedirect, Https } from "../../../provider/tencentcloud/types";
 import { AdminRoute, OK } from "../../core/backend";
 import { chinaTime } from "../../core/format";
-import { bodyString, SeedError } from "../../core/seed";
+import { apiObject, assertShape, bodyString, nullable, object, Shape, text } from "../../core/seed";
+import { specOf } from "../../core/spec";
 import type { CdnDomainPatch } from "../../types";
 import { defaultForceRedirect, defaultHttps } from "./defaults";
 import type { CdnBackend, CdnDomainRecord } from "./model";
-import { CDN_STATUSES, mergeHttps } from "./seed";
+import { CDN_STATUS, mergeHttps } from "./seed";
+
+let patchShape: Shape | undefined;
+/** The console's fields, and any member of the domain as DescribeDomainsConfig shows it (null removes it). */
+function cdnPatchShape(): Shape {
+  patchShape ??= object({
+    status: CDN_STATUS, https: nullable(apiObject("cdn", "Https")), forceRedirect: nullable(apiObject("cdn", "ForceRedirect")),
+    failNextDeployment: nullable(text), originType: text,
+    ...Object.fromEntries(specOf("cdn").object("DetailDomain").members.map((m) => [m.name, { kind: "any" } as Shape])),
+  });
+  return patchShape;
+}
 
 /** A change made in the console: applied as is, no rules, no deployment. */
 export function editCdnDomain(cdn: CdnBackend, record: CdnDomainRecord, patch: CdnDomainPatch): void {
+  assertShape(patch, cdnPatchShape(), "patch");
   const detail = record.detail;
   for (const [k, v] of Object.entries(patch)) {
     switch (k) {
       case "status":
-        if (!CDN_STATUSES.has(v as string)) throw new SeedError(`unknown status "${String(v)}"`);
         detail.Status = v as CdnDomainStatus;
         break;
       case "https":
@@ -31,7 +43,6 @@ export function editCdnDomain(cdn: CdnBackend, record: CdnDomainRecord, patch: C
         detail.Origin = { ...detail.Origin, OriginType: String(v) };
         break;
       default:
-        if (!/^[A-Z]/.test(k)) throw new SeedError(`unknown patch field "${k}"`);
         if (v === null) delete detail[k];
         else detail[k] = structuredClone(v);
     }

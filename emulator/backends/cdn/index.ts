@@ -3,7 +3,7 @@ import type { ServiceModule } from "../../core/backend";
 import { cdnActions } from "./actions";
 import { cdnAdminRoutes } from "./admin";
 import { CdnBackend } from "./model";
-import { seedCdn } from "./seed";
+import { CDN_SEED_SHAPE, seedCdn } from "./seed";
 import { cdnSnapshot } from "./snapshot";
 
 export { CdnBackend } from "./model";
@@ -12,7 +12,7 @@ export const cdnService: ServiceModule<"cdn", CdnBackend> = {
   service: "cdn",
   create: (account) => new CdnBackend(account),
   actions: cdnActions,
-  seedKeys: ["cdnDomains"],
+  seedShape: CDN_SEED_SHAPE,
   seed: seedCdn,
   snapshot: cdnSnapshot,
   adminRoutes: cdnAdminRoutes,

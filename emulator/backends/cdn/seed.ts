@@ -3,12 +3,18 @@
 import type { Https, ServerCert } from "../../../provider/tencentcloud/types";
 import { parseCertificate } from "../../core/certs";
 import { chinaTime, shortId } from "../../core/format";
-import { SeedError } from "../../core/seed";
+import { apiObject, listOf, object, oneOf, SeedError, text } from "../../core/seed";
 import type { AccountSeed } from "../../types";
 import { defaultForceRedirect, defaultHttps, newCdnDomain } from "./defaults";
 import type { CdnBackend } from "./model";
 
-export const CDN_STATUSES = new Set(["rejected", "processing", "closing", "online", "offline"]);
+export const CDN_STATUS = oneOf("rejected", "processing", "closing", "online", "offline");
+
+export const CDN_SEED_SHAPE = {
+  cdnDomains: listOf(object({
+    domain: text, status: CDN_STATUS, originType: text, serviceType: text, https: apiObject("cdn", "Https"), forceRedirect: apiObject("cdn", "ForceRedirect"),
+  }, ["domain"])),
+};
 
 function seedCertInfo(cdn: CdnBackend, info: ServerCert | undefined): ServerCert | undefined {
   if (!info) return undefined;
@@ -38,9 +44,7 @@ export function mergeHttps(cdn: CdnBackend, current: Https | undefined, patch: P
 type CdnDomainSeed = NonNullable<AccountSeed["cdnDomains"]>[number];
 
 function addCdnDomain(cdn: CdnBackend, d: CdnDomainSeed): void {
-  if (typeof d?.domain !== "string" || d.domain === "") throw new SeedError("every cdnDomains entry needs a domain");
   const status = d.status ?? "online";
-  if (!CDN_STATUSES.has(status)) throw new SeedError(`cdn domain ${d.domain}: unknown status "${status}"`);
   const name = d.domain.toLowerCase();
   const detail = newCdnDomain({
     domain: name, status, originType: d.originType ?? "domain", serviceType: d.serviceType ?? "web", now: cdn.now(),

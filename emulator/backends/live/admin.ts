@@ -1,10 +1,13 @@
 // Console edits of CSS bindings (POST /_emulator/live-binding): applied as is, no API rules.
 import { AdminRoute, OK } from "../../core/backend";
-import { bodyString, SeedError } from "../../core/seed";
+import { assertShape, bodyString, nullable, object, oneOf, SeedError, text } from "../../core/seed";
 import type { LiveBindingPatch } from "../../types";
 import type { LiveBackend } from "./model";
 
+const PATCH_SHAPE = nullable(object({ cloudCertId: text, status: oneOf(0, 1) }));
+
 export function editLiveBinding(live: LiveBackend, name: string, patch: LiveBindingPatch | null): void {
+  assertShape(patch, PATCH_SHAPE, "patch");
   const r = live.domain(name);
   if (!r) throw new SeedError(`live domain ${name} does not exist`);
   if (patch === null) {

@@ -3,7 +3,7 @@ import type { ServiceModule } from "../../core/backend";
 import { liveActions } from "./actions";
 import { liveAdminRoutes } from "./admin";
 import { LiveBackend } from "./model";
-import { seedLive } from "./seed";
+import { LIVE_SEED_SHAPE, seedLive } from "./seed";
 import { liveSnapshot } from "./snapshot";
 
 export { LiveBackend } from "./model";
@@ -12,7 +12,7 @@ export const liveService: ServiceModule<"live", LiveBackend> = {
   service: "live",
   create: (account) => new LiveBackend(account),
   actions: liveActions,
-  seedKeys: ["liveDomains"],
+  seedShape: LIVE_SEED_SHAPE,
   seed: seedLive,
   snapshot: liveSnapshot,
   adminRoutes: liveAdminRoutes,

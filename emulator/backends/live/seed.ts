@@ -1,15 +1,16 @@
 // CSS domains from a seed (`liveDomains`): push (type 0) or playback (type 1) domains, unbound.
 import type { LiveDomainInfo } from "../../../provider/tencentcloud/types";
 import { chinaTime } from "../../core/format";
-import { SeedError } from "../../core/seed";
+import { listOf, object, oneOf, text } from "../../core/seed";
 import type { AccountSeed } from "../../types";
 import type { LiveBackend } from "./model";
+
+/** type 0 push, 1 playback; status 0 disabled, 1 enabled. */
+export const LIVE_SEED_SHAPE = { liveDomains: listOf(object({ name: text, type: oneOf(0, 1), status: oneOf(0, 1) }, ["name", "type"])) };
 
 type LiveDomainSeed = NonNullable<AccountSeed["liveDomains"]>[number];
 
 function addLiveDomain(live: LiveBackend, d: LiveDomainSeed): void {
-  if (typeof d?.name !== "string" || d.name === "") throw new SeedError("every liveDomains entry needs a name");
-  if (d.type !== 0 && d.type !== 1) throw new SeedError(`live domain ${d.name}: type must be 0 (push) or 1 (play)`);
   const name = d.name.toLowerCase();
   const target = d.type === 1 ? `${name}.livecdn.liveplay.myqcloud.com` : `${name}.livepush.myqcloud.com`;
   const info: LiveDomainInfo = {

@@ -1,19 +1,16 @@
 // Console edits of SSL certificates and free-certificate applications (POST
 // /_emulator/ssl-certificate, /_emulator/free-certificate/record-present): applied as is, no API rules.
 import { AdminRoute, OK } from "../../core/backend";
-import { bodyString, SeedError } from "../../core/seed";
+import { assertShape, bodyString, object, SeedError, text } from "../../core/seed";
 import type { SslCertificatePatch } from "../../types";
 import type { SslBackend } from "./model";
 
 /** A rename in the SSL console. */
 export function editSslCertificate(ssl: SslBackend, id: string, patch: SslCertificatePatch): void {
+  assertShape(patch, object({ alias: text }), "patch");
   const record = ssl.certificate(id);
   if (!record) throw new SeedError(`ssl certificate ${id} does not exist`);
-  for (const [k, v] of Object.entries(patch)) {
-    if (k !== "alias") throw new SeedError(`unknown patch field "${k}"`);
-    if (typeof v !== "string") throw new SeedError("alias must be a string");
-    record.alias = v;
-  }
+  if (patch.alias !== undefined) record.alias = patch.alias;
 }
 
 export const sslAdminRoutes: AdminRoute[] = [

@@ -3,7 +3,7 @@ import type { ServiceModule } from "../../core/backend";
 import { sslActions } from "./actions";
 import { sslAdminRoutes } from "./admin";
 import { SslBackend } from "./model";
-import { seedSsl } from "./seed";
+import { seedSsl, SSL_SEED_SHAPE } from "./seed";
 import { sslSnapshot } from "./snapshot";
 
 export { SslBackend } from "./model";
@@ -12,7 +12,7 @@ export const sslService: ServiceModule<"ssl", SslBackend> = {
   service: "ssl",
   create: (account) => new SslBackend(account),
   actions: sslActions,
-  seedKeys: ["sslCertificates", "validationRecordsPresent", "freeCertificates"],
+  seedShape: SSL_SEED_SHAPE,
   seed: seedSsl,
   snapshot: sslSnapshot,
   adminRoutes: sslAdminRoutes,

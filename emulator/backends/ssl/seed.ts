@@ -1,18 +1,29 @@
 // SSL certificates and free-certificate applications from a seed (`sslCertificates`,
 // `validationRecordsPresent`, `freeCertificates`). Out of band: no API rules.
 import { assertKeyMatches, parseCertificate } from "../../core/certs";
-import { SeedError } from "../../core/seed";
+import { boolean, listOf, object, oneOf, SeedError, text } from "../../core/seed";
 import type { AccountSeed } from "../../types";
 import { applyFreeCertificate } from "./free";
 import type { SslBackend } from "./model";
 
-const METHODS: readonly string[] = ["DNS_AUTO", "DNS", "FILE"];
+/** The statuses the spec documents (0 to 15, DescribeCertificateDetail's Status). */
+const STATUSES = Array.from({ length: 16 }, (_, i) => i);
+
+export const SSL_SEED_SHAPE = {
+  sslCertificates: listOf(object({
+    id: text, certificate: text, privateKey: text, from: text, alias: text, status: oneOf(...STATUSES),
+    tags: listOf(object({ TagKey: text, TagValue: text }, ["TagKey", "TagValue"])),
+  }, ["id", "certificate"])),
+  validationRecordsPresent: listOf(text),
+  freeCertificates: listOf(object({
+    id: text, domain: text, validationMethod: oneOf("DNS_AUTO", "DNS", "FILE"), keyAlgorithm: oneOf("RSA", "ECC"), alias: text, recordPresent: boolean,
+  }, ["id", "domain"])),
+};
 
 type SslCertificateSeed = NonNullable<AccountSeed["sslCertificates"]>[number];
 type FreeCertificateSeed = NonNullable<AccountSeed["freeCertificates"]>[number];
 
 function addSslCertificate(ssl: SslBackend, c: SslCertificateSeed): void {
-  if (typeof c?.id !== "string" || c.id === "") throw new SeedError("every sslCertificates entry needs an id");
   let cert;
   try {
     cert = parseCertificate(c.certificate);
@@ -28,20 +39,15 @@ function addSslCertificate(ssl: SslBackend, c: SslCertificateSeed): void {
 
 /** An application under the seed's id, pending validation. */
 function addFreeCertificate(ssl: SslBackend, a: FreeCertificateSeed): void {
-  if (typeof a?.id !== "string" || !a.id || typeof a.domain !== "string" || !a.domain) throw new SeedError("every freeCertificates entry needs an id and a domain");
   if (ssl.hasApplication(a.id) || ssl.certificate(a.id)) throw new SeedError(`certificate id ${a.id} is seeded twice`);
-  const method = a.validationMethod ?? "DNS";
-  if (!METHODS.includes(method)) throw new SeedError(`freeCertificates ${a.id}: validationMethod must be DNS_AUTO, DNS or FILE`);
   ssl.addApplication(applyFreeCertificate({
-    id: a.id, domain: a.domain, method, keyAlgorithm: a.keyAlgorithm === "ECC" ? "ECC" : "RSA", alias: a.alias,
+    id: a.id, domain: a.domain, method: a.validationMethod ?? "DNS", keyAlgorithm: a.keyAlgorithm ?? "RSA", alias: a.alias,
     recordPresent: a.recordPresent ?? ssl.recordsPresent.has(a.domain.toLowerCase()),
   }, ssl.now()));
 }
 
 export function seedSsl(ssl: SslBackend, seed: AccountSeed): void {
   for (const c of seed.sslCertificates ?? []) addSslCertificate(ssl, c);
-  const domains = seed.validationRecordsPresent ?? [];
-  if (!Array.isArray(domains) || domains.some((d) => typeof d !== "string")) throw new SeedError("validationRecordsPresent must be a list of domain names");
-  for (const d of domains) ssl.recordsPresent.add(d.toLowerCase());
+  for (const d of seed.validationRecordsPresent ?? []) ssl.recordsPresent.add(d.toLowerCase());
   for (const a of seed.freeCertificates ?? []) addFreeCertificate(ssl, a);
 }

@@ -2,6 +2,7 @@
 // or issued) in the spec's shape, a stored certificate (an upload, a seeded one) through its detail
 // view, and the listing's own members. No PEM, never a key.
 import { chinaTime } from "../../core/format";
+import { specOf } from "../../core/spec";
 import { certificateDetail } from "./certificates";
 import { FreeApplication, freeDvAuthDetail, freeStatus, renewalRefusal } from "./free";
 import type { SslBackend, SslCertificateRecord } from "./model";
@@ -42,20 +43,31 @@ export function describeStored(ssl: SslBackend, record: SslCertificateRecord): R
   return { ...Object.fromEntries(DESCRIBE_MEMBERS.map((m) => [m, null])), ...rest };
 }
 
-/** One row of DescribeCertificates: DescribeCertificate's fields plus the listing's own (output_required in the spec). */
+/**
+ * One row of DescribeCertificates: DescribeCertificate's fields plus the listing's own (output_required in the spec).
+ * A string member the listing's spec does not let be null, which the views leave without a value, is "" (guess: the
+ * real API's empty value where null is not allowed), never the shaping's documented example: that would show a
+ * pending certificate valid until "2019-09-18 20:00:00", or an upload as verified by "DNS_AUTO". HostingStatus is -1
+ * (not hosted).
+ */
 export function listingRow(ssl: SslBackend, row: Record<string, unknown>, app: FreeApplication | undefined): Record<string, unknown> {
   const id = row.CertificateId as string;
   const ends = app?.issued?.notAfter;
-  return {
+  const algorithm = typeof row.EncryptAlgorithm === "string" ? row.EncryptAlgorithm.split(" ")[0] : null; // the listing shows "RSA", the detail "RSA 2048"
+  const listed: Record<string, unknown> = {
     ...row,
     ProjectInfo: null, BoundResource: ssl.usersOf(id), IsIgnore: false, IsSM: false,
-    EncryptAlgorithm: app ? app.keyAlgorithm : null, PreAuditInfo: null, AutoRenewFlag: 0, HostingStatus: null,
-    HostingCompleteTime: null, HostingRenewCertId: null, HasRenewOrder: app?.renewedBy ?? "", ReplaceOriCertIsDelete: false,
+    EncryptAlgorithm: app ? app.keyAlgorithm : algorithm, PreAuditInfo: null, AutoRenewFlag: 0, HostingStatus: -1,
+    HostingCompleteTime: null, HostingRenewCertId: null, HasRenewOrder: app?.renewedBy ?? null, ReplaceOriCertIsDelete: false,
     IsExpiring: ends !== undefined && ends - ssl.now() <= 30 * 86_400_000, DVAuthDeadline: null,
     ValidationPassedTime: app?.issued ? chinaTime(app.issued.issuedAt) : null, CertSANs: row.SubjectAltName ?? [],
     AwaitingValidationMsg: null, AllowDownload: true, IsDNSPODResolve: app?.method === "DNS_AUTO", IsPackage: false,
     KeyPasswordCustomFlag: false, SupportDownloadType: null, IsHostingUploadRenewCert: false,
-    CertRevokedTime: "", HostingResourceTypes: [], ServiceId: "", ServiceStatus: "", CertServiceBeginTime: "",
-    CertServiceEndTime: "", CertServiceShareEnabled: false, CertServiceValidCertificateCount: 0, HostingConfig: null,
+    CertRevokedTime: null, HostingResourceTypes: [], ServiceId: null, ServiceStatus: null, CertServiceBeginTime: null,
+    CertServiceEndTime: null, CertServiceShareEnabled: false, CertServiceValidCertificateCount: 0, HostingConfig: null,
   };
+  for (const m of specOf("ssl").object("Certificates").members) {
+    if (m.type === "string" && !m.value_allowed_null && (listed[m.name] === null || listed[m.name] === undefined)) listed[m.name] = "";
+  }
+  return listed;
 }
