@@ -23,9 +23,14 @@
 import http from "node:http";
 import { Emulator } from "./core/emulator";
 import { listen } from "./core/server";
-import type { CdnDomainPatch, EmulatorOptions, EmulatorSeed, EmulatorSnapshot, Fault, LiveBindingPatch, RequestLogEntry, SslCertificatePatch } from "./types";
+import type {
+  CdnDomainPatch, EmulatorOptions, EmulatorSeed, EmulatorSnapshot, Fault, FreeCertificateEvent, LiveBindingPatch, RequestLogEntry, SslCertificatePatch,
+} from "./types";
 
-export type { CdnDomainPatch, EmulatorOptions, EmulatorSeed, EmulatorSnapshot, Fault, LiveBindingPatch, RequestLogEntry, SslCertificatePatch } from "./types";
+export type {
+  AccountSeed, CdnDomainPatch, EmulatorOptions, EmulatorSeed, EmulatorSnapshot, Fault, FreeCertificateEvent, FreeCertificateView, LiveBindingPatch,
+  RequestLogEntry, SslCertificatePatch,
+} from "./types";
 export { Emulator } from "./core/emulator";
 
 export interface EmulatorHandle {
@@ -49,6 +54,12 @@ export interface EmulatorHandle {
   ageFreeCertificates(ms: number): Promise<void>;
   /** Free certificates: the owner published the DNS or FILE validation record of this application. */
   markValidationRecordPresent(certificateId: string): Promise<void>;
+  /** Free certificates: the CA or the console put this one in a documented status (rejected, cancelled, revoked, ...). */
+  setFreeCertificateStatus(certificateId: string, status: FreeCertificateEvent, message?: string): Promise<void>;
+  /** Free certificates: renewed in the SSL console; resolves to the renewal's id. */
+  renewFreeCertificate(certificateId: string): Promise<string>;
+  /** Free certificates: reissued in the SSL console; resolves to the reissue's id. */
+  reissueFreeCertificate(certificateId: string): Promise<string>;
 }
 
 /** Calls an admin route over plain HTTP (so the helpers behave exactly like any other admin client). */
@@ -104,5 +115,8 @@ export function emulatorAt(port: number, credentials: { secretId: string; secret
     removeCdnDomain: async (domain) => void (await call("POST", "cdn-domain/remove", { domain })),
     ageFreeCertificates: async (ms) => void (await call("POST", "clock", { ageFreeCertificatesMs: ms })),
     markValidationRecordPresent: async (id) => void (await call("POST", "free-certificate/record-present", { id })),
+    setFreeCertificateStatus: async (id, status, message) => void (await call("POST", "free-certificate/status", { id, status, ...(message === undefined ? {} : { message }) })),
+    renewFreeCertificate: async (id) => ((await call("POST", "free-certificate/renew", { id })) as { id: string }).id,
+    reissueFreeCertificate: async (id) => ((await call("POST", "free-certificate/reissue", { id })) as { id: string }).id,
   };
 }

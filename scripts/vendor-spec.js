@@ -18,6 +18,8 @@ const ACTIONS = {
     "UploadCertificate", "DescribeCertificateDetail", "DeleteCertificate", "ModifyCertificateAlias",
     // FreeCertificate (issue 17)
     "ApplyCertificate", "DescribeCertificate", "CompleteCertificate", "CheckCertificateDomainVerification", "DescribeCertificates",
+    // An application's lifecycle beside issuance (issue 26)
+    "CancelCertificateOrder",
   ],
 };
 

@@ -6,7 +6,7 @@
 // reaches an (empty) account of its own.
 import type { Service } from "../../provider/tencentcloud/types";
 import { Backends, SERVICES, SEED_ORDER } from "../backends";
-import type { FreeCertificateTiming } from "../backends/ssl/free";
+import type { FreeCertificateSettings } from "../backends/ssl/free";
 import type { AccountSeed, EmulatorSnapshot } from "../types";
 import type { Clock } from "./clock";
 import { RateLimiter } from "./rateLimit";
@@ -19,7 +19,7 @@ export interface WorldSettings {
   clock: Clock;
   /** How long a CDN HTTPS deployment takes on the clock. */
   deployDelayMs: number;
-  freeCertificates: FreeCertificateTiming;
+  freeCertificates: FreeCertificateSettings;
 }
 
 export class Account {

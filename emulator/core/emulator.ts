@@ -13,6 +13,12 @@ export function generateCredentials(): Credential {
   return { secretId: `AKIDemu${randomBytes(12).toString("hex")}`, secretKey: randomBytes(24).toString("base64url") };
 }
 
+/**
+ * guess: an account holds at most 50 free certificates, 20 of them for one main domain (Tencent Cloud's console
+ * states these quotas; the spec names only the codes, ExceedsFreeLimit and MainDomainCertificateCountLimit).
+ */
+const FREE_CERTIFICATE_DEFAULTS = { dnsAutoDelayMs: 0, checkIntervalMs: 0, limit: 50, perMainDomain: 20 };
+
 let seedShape: Shape | undefined;
 /** A seed: an account's keys (credentials and each service's), alphabetically, and `accounts` of the same plus a uin. */
 function emulatorSeedShape(): Shape {
@@ -66,7 +72,7 @@ export class Emulator {
     const accounts = new Accounts({
       clock: new Clock(),
       deployDelayMs: this.options.deployDelayMs ?? 0,
-      freeCertificates: { dnsAutoDelayMs: 0, checkIntervalMs: 0, ...this.options.freeCertificates },
+      freeCertificates: { ...FREE_CERTIFICATE_DEFAULTS, ...this.options.freeCertificates },
     });
     this.seedInto(accounts, seed);
     return accounts;

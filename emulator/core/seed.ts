@@ -103,6 +103,9 @@ export function assertShape(value: unknown, shape: Shape, at: string): void {
   if (found.length > 0) throw new SeedError(found.join("\n"));
 }
 
+/** An admin route's body: its members, and "account" (core/admin.ts). */
+export const adminBody = (members: Record<string, Shape>, required: readonly string[]): Shape => object({ ...members, account: text }, required);
+
 /** A non-empty string member of an admin route's body. */
 export function bodyString(body: any, field: string): string {
   if (typeof body?.[field] !== "string" || body[field] === "") throw new SeedError(`the body needs "${field}"`);

@@ -7,7 +7,7 @@
 import { expect } from "chai";
 import { startEmulator, EmulatorHandle, FreeCertificateEvent } from "../../emulator";
 import { makeChain } from "../support/certs";
-import { call, errorCode, rawCall } from "./rawApi";
+import { call, errorCode, failureOf, rawCall } from "./rawApi";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -20,14 +20,7 @@ const CODES: Record<FreeCertificateEvent, number> = {
 const WHILE_PENDING: FreeCertificateEvent[] = ["rejected", "validationExpired", "awaitingCompanyInformation", "cancelling", "cancelled", "awaitingConfirmationLetter", "awaitingInformation", "refunded", "migrating"];
 const ONCE_ISSUED: FreeCertificateEvent[] = ["revoking", "revoked", "reissuing", "awaitingRevocationLetter", "refunded", "migrating"];
 
-async function failure(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error("it succeeded");
-}
+const failure = failureOf;
 
 describe("emulator: the free certificate's whole lifecycle", () => {
   let emu: EmulatorHandle;

@@ -3,25 +3,10 @@
 // accepted, every problem of the seed at once (issue 29).
 import { expect } from "chai";
 import { startEmulator, EmulatorHandle, EmulatorSeed } from "../../emulator";
+import { failureOf } from "./rawApi";
 
-async function seedError(seed: unknown): Promise<string> {
-  try {
-    const emu = await startEmulator({ seed: seed as EmulatorSeed });
-    await emu.stop();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error("the seed was accepted");
-}
-
-async function adminError(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error("the admin call was accepted");
-}
+const seedError = (seed: unknown) => failureOf(async () => (await startEmulator({ seed: seed as EmulatorSeed })).stop());
+const adminError = failureOf;
 
 describe("emulator: seeds and admin bodies are checked", () => {
   it("a misspelled top-level key lists the accepted keys", async () => {

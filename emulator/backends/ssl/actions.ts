@@ -4,13 +4,13 @@
 import type { ActionName } from "../../../provider/tencentcloud/types";
 import type { ActionHandler, Params } from "../../core/backend";
 import { ApiError, invalidValue, optionalInt, optionalString, requireString } from "../../core/errors";
-import { certificateById, certificateDetail, deleteCertificate, parseUpload, storeUpload, UploadInput } from "./certificates";
+import { certificateById, deleteCertificate, parseUpload, storeUpload, UploadInput } from "./certificates";
 import {
-  applyFreeCertificate, checkFreeCertificate, completeFreeCertificate, deletionRefusal, FreeApplication, FreeKeyAlgorithm,
-  FreeValidationMethod, renewalRefusal,
+  checkFreeCertificate, completeFreeCertificate, deletionRefusal, FreeApplication, FreeKeyAlgorithm, FreeValidationMethod, isPending,
+  setFreeStatus,
 } from "./free";
 import type { SslBackend } from "./model";
-import { describeFree, describeStored, listingRow } from "./views";
+import { describeFree, describeStored, detailOf, listingRow } from "./views";
 
 /** Tags as UploadCertificate takes them (the spec check has let only {TagKey, TagValue} strings through). */
 function tagsOf(value: unknown): { TagKey: string; TagValue: string }[] {
@@ -52,7 +52,7 @@ function describeCertificateDetail(params: Params, ssl: SslBackend) {
   const id = requireString(params, "CertificateId");
   const app = ssl.application(id);
   if (app && !app.issued) return { ...describeFree(ssl, app), CertificatePublicKey: null, CertificatePrivateKey: null, CertFingerprint: null };
-  return certificateDetail(ssl, certificateById(ssl, id));
+  return detailOf(ssl, certificateById(ssl, id));
 }
 
 function modifyCertificateAlias(params: Params, ssl: SslBackend) {
@@ -62,7 +62,9 @@ function modifyCertificateAlias(params: Params, ssl: SslBackend) {
 }
 
 /**
- * A free application first keeps its hour (CannotBeDeletedWithinHour); a stored certificate (an
+ * A free application first keeps its hour (CannotBeDeletedWithinHour) and waits out a busy status
+ * (InvalidCertificateStatusCode); one whose renewal has not issued yet is refused (RenewNotIssued, "续费证书未颁发，
+ * 无法执行删除操作"; guess: the renewed certificate, not the renewal, is the one refused). A stored certificate (an
  * issued application included) then follows the store's rules (bindings); the application goes too.
  * guess: no resource-check task is modelled, so IsCheckResource refuses or deletes at once; its
  * answer carries TaskId (null: no task), as the documented asynchronous example has one.
@@ -73,6 +75,8 @@ function deleteCertificateAction(params: Params, ssl: SslBackend) {
   const app = ssl.application(id);
   const refusal = app && deletionRefusal(app, ssl.now());
   if (refusal) throw refusal;
+  const renewal = app && ssl.pendingRenewalOf(app);
+  if (renewal) throw new ApiError("FailedOperation.RenewNotIssued", `The renewal ${renewal.id} of the certificate ${id} has not been issued yet: delete it once it is.`);
   if (app && !app.issued) {
     ssl.removeApplication(id);
     return { DeleteResult: true };
@@ -104,15 +108,23 @@ function applyCertificate(params: Params, ssl: SslBackend) {
   const oldId = optionalString(params, "OldCertificateId");
   const old = oldId ? ssl.application(oldId) : undefined;
   if (oldId && !old) throw new ApiError("FailedOperation.CertificateNotFound", `The certificate ${oldId} does not exist.`);
-  const refusal = old && renewalRefusal(old, ssl.now());
+  const refusal = old && ssl.renewalRefusal(old);
   if (refusal) throw refusal;
-  const id = ssl.newCertificateId();
-  const app = applyFreeCertificate({
-    id, domain, method: method as FreeValidationMethod, keyAlgorithm: algorithm as FreeKeyAlgorithm,
-    alias: optionalString(params, "Alias"), renews: old?.id, recordPresent: ssl.recordsPresent.has(domain),
-  }, ssl.now());
-  if (old) old.renewedBy = id;
-  ssl.addApplication(app);
+  const app = ssl.apply({ domain, method: method as FreeValidationMethod, keyAlgorithm: algorithm as FreeKeyAlgorithm, alias: optionalString(params, "Alias"), renews: old });
+  return { CertificateId: app.id };
+}
+
+/**
+ * CancelCertificateOrder: a free application still pending validation is cancelled (status 7; guess: at once,
+ * there is nothing to refund, so no "订单取消中" in between). Anything else has no order to cancel:
+ * InvalidCertificateStatusCode ("证书状态不正确").
+ */
+function cancelCertificateOrder(params: Params, ssl: SslBackend) {
+  const id = requireString(params, "CertificateId");
+  const app = ssl.application(id);
+  if (!app && !ssl.certificate(id)) throw new ApiError("FailedOperation.CertificateNotFound", `The certificate ${id} does not exist.`);
+  if (!app || !isPending(app)) throw new ApiError("FailedOperation.InvalidCertificateStatusCode", `The certificate ${id} has no order pending validation to cancel.`);
+  setFreeStatus(app, "cancelled");
   return { CertificateId: id };
 }
 
@@ -141,16 +153,27 @@ function completeCertificate(params: Params, ssl: SslBackend) {
 
 function checkVerification(params: Params, ssl: SslBackend) {
   const app = requestedApplication(params, ssl);
-  return { VerificationResults: checkFreeCertificate(app, ssl.now(), ssl.timing) };
+  return { VerificationResults: checkFreeCertificate(app, ssl.now(), ssl.freeSettings) };
 }
 
-// guess: of DescribeCertificates' many filters only Offset, Limit (default 10, at most 1000) and
-// FilterSource (upload / buy) are modelled; newest application first, as the spec's default order.
+/** SearchKey: "模糊匹配证书 ID、备注名称、证书域名" (a fuzzy match of the id, the alias and the certificate's domain names). */
+function matchesSearch(row: Record<string, unknown>, key: string): boolean {
+  const needle = key.toLowerCase();
+  const names = [row.CertificateId, row.Alias, row.Domain, ...((row.SubjectAltName as unknown[]) ?? [])];
+  return names.some((n) => typeof n === "string" && n.toLowerCase().includes(needle));
+}
+
+// guess: of DescribeCertificates' many filters Offset, Limit (default 10, at most 1000), FilterSource (upload / buy),
+// SearchKey (case-insensitive substring), CertificateStatus and CertIds are modelled, the others ignored; newest
+// application first, as the spec's default order.
 function describeCertificates(params: Params, ssl: SslBackend) {
   // The spec's request check lets integers through as numbers or numeric strings (the documented examples send "0").
   const offset = optionalInt(params, "Offset") ?? 0;
   const limit = Math.min(optionalInt(params, "Limit") ?? 10, 1000);
   const source = optionalString(params, "FilterSource");
+  const search = optionalString(params, "SearchKey");
+  const statuses = (params.CertificateStatus as (number | string)[] | undefined)?.map(Number); // the spec check let only uint64 through
+  const ids = params.CertIds as string[] | undefined;
   const free = ssl.allApplications();
   const freeIds = new Set(free.map((a) => a.id));
   const rows = [
@@ -158,6 +181,9 @@ function describeCertificates(params: Params, ssl: SslBackend) {
     ...ssl.allCertificates().filter((r) => !freeIds.has(r.id))
       .map((r) => ({ at: r.insertTime, row: listingRow(ssl, describeStored(ssl, r), undefined) })),
   ].filter(({ row }) => !source || (source === "upload") === (row.From === "upload"))
+    .filter(({ row }) => !search || matchesSearch(row, search))
+    .filter(({ row }) => !statuses?.length || statuses.includes(row.Status as number))
+    .filter(({ row }) => !ids?.length || ids.includes(row.CertificateId as string))
     .sort((a, b) => b.at - a.at)
     .map(({ row }) => row);
   return { TotalCount: rows.length, Certificates: rows.slice(offset, offset + limit) };
@@ -173,4 +199,5 @@ export const sslActions: Record<ActionName<"ssl">, ActionHandler<SslBackend>> = 
   CompleteCertificate: completeCertificate,
   CheckCertificateDomainVerification: checkVerification,
   DescribeCertificates: describeCertificates,
+  CancelCertificateOrder: cancelCertificateOrder,
 };

@@ -4,6 +4,7 @@ import { ApiError } from "../../core/errors";
 import { assertKeyMatches, CertError, parseCertificate, ParsedCertificate } from "../../core/certs";
 import { chinaTime } from "../../core/format";
 import type { SslBackend, SslCertificateRecord } from "./model";
+import { statusName } from "./statuses";
 
 export interface UploadInput {
   certificate: string;
@@ -68,7 +69,6 @@ export function certificateStatus(record: SslCertificateRecord, now: number): nu
   return record.cert.notAfter < now ? 3 : 1;
 }
 
-const STATUS_NAMES: Record<number, string> = { 1: "Approved", 3: "Expired" };
 
 /** "RSA 2048" / "ECC 256", as EncryptAlgorithm shows a key. */
 function algorithmOf(cert: ParsedCertificate): string {
@@ -131,7 +131,7 @@ export function certificateDetail(ssl: SslBackend, record: SslCertificateRecord)
     CertificatePublicKey: cert.pem,
     CertificateId: record.id,
     TypeName: product?.name ?? null,
-    StatusName: STATUS_NAMES[status] ?? `status ${status}`,
+    StatusName: statusName(status),
     SubjectAltName: cert.sans.filter((n) => n !== domain),
     IsVip: false,
     IsWildcard: names.some((n) => n.startsWith("*.")),

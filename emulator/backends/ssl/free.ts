@@ -1,6 +1,8 @@
 // The free TrustAsia certificate (ApplyCertificate and what follows) as a state machine, pure but for
 // the key it makes and the CA that signs: the clock is always passed in. An application starts pending
 // domain validation with one record to publish (a TXT record for DNS and DNS_AUTO, a file for FILE).
+// An application not validated within seven days closes (status 2, "域名验证超时"); the CA, the console
+// or CancelCertificateOrder can put it in any other documented status (statuses.ts) by an event.
 // DNS_AUTO publishes its record itself after `dnsAutoDelayMs`; DNS and FILE records are marked present
 // by the admin route or the seed (the emulator cannot look at real DNS). The CA checks once the
 // record is present and verification was asked for (CompleteCertificate; DNS_AUTO asks by itself),
@@ -11,6 +13,7 @@
 // (ageFreeCertificate): a test can move a certificate into its renewal window.
 import { generateKeyPairSync, KeyObject, randomBytes } from "node:crypto";
 import { ApiError } from "../../core/errors";
+import { BUSY_CODES, COMPUTED_STATUSES, EVENT_STATUSES, EventStatus } from "./statuses";
 import { createCa, EmulatorCa, issueServerCertificate } from "./x509";
 
 export type FreeValidationMethod = "DNS_AUTO" | "DNS" | "FILE";
@@ -20,6 +23,12 @@ export const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 /** ApplyCertificate's OldCertificateId: "the certificate expires within 30 days and has not expired". */
 export const RENEWAL_WINDOW_MS = 30 * DAY_MS;
+/**
+ * How long an application waits for its domain validation: DVAuthDeadline ("DV证书添加验证截止时间") is
+ * InsertTime plus seven days in every documented DescribeCertificates example (2025-02-12 10:11:21 ->
+ * 2025-02-19 10:11:21). guess: after it, the order closes as the spec's StatusMsg says ("域名验证超时，订单自动关闭").
+ */
+export const VALIDATION_WINDOW_MS = 7 * DAY_MS;
 
 export interface FreeCertificateTiming {
   /** How long DNS_AUTO takes to add its record in Tencent Cloud DNS. */
@@ -27,6 +36,16 @@ export interface FreeCertificateTiming {
   /** Checks closer together than this are answered Frequently (rate limited). */
   checkIntervalMs: number;
 }
+
+/** The account's free-certificate quota (ApplyCertificate's ExceedsFreeLimit and MainDomainCertificateCountLimit). */
+export interface FreeCertificateQuota {
+  /** Applications an account may hold at once. */
+  limit: number;
+  /** Applications for one main domain (its last two labels) an account may hold at once. */
+  perMainDomain: number;
+}
+
+export type FreeCertificateSettings = FreeCertificateTiming & FreeCertificateQuota;
 
 export interface DvRecord {
   /** TXT: the record's host under the zone; FILE: empty. */
@@ -53,9 +72,16 @@ export interface FreeApplication {
   keyAlgorithm: FreeKeyAlgorithm;
   alias: string;
   appliedAt: number;
-  /** The certificate this one renews (OldCertificateId), and the renewal that replaced this one. */
+  /** The certificate this one renews (OldCertificateId: CertificateExtra.OriginCertificateId), and the renewal that
+   *  replaced this one (CertificateExtra.RenewOrder). */
   renews?: string;
   renewedBy?: string;
+  /** A reissue (重颁发): the original this one reissues (CertificateExtra.ReplacedBy, "重颁发证书原始 ID"), and the reissue
+   *  of this original (CertificateExtra.ReplacedFor, "重颁发证书ID"). */
+  reissueOf?: string;
+  reissuedAs?: string;
+  /** A status set by an event (the CA, the console, CancelCertificateOrder), which the clock does not change. */
+  event?: { status: EventStatus; message: string };
   record: DvRecord;
   recordPresent: boolean;
   verificationAsked: boolean;
@@ -75,6 +101,7 @@ export interface FreeApplicationInput {
   keyAlgorithm: FreeKeyAlgorithm;
   alias?: string;
   renews?: string;
+  reissueOf?: string;
   /** Seed option: the owner's DNS or FILE record is already in place. */
   recordPresent?: boolean;
 }
@@ -107,15 +134,24 @@ export function applyFreeCertificate(input: FreeApplicationInput, now: number): 
     alias: input.alias ?? "",
     appliedAt: now,
     renews: input.renews,
+    reissueOf: input.reissueOf,
     record: dvRecord(input.domain.toLowerCase(), input.method, now),
     recordPresent: input.recordPresent ?? false,
     verificationAsked: false,
   };
 }
 
-/** Why `old` cannot be renewed now (ApplyCertificate with OldCertificateId), or undefined. */
-export function renewalRefusal(old: FreeApplication, now: number): ApiError | undefined {
-  if (old.renewedBy) return new ApiError("FailedOperation.OrderAlreadyReplaced", `The certificate ${old.id} has already been renewed by ${old.renewedBy}.`);
+/**
+ * Why `old` cannot be renewed now (ApplyCertificate with OldCertificateId), or undefined. `liveRenewal` is the renewal
+ * of `old` that still stands (guess: one deleted, cancelled or failed leaves `old` free to renew again).
+ */
+export function renewalRefusal(old: FreeApplication, now: number, liveRenewal: string | undefined): ApiError | undefined {
+  if (liveRenewal) return new ApiError("FailedOperation.OrderAlreadyReplaced", `The certificate ${old.id} has already been renewed by ${liveRenewal}.`);
+  if (old.reissuedAs) return new ApiError("FailedOperation.OrderAlreadyReplaced", `The certificate ${old.id} has been reissued as ${old.reissuedAs}.`);
+  if (old.event) {
+    // guess: the code for "证书状态不正确" (the certificate's status is not right), in ApplyCertificate's list.
+    return new ApiError("FailedOperation.InvalidCertificateStatusCode", `The certificate ${old.id} is ${old.event.status} (status ${EVENT_STATUSES[old.event.status].code}) and cannot be renewed.`);
+  }
   const left = old.issued ? old.issued.notAfter - now : -1;
   if (!old.issued || left <= 0 || left > RENEWAL_WINDOW_MS) {
     // guess: the spec names no code for a renewal outside the window; InvalidParam is the action's generic one.
@@ -150,33 +186,61 @@ function sign(app: FreeApplication, notBefore: number, notAfter: number): string
   return issueServerCertificate(ca, app.domain, app.publicKey, notBefore, notAfter) + ca.certificatePem;
 }
 
-/** Moves an application on to what `now` makes of it: DNS_AUTO adds its record, the CA issues. */
+/** Whether the application still waits for its domain validation (no certificate, no event). */
+export const isPending = (app: FreeApplication): boolean => !app.issued && !app.event;
+
+/**
+ * Moves an application on to what `now` makes of it: DNS_AUTO adds its record, the CA issues, or the
+ * validation window closes (the issuance came first if both were due: settling is lazy).
+ */
 export function settleFreeCertificate(app: FreeApplication, now: number, timing: FreeCertificateTiming): void {
-  if (app.issued) return;
+  if (!isPending(app)) return;
   if (app.method === "DNS_AUTO" && now >= app.appliedAt + timing.dnsAutoDelayMs) {
     app.recordPresent = true;
     app.verificationAsked = true;
   }
-  if (!app.recordPresent || !app.verificationAsked) return;
-  const { notBefore, notAfter } = validityFrom(now);
-  app.issued = { pem: sign(app, notBefore, notAfter), notBefore, notAfter, issuedAt: now };
+  if (app.recordPresent && app.verificationAsked) {
+    const { notBefore, notAfter } = validityFrom(now);
+    app.issued = { pem: sign(app, notBefore, notAfter), notBefore, notAfter, issuedAt: now };
+  } else if (now >= app.appliedAt + VALIDATION_WINDOW_MS) {
+    app.event = { status: "validationExpired", message: EVENT_STATUSES.validationExpired.message };
+  }
 }
 
-/** DescribeCertificate's Status: 4 while DNS_AUTO adds its record, 0 pending, 1 issued, 3 expired. */
+/** DescribeCertificate's Status and StatusMsg: an event's, else 4 while DNS_AUTO adds its record, 0 pending, 1 issued, 3 expired. */
 export function freeStatus(app: FreeApplication, now: number): { code: number; message: string } {
-  if (app.issued) return app.issued.notAfter < now ? { code: 3, message: "" } : { code: 1, message: "" };
-  if (app.method === "DNS_AUTO" && !app.recordPresent) return { code: 4, message: "PENDING-DCV" };
-  return { code: 0, message: app.recordPresent ? "WAIT-ISSUE" : "PENDING-DCV" };
+  if (app.event) return { code: EVENT_STATUSES[app.event.status].code, message: app.event.message };
+  if (app.issued) return app.issued.notAfter < now ? { code: COMPUTED_STATUSES.expired.code, message: "" } : { code: COMPUTED_STATUSES.issued.code, message: "" };
+  if (app.method === "DNS_AUTO" && !app.recordPresent) return { code: COMPUTED_STATUSES.addingDnsRecord.code, message: "PENDING-DCV" };
+  return { code: COMPUTED_STATUSES.pending.code, message: app.recordPresent ? "WAIT-ISSUE" : "PENDING-DCV" };
 }
 
-/** CompleteCertificate: ask the CA to verify now. */
+/**
+ * An event puts the application in a documented status (the status admin route, a seed, CancelCertificateOrder):
+ * revocation and reissue need an issued certificate, rejection and cancellation one still pending. Throws a
+ * sentence otherwise (the console offers no such move).
+ */
+export function setFreeStatus(app: FreeApplication, status: EventStatus, message?: string): void {
+  const facts = EVENT_STATUSES[status];
+  if (facts.from === "issued" && !app.issued) throw new Error(`free certificate ${app.id} is not issued, so it cannot be ${status}`);
+  if (facts.from === "pending" && !isPending(app)) throw new Error(`free certificate ${app.id} is no longer pending validation, so it cannot be ${status}`);
+  app.event = { status, message: message ?? facts.message };
+}
+
+/** CompleteCertificate: ask the CA to verify now. guess: any application not pending answers "不存在或已签发" (not found or already issued). */
 export function completeFreeCertificate(app: FreeApplication): void {
-  if (app.issued) throw new ApiError("FailedOperation.CertificateNotFoundOrAudited", `The certificate ${app.id} does not exist or has already been issued.`);
+  if (!isPending(app)) throw new ApiError("FailedOperation.CertificateNotFoundOrAudited", `The certificate ${app.id} does not exist or has already been issued.`);
   app.verificationAsked = true;
 }
 
-/** CheckCertificateDomainVerification's VerificationResults for the application (after settling). */
+/**
+ * CheckCertificateDomainVerification's VerificationResults for the application (after settling): pending or issued
+ * ones answer; one in an event's status answers CertificateStatusNotAllowVerify ("证书当前状态不允许进行域名验证").
+ */
 export function checkFreeCertificate(app: FreeApplication, now: number, timing: FreeCertificateTiming): Record<string, unknown>[] {
+  if (app.event) {
+    throw new ApiError("FailedOperation.CertificateStatusNotAllowVerify", `The certificate ${app.id} is ${app.event.status} (status ${EVENT_STATUSES[app.event.status].code}): its domain cannot be verified.`);
+  }
   const frequently = app.lastCheckAt !== undefined && now - app.lastCheckAt < timing.checkIntervalMs;
   if (!frequently) app.lastCheckAt = now;
   const issued = app.issued !== undefined;
@@ -197,9 +261,9 @@ export function checkFreeCertificate(app: FreeApplication, now: number, timing: 
   }];
 }
 
-/** DescribeCertificate's DvAuthDetail: the record while validation is pending, nulls once issued (as the spec's example). */
+/** DescribeCertificate's DvAuthDetail: the record while validation is pending, nulls after (as the spec's example once issued). */
 export function freeDvAuthDetail(app: FreeApplication): Record<string, unknown> {
-  if (app.issued) return { DvAuthKey: null, DvAuthValue: null, DvAuthDomain: null, DvAuthPath: null, DvAuthKeySubDomain: "", DvAuths: null };
+  if (!isPending(app)) return { DvAuthKey: null, DvAuthValue: null, DvAuthDomain: null, DvAuthPath: null, DvAuthKeySubDomain: "", DvAuths: null };
   const r = app.record;
   const file = app.method === "FILE";
   return {
@@ -219,10 +283,15 @@ export function freeDvAuthDetail(app: FreeApplication): Record<string, unknown> 
   };
 }
 
-/** DeleteCertificate's refusal within the first hour after application (the spec's "申请1小时内"). */
+/** DeleteCertificate's refusals: within the first hour after application (the spec's "申请1小时内"), and while the order is busy. */
 export function deletionRefusal(app: FreeApplication, now: number): ApiError | undefined {
-  if (now - app.appliedAt >= HOUR_MS) return undefined;
-  return new ApiError("FailedOperation.CannotBeDeletedWithinHour", `A free certificate cannot be deleted within one hour of its application (${app.id}).`);
+  if (now - app.appliedAt < HOUR_MS) {
+    return new ApiError("FailedOperation.CannotBeDeletedWithinHour", `A free certificate cannot be deleted within one hour of its application (${app.id}).`);
+  }
+  if (app.event && BUSY_CODES.has(EVENT_STATUSES[app.event.status].code)) {
+    return new ApiError("FailedOperation.InvalidCertificateStatusCode", `The certificate ${app.id} is ${app.event.status}; delete it once that is over.`);
+  }
+  return undefined;
 }
 
 /**

@@ -5,7 +5,16 @@
 import { BaseBackend } from "../../core/backend";
 import { parseCertificate, ParsedCertificate } from "../../core/certs";
 import { shortId } from "../../core/format";
-import { ageFreeCertificate, FreeApplication, FreeCertificateTiming, settleFreeCertificate } from "./free";
+import { ApiError } from "../../core/errors";
+import { certificateStatus } from "./certificates";
+import {
+  ageFreeCertificate, applyFreeCertificate, FreeApplication, FreeCertificateSettings, FreeKeyAlgorithm, freeStatus, FreeValidationMethod,
+  isPending, renewalRefusal, settleFreeCertificate,
+} from "./free";
+import { EVENT_STATUSES } from "./statuses";
+
+/** A renewal in one of these (2 failed review or validation, 7 cancelled) no longer stands. */
+const FAILED_CODES: ReadonlySet<number> = new Set([2, 7]);
 
 export interface SslCertificateRecord {
   id: string;
@@ -33,7 +42,7 @@ export class SslBackend extends BaseBackend {
   readonly recordsPresent = new Set<string>();
   private nextNumericId = 100001;
 
-  get timing(): FreeCertificateTiming {
+  get freeSettings(): FreeCertificateSettings {
     return this.account.world.freeCertificates;
   }
 
@@ -89,6 +98,12 @@ export class SslBackend extends BaseBackend {
     return id;
   }
 
+  /** A stored certificate's status: its application's when it is a free certificate (an event such as a revocation shows). */
+  statusOf(record: SslCertificateRecord): number {
+    const app = this.application(record.id);
+    return app ? freeStatus(app, this.now()).code : certificateStatus(record, this.now());
+  }
+
   /** Where a certificate is in use in this account: CDN CertInfo and CSS bindings. */
   usersOf(id: string): string[] {
     return [...this.account.cdn.usersOf(id), ...this.account.live.usersOf(id)];
@@ -116,19 +131,71 @@ export class SslBackend extends BaseBackend {
     return this.settle(app);
   }
 
+  /**
+   * A new application (ApplyCertificate, or the console's renewal and reissue), within the account's quota; a
+   * renewal or reissue is linked both ways. The caller has checked that `renews` may be renewed.
+   */
+  apply(input: { domain: string; method: FreeValidationMethod; keyAlgorithm: FreeKeyAlgorithm; alias?: string; renews?: FreeApplication; reissueOf?: FreeApplication }): FreeApplication {
+    const domain = input.domain.toLowerCase();
+    const { limit, perMainDomain } = this.freeSettings;
+    const held = [...this.applications.values()];
+    if (held.length >= limit) throw new ApiError("FailedOperation.ExceedsFreeLimit", `The account holds ${held.length} free certificates, its limit: delete one before applying.`);
+    const main = mainDomainOf(domain);
+    if (held.filter((a) => mainDomainOf(a.domain) === main).length >= perMainDomain) {
+      throw new ApiError("FailedOperation.MainDomainCertificateCountLimit", `The free certificates applied for under the main domain ${main} reached the limit of ${perMainDomain}.`);
+    }
+    const app = applyFreeCertificate({
+      id: this.newCertificateId(), domain, method: input.method, keyAlgorithm: input.keyAlgorithm, alias: input.alias,
+      renews: input.renews?.id, reissueOf: input.reissueOf?.id, recordPresent: this.recordsPresent.has(domain),
+    }, this.now());
+    return this.addLinked(app, input);
+  }
+
+  /** Adds an application and links it to the certificate it renews or reissues (which shows "reissuing" until it issues). */
+  addLinked(app: FreeApplication, links: { renews?: FreeApplication; reissueOf?: FreeApplication }): FreeApplication {
+    if (links.renews) links.renews.renewedBy = app.id;
+    if (links.reissueOf) {
+      links.reissueOf.reissuedAs = app.id;
+      links.reissueOf.event = { status: "reissuing", message: "" };
+    }
+    return this.addApplication(app);
+  }
+
+  /** Why `old` cannot be renewed now, or undefined (its renewal stands unless it was deleted, cancelled or failed). */
+  renewalRefusal(old: FreeApplication): ApiError | undefined {
+    const renewal = old.renewedBy ? this.application(old.renewedBy) : undefined;
+    const stands = renewal && !(renewal.event && FAILED_CODES.has(EVENT_STATUSES[renewal.event.status].code));
+    return renewalRefusal(old, this.now(), stands ? renewal.id : undefined);
+  }
+
+  /** The renewal of an application that has not issued yet (DeleteCertificate's RenewNotIssued). */
+  pendingRenewalOf(app: FreeApplication): FreeApplication | undefined {
+    const renewal = app.renewedBy ? this.application(app.renewedBy) : undefined;
+    return renewal && isPending(renewal) ? renewal : undefined;
+  }
+
+  /** Deletes an application; the certificate it renewed may be renewed again. */
   removeApplication(id: string): void {
+    const app = this.applications.get(id);
+    const renewed = app?.renews ? this.applications.get(app.renews) : undefined;
+    if (renewed?.renewedBy === id) renewed.renewedBy = undefined;
     this.applications.delete(id);
   }
 
-  /** The application after what the clock made of it; an issuance adds the certificate to the store. */
+  /**
+   * The application after what the clock made of it; an issuance adds the certificate to the store, and a reissue
+   * that issues ends its original's "reissuing" (guess: the original is its own certificate again, valid to its end).
+   */
   private settle(app: FreeApplication): FreeApplication {
     const wasIssued = app.issued !== undefined;
-    settleFreeCertificate(app, this.now(), this.timing);
+    settleFreeCertificate(app, this.now(), this.freeSettings);
     if (!wasIssued && app.issued) {
       this.addCertificate({
         id: app.id, numericId: this.allocateNumericId(), cert: parseCertificate(app.issued.pem), from: "trustasia",
         alias: app.alias, certificateType: "SVR", projectId: 0, insertTime: app.appliedAt, tags: [],
       });
+      const original = app.reissueOf ? this.applications.get(app.reissueOf) : undefined;
+      if (original?.event?.status === "reissuing") original.event = undefined;
     }
     return app;
   }
@@ -147,9 +214,14 @@ export class SslBackend extends BaseBackend {
 
   /** The owner published the DNS or FILE record of this application. */
   markRecordPresent(id: string): void {
-    const app = this.applications.get(id);
+    const app = this.application(id); // settled first: a record published after the validation window closed comes too late
     if (!app) throw new Error(`free certificate ${id} does not exist`);
     app.recordPresent = true;
     this.settle(app);
   }
+}
+
+/** The main domain a quota counts by: the last two labels (guess: like the DV record's zone, free.ts). */
+function mainDomainOf(domain: string): string {
+  return domain.split(".").slice(-2).join(".");
 }

@@ -3,8 +3,9 @@
 import { assertKeyMatches, parseCertificate } from "../../core/certs";
 import { boolean, listOf, object, oneOf, SeedError, text } from "../../core/seed";
 import type { AccountSeed } from "../../types";
-import { applyFreeCertificate } from "./free";
+import { applyFreeCertificate, FreeApplication, setFreeStatus } from "./free";
 import type { SslBackend } from "./model";
+import { EVENT_STATUS_NAMES, EVENT_STATUSES } from "./statuses";
 
 /** The statuses the spec documents (0 to 15, DescribeCertificateDetail's Status). */
 const STATUSES = Array.from({ length: 16 }, (_, i) => i);
@@ -17,6 +18,7 @@ export const SSL_SEED_SHAPE = {
   validationRecordsPresent: listOf(text),
   freeCertificates: listOf(object({
     id: text, domain: text, validationMethod: oneOf("DNS_AUTO", "DNS", "FILE"), keyAlgorithm: oneOf("RSA", "ECC"), alias: text, recordPresent: boolean,
+    status: oneOf("issued", ...EVENT_STATUS_NAMES), statusMessage: text, renews: text, reissues: text,
   }, ["id", "domain"])),
 };
 
@@ -37,13 +39,33 @@ function addSslCertificate(ssl: SslBackend, c: SslCertificateSeed): void {
   });
 }
 
-/** An application under the seed's id, pending validation. */
+/** The application a seed entry renews or reissues: one seeded before it. */
+function seededApplication(ssl: SslBackend, a: FreeCertificateSeed, relation: "renews" | "reissues"): FreeApplication | undefined {
+  const id = a[relation];
+  if (id === undefined) return undefined;
+  const app = ssl.application(id);
+  if (!app) throw new SeedError(`freeCertificates ${a.id} ${relation} ${id}, which is not a free certificate seeded before it`);
+  return app;
+}
+
+/** An application under the seed's id: pending validation, issued, or in an event's status; linked to what it renews or reissues. */
 function addFreeCertificate(ssl: SslBackend, a: FreeCertificateSeed): void {
   if (ssl.hasApplication(a.id) || ssl.certificate(a.id)) throw new SeedError(`certificate id ${a.id} is seeded twice`);
-  ssl.addApplication(applyFreeCertificate({
+  const renews = seededApplication(ssl, a, "renews");
+  const reissueOf = seededApplication(ssl, a, "reissues");
+  const issued = a.status === "issued" || (a.status !== undefined && EVENT_STATUSES[a.status].from === "issued");
+  const app = applyFreeCertificate({
     id: a.id, domain: a.domain, method: a.validationMethod ?? "DNS", keyAlgorithm: a.keyAlgorithm ?? "RSA", alias: a.alias,
-    recordPresent: a.recordPresent ?? ssl.recordsPresent.has(a.domain.toLowerCase()),
-  }, ssl.now()));
+    renews: renews?.id, reissueOf: reissueOf?.id, recordPresent: issued || (a.recordPresent ?? ssl.recordsPresent.has(a.domain.toLowerCase())),
+  }, ssl.now());
+  app.verificationAsked = issued; // the CA checks at once: issued now
+  ssl.addLinked(app, { renews, reissueOf });
+  if (a.status === undefined || a.status === "issued") return;
+  try {
+    setFreeStatus(app, a.status, a.statusMessage);
+  } catch (e) {
+    throw new SeedError(`freeCertificates ${a.id}: ${(e as Error).message}`);
+  }
 }
 
 export function seedSsl(ssl: SslBackend, seed: AccountSeed): void {
