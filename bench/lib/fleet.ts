@@ -71,7 +71,7 @@ export function phaseWork(phase: PhaseName, size: FleetSize, options: MinimumOpt
   const minCalls: Record<string, number> = {};
   for (const c of minimumCalls(phase, size, options)) minCalls[c.action] = c.calls;
   // The emulator (like its model, the API's documented behaviour) starts a deployment only when
-  // HTTPS is switched on (emulator/cdn/model.ts updateDomainConfig): turning it off waits for nothing.
+  // HTTPS is switched on (emulator/backends/cdn/model.ts CdnBackend.update): turning it off waits for nothing.
   const deploys = phase === "create" || phase === "rotate";
   return { minCalls, deploymentWaits: deploys ? size.cdn : 0 };
 }

@@ -7,7 +7,7 @@
 // lifecycle in the emulator's null mode proves the provider robust to the nulls the spec allows.
 import { expect } from "chai";
 import { startEmulator, EmulatorHandle } from "../../emulator";
-import { answerViolations, requestViolations } from "../../emulator/spec";
+import { answerViolations, requestViolations } from "../../emulator/core/spec";
 import type { Service } from "../../provider/tencentcloud/types";
 import { makeChain } from "../support/certs";
 import { Exchange, startMiddleman } from "../support/middleman";
