@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { ClientOptions, TencentCloudClient } from "./tencentcloud/client";
 import { log } from "./runtime/log";
 import { isLoopbackUrl } from "./tencentcloud/loopback";
+import { RateBudgets } from "./tencentcloud/pacing";
 
 export interface ConfigSource { get(key: string): string | undefined }
 export interface ConfigureRequest { config: ConfigSource }
@@ -25,6 +26,8 @@ interface StoredConfig { own: CredentialSource; upstream: CredentialSource; endp
 
 let stored: StoredConfig | undefined;
 const clients = new Map<string, TencentCloudClient>();
+/** The process's rate budgets, handed to every client (one per process; issue 25 moves it into the process context). */
+let budgets: RateBudgets | undefined;
 
 function nonEmpty(v: string | undefined): string | undefined {
   const t = v?.trim();
@@ -120,7 +123,7 @@ export function getClient(): TencentCloudClient {
   const key = memoKey(opts);
   let client = clients.get(key);
   if (!client) {
-    client = new TencentCloudClient(opts);
+    client = new TencentCloudClient({ ...opts, budgets: (budgets ??= new RateBudgets()) });
     clients.set(key, client);
   }
   return client;
@@ -128,5 +131,6 @@ export function getClient(): TencentCloudClient {
 
 export function resetClientForTests(): void {
   clients.clear();
+  budgets = undefined;
   stored = undefined;
 }
