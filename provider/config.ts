@@ -5,6 +5,7 @@ import { ClientOptions, TencentCloudClient } from "./tencentcloud/client";
 import { log } from "./runtime/log";
 import { isLoopbackUrl } from "./tencentcloud/loopback";
 import { RateBudgets } from "./tencentcloud/pacing";
+import { RedisBudget } from "./tencentcloud/redisBudget";
 
 export interface ConfigSource { get(key: string): string | undefined }
 export interface ConfigureRequest { config: ConfigSource }
@@ -16,13 +17,14 @@ export const ENV = {
   secretKey: "TENCENTCLOUD_SECRET_KEY",
   token: "TENCENTCLOUD_SECURITY_TOKEN",
   endpoint: "TENCENTCLOUD_HTTPS_ENDPOINT",
+  rateLimitStore: "TENCENTCLOUD_HTTPS_RATE_LIMIT_STORE",
 } as const;
 
 /** One place credentials can come from, with the names a person would set there. */
 interface CredentialSource { idName: string; keyName: string; secretId?: string; secretKey?: string; token?: string }
 
 /** Values read at configure time: the host may drop the request object afterwards. */
-interface StoredConfig { own: CredentialSource; upstream: CredentialSource; endpoint?: string }
+interface StoredConfig { own: CredentialSource; upstream: CredentialSource; endpoint?: string; rateLimitStore?: string }
 
 let stored: StoredConfig | undefined;
 const clients = new Map<string, TencentCloudClient>();
@@ -48,6 +50,7 @@ export function configure(req: ConfigureRequest): void {
     own: readNamespace(req.config, OWN),
     upstream: readNamespace(req.config, UPSTREAM),
     endpoint: nonEmpty(req.config.get(`${OWN}:endpoint`)),
+    rateLimitStore: nonEmpty(req.config.get(`${OWN}:rateLimitStore`)),
   };
 }
 
@@ -111,6 +114,19 @@ export function resolveClientOptions(env: NodeJS.ProcessEnv = process.env): Clie
   return { credentials, ...(endpoint ? { endpoint } : {}), log: (line) => log.info(line) };
 }
 
+/**
+ * The Redis URL all processes draw each (account, action) budget from (README "Many stacks, one
+ * account"): config first, then the environment; undefined: each process paces alone.
+ */
+export function rateLimitStore(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return stored?.rateLimitStore ?? nonEmpty(env[ENV.rateLimitStore]);
+}
+
+function makeBudgets(): RateBudgets {
+  const store = rateLimitStore();
+  return new RateBudgets({ shared: store ? new RedisBudget(store, (line) => log.warn(line)) : undefined });
+}
+
 /** A hash, not the secret itself, keys the memo. */
 function memoKey(opts: ClientOptions): string {
   const c = opts.credentials;
@@ -123,7 +139,7 @@ export function getClient(): TencentCloudClient {
   const key = memoKey(opts);
   let client = clients.get(key);
   if (!client) {
-    client = new TencentCloudClient({ ...opts, budgets: (budgets ??= new RateBudgets()) });
+    client = new TencentCloudClient({ ...opts, budgets: (budgets ??= makeBudgets()) });
     clients.set(key, client);
   }
   return client;
@@ -131,6 +147,7 @@ export function getClient(): TencentCloudClient {
 
 export function resetClientForTests(): void {
   clients.clear();
+  void budgets?.close();
   budgets = undefined;
   stored = undefined;
 }
