@@ -56,16 +56,29 @@ export interface StackRun {
   /** Throttling answers per second since the start. */
   throttledPerSecond: number[];
   byAction: Record<string, number>;
+  /** Processes that said the rate-limit store could not be used (and paced alone). */
+  storeFallbacks: number;
+  /** From the common start to the first API call (the processes load their code on the first checks). */
+  firstCallMs: number;
   targets: StackTargets;
 }
 
-/** Stack s gets the fleet's domains s*per .. s*per+per-1 (one seed for every stack). */
+/**
+ * The provider processes, each loaded: one Check of a resource with no arguments (it fails at
+ * validation, with no API call) makes the host require the provider's code, as the first check of
+ * a real deployment does. Without it the stacks' first checks load that code all at once, and on a
+ * small machine the wall time would measure the CPU of N processes starting rather than the pacing.
+ */
 async function startStacks(emulator: EmulatorHandle, stacks: number, config: Record<string, string>): Promise<FleetHost[]> {
   const hosts: FleetHost[] = [];
   try {
     // Two at a time: a host loading its code is CPU-bound, and the machine is small.
     for (let s = 0; s < stacks; s += 2) {
-      hosts.push(...await Promise.all(Array.from({ length: Math.min(2, stacks - s) }, () => startFleetHost(emulator, { config }))));
+      hosts.push(...await Promise.all(Array.from({ length: Math.min(2, stacks - s) }, async () => {
+        const host = await startFleetHost(emulator, { config });
+        await host.engines.CdnHttpsConfig.preview(urnOf("CdnHttpsConfig", "warm-up"), {});
+        return host;
+      })));
     }
     return hosts;
   } catch (e) {
@@ -112,6 +125,7 @@ export async function runStacks(label: string, stacks: number, perStack: number,
       }));
       const wallMs = performance.now() - t0;
       const entries = await emulator.requests(since);
+      const storeFallbacks = hosts.filter((h) => h.host.logs().some((l) => l.includes("rate-limit store"))).length;
       const requests = summarizeRequests(entries);
       const perStackMinimum = minimumCalls("create", { cdn: perStack, bindings: 0, domainsPerBinding: 0 });
       const minCalls: Record<string, number> = {};
@@ -121,7 +135,8 @@ export async function runStacks(label: string, stacks: number, perStack: number,
       return {
         label, stacks, resourcesPerStack: perStack, calls: requests.total, minimum: totalCalls(perStackMinimum) * stacks,
         throttled: requests.throttled, failures, wallMs, boundMs: bound.ms, boundBinding: bound.binding, processWallMs,
-        throttledPerSecond: throttledSeries(entries, startedAt), byAction: requests.byAction, targets,
+        throttledPerSecond: throttledSeries(entries, startedAt), byAction: requests.byAction, targets, storeFallbacks,
+        firstCallMs: entries.length ? Date.parse(entries[0].time) - startedAt : NaN,
       };
     } finally {
       await Promise.all(hosts.map((h) => h.stop()));
@@ -158,7 +173,8 @@ export function formatRun(r: StackRun): string {
     `   failures             ${beside(String(r.failures.length), t.failures.toString(), r.failures.length <= t.failures)}`,
     ...r.failures.slice(0, 3).map((f) => `      ${f}`),
     `   wall / bound         ${beside(`${(r.wallMs / 1000).toFixed(2)} s / ${(r.boundMs / 1000).toFixed(2)} s = ${f2(j.wall)}`, t.wall?.toString(), t.wall === undefined ? undefined : j.wall <= t.wall)}   (binding: ${r.boundBinding})`,
-    `   per-process wall s   ${walls.join(" ")}`,
+    `   per-process wall s   ${walls.join(" ")}   (first API call after ${(r.firstCallMs / 1000).toFixed(2)} s: the processes load their code on their first checks)`,
+    ...(r.storeFallbacks ? [`   store fallbacks      ${r.storeFallbacks} process(es) said the rate-limit store could not be used and paced alone`] : []),
     `   throttled per second ${r.throttledPerSecond.join(" ")}`,
   ].join("\n");
 }
@@ -186,7 +202,7 @@ export async function run(): Promise<void> {
     `${RESOURCES_PER_STACK} CdnHttpsConfig per stack, ${ENGINE_PARALLEL} in flight per process, all stacks started at once`);
   console.log("   minimum = the stacks' minimum calls added up (bench/lib/minimumCalls.ts, create); bound = the account's rate");
   console.log("   limits over all stacks' minimum calls, or one stack's deployment waits (bench/lib/lowerBound.ts). Wall is");
-  console.log("   from the common start (provider processes already loaded) to the last stack's end.");
+  console.log("   from the common start (provider processes started and their code loaded) to the last stack's end.");
   const runs: StackRun[] = [];
   let redis: TestRedis | undefined;
   try {

@@ -147,7 +147,7 @@ export async function waitForDomain(
         offered = undefined;
         if (taken) { askedAt = taken.askedAt; return taken.detail; }
         askedAt = Date.now();
-        return requireDomain(domain, patient);
+        return requireDomain(domain, patient || "poll");
       },
       judge: (d) => {
         const verdict = judge(d);

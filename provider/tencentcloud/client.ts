@@ -396,6 +396,11 @@ export class TencentCloudClient {
     return { response, earlierAttemptMayHaveApplied };
   }
 
+  /** How long this account's last turn of `service.action` took to come, while recent (RateBudgets.recentWait). */
+  turnWait(service: Service, action: string): number {
+    return this.budgets.recentWait(this.account, service, action);
+  }
+
   stats(): ClientStats {
     return { calls: { ...this.counters.calls }, retries: this.counters.retries, throttled: this.counters.throttled };
   }

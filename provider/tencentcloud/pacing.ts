@@ -168,6 +168,8 @@ export class AdaptiveBudget {
   }
 }
 
+const keyOf = (account: string, service: Service, action: string): string => `${account}/${service}.${action}`;
+
 /** The budget's key for an account: a hash of the SecretId (never the key itself, never logged). */
 export function accountOf(credentials: { secretId: string }): string {
   return createHash("sha256").update(`tencentcloud-https:${credentials.secretId}`).digest("hex").slice(0, 16);
@@ -193,8 +195,17 @@ export interface RateBudgetsOptions {
  * Every (account, action) budget of one provider process: made once per process and handed to each
  * client, so every resource in the process draws on the same budgets.
  */
+/**
+ * A shared turn this much later than it was given is not used: the process was busy (or starved of
+ * CPU) meanwhile, and a late call reaches the API together with the calls given the next turns.
+ * It takes a new turn instead; the one it gave up is headroom in the API's bucket.
+ */
+export const LATE_TURN_MS = 100;
+
 export class RateBudgets {
   private readonly budgets = new Map<string, AdaptiveBudget>();
+  /** How long each (account, action)'s last turn took to come, and when. */
+  private readonly waits = new Map<string, { ms: number; at: number }>();
   private readonly deps: PacingDeps;
   readonly shared: SharedBudget | undefined;
 
@@ -204,7 +215,7 @@ export class RateBudgets {
   }
 
   budget(account: string, service: Service, action: string): AdaptiveBudget {
-    const key = `${account}/${service}.${action}`;
+    const key = keyOf(account, service, action);
     let b = this.budgets.get(key);
     if (!b) this.budgets.set(key, (b = new AdaptiveBudget(rateLimitFor(service, action), this.deps)));
     return b;
@@ -216,13 +227,34 @@ export class RateBudgets {
    * their retries take paced turns instead of leaving together.
    */
   async acquire(account: string, service: Service, action: string, sleep: (ms: number) => Promise<void>): Promise<Pass> {
+    const asked = this.deps.now();
     const budget = this.budget(account, service, action);
     const slot = await budget.take(sleep);
-    if (this.shared) {
-      const wait = await this.shared.reserve(account, service, action, rateLimitFor(service, action));
-      if (wait && wait > 0) await sleep(wait + PACING.marginMs);
-    }
+    if (this.shared) await this.sharedTurn(account, service, action, sleep);
+    this.waits.set(keyOf(account, service, action), { ms: this.deps.now() - asked, at: this.deps.now() });
     return { done: (outcome) => budget.answered(slot, outcome) };
+  }
+
+  /** The shared budget's turn, taken anew when this process came to it late (LATE_TURN_MS); none when the store cannot answer. */
+  private async sharedTurn(account: string, service: Service, action: string, sleep: (ms: number) => Promise<void>): Promise<void> {
+    for (let tries = 0; tries < 5; tries++) {
+      const asked = this.deps.now();
+      const wait = await this.shared!.reserve(account, service, action, rateLimitFor(service, action));
+      if (wait === undefined) return;
+      if (wait > 0) await sleep(wait + PACING.marginMs);
+      const late = this.deps.now() - asked - wait - (wait > 0 ? PACING.marginMs : 0);
+      if (late <= LATE_TURN_MS) return;
+    }
+  }
+
+  /**
+   * How long the last turn of (account, action) took to come, while that is recent; 0 when calls
+   * leave at once. Reads use it: while writes wait that long for their turn, a read before a write
+   * can wait part of it to share a call (services/cdn.ts).
+   */
+  recentWait(account: string, service: Service, action: string): number {
+    const w = this.waits.get(keyOf(account, service, action));
+    return w && this.deps.now() - w.at <= Math.max(1000, w.ms) ? w.ms : 0;
   }
 
   async close(): Promise<void> {

@@ -30,17 +30,24 @@ return math.ceil(-tokens * 1000 / rate)
 
 type WithTake = Redis & { takeToken(key: string, rate: number, burst: number, lifetimeMs: number): Promise<number> };
 
-/** How long the first call waits for the store before pacing alone; then each command's limit. */
-export const STORE_CONNECT_TIMEOUT_MS = 1000;
-export const STORE_COMMAND_TIMEOUT_MS = 500;
+/**
+ * How long the first call waits for the store before pacing alone, and each command's limit. Not
+ * less: a provider process busy checking certificates may not look at its sockets for hundreds of
+ * milliseconds, and a timer that fires first would call a healthy store unreachable.
+ */
+export const STORE_CONNECT_TIMEOUT_MS = 2000;
+export const STORE_COMMAND_TIMEOUT_MS = 2000;
+/** After a failure the store is left alone this long (each call would wait for it otherwise). */
+export const STORE_RETRY_AFTER_MS = 5000;
 /** The connection closes after this long unused (it reopens on the next call), so it never keeps a process alive. */
 export const STORE_IDLE_CLOSE_MS = 10_000;
 /**
- * The shared bucket holds a quarter second fewer calls than the API's (burst = one second's rate):
- * calls leave in the order the store gave their turns, but reach the API a little sooner or later
- * (a busy event loop, a new connection); the headroom absorbs that instead of a throttling answer.
+ * The shared bucket holds 0.15 s of calls fewer than the API's (burst = one second's rate): calls
+ * leave in the order the store gave their turns, but reach the API a little sooner or later (a busy
+ * event loop, a new connection; a turn come to more than pacing.ts LATE_TURN_MS late is taken anew);
+ * the headroom absorbs that instead of a throttling answer.
  */
-export const SHARED_HEADROOM_SECONDS = 0.25;
+export const SHARED_HEADROOM_SECONDS = 0.15;
 
 /** The store as a person may read it in a log: scheme, host and port, never a user or password. */
 export function describeStore(url: string): string {
@@ -68,10 +75,12 @@ export class RedisBudget implements SharedBudget {
   private connecting: Promise<boolean> | undefined;
   private idle: NodeJS.Timeout | undefined;
   private saidUnreachable = false;
+  private failedAt = -Infinity;
 
   constructor(private readonly url: string, private readonly warn: (line: string) => void) {}
 
   async reserve(account: string, service: Service, action: string, rate: number): Promise<number | undefined> {
+    if (performance.now() - this.failedAt < STORE_RETRY_AFTER_MS) return undefined;
     if (!(await this.connected())) return undefined;
     this.touch();
     try {
@@ -129,6 +138,7 @@ export class RedisBudget implements SharedBudget {
   }
 
   private unreachable(e: unknown): void {
+    this.failedAt = performance.now();
     if (this.saidUnreachable) return;
     this.saidUnreachable = true;
     this.warn(`the rate-limit store ${describeStore(this.url)} cannot be used (${reasonOf(e, this.url)}): ` +
