@@ -55,6 +55,8 @@ export interface StackRun {
   processWallMs: number[];
   /** Throttling answers per second since the start. */
   throttledPerSecond: number[];
+  /** Answered calls of the binding action per second since the start (its rate limit when the budget is used fully). */
+  boundActionPerSecond: number[];
   byAction: Record<string, number>;
   /** Processes that said the rate-limit store could not be used (and paced alone). */
   storeFallbacks: number;
@@ -87,12 +89,13 @@ async function startStacks(emulator: EmulatorHandle, stacks: number, config: Rec
   }
 }
 
-function throttledSeries(entries: RequestLogEntry[], startedAt: number): number[] {
+/** Per second since `startedAt`: how many log entries `counts`. */
+function perSecond(entries: RequestLogEntry[], startedAt: number, counts: (e: RequestLogEntry) => boolean): number[] {
   const series: number[] = [];
   for (const e of entries) {
     const second = Math.max(0, Math.floor((Date.parse(e.time) - startedAt) / 1000));
     while (series.length <= second) series.push(0);
-    if (isThrottling(e.errorCode)) series[second]++;
+    if (counts(e)) series[second]++;
   }
   return series;
 }
@@ -135,7 +138,8 @@ export async function runStacks(label: string, stacks: number, perStack: number,
       return {
         label, stacks, resourcesPerStack: perStack, calls: requests.total, minimum: totalCalls(perStackMinimum) * stacks,
         throttled: requests.throttled, failures, wallMs, boundMs: bound.ms, boundBinding: bound.binding, processWallMs,
-        throttledPerSecond: throttledSeries(entries, startedAt), byAction: requests.byAction, targets, storeFallbacks,
+        throttledPerSecond: perSecond(entries, startedAt, (e) => isThrottling(e.errorCode)),
+        boundActionPerSecond: perSecond(entries, startedAt, (e) => `${e.service}.${e.action}` === bound.binding && !e.errorCode), byAction: requests.byAction, targets, storeFallbacks,
         firstCallMs: entries.length ? Date.parse(entries[0].time) - startedAt : NaN,
       };
     } finally {
@@ -176,6 +180,7 @@ export function formatRun(r: StackRun): string {
     `   per-process wall s   ${walls.join(" ")}   (first API call after ${(r.firstCallMs / 1000).toFixed(2)} s: the processes load their code on their first checks)`,
     ...(r.storeFallbacks ? [`   store fallbacks      ${r.storeFallbacks} process(es) said the rate-limit store could not be used and paced alone`] : []),
     `   throttled per second ${r.throttledPerSecond.join(" ")}`,
+    `   ${r.boundBinding} answered per second ${r.boundActionPerSecond.join(" ")}`,
   ].join("\n");
 }
 

@@ -15,8 +15,12 @@ export const realPacingDeps: PacingDeps = { now: () => performance.now(), random
 
 /** The constants of the rules, each with why it has its value (docs/pacing.md). */
 export const PACING = {
-  /** Multiplicative decrease on a throttling answer, when the measured share does not say more (TCP Reno 0.5, AWS 0.7). */
-  decrease: 0.7,
+  /**
+   * Multiplicative decrease on a throttling answer, when the measured share does not say more: TCP
+   * Reno's 0.5 rather than AWS's 0.7, because a deployment lasts seconds, not a connection's hours:
+   * processes must reach their shares within a few rounds.
+   */
+  decrease: 0.5,
   /** The deepest one decrease may cut: a share measured on a few answers is noisy. */
   deepestDecrease: 0.1,
   /**
@@ -25,16 +29,16 @@ export const PACING = {
    * answer, so a share freed by a process that finished is taken up within seconds, while right
    * after a decrease (when the share is what was just measured) the rate creeps.
    */
-  increasePerSecond: 0.1,
+  increasePerSecond: 0.3,
   quietDoublingMs: 1000,
   /** Never slower than this (requests per second), as AWS's minimum fill rate. */
   floor: 0.5,
   /**
    * A burst leaves at most this many times the rate: the first answers (milliseconds away) can stop
    * it before it drains a quota other processes share, while a process alone still has its burst
-   * out within a quarter second.
+   * out within a third of a second.
    */
-  peakFactor: 4,
+  peakFactor: 3,
   /**
    * How much later than its token a paced call leaves. The API's bucket counts arrivals, ours counts
    * departures: when the burst's first call reached the API later than a paced call does (a busy
@@ -204,8 +208,9 @@ export const LATE_TURN_MS = 100;
 
 export class RateBudgets {
   private readonly budgets = new Map<string, AdaptiveBudget>();
-  /** How long each (account, action)'s last turn took to come, and when. */
+  /** How long each (account, action)'s last turn took to come, and when; and how many callers wait for one now. */
   private readonly waits = new Map<string, { ms: number; at: number }>();
+  private readonly waitingNow = new Map<string, number>();
   private readonly deps: PacingDeps;
   readonly shared: SharedBudget | undefined;
 
@@ -228,11 +233,17 @@ export class RateBudgets {
    */
   async acquire(account: string, service: Service, action: string, sleep: (ms: number) => Promise<void>): Promise<Pass> {
     const asked = this.deps.now();
+    const key = keyOf(account, service, action);
     const budget = this.budget(account, service, action);
-    const slot = await budget.take(sleep);
-    if (this.shared) await this.sharedTurn(account, service, action, sleep);
-    this.waits.set(keyOf(account, service, action), { ms: this.deps.now() - asked, at: this.deps.now() });
-    return { done: (outcome) => budget.answered(slot, outcome) };
+    this.waitingNow.set(key, (this.waitingNow.get(key) ?? 0) + 1);
+    try {
+      const slot = await budget.take(sleep);
+      if (this.shared) await this.sharedTurn(account, service, action, sleep);
+      this.waits.set(key, { ms: this.deps.now() - asked, at: this.deps.now() });
+      return { done: (outcome) => budget.answered(slot, outcome) };
+    } finally {
+      this.waitingNow.set(key, this.waitingNow.get(key)! - 1);
+    }
   }
 
   /** The shared budget's turn, taken anew when this process came to it late (LATE_TURN_MS); none when the store cannot answer. */
@@ -248,13 +259,13 @@ export class RateBudgets {
   }
 
   /**
-   * How long the last turn of (account, action) took to come, while that is recent; 0 when calls
-   * leave at once. Reads use it: while writes wait that long for their turn, a read before a write
-   * can wait part of it to share a call (services/cdn.ts).
+   * How long the last turn of (account, action) took to come, while callers still wait for one;
+   * 0 when none waits. Reads use it: while writes wait that long for their turn, a poll can wait
+   * part of it to share a call (services/cdn.ts).
    */
   recentWait(account: string, service: Service, action: string): number {
-    const w = this.waits.get(keyOf(account, service, action));
-    return w && this.deps.now() - w.at <= Math.max(1000, w.ms) ? w.ms : 0;
+    const key = keyOf(account, service, action);
+    return (this.waitingNow.get(key) ?? 0) > 0 ? this.waits.get(key)?.ms ?? 0 : 0;
   }
 
   async close(): Promise<void> {

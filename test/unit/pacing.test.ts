@@ -154,12 +154,16 @@ describe("RateBudgets", () => {
 });
 
 describe("processes pacing alone against one API bucket (simulated)", () => {
+  // Each pacing at the documented limit regardless (main before issue 27) had half its calls
+  // throttled with four processes; settling on shares keeps it to a few per process.
   for (const processes of [4, 8]) {
     it(`${processes} processes settle on their shares: few throttling answers, the quota used`, async () => {
-      const r = await simulateProcesses({ processes, callsPerProcess: 30, inFlight: 16, seed: 1 });
-      expect(r.failedToFinish).to.equal(0);
-      expect(r.throttled / r.calls).to.be.below(0.1);
-      expect(r.wallMs / r.boundMs).to.be.below(1.3);
+      for (const seed of [1, 2, 3]) {
+        const r = await simulateProcesses({ processes, callsPerProcess: 30, inFlight: 16, seed });
+        expect(r.failedToFinish, `seed ${seed}`).to.equal(0);
+        expect(r.throttled / r.calls, `seed ${seed}`).to.be.below(0.15);
+        expect(r.wallMs / r.boundMs, `seed ${seed}`).to.be.below(1.6);
+      }
     });
   }
 });
