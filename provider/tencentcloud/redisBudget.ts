@@ -5,7 +5,7 @@
 // it refuses must poll again, while a reservation tells each caller its turn, in order of asking.
 // docs/pacing.md says more. When the store cannot be reached the caller paces alone (adaptive), and
 // the process says so once.
-import Redis from "ioredis";
+import type Redis from "ioredis";
 import type { SharedBudget } from "./pacing";
 import type { Service } from "./types";
 
@@ -110,7 +110,9 @@ export class RedisBudget implements SharedBudget {
       return false;
     }
     if (!this.redis || this.redis.status === "end") {
-      this.redis = new Redis(this.url, {
+      // Loaded on first use: a process without a store never pays for loading the client.
+      const RedisClient = (require("ioredis") as { default: typeof Redis }).default;
+      this.redis = new RedisClient(this.url, {
         lazyConnect: true,
         enableOfflineQueue: false,
         maxRetriesPerRequest: 0,
