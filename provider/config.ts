@@ -15,13 +15,14 @@ export const ENV = {
   secretKey: "TENCENTCLOUD_SECRET_KEY",
   token: "TENCENTCLOUD_SECURITY_TOKEN",
   endpoint: "TENCENTCLOUD_HTTPS_ENDPOINT",
+  rateLimitStore: "TENCENTCLOUD_HTTPS_RATE_LIMIT_STORE",
 } as const;
 
 /** One place credentials can come from, with the names a person would set there. */
 interface CredentialSource { idName: string; keyName: string; secretId?: string; secretKey?: string; token?: string }
 
 /** Values read at configure time: the host may drop the request object afterwards. */
-export interface StoredConfig { own: CredentialSource; upstream: CredentialSource; endpoint?: string }
+export interface StoredConfig { own: CredentialSource; upstream: CredentialSource; endpoint?: string; rateLimitStore?: string }
 
 function nonEmpty(v: string | undefined): string | undefined {
   const t = v?.trim();
@@ -42,6 +43,7 @@ export function readConfig(req: ConfigureRequest): StoredConfig {
     own: readNamespace(req.config, OWN),
     upstream: readNamespace(req.config, UPSTREAM),
     endpoint: nonEmpty(req.config.get(`${OWN}:endpoint`)),
+    rateLimitStore: nonEmpty(req.config.get(`${OWN}:rateLimitStore`)),
   };
 }
 
@@ -103,6 +105,14 @@ export function resolveClientOptions(stored: StoredConfig | undefined, env: Node
     ? validEndpoint(endpointConfig, `${OWN}:endpoint`)
     : endpointEnv ? validEndpoint(endpointEnv, ENV.endpoint) : undefined;
   return { credentials, ...(endpoint ? { endpoint } : {}) };
+}
+
+/**
+ * The Redis URL all processes draw each (account, action) budget from (README "Many stacks, one
+ * account"): config first, then the environment; undefined: each process paces alone.
+ */
+export function rateLimitStore(stored: StoredConfig | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return stored?.rateLimitStore ?? nonEmpty(env[ENV.rateLimitStore]);
 }
 
 /** What tells two clients apart: a hash, never the secret itself. */

@@ -4,7 +4,7 @@
 // locks and the ownership records; beside them the process's log and the hand-overs from a diff to
 // the create that follows it. Nothing of it lives in a module: the provider entry makes one context
 // per process, and each test makes its own (provider/index.ts createProvider).
-import { ConfigureRequest, clientKey, readConfig, resolveClientOptions, StoredConfig } from "./config";
+import { ConfigureRequest, clientKey, rateLimitStore, readConfig, resolveClientOptions, StoredConfig } from "./config";
 import { Declarations } from "./ownership";
 import { KeyedLock } from "./runtime/keyedLock";
 import { consoleSink, Log, LogSink, logTo } from "./runtime/log";
@@ -12,6 +12,8 @@ import { CdnService } from "./services/cdn";
 import { LiveService } from "./services/live";
 import { SslService } from "./services/ssl";
 import { TencentCloudClient } from "./tencentcloud/client";
+import { RateBudgets } from "./tencentcloud/pacing";
+import { RedisBudget } from "./tencentcloud/redisBudget";
 import type { RetryDeps } from "./tencentcloud/retry";
 
 /**
@@ -70,6 +72,8 @@ export class ProviderContext implements Context {
   private config: StoredConfig | undefined;
   /** Per account (resolved credentials and endpoint, hashed): its client and services. */
   private readonly accounts = new Map<string, Account>();
+  /** The rate budgets every client of the process draws from, per (account, action); made with the first client. */
+  private budgets: RateBudgets | undefined;
 
   constructor(private readonly options: ProviderOptions = {}) {
     this.log = logTo(options.logSink ?? consoleSink);
@@ -85,13 +89,27 @@ export class ProviderContext implements Context {
   get live(): LiveService { return this.account().live; }
   get ssl(): SslService { return this.account().ssl; }
 
+  /** The process's budgets: shared through the configured store (README "Many stacks, one account"), else paced alone. */
+  private rateBudgets(): RateBudgets {
+    if (!this.budgets) {
+      const store = rateLimitStore(this.config, this.options.env ?? process.env);
+      this.budgets = new RateBudgets({ shared: store ? new RedisBudget(store, (line) => this.log.warn(line)) : undefined });
+    }
+    return this.budgets;
+  }
+
+  /** Lets go of what outlives a deployment's calls (a rate-limit store's connection). */
+  async close(): Promise<void> {
+    await this.budgets?.close();
+  }
+
   /** The configured account's client and services, made on first use (config first, then the environment). */
   private account(): Account {
     const opts = resolveClientOptions(this.config, this.options.env ?? process.env);
     const key = clientKey(opts);
     let account = this.accounts.get(key);
     if (!account) {
-      const client = new TencentCloudClient({ ...opts, log: (line) => this.log.info(line) }, this.options.clientDeps);
+      const client = new TencentCloudClient({ ...opts, log: (line) => this.log.info(line), budgets: this.rateBudgets() }, this.options.clientDeps);
       account = { client, cdn: new CdnService(client, this.log), live: new LiveService(client), ssl: new SslService(client) };
       this.accounts.set(key, account);
     }

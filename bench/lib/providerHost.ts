@@ -34,7 +34,8 @@ export interface FleetHost {
   stop(): Promise<void>;
 }
 
-export async function startFleetHost(emulator: EmulatorHandle, opts: { echo?: boolean } = {}): Promise<FleetHost> {
+/** `config`: stack config beside the emulator's endpoint and credentials (e.g. the rate-limit store). */
+export async function startFleetHost(emulator: EmulatorHandle, opts: { echo?: boolean; config?: Record<string, string> } = {}): Promise<FleetHost> {
   const dir = linkedProject();
   const env: Record<string, string> = {};
   if (runningFromSource) {
@@ -43,7 +44,7 @@ export async function startFleetHost(emulator: EmulatorHandle, opts: { echo?: bo
   }
   const host = await startProviderHost({ cwd: dir, env, echo: opts.echo });
   try {
-    await host.configure(providerConfig(emulator), { secretKeys: ["tencentcloud-https:secretKey"] });
+    await host.configure({ ...providerConfig(emulator), ...opts.config }, { secretKeys: ["tencentcloud-https:secretKey"] });
     const engines: Engines = {
       CdnHttpsConfig: new Engine(host, await serializeProvider(seams.cdnHttpsConfig)),
       LiveCertificate: new Engine(host, await serializeProvider(seams.liveCertificate)),

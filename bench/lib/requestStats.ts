@@ -1,5 +1,6 @@
 // Summaries of the emulator's request log (what the API actually saw), per phase of a run.
 import type { RequestLogEntry } from "../../emulator";
+import { isThrottleCode } from "../../provider/tencentcloud/errors";
 
 export interface RequestSummary {
   total: number;
@@ -13,7 +14,7 @@ export interface RequestSummary {
 }
 
 export function isThrottling(code: string | undefined): boolean {
-  return !!code && (code === "RequestLimitExceeded" || code.startsWith("RequestLimitExceeded.") || code === "LimitExceeded.RateLimitExceeded");
+  return !!code && isThrottleCode(code);
 }
 
 export function summarizeRequests(entries: RequestLogEntry[]): RequestSummary {

@@ -17,7 +17,9 @@
 //   they came on average every g ms, the last less than 4g ago, and the next is due before the
 //   oldest has waited `lingerMs`): a steady trickle (deletes paced by their write's rate limit, one
 //   read each) then shares calls, while a burst that has ended, or an isolated read, leaves at once.
-//   Every call spends the account's shared quota; a patient read waiting costs only its own latency;
+//   Every call spends the account's shared quota; a patient read waiting costs only its own latency.
+//   A read given a patience in ms (its caller waits that long anyway, e.g. for its write's turn in a
+//   rate budget) waits until its call is full or that patience has passed, whatever the trickle;
 // - optionally (`topUp`), a call that leaves with room carries keys nobody asked for; their answers
 //   go to whoever offered them, never to a reader, and a failed call does not ask them again.
 
@@ -49,16 +51,23 @@ export interface BatchedReaderOptions<V> {
   splitOnError?: (e: unknown) => boolean;
 }
 
+/** How often reads waiting for free look again whether companions still come. */
+const FREE_RECHECK_MS = 20;
+
 interface Waiter<V> { resolve(v: V | undefined): void; reject(e: unknown): void; volunteered?: boolean }
 
-/** A key waiting for the next call: everyone who asked, when it was first asked, and how long it may wait. */
-interface Queued<V> { waiters: Waiter<V>[]; askedAt: number; patience: number }
+/**
+ * A key waiting for the next call: everyone who asked, when it was first asked, how long it may
+ * wait, and whether it waits for free (its caller waits that long anyway: no trickle needed).
+ */
+interface Queued<V> { waiters: Waiter<V>[]; askedAt: number; patience: number; free: boolean }
 
 export class BatchedReader<V> {
   /** Keys waiting for the next call, in arrival order. */
   private readonly queue = new Map<string, Queued<V>>();
   private inFlight = 0;
   private timer: NodeJS.Timeout | undefined;
+  private timerDue = 0;
   private calls = 0;
   /** When reads arrived over the last lingerMs (the linger decision's estimate of the arrival rate). */
   private readonly arrivals: number[] = [];
@@ -69,16 +78,25 @@ export class BatchedReader<V> {
 
   /**
    * The current value of `key`, or undefined when the backend has no such key. A `patient` read
-   * may wait up to lingerMs for companions; any other leaves after windowMs.
+   * may wait up to lingerMs for companions while they keep coming; a read given a number of ms
+   * waits up to that long for its call to fill, because its caller waits that long anyway; any
+   * other leaves after windowMs.
    */
-  read(key: string, patient = false): Promise<V | undefined> {
+  read(key: string, patient: boolean | number = false): Promise<V | undefined> {
     return new Promise<V | undefined>((resolve, reject) => {
       const now = performance.now();
       this.arrived(now);
-      const patience = patient ? Math.max(this.o.windowMs, this.o.lingerMs ?? 0) : this.o.windowMs;
+      const linger = Math.max(this.o.windowMs, this.o.lingerMs ?? 0);
+      const free = typeof patient === "number" && patient > linger;
+      const patience = free ? (patient as number) : patient ? linger : this.o.windowMs;
       const queued = this.queue.get(key);
-      if (queued) { queued.waiters.push({ resolve, reject }); queued.patience = Math.min(queued.patience, patience); }
-      else this.queue.set(key, { waiters: [{ resolve, reject }], askedAt: now, patience });
+      if (queued) {
+        queued.waiters.push({ resolve, reject });
+        queued.patience = Math.min(queued.patience, patience);
+        queued.free &&= free;
+      } else this.queue.set(key, { waiters: [{ resolve, reject }], askedAt: now, patience, free });
+      // A call now full, or a read that may not wait as long as the timer set for others, looks again sooner.
+      if (this.timer && (this.queue.size >= this.o.maxBatch || now + patience < this.timerDue)) { clearTimeout(this.timer); this.timer = undefined; }
       this.schedule();
     });
   }
@@ -90,7 +108,7 @@ export class BatchedReader<V> {
 
   private arrived(now: number): void {
     this.arrivals.push(now);
-    const horizon = this.o.lingerMs ?? 0;
+    const horizon = Math.max(this.o.lingerMs ?? 0, ...[...this.queue.values()].map((q) => q.patience));
     while (this.arrivals.length > 0 && this.arrivals[0] < now - horizon) this.arrivals.shift();
   }
 
@@ -98,22 +116,35 @@ export class BatchedReader<V> {
   private ready(now: number): boolean {
     const linger = this.o.lingerMs ?? 0;
     if (this.queue.size >= this.o.maxBatch || linger === 0) return true;
-    for (const q of this.queue.values()) if (now - q.askedAt >= q.patience) return true; // it waited long enough
-    // Every read queued is patient: wait only while companions keep coming.
-    const recent = this.arrivals.filter((t) => t >= now - linger).length;
+    let allFree = true;
+    for (const q of this.queue.values()) {
+      if (now - q.askedAt >= q.patience) return true; // it waited long enough
+      allFree &&= q.free;
+    }
+    // Every read queued is patient: wait only while companions keep coming, over the last lingerMs
+    // (or, when every caller waits anyway, over the oldest's patience).
+    const oldest = this.queue.values().next().value!;
+    const horizon = allFree ? oldest.patience : linger;
+    const recent = this.arrivals.filter((t) => t >= now - horizon).length;
     if (recent <= 1) return true; // an isolated read: nothing suggests company is coming
-    const gap = linger / recent; // the mean gap between reads over the last lingerMs
-    const age = now - (this.queue.values().next().value?.askedAt ?? now);
+    const gap = horizon / recent; // the mean gap between reads over the horizon
+    const age = now - oldest.askedAt;
     const last = this.arrivals[this.arrivals.length - 1];
-    // Wait while the next read is due before the oldest has waited lingerMs, and reads still come.
-    return age + gap > linger || now - last > 4 * gap;
+    // Wait while the next read is due before the oldest has waited out the horizon, and reads still come.
+    return age + gap > horizon || now - last > 4 * gap;
   }
 
   private schedule(): void {
     if (this.timer || this.inFlight >= this.o.maxInFlight || this.queue.size === 0) return;
     if (this.o.partialWhenIdle && this.inFlight > 0 && this.queue.size < this.o.maxBatch) return; // see dispatch
-    // A full batch need not wait for companions; a lingering one looks again every millisecond or so.
-    const wait = this.queue.size >= this.o.maxBatch ? 0 : Math.max(this.o.windowMs, this.o.lingerMs ? 1 : 0);
+    // A full batch need not wait for companions; a lingering one looks again every millisecond or so,
+    // reads waiting for free every FREE_RECHECK_MS (a new read that fills the call cuts it short).
+    const now = performance.now();
+    const queued = [...this.queue.values()];
+    const wait = this.queue.size >= this.o.maxBatch ? 0
+      : queued.every((q) => q.free) ? Math.max(0, Math.min(FREE_RECHECK_MS, ...queued.map((q) => q.askedAt + q.patience - now)))
+      : Math.max(this.o.windowMs, this.o.lingerMs ? 1 : 0);
+    this.timerDue = now + wait;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       if (this.ready(performance.now())) this.dispatch();

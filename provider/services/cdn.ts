@@ -15,6 +15,21 @@ export const DOMAINS_PER_READ = 5;
 
 const LIST_PAGE = 100;
 
+/** Deletes paced by the 20/s write limit ask one domain every ~50 ms: see lingerMs below. */
+const LINGER_MS = 200;
+/** The longest a poll waits for companions while this process's writes queue for their turn. */
+const MAX_READ_PATIENCE_MS = 2000;
+
+/**
+ * How long a read may wait to share a call. `true` (patient: a check, a refresh, a destroy's read
+ * paced by its write) may wait up to LINGER_MS while reads keep coming; `false` (the read before a
+ * write) leaves within a few milliseconds; `"poll"` (a deployment poll) leaves as `false`, unless
+ * this process's UpdateDomainConfig calls wait for their turn (the account's rate, shared with
+ * other stacks): then the resources behind it wait that long anyway, and the poll may wait up to
+ * half of it for its call to fill. Polls of writes paced apart would each spend a call otherwise.
+ */
+export type ReadPatience = boolean | "poll";
+
 const sameDomain = (d: DetailDomain): string => d.Domain.toLowerCase().replace(/\.$/, "");
 
 export class CdnService {
@@ -42,7 +57,7 @@ export class CdnService {
       // Deletes paced by the 20/s write limit ask one domain every ~50 ms: their patient reads waiting
       // up to 200 ms share a call of five instead of spending one call each (issue 15). Checks, reads
       // before a write and deployment polls are on the deployment's critical path and wait 5 ms at most.
-      lingerMs: 200,
+      lingerMs: LINGER_MS,
       splitOnError: (e) => !(e instanceof TencentCloudError && e.retryable),
     });
   }
@@ -60,18 +75,23 @@ export class CdnService {
     }
   }
 
+  private patienceOf(patience: ReadPatience): boolean | number {
+    if (patience !== "poll") return patience;
+    const free = Math.min(MAX_READ_PATIENCE_MS, this.client.turnWait("cdn", "UpdateDomainConfig") / 2);
+    return free > LINGER_MS ? free : false;
+  }
+
   /**
    * The domain's full configuration, or undefined when the account has no such CDN domain. A
-   * `patient` read (a check, a refresh, a destroy's read paced by its write's rate limit) may wait
-   * longer to share a call; polls and the read before a write do not.
+   * patient read may wait longer to share a call, the read before a write does not (ReadPatience).
    */
-  findDomain(domain: string, patient = false): Promise<DetailDomain | undefined> {
-    return this.reader.read(domain, patient);
+  findDomain(domain: string, patience: ReadPatience = false): Promise<DetailDomain | undefined> {
+    return this.reader.read(domain, this.patienceOf(patience));
   }
 
   /** The domain's configuration; its absence is the catalogue's "does not exist" error. */
-  async requireDomain(domain: string, patient = false): Promise<DetailDomain> {
-    const detail = await this.findDomain(domain, patient);
+  async requireDomain(domain: string, patience: ReadPatience = false): Promise<DetailDomain> {
+    const detail = await this.findDomain(domain, patience);
     if (!detail) throw new Error(messages.cdnDomainNotFound(domain));
     return detail;
   }

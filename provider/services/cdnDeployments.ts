@@ -159,7 +159,7 @@ export class CdnDeployments {
           offered = undefined;
           if (taken) { askedAt = taken.askedAt; return taken.detail; }
           askedAt = Date.now();
-          return this.cdn.requireDomain(domain, patient);
+          return this.cdn.requireDomain(domain, patient || "poll");
         },
         judge: (d) => {
           const verdict = judge(d);

@@ -10,7 +10,7 @@ import { collectSecrets, makeScrubber, Scrubber } from "./redact";
 import {
   isRetryableNetworkCode, NEVER_SENT_NETWORK_CODES, RetryOptions, RetryDeps, realRetryDeps, resolveRetryOptions, ResolvedRetryOptions, withRetry,
 } from "./retry";
-import { acquire } from "./rateLimit";
+import { accountOf, PaceOutcome, RateBudgets } from "./pacing";
 import { isLoopbackUrl } from "./loopback";
 import * as T from "./types";
 import { ActionName, Service, SERVICE_VERSIONS } from "./types";
@@ -25,6 +25,11 @@ export interface ClientOptions {
   log?: (line: string) => void;
   retry?: RetryOptions;
   timeoutMs?: number;
+  /**
+   * The provider process's rate budgets (one object per process, shared by its clients, keyed by
+   * account and action); default: budgets of this client's own.
+   */
+  budgets?: RateBudgets;
 }
 
 // ------------------------------------------------------------------------------------ transport
@@ -254,6 +259,15 @@ export function mayHaveApplied(error: unknown): boolean {
     || error.code === "InternalError" || error.code.startsWith("InternalError.");
 }
 
+/** A throttling answer: retried at the pacer's new pace, without backing off (retry.ts withRetry `paced`). */
+const isThrottled = (e: unknown): boolean => e instanceof TencentCloudError && isThrottleCode(e.code);
+
+/** What a failed attempt tells the pacer: an API answer other than throttling still counts as answered. */
+function paceOutcome(e: unknown): PaceOutcome {
+  if (isThrottled(e)) return "throttled";
+  return e instanceof TencentCloudError && e.requestId !== undefined ? "answered" : "unanswered";
+}
+
 export class TencentCloudClient {
   readonly cdn: {
     describeDomainsConfig: Call<T.DescribeDomainsConfigRequest, T.DescribeDomainsConfigResponse>;
@@ -288,6 +302,9 @@ export class TencentCloudClient {
   private readonly signer: Tc3Signer;
   private readonly targets = new Map<Service, RequestTarget>();
   private readonly deps: RetryDeps;
+  private readonly budgets: RateBudgets;
+  /** The budgets' key for this client's account (accountOf: a hash of the SecretId). */
+  private readonly account: string;
   private readonly counters: ClientStats = { calls: {}, retries: 0, throttled: 0 };
 
   /** `deps` replaces sleep/random/clock in tests; not part of the public options. */
@@ -303,6 +320,8 @@ export class TencentCloudClient {
     this.retry = resolveRetryOptions(opts.retry);
     this.deps = { ...realRetryDeps, ...deps };
     this.http = createHttp(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, this.endpoint);
+    this.budgets = opts.budgets ?? new RateBudgets();
+    this.account = accountOf(this.credentials);
 
     // Typed calls name only actions of the one action table (types.ts ACTIONS: rate limits, emulator, spec test).
     const bind = <Req, Res, S extends Service = Service>(service: S, action: ActionName<S>): Call<Req, Res> =>
@@ -331,7 +350,7 @@ export class TencentCloudClient {
     };
   }
 
-  /** Signed, rate-limited (process-wide per action) and retried call; resolves with `Response`. */
+  /** Signed, paced (the process's budget per account and action) and retried call; resolves with `Response`. */
   async call<Res>(service: Service, action: string, params: object): Promise<Res> {
     return (await this.callWithOutcome<Res>(service, action, params)).response;
   }
@@ -351,10 +370,17 @@ export class TencentCloudClient {
     let target = this.targets.get(service);
     if (!target) this.targets.set(service, (target = targetFor(service, this.endpoint)));
     const attempt = async () => {
-      await acquire(service, action, this.deps.sleep);
-      return send<Res>({
-        http: this.http, target, credentials: this.credentials, signer: this.signer, service, action, payload, language: this.language, scrub,
-      });
+      const pass = await this.budgets.acquire(this.account, service, action, this.deps.sleep);
+      try {
+        const answer = await send<Res>({
+          http: this.http, target, credentials: this.credentials, signer: this.signer, service, action, payload, language: this.language, scrub,
+        });
+        pass.done("answered");
+        return answer;
+      } catch (e) {
+        pass.done(paceOutcome(e));
+        throw e;
+      }
     };
     let earlierAttemptMayHaveApplied = false;
     const response = await withRetry(attempt, this.retry, this.deps, ({ attempt: n, delayMs, error }) => {
@@ -363,9 +389,16 @@ export class TencentCloudClient {
       this.counters.retries++;
       if (isThrottleCode(e.code)) this.counters.throttled++;
       const rid = e.requestId ? ` (RequestId ${e.requestId})` : "";
-      this.log(scrub(`${key}: ${e.code}${rid}; attempt ${n}/${this.retry.maxAttempts} failed, retrying in ${delayMs} ms`));
-    });
+      this.log(scrub(isThrottleCode(e.code)
+        ? `${key}: ${e.code}${rid}; attempt ${n} throttled, retrying at a slower pace`
+        : `${key}: ${e.code}${rid}; attempt ${n}/${this.retry.maxAttempts} failed, retrying in ${delayMs} ms`));
+    }, undefined, isThrottled);
     return { response, earlierAttemptMayHaveApplied };
+  }
+
+  /** How long this account's last turn of `service.action` took to come, while recent (RateBudgets.recentWait). */
+  turnWait(service: Service, action: string): number {
+    return this.budgets.recentWait(this.account, service, action);
   }
 
   stats(): ClientStats {

@@ -52,23 +52,28 @@ export class TencentCloudError extends Error {
   }
 }
 
-const RETRYABLE_EXACT = new Set([
-  "LimitExceeded.RateLimitExceeded",
-  "LimitExceeded.SslCertRequestLimitExceeded",
-  "ResourceInUse.CdnOpInProgress",
+/**
+ * The throttling answers (spec/errors.json): the common RequestLimitExceeded family, and the
+ * actions' own "too often" codes. Not every LimitExceeded.*: LimitExceeded.CdnConfigTooManyCacheRules
+ * is a quota, which waiting does not lift.
+ */
+const THROTTLE_EXACT = new Set([
+  "LimitExceeded.RateLimitExceeded", // ssl, live: 单位时间内接口请求频率达到限制
+  "LimitExceeded.SslCertRequestLimitExceeded", // SSL请求频率超限
+  "LimitExceeded.CdnHostOpTooOften", // cdn UpdateDomainConfig: 域名操作过于频繁
+  "UnauthorizedOperation.OperationTooOften", // cdn: 操作超出调用频次限制
 ]);
-const RETRYABLE_CATEGORIES = ["RequestLimitExceeded", "InternalError"];
+
+/** The throttling answers the client absorbs by waiting its turn (counted in stats().throttled, fed to the pacer). */
+export function isThrottleCode(code: string): boolean {
+  return code === "RequestLimitExceeded" || code.startsWith("RequestLimitExceeded.") || THROTTLE_EXACT.has(code);
+}
+
+const RETRYABLE_EXACT = new Set(["ResourceInUse.CdnOpInProgress"]);
 
 /** Throttling, transient server faults and "operation in progress"; never validation or auth errors. */
 export function isRetryableCode(code: string): boolean {
-  if (RETRYABLE_EXACT.has(code)) return true;
-  return RETRYABLE_CATEGORIES.some((c) => code === c || code.startsWith(`${c}.`));
-}
-
-/** The throttling answers the client absorbs by waiting (counted in stats().throttled). */
-export function isThrottleCode(code: string): boolean {
-  return code === "RequestLimitExceeded" || code.startsWith("RequestLimitExceeded.")
-    || code === "LimitExceeded.RateLimitExceeded" || code === "LimitExceeded.SslCertRequestLimitExceeded";
+  return isThrottleCode(code) || RETRYABLE_EXACT.has(code) || code === "InternalError" || code.startsWith("InternalError.");
 }
 
 const NOT_FOUND_EXACT = new Set([

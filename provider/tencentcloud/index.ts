@@ -3,7 +3,7 @@ export * from "./types";
 export * from "./signer";
 export * from "./errors";
 export * from "./retry";
-export * from "./rateLimit";
+export * from "./pacing";
 export * from "./redact";
 export type { Credentials, ClientOptions, ClientStats } from "./client";
 export { TencentCloudClient, DEFAULT_TIMEOUT_MS, targetFor, serviceHost } from "./client";

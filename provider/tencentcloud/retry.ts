@@ -66,6 +66,8 @@ export function backoffDelay(attempt: number, opts: ResolvedRetryOptions, random
 /**
  * Runs `fn` until it succeeds, fails with a non-retryable error, runs out of attempts, or the next
  * wait would cross the elapsed-time budget. The final TencentCloudError carries the attempt count.
+ * A `paced` failure (a throttling answer) is retried at once, because `fn` waits for its turn in the
+ * rate budget itself, and does not count against maxAttempts: only the elapsed-time budget bounds it.
  */
 export async function withRetry<T>(
   fn: (attempt: number) => Promise<T>,
@@ -73,20 +75,24 @@ export async function withRetry<T>(
   deps: RetryDeps,
   onRetry?: (event: RetryEvent) => void,
   shouldRetry: (e: unknown) => boolean = isRetryable,
+  paced: (e: unknown) => boolean = () => false,
 ): Promise<T> {
   const start = deps.now();
+  let counted = 0;
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn(attempt);
     } catch (error) {
-      const delayMs = backoffDelay(attempt, options, deps.random);
-      const outOfBudget = attempt >= options.maxAttempts || deps.now() - start + delayMs > options.maxElapsedMs;
+      const isPaced = paced(error);
+      if (!isPaced) counted++;
+      const delayMs = isPaced ? 0 : backoffDelay(counted, options, deps.random);
+      const outOfBudget = counted >= options.maxAttempts || deps.now() - start + delayMs > options.maxElapsedMs;
       if (!shouldRetry(error) || outOfBudget) {
         if (error instanceof TencentCloudError) error.attempts = attempt;
         throw error;
       }
       onRetry?.({ attempt, delayMs, error });
-      await deps.sleep(delayMs);
+      if (delayMs > 0) await deps.sleep(delayMs);
     }
   }
 }

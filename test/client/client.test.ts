@@ -7,7 +7,7 @@ import { startFakeApi, FakeApi, ok, apiError, RecordedRequest } from "../support
 import { TencentCloudClient, ClientOptions, targetFor } from "../../provider/tencentcloud/client";
 import { TencentCloudError, isNotFound } from "../../provider/tencentcloud/errors";
 import { signTc3 } from "../../provider/tencentcloud/signer";
-import { PACING_MARGIN_MS, resetRateLimitsForTests } from "../../provider/tencentcloud/rateLimit";
+import { accountOf, RateBudgets } from "../../provider/tencentcloud/pacing";
 import { redactParams, collectSecrets, makeScrubber, REDACTED } from "../../provider/tencentcloud/redact";
 import type { UploadCertificateResponse } from "../../provider/tencentcloud/types";
 
@@ -44,13 +44,11 @@ describe("TencentCloudClient", function () {
     new TencentCloudClient({ credentials: { secretId, secretKey }, endpoint: api.url, retry: FAST_RETRY, log: (l) => logs.push(l), ...extra });
 
   beforeEach(async () => {
-    resetRateLimitsForTests();
     api = await startFakeApi();
     logs = [];
   });
   afterEach(async () => {
     await api.stop();
-    resetRateLimitsForTests();
   });
 
   it("targets https://<service>.tencentcloudapi.com by default and the override URL otherwise", () => {
@@ -133,7 +131,7 @@ describe("TencentCloudClient", function () {
     expect(api.requests).to.have.length(5);
     expect(c.stats()).to.deep.equal({ calls: { "cdn.UpdateDomainConfig": 1 }, retries: 4, throttled: 2 });
     expect(logs).to.have.length(4);
-    expect(logs[0]).to.match(/^cdn\.UpdateDomainConfig: RequestLimitExceeded \(RequestId req-err\); attempt 1\/8 failed, retrying in \d+ ms$/);
+    expect(logs[0]).to.equal("cdn.UpdateDomainConfig: RequestLimitExceeded (RequestId req-err); attempt 1 throttled, retrying at a slower pace");
     expect(logs[2]).to.contain("ResourceInUse.CdnOpInProgress").and.contain("attempt 3/8");
     expect(logs.join("\n")).to.not.contain("a.example.com"); // no params in log lines
   });
@@ -196,19 +194,35 @@ describe("TencentCloudClient", function () {
     expect(err).to.include({ code: "ClientError.InvalidResponse", retryable: false });
   });
 
-  it("throttles one action across every client in the process", async () => {
-    const slept: number[] = [];
-    let now = 0;
-    resetRateLimitsForTests(() => now);
-    const deps = { sleep: async (ms: number) => { slept.push(ms); } };
-    const a = new TencentCloudClient({ credentials: { secretId, secretKey }, endpoint: api.url }, deps);
-    const b = new TencentCloudClient({ credentials: { secretId, secretKey: "other" }, endpoint: api.url }, deps);
-    for (let i = 0; i < 6; i++) await a.call<UploadCertificateResponse>("ssl", "UploadCertificate", { CertificatePublicKey: "pem" });
-    for (let i = 0; i < 6; i++) await b.call<UploadCertificateResponse>("ssl", "UploadCertificate", { CertificatePublicKey: "pem" });
-    expect(slept).to.deep.equal([100 + PACING_MARGIN_MS, 200 + PACING_MARGIN_MS]); // 10/s burst 10: the 11th and 12th wait
-    now += 1000;
-    await a.ssl.describeCertificateDetail({ CertificateId: "x" }); // another action has its own bucket
-    expect(slept).to.have.length(2);
+  it("paces one account's action across every client handed the same budgets", async () => {
+    const clock = { now: 0 };
+    const budgets = new RateBudgets({ deps: { now: () => clock.now, random: () => 0 } });
+    const sent: number[] = [];
+    api.respond(() => { sent.push(clock.now); return ok({ CertificateId: "c" }); });
+    const deps = { sleep: async (ms: number) => { clock.now += ms; } };
+    const a = new TencentCloudClient({ credentials: { secretId, secretKey }, endpoint: api.url, budgets }, deps);
+    const b = new TencentCloudClient({ credentials: { secretId, secretKey: "other" }, endpoint: api.url, budgets }, deps);
+    const other = new TencentCloudClient({ credentials: { secretId: `${secretId}2`, secretKey }, endpoint: api.url, budgets }, deps);
+    for (let i = 0; i < 12; i++) await (i < 6 ? a : b).call<UploadCertificateResponse>("ssl", "UploadCertificate", { CertificatePublicKey: "pem" });
+    // One budget (10/s, burst 10, at most 40/s): the 11th and 12th wait for their tokens.
+    expect(sent[10]).to.be.at.least(1000 / 10);
+    const before = clock.now;
+    await other.call<UploadCertificateResponse>("ssl", "UploadCertificate", { CertificatePublicKey: "pem" }); // another account
+    await a.ssl.describeCertificateDetail({ CertificateId: "x" }); // another action
+    expect(clock.now).to.equal(before);
+  });
+
+  it("retries a throttled call through its budget, slower, without counting it against maxAttempts", async () => {
+    const clock = { now: 0 };
+    const budgets = new RateBudgets({ deps: { now: () => clock.now, random: () => 0 } });
+    let calls = 0;
+    api.respond(() => (++calls <= 4 ? apiError("RequestLimitExceeded", "slow down") : ok({ Domains: [], TotalNumber: 0 })));
+    const c = new TencentCloudClient({ credentials: { secretId, secretKey }, endpoint: api.url, budgets, retry: { ...FAST_RETRY, maxAttempts: 2 } },
+      { sleep: async (ms: number) => { clock.now += ms; } });
+    await c.cdn.describeDomainsConfig({});
+    expect(calls).to.equal(5);
+    expect(c.stats()).to.include({ throttled: 4, retries: 4 });
+    expect(budgets.budget(accountOf({ secretId }), "cdn", "DescribeDomainsConfig").rate).to.be.below(20);
   });
 
   describe("redaction", () => {

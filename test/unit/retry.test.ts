@@ -100,16 +100,35 @@ describe("error classification", () => {
   it("retries exactly the throttling, internal and in-progress codes", () => {
     for (const c of ["RequestLimitExceeded", "RequestLimitExceeded.UinLimitExceeded", "RequestLimitExceeded.IPLimitExceeded",
       "LimitExceeded.RateLimitExceeded", "LimitExceeded.SslCertRequestLimitExceeded", "InternalError", "InternalError.CdnSystemError",
-      "ResourceInUse.CdnOpInProgress"]) expect(isRetryableCode(c), c).to.equal(true);
+      "ResourceInUse.CdnOpInProgress", "LimitExceeded.CdnHostOpTooOften", "UnauthorizedOperation.OperationTooOften"]) expect(isRetryableCode(c), c).to.equal(true);
     for (const c of ["InvalidParameter", "InvalidParameter.CdnCertNotPem", "MissingParameter", "FailedOperation", "AuthFailure",
-      "AuthFailure.SecretIdNotFound", "ResourceNotFound", "ResourceInUse", "ResourceInUse.CdnHostExists", "LimitExceeded.CdnHostOpTooOften",
+      "AuthFailure.SecretIdNotFound", "ResourceNotFound", "ResourceInUse", "ResourceInUse.CdnHostExists", "LimitExceeded.CdnConfigTooManyCacheRules",
       "RequestLimitExceededX", "InternalErrors"]) expect(isRetryableCode(c), c).to.equal(false);
   });
 
   it("separates throttling from other retryable codes", () => {
     expect(isThrottleCode("RequestLimitExceeded.UinLimitExceeded")).to.equal(true);
     expect(isThrottleCode("LimitExceeded.RateLimitExceeded")).to.equal(true);
+    // The CDN's "too often" answers (spec/errors.json: 域名操作过于频繁, 操作超出调用频次限制) are throttling too.
+    expect(isThrottleCode("LimitExceeded.CdnHostOpTooOften")).to.equal(true);
+    expect(isThrottleCode("UnauthorizedOperation.OperationTooOften")).to.equal(true);
+    expect(isThrottleCode("LimitExceeded.CdnConfigTooManyCacheRules")).to.equal(false); // a quota, not a rate
     expect(isThrottleCode("InternalError")).to.equal(false);
+  });
+
+  it("retries paced failures at once, bounded by elapsed time instead of attempts", async () => {
+    const { deps, sleeps, advance } = fakeDeps();
+    let calls = 0;
+    const paced = (e: unknown) => e instanceof TencentCloudError && e.code === "RequestLimitExceeded";
+    const result = await withRetry(async () => {
+      if (++calls < 6) throw apiError("RequestLimitExceeded");
+      return "done";
+    }, resolveRetryOptions({ maxAttempts: 2 }), deps, undefined, undefined, paced);
+    expect(result).to.equal("done");
+    expect(sleeps).to.deep.equal([]);
+    const err = await withRetry(async () => { advance(400); throw apiError("RequestLimitExceeded"); },
+      resolveRetryOptions({ maxAttempts: 2, maxElapsedMs: 1000 }), deps, undefined, undefined, paced).then(() => undefined, (e: unknown) => e);
+    expect((err as TencentCloudError).attempts).to.equal(3);
   });
 
   it("uses the transport's own verdict when given", () => {
