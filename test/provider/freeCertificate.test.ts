@@ -139,6 +139,20 @@ describe("FreeCertificate (provider against the emulator)", function () {
     expect(rsaNew.outs).to.include({ renews: rsa.id, keyAlgorithm: "RSA" });
   });
 
+  it("never hands one resource's renewal to another FreeCertificate for the same domain and key created in the same deployment", async () => {
+    const a = await up({ domain: "ready.example.com", validationMethod: "DNS", __resourceName: "site-a", __stack: "proj/dev" });
+    await env.emulator.ageFreeCertificates(70 * DAY);
+    // One deployment: "site-a" is due for renewal (its diff asks for a replacement), and the program
+    // also adds "site-b" for the same domain and key, whose create happens to run first.
+    expect((await h.diff(a.id, a.outs, a.inputs)).replaces).to.deep.equal(["expiresAt"]);
+    const b = await up({ domain: "ready.example.com", validationMethod: "DNS", __resourceName: "site-b", __stack: "proj/dev" });
+    const aNew = await h.create(a.inputs);
+    expect(b.outs, "site-b is a new application").to.not.have.property("renews");
+    expect(aNew.outs).to.include({ renews: a.id });
+    const applied = (await env.emulator.requests()).filter((r) => r.action === "ApplyCertificate").map((r) => r.params.OldCertificateId ?? null);
+    expect(applied).to.deep.equal([null, null, a.id]);
+  });
+
   it("applies anew (no OldCertificateId) for a certificate that expired before an up could renew it", async () => {
     const first = await up({ domain: "ready.example.com", validationMethod: "DNS" });
     await env.emulator.ageFreeCertificates(95 * DAY);
