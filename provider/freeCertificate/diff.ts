@@ -5,6 +5,7 @@
 // waitForIssuance the state's status is the one at create: the API's decides instead.
 import { normalizeDomain } from "../certificate";
 import type { Context } from "../context";
+import type { ResourceRef } from "../ownership";
 import { chinaTimeToIso } from "../rules/sslCertificate";
 import type { Difference, EngineRecord } from "../runtime/resource";
 import { validateArgs } from "../runtime/validate";
@@ -16,7 +17,7 @@ import { noteRenewal } from "./write";
 const REPLACING = ["domain", "validationMethod", "keyAlgorithm"] as const;
 const IN_PLACE = ["alias", "renewBeforeDays", "waitForIssuance"] as const;
 
-export async function diff(ctx: Context, id: string, olds: FreeCertificateOutputs, news: EngineRecord): Promise<Difference> {
+export async function diff(ctx: Context, id: string, olds: FreeCertificateOutputs, news: EngineRecord, resource?: ResourceRef): Promise<Difference> {
   const { value: wanted } = validateArgs(freeCertificateArgsSchema, news);
   const want = (k: string): unknown => (wanted as EngineRecord | undefined)?.[k] ?? news[k];
   const old = olds as unknown as EngineRecord;
@@ -40,7 +41,7 @@ export async function diff(ctx: Context, id: string, olds: FreeCertificateOutput
     const renewBeforeDays = typeof want("renewBeforeDays") === "number" ? want("renewBeforeDays") as number : RENEWAL_WINDOW_DAYS;
     if (described && expiresAt && renewalDue(expiresAt, new Date(), renewBeforeDays)) {
       replaces.push("expiresAt");
-      noteRenewal(ctx, { domain: olds.domain, keyAlgorithm: olds.keyAlgorithm }, id, expiresAt);
+      noteRenewal(ctx, resource, id, expiresAt);
     }
   }
   return { changed, replaces };

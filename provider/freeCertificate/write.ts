@@ -4,11 +4,10 @@
 // certificate id as partial state, so the next `up` resumes waiting instead of applying twice.
 // Delete removes only a certificate this resource applied for, only when no resource of the program
 // still declares it (provider/ownership.ts) and nothing is bound to it.
-import { normalizeDomain } from "../certificate";
 import type { Context } from "../context";
 import { deleteOwnCertificate } from "../deleteOwnCertificate";
 import { messages } from "../messages";
-import { sslCertificate } from "../ownership";
+import { ResourceRef, sslCertificate } from "../ownership";
 import { PartialStateError } from "../runtime/partialState";
 import type { Operation } from "../runtime/resource";
 import { isStillUsedRefusal } from "../services/ssl";
@@ -20,18 +19,19 @@ import { deleteRefusal, EXPIRED, ISSUED, mayRenew, stillBoundSentence } from "..
 import type { FreeCertificateOutputs, FreeCertificateSettings, ValidationRecord } from "./definition";
 
 // Diff knows the certificate a replacement renews; create is not told. Both run in the one provider
-// process of a deployment, so diff leaves a note under what the replacement applies for (domain and
-// key: a renewal changes neither) and the replacement's create takes it.
+// process of a deployment, so diff leaves a note under the resource of the program (its type and name,
+// the sdk's __resourceName) and the replacement's create takes it. Never under the domain: two
+// resources for one domain would take each other's renewal.
 interface RenewalNote { certificateId: string; expiresAt: string }
-// Keyed by the normalised name: the diff may hold either form of an internationalised name.
-const renewalKey = (s: Pick<FreeCertificateSettings, "domain" | "keyAlgorithm">) => `free-certificate-renewal:${normalizeDomain(s.domain)}|${s.keyAlgorithm}`;
+const renewalKey = (resource: ResourceRef) => `free-certificate-renewal:${resource.type}:${resource.name}`;
 
-export function noteRenewal(ctx: Context, renewed: Pick<FreeCertificateSettings, "domain" | "keyAlgorithm">, certificateId: string, expiresAt: string): void {
-  ctx.handOvers.leave<RenewalNote>(renewalKey(renewed), { certificateId, expiresAt }, (a, b) => a.certificateId === b.certificateId);
+export function noteRenewal(ctx: Context, resource: ResourceRef | undefined, certificateId: string, expiresAt: string): void {
+  // Unnamed (a handler called directly, not through the sdk): no note, so the replacement applies anew.
+  if (resource) ctx.handOvers.leave<RenewalNote>(renewalKey(resource), { certificateId, expiresAt }, (a, b) => a.certificateId === b.certificateId);
 }
 
-function takeRenewal(ctx: Context, settings: FreeCertificateSettings, now: Date): string | undefined {
-  const note = ctx.handOvers.take<RenewalNote>(renewalKey(settings));
+function takeRenewal(ctx: Context, resource: ResourceRef | undefined, now: Date): string | undefined {
+  const note = resource && ctx.handOvers.take<RenewalNote>(renewalKey(resource));
   // Outside the API's window (expired meanwhile) the replacement is a new application.
   return note && mayRenew(note.expiresAt, now) ? note.certificateId : undefined;
 }
@@ -83,7 +83,7 @@ async function finish(ctx: Context, id: string, settings: FreeCertificateSetting
 }
 
 export async function create(ctx: Context, settings: FreeCertificateSettings, op: Operation): Promise<{ id: string; state: FreeCertificateOutputs }> {
-  const renews = takeRenewal(ctx, settings, new Date());
+  const renews = takeRenewal(ctx, op.resource, new Date());
   const id = await ctx.ssl.applyCertificate({
     DvAuthMethod: settings.validationMethod,
     DomainName: settings.domain,

@@ -82,8 +82,12 @@ export interface Difference {
 export interface ResourceHandlers<Inputs, State> {
   /** The failures beyond the schema's: certificate findings, ownership, what the API says. Never writes. */
   check(ctx: Context, input: CheckInput<Inputs>): Promise<CheckFailure[]>;
-  /** Against the current state; `news` as given (renamed), which may hold values unknown at preview. */
-  diff(ctx: Context, id: string, state: State, news: EngineRecord): Promise<Difference> | Difference;
+  /**
+   * Against the current state; `news` as given (renamed), which may hold values unknown at preview.
+   * `resource` is the resource of the program, when the sdk named it: a note for the create of a
+   * replacement is left under it (context.ts HandOvers), never under what the resource is for.
+   */
+  diff(ctx: Context, id: string, state: State, news: EngineRecord, resource?: ResourceRef): Promise<Difference> | Difference;
   create(ctx: Context, inputs: Inputs, op: Operation): Promise<{ id: string; state: State }>;
   /**
    * The create of `{ import: id }`: takes over what exists under `id` as the program declares it.
@@ -272,7 +276,7 @@ export function engineHandlers<Args, Inputs, State>(def: ResourceDefinition<Args
     },
 
     async diff(id, olds, news) {
-      const d = await h().diff(ctx, id, stateOf(olds), renamedArgs(def, withoutHidden(news ?? {})).args);
+      const d = await h().diff(ctx, id, stateOf(olds), renamedArgs(def, withoutHidden(news ?? {})).args, resourceOf(def, news));
       return { changes: d.changed.length > 0 || d.replaces.length > 0, replaces: d.replaces, deleteBeforeReplace: d.deleteBeforeReplace ?? false };
     },
 

@@ -25,6 +25,9 @@ describe("FreeCertificate through the dynamic-provider host", function () {
   const playCertUrn = urnFor("tencentcloud-https:FreeCertificate", "play-cert");
   const cdnUrn = urnFor("tencentcloud-https:CdnHttpsConfig", "cdn-https");
   const liveUrn = urnFor("tencentcloud-https:LiveDomainBinding", "play-https");
+  // As the sdk sends them: the arguments with the resource's name and stack beside them.
+  const cdnCertArgs = { domain: CDN, __resourceName: "cdn-cert", __stack: "proj/dev" };
+  const playCertArgs = { domain: PLAY, validationMethod: "DNS", keyAlgorithm: "ECC", __resourceName: "play-cert", __stack: "proj/dev" };
 
   before(async function () {
     fixture = await startHostFixture({
@@ -50,13 +53,13 @@ describe("FreeCertificate through the dynamic-provider host", function () {
   }
 
   it("applies, deploys to CDN and CSS, renews in the window with the bindings moved first, and destroys cleanly", async function () {
-    const preview = await certs.preview(cdnCertUrn, { domain: CDN });
+    const preview = await certs.preview(cdnCertUrn, cdnCertArgs);
     expect(preview.failures).to.deep.equal([]);
     expect((await live.preview(liveUrn, { certificateId: UNKNOWN, domains: [PLAY] })).failures).to.deep.equal([]);
     expect(await emulator.writes()).to.deep.equal([]);
 
-    let cdnCert = await certs.create(cdnCertUrn, { domain: CDN });
-    let playCert = await certs.create(playCertUrn, { domain: PLAY, validationMethod: "DNS", keyAlgorithm: "ECC" });
+    let cdnCert = await certs.create(cdnCertUrn, cdnCertArgs);
+    let playCert = await certs.create(playCertUrn, playCertArgs);
     expect(cdnCert.outputs).to.include({ certificateId: cdnCert.id, status: "issued", validationMethod: "DNS_AUTO" });
     expect(playCert.outputs).to.include({ certificateId: playCert.id, status: "issued", keyAlgorithm: "ECC" });
     expect(playCert.outputs.validationRecords[0]).to.include({ recordType: "TXT", name: `_dnsauth.play.example.com` });
@@ -65,8 +68,8 @@ describe("FreeCertificate through the dynamic-provider host", function () {
     expect(await httpsOn()).to.deep.equal({ cdn: cdnCert.id, play: playCert.id });
 
     // A second up shows no change.
-    expect((await certs.up(cdnCert, { domain: CDN })).step).to.equal("same");
-    expect((await certs.up(playCert, { domain: PLAY, validationMethod: "DNS", keyAlgorithm: "ECC" })).step).to.equal("same");
+    expect((await certs.up(cdnCert, cdnCertArgs)).step).to.equal("same");
+    expect((await certs.up(playCert, playCertArgs)).step).to.equal("same");
 
     // Two months later: within 30 days of expiry. The engine's order: replace the certificates
     // (create first), update what takes their ids, delete the old ones last.
@@ -93,7 +96,7 @@ describe("FreeCertificate through the dynamic-provider host", function () {
     site = movedSite.state;
     playback = movedPlayback.state;
     expect((await emulator.state()).sslCertificates.map((c: any) => c.id).sort()).to.deep.equal([cdnNew.id, playNew.id].sort());
-    expect((await certs.up(cdnCert, { domain: CDN })).step).to.equal("same");
+    expect((await certs.up(cdnCert, cdnCertArgs)).step).to.equal("same");
 
     // Destroy: the users of the certificates first, then the certificates (an hour after applying).
     await cdn.destroy(site);

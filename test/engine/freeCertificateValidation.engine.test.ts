@@ -23,7 +23,8 @@ describe("FreeCertificateValidation through the dynamic-provider host (one progr
   const certUrn = urnFor("tencentcloud-https:FreeCertificate", "cdn-cert");
   const validationUrn = urnFor("tencentcloud-https:FreeCertificateValidation", "cdn-cert-validation");
   const cdnUrn = urnFor("tencentcloud-https:CdnHttpsConfig", "cdn-https");
-  const certArgs = { domain: CDN, validationMethod: "DNS", waitForIssuance: false };
+  // As the sdk sends them: the resource's name and stack beside the arguments.
+  const certArgs = { domain: CDN, validationMethod: "DNS", waitForIssuance: false, __resourceName: "cdn-cert", __stack: "proj/dev" };
 
   before(async function () {
     fixture = await startHostFixture({ seed: { cdnDomains: [{ domain: CDN, status: "online", originType: "domain" }] } });

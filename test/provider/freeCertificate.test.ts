@@ -92,7 +92,7 @@ describe("FreeCertificate (provider against the emulator)", function () {
   });
 
   it("renews when the emulator's clock brings the certificate within renewBeforeDays: a replacement naming the old one, which is deleted last", async () => {
-    const first = await up({ domain: "play.example.com", validationMethod: "DNS", renewBeforeDays: 20 });
+    const first = await up({ domain: "play.example.com", validationMethod: "DNS", renewBeforeDays: 20, __resourceName: "play", __stack: "proj/dev" });
     expect(first.outs.status).to.equal("issued");
     expect((await h.diff(first.id, first.outs, first.inputs)).changes).to.equal(false);
     await env.emulator.ageFreeCertificates(65 * DAY); // 25 days left: not yet within 20
@@ -118,7 +118,7 @@ describe("FreeCertificate (provider against the emulator)", function () {
   });
 
   it("renews a certificate for an internationalised domain name: the replacement names the old one", async () => {
-    const done = up({ domain: "Bücher.example.com", validationMethod: "DNS_AUTO" });
+    const done = up({ domain: "Bücher.example.com", validationMethod: "DNS_AUTO", __resourceName: "books", __stack: "proj/dev" });
     await new Promise((r) => setTimeout(r, 300));
     await env.emulator.advanceClock(3000); // Tencent Cloud DNS adds the record
     const first = await done;
@@ -129,8 +129,8 @@ describe("FreeCertificate (provider against the emulator)", function () {
   });
 
   it("renews two certificates of one domain (RSA and ECC) in one run, each naming its own predecessor", async () => {
-    const rsa = await up({ domain: "ready.example.com", validationMethod: "DNS", keyAlgorithm: "RSA" });
-    const ecc = await up({ domain: "ready.example.com", validationMethod: "DNS", keyAlgorithm: "ECC" });
+    const rsa = await up({ domain: "ready.example.com", validationMethod: "DNS", keyAlgorithm: "RSA", __resourceName: "rsa", __stack: "proj/dev" });
+    const ecc = await up({ domain: "ready.example.com", validationMethod: "DNS", keyAlgorithm: "ECC", __resourceName: "ecc", __stack: "proj/dev" });
     await env.emulator.ageFreeCertificates(70 * DAY);
     expect((await h.diff(rsa.id, rsa.outs, rsa.inputs)).replaces).to.deep.equal(["expiresAt"]);
     expect((await h.diff(ecc.id, ecc.outs, ecc.inputs)).replaces).to.deep.equal(["expiresAt"]);

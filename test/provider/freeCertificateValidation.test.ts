@@ -27,7 +27,7 @@ describe("FreeCertificateValidation (provider against the emulator)", function (
   }
   /** The FreeCertificate of the one-program form: DNS validation, not waiting. */
   async function certificate(domain: string): Promise<{ id: string; outs: Props; inputs: Props }> {
-    const inputs = await checked(certs, { domain, validationMethod: "DNS", waitForIssuance: false });
+    const inputs = await checked(certs, { domain, validationMethod: "DNS", waitForIssuance: false, __resourceName: `cert-${domain}`, __stack: "proj/dev" });
     const { id, outs } = await certs.create(inputs);
     return { id, outs, inputs };
   }
