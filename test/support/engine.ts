@@ -73,6 +73,8 @@ export interface ProviderHost {
   /** Lines the host wrote to stdout (after the port line) and stderr, in order. */
   logs(): string[];
   stop(): Promise<void>;
+  /** SIGKILL, as a CI runner pre-empted or a job killed at its timeout: nothing of the process runs after it. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -270,6 +272,11 @@ export async function startProviderHost(opts: StartOptions): Promise<ProviderHos
       client.close();
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
       await exited;
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      await exited;
+      client.close();
     },
   };
 }

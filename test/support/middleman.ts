@@ -9,11 +9,17 @@ import { SERVICE_VERSIONS, Service } from "../../provider/tencentcloud/types";
 
 export interface Exchange { service: Service | string; action: string; request: any; answer: any }
 
+/**
+ * What an answer hook returns to lose the answer: the emulator applied the request, and the client's
+ * connection is destroyed instead of answered (a connection reset, or a process killed meanwhile).
+ */
+export const DROP = Symbol("drop the answer");
+
 export interface Middleman {
   url: string;
   /** Every exchange so far, in the order the answers came. */
   exchanges: Exchange[];
-  /** Called after the emulator answered and before the client sees the answer; may return a new answer. */
+  /** Called after the emulator answered and before the client sees the answer; may return a new answer, or DROP to lose it. */
   onAnswer(hook: ((x: Exchange) => Promise<unknown | undefined>) | undefined): void;
   /** Refuses connections (the listener closed, open sockets dropped) for `ms`, then listens again on the same port. */
   refuseFor(ms: number): Promise<void>;
@@ -59,6 +65,7 @@ export async function startMiddleman(target: string): Promise<Middleman> {
           const exchange: Exchange = { service: serviceOf(req), action: header(req, "x-tc-action"), request: parsed(body.toString("utf8")), answer: parsed(text) };
           if (hook && exchange.action) {
             const changed = await hook(exchange);
+            if (changed === DROP) { exchanges.push(exchange); res.destroy(); return; }
             if (changed !== undefined) { text = JSON.stringify(changed); exchange.answer = changed; }
           }
           exchanges.push(exchange);

@@ -1,0 +1,73 @@
+// The crash harness in the suite (issue 26): an operation of test/crash/operations.ts is run once
+// without a kill (its writes are the kill points), then once per kill point with Pulumi's real
+// dynamic-provider host SIGKILLed right after that write landed, followed by the next `up` in a fresh
+// process and a further one (test/crash/harness.ts says what is checked). The suite runs a CI profile
+// (CI_PROFILE); `npm run crash` (CRASH_SWEEP=full) kills at every point of every operation. Both print
+// the table of kill points per operation.
+import { expect } from "chai";
+import { Harness, KillOutcome, Plan, startHarness } from "./harness";
+import { operations } from "./operations";
+
+const FULL = process.env.CRASH_SWEEP === "full";
+
+/**
+ * The suite's profile: every write action killed at least once (at its first point in the named
+ * operation), and every point of the FreeCertificate renewal that moves a CDN domain and a playback
+ * domain. The full sweep (`npm run crash`) kills at every point of every operation.
+ */
+const CI_PROFILE: Record<string, string[] | "every point"> = {
+  "LiveCertificate, LiveDomainBinding: create": ["UploadCertificate"],
+  "LiveCertificate, LiveDomainBinding: alias": ["ModifyCertificateAlias"],
+  "LiveCertificate, LiveDomainBinding: delete": ["UnBindLiveDomainCert"],
+  "FreeCertificateValidation: create": ["ApplyCertificate"],
+  "FreeCertificate (CDN, live): renewal": "every point",
+};
+
+/** The kill points of an operation the run covers. */
+function pointsOf(name: string, plan: Plan): number[] {
+  const all = plan.writes.map((_, i) => i + 1);
+  const profile = CI_PROFILE[name];
+  if (FULL || profile === "every point") return all;
+  return (profile ?? []).map((action) => {
+    const i = plan.writes.findIndex((w) => w.endsWith(`.${action}`));
+    if (i < 0) throw new Error(`${name} no longer writes ${action}: choose another operation for it in CI_PROFILE`);
+    return i + 1;
+  });
+}
+
+function table(rows: { operation: string; plan: Plan; outcomes: KillOutcome[] }[]): string {
+  const width = Math.max(...rows.map((r) => r.operation.length), "operation".length);
+  const line = (cells: string[]) => `${cells[0].padEnd(width)}  ${cells[1].padStart(6)}  ${cells[2].padStart(6)}  ${cells[3].padStart(9)}  ${cells[4]}`;
+  const out = [line(["operation", "writes", "killed", "converged", "kill points (the write the process was killed after; * = killed in this run)"])];
+  for (const r of rows) {
+    const killed = new Set(r.outcomes.map((o) => o.point));
+    const points = r.plan.writes.map((w, i) => `${i + 1}:${w.replace(/^\w+\./, "")}${killed.has(i + 1) ? "*" : ""}`).join(" ");
+    out.push(line([r.operation, String(r.plan.writes.length), String(r.outcomes.length), String(r.outcomes.filter((o) => o.problems.length === 0).length), points]));
+  }
+  const sum = (f: (r: (typeof rows)[number]) => number) => String(rows.reduce((n, r) => n + f(r), 0));
+  out.push(line(["total", sum((r) => r.plan.writes.length), sum((r) => r.outcomes.length), sum((r) => r.outcomes.filter((o) => o.problems.length === 0).length), ""]));
+  return out.join("\n");
+}
+
+describe(`crash harness: the provider killed right after each write, the next up converges (${FULL ? "every kill point" : "CI profile; npm run crash for every point"})`, function () {
+  this.timeout(FULL ? 900_000 : 120_000);
+  let harness: Harness;
+  const rows: { operation: string; plan: Plan; outcomes: KillOutcome[] }[] = [];
+  before(async () => { harness = await startHarness(); });
+  after(async () => {
+    if (rows.length > 0) console.log(`\n${table(rows)}\n`);
+    await harness?.stop();
+  });
+
+  for (const op of operations().filter((o) => FULL || o.name in CI_PROFILE)) {
+    it(op.name, async () => {
+      const plan = await harness.plan(op);
+      expect(plan.writes.length, "the operation writes").to.be.above(0);
+      const outcomes: KillOutcome[] = [];
+      for (const point of pointsOf(op.name, plan)) outcomes.push(await harness.killAt(op, plan, point));
+      rows.push({ operation: op.name, plan, outcomes });
+      const failed = outcomes.filter((o) => o.problems.length > 0).map((o) => `killed after write ${o.point} (${o.write}): ${o.problems.join("; ")}`);
+      expect(failed, failed.join("\n")).to.deep.equal([]);
+    });
+  }
+});
