@@ -217,7 +217,7 @@ function referencedCertificates(cp: Checkpoint): string[] {
  * After each write: every declared domain that served HTTPS since the operation started still does.
  * (A delete's domains are no longer declared: turning them off is the operation.)
  */
-class HttpsWatch {
+export class HttpsWatch {
   private readonly seenOn = new Set<string>();
   readonly violations: string[] = [];
   constructor(private readonly declared: string[]) {}
@@ -270,6 +270,11 @@ const failedAnswer = (x: Exchange) => typeof x.answer !== "object" || x.answer =
 
 export interface Harness {
   emulator: EmulatorHandle;
+  /**
+   * One `up` of `program` over `cp` (updated as the engine records), in Pulumi's real host (a new one)
+   * or in a fresh process here; `watch` looks at the emulator after every write.
+   */
+  up(program: Declared[], cp: Checkpoint, options?: { inHost?: boolean; watch?: HttpsWatch }): Promise<UpResult & { writes: string[] }>;
   /** Runs `op` with no kill: what it writes. */
   plan(op: Operation): Promise<Plan>;
   /** Runs `op`, killing the host after write `point` of `plan`, then the next `up` and a further one; what went wrong. */
@@ -320,6 +325,22 @@ export async function startHarness(): Promise<Harness> {
 
   return {
     emulator,
+    async up(program, cp, options = {}) {
+      const host = options.inHost ? await takeHost() : undefined;
+      const writes: string[] = [];
+      onWrite = async (x) => {
+        writes.push(`${x.service}.${x.action}`);
+        options.watch?.look(await emulator.state(), x.action);
+        return undefined;
+      };
+      try {
+        return { ...await deploy(host ? onHost(host) : fresh(), program, cp, seam, () => false), writes };
+      } finally {
+        onWrite = async () => undefined;
+        await host?.stop();
+      }
+    },
+
     async plan(op) {
       const cp = await prepare(op);
       const writes: string[] = [];

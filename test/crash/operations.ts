@@ -8,8 +8,8 @@ import type { Declared, Operation } from "./harness";
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-const CDN = "cdn.example.com";
-const PLAY = "play.example.com";
+export const CDN = "cdn.example.com";
+export const PLAY = "play.example.com";
 const VALIDATED = "validated.example.com";
 const SITE = "site.example.com";
 const LIVE = ["live1.example.com", "live2.example.com"];
@@ -17,7 +17,7 @@ const LIVE = ["live1.example.com", "live2.example.com"];
 const onlineCdn = (domain: string) => ({ domain, status: "online" as const, originType: "domain" });
 
 /** FreeCertificates taken by a CdnHttpsConfig and a LiveDomainBinding (the forced redirect is the self-owned CDN program's). */
-function freeProgram(cdnAlias?: string): Declared[] {
+export function freeProgram(cdnAlias?: string): Declared[] {
   return [
     { kind: "freeCertificate", name: "cdn-cert", args: { domain: CDN, ...(cdnAlias ? { alias: cdnAlias } : {}) } },
     { kind: "freeCertificate", name: "play-cert", args: { domain: PLAY, validationMethod: "DNS", keyAlgorithm: "ECC" } },
@@ -25,7 +25,7 @@ function freeProgram(cdnAlias?: string): Declared[] {
     { kind: "liveDomainBinding", name: "play-https", args: (o) => ({ certificateId: o("play-cert").certificateId, domains: [PLAY] }) },
   ];
 }
-const freeSeed: EmulatorSeed = { cdnDomains: [onlineCdn(CDN)], liveDomains: [{ name: PLAY, type: 1 }], validationRecordsPresent: [PLAY] };
+export const freeSeed: EmulatorSeed = { cdnDomains: [onlineCdn(CDN)], liveDomains: [{ name: PLAY, type: 1 }], validationRecordsPresent: [PLAY] };
 
 /** The ACM pattern: a FreeCertificate that does not wait, its validation, and the CDN domain taking the validation's id. */
 const validationProgram: Declared[] = [
