@@ -252,6 +252,18 @@ describe("emulator: the free certificate's whole lifecycle", () => {
       expect(await ids({ CertificateStatus: [2] })).to.deep.equal([a]);
       expect(await ids({ CertificateStatus: [0] })).to.deep.equal([b]);
     });
+
+    it("ModifyCertificateAlias renames a free certificate pending validation and an issued one, as every view then shows", async () => {
+      const pending = await apply({ Alias: "before" });
+      const done = await issued({ Alias: "before" });
+      for (const id of [pending, done]) {
+        await call(emu, "ssl", "ModifyCertificateAlias", { CertificateId: id, Alias: "after" });
+        expect((await describe1(id)).Alias).to.equal("after");
+        expect((await call(emu, "ssl", "DescribeCertificateDetail", { CertificateId: id })).Alias).to.equal("after");
+        expect((await listed({ SearchKey: "after" })).map((c) => c.CertificateId)).to.include(id);
+      }
+      expect((await emu.state()).sslCertificates.find((c) => c.id === done)!.alias).to.equal("after");
+    });
   });
 
   describe("the account's quota", () => {
