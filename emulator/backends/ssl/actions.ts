@@ -56,9 +56,9 @@ function describeCertificateDetail(params: Params, ssl: SslBackend) {
 }
 
 function modifyCertificateAlias(params: Params, ssl: SslBackend) {
-  const record = certificateById(ssl, requireString(params, "CertificateId"));
-  record.alias = optionalString(params, "Alias") ?? "";
-  return { CertificateId: record.id };
+  const id = requireString(params, "CertificateId");
+  if (!ssl.rename(id, optionalString(params, "Alias") ?? "")) certificateById(ssl, id); // throws the API's not-found
+  return { CertificateId: id };
 }
 
 /**

@@ -11,9 +11,8 @@ import { EVENT_STATUS_NAMES, EventStatus } from "./statuses";
 /** A rename in the SSL console. */
 export function editSslCertificate(ssl: SslBackend, id: string, patch: SslCertificatePatch): void {
   assertShape(patch, object({ alias: text }), "patch");
-  const record = ssl.certificate(id);
-  if (!record) throw new SeedError(`ssl certificate ${id} does not exist`);
-  if (patch.alias !== undefined) record.alias = patch.alias;
+  if (!ssl.certificate(id) && !ssl.application(id)) throw new SeedError(`ssl certificate ${id} does not exist`);
+  if (patch.alias !== undefined) ssl.rename(id, patch.alias);
 }
 
 function freeCertificate(ssl: SslBackend, id: string): FreeApplication {

@@ -78,6 +78,18 @@ export class SslBackend extends BaseBackend {
     }
   }
 
+  /**
+   * Renames a certificate: a stored one, or a free application, pending or issued (its views show the
+   * application's alias). False when there is no such certificate.
+   */
+  rename(id: string, alias: string): boolean {
+    const app = this.application(id);
+    const record = this.certificates.get(id);
+    if (app) app.alias = alias;
+    if (record) record.alias = alias;
+    return !!(app || record);
+  }
+
   /** Keeps a deleted certificate for the CSS bindings that still name it. */
   keepForBindings(record: SslCertificateRecord): void {
     this.kept.set(record.id, record);
