@@ -10,9 +10,9 @@ import { chinaTimeToIso } from "../rules/sslCertificate";
 import type { Difference, EngineRecord } from "../runtime/resource";
 import { validateArgs } from "../runtime/validate";
 import { isUnknown } from "../unknown";
-import { nextStep, RENEWAL_WINDOW_DAYS, renewalDue, statusWord } from "../rules/freeCertificate";
+import { nextStep, RENEWAL_WINDOW_DAYS, renewalDue, renewalStands, statusWord } from "../rules/freeCertificate";
 import { freeCertificateArgsSchema, FreeCertificateOutputs } from "./definition";
-import { noteRenewal } from "./write";
+import { noteReplacement, ReplacementNote } from "./write";
 
 const REPLACING = ["domain", "validationMethod", "keyAlgorithm"] as const;
 const IN_PLACE = ["alias", "renewBeforeDays", "waitForIssuance"] as const;
@@ -36,13 +36,17 @@ export async function diff(ctx: Context, id: string, olds: FreeCertificateOutput
   const described = askApi ? await ctx.ssl.findFreeCertificate(id) : undefined;
   if (step === "wait" && described) step = nextStep(statusWord(described.Status));
   if (step === "apply-again" && replaces.length === 0) replaces.push("status");
-  if (replaces.length === 0 && step === "judge-renewal") {
-    const expiresAt = chinaTimeToIso(described?.CertEndTime ?? undefined) ?? olds.expiresAt;
+  let renewal: ReplacementNote["renewal"];
+  if (replaces.length === 0 && step === "judge-renewal" && described) {
+    const expiresAt = chinaTimeToIso(described.CertEndTime ?? undefined) ?? olds.expiresAt;
     const renewBeforeDays = typeof want("renewBeforeDays") === "number" ? want("renewBeforeDays") as number : RENEWAL_WINDOW_DAYS;
-    if (described && expiresAt && renewalDue(expiresAt, new Date(), renewBeforeDays)) {
+    // Renewed elsewhere (the console, another tool, a run of ours that was killed): take it now.
+    const renewedElsewhere = described.CertificateExtra?.RenewOrder ? renewalStands(await ctx.ssl.findFreeCertificate(described.CertificateExtra.RenewOrder)) : false;
+    if (expiresAt && (renewedElsewhere || renewalDue(expiresAt, new Date(), renewBeforeDays))) {
       replaces.push("expiresAt");
-      noteRenewal(ctx, resource, id, expiresAt);
+      renewal = { expiresAt };
     }
   }
+  if (replaces.length > 0) noteReplacement(ctx, resource, { replaces: id, ...(renewal ? { renewal } : {}), adopted: olds.adopted });
   return { changed, replaces };
 }

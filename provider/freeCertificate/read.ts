@@ -4,7 +4,7 @@
 import { rememberedFacts } from "../certificate";
 import type { Context } from "../context";
 import { freeCertificateOutputs } from "./outputs";
-import { RENEWAL_WINDOW_DAYS } from "../rules/freeCertificate";
+import { aliasWithoutMarker, RENEWAL_WINDOW_DAYS } from "../rules/freeCertificate";
 import { FreeCertificateOutputs, FreeCertificateSettings, KEY_ALGORITHMS, VALIDATION_METHODS, ValidationMethod } from "./definition";
 import { chainOf, outputsFrom } from "./write";
 
@@ -29,7 +29,7 @@ export async function lookup(ctx: Context, id: string, program: FreeCertificateS
   // One fetch of the chain serves both the key type and the outputs.
   const pem = await chainOf(ctx, id, described);
   const keyType = rememberedFacts(pem)?.keyType;
-  const found = foundSettings((described.Domain ?? "").toLowerCase(), described.VerifyType, described.Alias, keyType);
+  const found = foundSettings((described.Domain ?? "").toLowerCase(), described.VerifyType, aliasWithoutMarker(described.Alias), keyType);
   // What the API cannot tell (the renewal window, whether to wait) is the program's.
   const settings = program ? { ...found, renewBeforeDays: program.renewBeforeDays, waitForIssuance: program.waitForIssuance } : found;
   return freeCertificateOutputs({ certificateId: id, settings, described, pem, adopted: true, now: new Date() });

@@ -2,8 +2,9 @@
 // the API's status codes as words, the validation records, the verification progress, renewal and
 // the sentences for deletions the API refuses. Facts from the SSL API spec (ssl 2019-12-05),
 // docs/reference/tencentcloud-api.md.
+import { createHash } from "node:crypto";
 import { isDomainName } from "../certificate";
-import type { DomainValidationResult, DvAuthDetail, DvAuthFields } from "../tencentcloud/types";
+import type { DescribeCertificateResponse, DomainValidationResult, DvAuthDetail, DvAuthFields } from "../tencentcloud/types";
 
 /** One record the domain's owner must publish (DNS or FILE validation), as the API gives it. */
 export interface ValidationRecord {
@@ -158,4 +159,57 @@ export function deleteRefusal(code: string, certificateId: string): string | und
 export function stillBoundSentence(certificateId: string, domains: string[]): string {
   return `Free certificate ${certificateId} is still used by ${domains.join(", ")}: it is left in SSL Certificate Management; `
     + "move or remove those bindings, then delete it in the SSL console or run `pulumi destroy` again.";
+}
+
+
+// ------------------------------------------------------------------ finding an application again
+
+/**
+ * The marker every application of one resource carries in its alias: ApplyCertificate takes no
+ * idempotency token, so after a lost answer or a killed process the application is found again by
+ * DescribeCertificates' SearchKey ("模糊匹配证书 ID、备注名称、证书域名": the id, the alias, the domain). It is
+ * "pulumi-" and 16 hex digits of SHA-256 over the stack ("<project>/<stack>") and the resource's type
+ * and name: the same in every process, different for every resource of every stack.
+ */
+export function applicationMarker(stack: string, type: string, name: string): string {
+  return `pulumi-${createHash("sha256").update(`${stack}\u0000${type}\u0000${name}`).digest("hex").slice(0, 16)}`;
+}
+
+const MARKER_AT_END = /\s*pulumi-[0-9a-f]{16}$/;
+
+/** The alias sent to the API: the one given, then the marker. */
+export function aliasWithMarker(alias: string | undefined, marker: string | undefined): string | undefined {
+  if (!marker) return alias;
+  return alias ? `${alias} ${marker}` : marker;
+}
+
+/** The alias as the program gives it, from the one the API shows. */
+export function aliasWithoutMarker(shown: string | null | undefined): string | undefined {
+  const alias = (shown ?? "").replace(MARKER_AT_END, "");
+  return alias === "" ? undefined : alias;
+}
+
+/** ECC or RSA, from a listing's EncryptAlgorithm ("RSA 2048", "ECC 256"); undefined when it says neither. */
+function keyAlgorithmShown(encryptAlgorithm: string | null | undefined): "RSA" | "ECC" | undefined {
+  const a = (encryptAlgorithm ?? "").toUpperCase();
+  return a.startsWith("ECC") || a.startsWith("EC ") ? "ECC" : a.startsWith("RSA") ? "RSA" : undefined;
+}
+
+/**
+ * Whether a listed certificate is an application of this resource that it may take as its own: its
+ * alias carries the resource's marker, it is for the same domain, validation method and key, and it
+ * can still be (or is) a valid certificate: not a dead end, not expired.
+ */
+export function isOwnApplication(row: DescribeCertificateResponse, marker: string, wanted: { domain: string; validationMethod: string; keyAlgorithm: string }): boolean {
+  if (!(row.Alias ?? "").split(/\s+/).includes(marker)) return false;
+  if ((row.Domain ?? "").toLowerCase() !== wanted.domain) return false;
+  if (row.VerifyType && row.VerifyType !== wanted.validationMethod) return false;
+  const key = keyAlgorithmShown(row.EncryptAlgorithm);
+  if (key && key !== wanted.keyAlgorithm) return false;
+  return !isDeadEnd(row.Status) && row.Status !== EXPIRED;
+}
+
+/** Whether a renewal (CertificateExtra.RenewOrder) will be, or is, the certificate: not a dead end. */
+export function renewalStands(renewal: DescribeCertificateResponse | undefined): renewal is DescribeCertificateResponse {
+  return renewal !== undefined && !isDeadEnd(renewal.Status);
 }

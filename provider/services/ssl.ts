@@ -2,7 +2,7 @@
 // client, each with its "not found" turned into undefined (or the catalogue's sentence) in this one
 // place. No rules: those are in rules/sslCertificate.ts.
 import { messages } from "../messages";
-import { isNotFound, TencentCloudError } from "../tencentcloud";
+import { isNotFound, mayHaveApplied, TencentCloudError } from "../tencentcloud";
 import type {
   ApplyCertificateRequest, DeleteCertificateResponse, DescribeCertificateDetailResponse, DescribeCertificateResponse, DomainValidationResult,
   UploadCertificateRequest,
@@ -14,6 +14,8 @@ import { collectPages } from "../tencentcloud/paging";
 const CERTIFICATES_PAGE = 1000;
 /** ApplyCertificate's only package: 83 = TrustAsia C1 DV Free. */
 const FREE_PACKAGE = "83";
+/** How many times an application whose answer was lost, and which could not be found, is sent. */
+const APPLICATION_ATTEMPTS = 3;
 
 /**
  * Whether SSL Certificate Management refused a delete because cloud resources still use the
@@ -73,8 +75,29 @@ export class SslService {
 
   // ---------------------------------------------------------------- free certificates (FreeCertificate)
 
-  async applyCertificate(request: ApplyCertificateRequest): Promise<string> {
-    return (await this.client.ssl.applyCertificate(request)).CertificateId;
+  /**
+   * ApplyCertificate, which has no idempotency token: an attempt whose answer was lost is not repeated
+   * blindly (each one that lands is another application). `findApplied` looks for what it did; only
+   * when it finds nothing is the application sent again. `found`: the id came from that look.
+   */
+  async applyCertificate(request: ApplyCertificateRequest, findApplied: () => Promise<string | undefined>): Promise<{ id: string; found: boolean }> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return { id: (await this.client.ssl.applyCertificate(request)).CertificateId, found: false };
+      } catch (e) {
+        if (!mayHaveApplied(e) || attempt >= APPLICATION_ATTEMPTS) throw e;
+        const found = await findApplied();
+        if (found) return { id: found, found: true };
+      }
+    }
+  }
+
+  /** Tencent Cloud's own certificates (free ones included) whose id, alias or domain contain `searchKey`, newest application first. */
+  searchCertificates(searchKey: string): Promise<DescribeCertificateResponse[]> {
+    return collectPages(CERTIFICATES_PAGE, async (i) => {
+      const page = await this.client.ssl.describeCertificates({ Offset: i * CERTIFICATES_PAGE, Limit: CERTIFICATES_PAGE, FilterSource: "buy", SearchKey: searchKey });
+      return { rows: page.Certificates ?? [], total: page.TotalCount ?? 0 };
+    });
   }
 
   /** DescribeCertificate (no PEM, no key), or undefined when there is no certificate with this id. */

@@ -5,7 +5,7 @@ import * as http from "node:http";
 import * as https from "node:https";
 import type { AxiosAdapter, AxiosHeaders, AxiosInstance, AxiosResponse, AxiosStatic } from "axios";
 import { Tc3Signer } from "./signer";
-import { CLIENT_ERROR, TencentCloudError, isThrottleCode } from "./errors";
+import { CLIENT_ERROR, TencentCloudError, isRetryable, isThrottleCode } from "./errors";
 import { collectSecrets, makeScrubber, Scrubber } from "./redact";
 import {
   isRetryableNetworkCode, NEVER_SENT_NETWORK_CODES, RetryOptions, RetryDeps, realRetryDeps, resolveRetryOptions, ResolvedRetryOptions, withRetry,
@@ -259,6 +259,19 @@ export function mayHaveApplied(error: unknown): boolean {
     || error.code === "InternalError" || error.code.startsWith("InternalError.");
 }
 
+/** How a call is retried beyond the defaults. */
+export interface CallOptions {
+  /**
+   * false for a write that is not idempotent (ApplyCertificate: each attempt that lands is another
+   * application): an attempt whose answer was lost (mayHaveApplied) is not repeated, its error is
+   * thrown, and the caller looks for what it did. Throttling and attempts never sent are still retried.
+   */
+  retryLostAnswer?: boolean;
+}
+const NOT_IDEMPOTENT: CallOptions = { retryLostAnswer: false };
+/** Retryable, but never an attempt that may have been applied. */
+const retryableUnapplied = (e: unknown): boolean => isRetryable(e) && !mayHaveApplied(e);
+
 /** A throttling answer: retried at the pacer's new pace, without backing off (retry.ts withRetry `paced`). */
 const isThrottled = (e: unknown): boolean => e instanceof TencentCloudError && isThrottleCode(e.code);
 
@@ -286,6 +299,7 @@ export class TencentCloudClient {
     describeCertificateDetail: Call<T.DescribeCertificateDetailRequest, T.DescribeCertificateDetailResponse>;
     deleteCertificate: Call<T.DeleteCertificateRequest, T.DeleteCertificateResponse>;
     modifyCertificateAlias: Call<T.ModifyCertificateAliasRequest, T.ModifyCertificateAliasResponse>;
+    /** Not repeated when its answer is lost (CallOptions.retryLostAnswer): the caller finds the application. */
     applyCertificate: Call<T.ApplyCertificateRequest, T.ApplyCertificateResponse>;
     describeCertificate: Call<T.CertificateIdRequest, T.DescribeCertificateResponse>;
     completeCertificate: Call<T.CertificateIdRequest, T.CompleteCertificateResponse>;
@@ -342,7 +356,7 @@ export class TencentCloudClient {
       describeCertificateDetail: bind("ssl", "DescribeCertificateDetail"),
       deleteCertificate: bind("ssl", "DeleteCertificate"),
       modifyCertificateAlias: bind("ssl", "ModifyCertificateAlias"),
-      applyCertificate: bind("ssl", "ApplyCertificate"),
+      applyCertificate: (request) => this.callWithOutcome("ssl", "ApplyCertificate", request, NOT_IDEMPOTENT).then((o) => o.response as T.ApplyCertificateResponse),
       describeCertificate: bind("ssl", "DescribeCertificate"),
       completeCertificate: bind("ssl", "CompleteCertificate"),
       checkCertificateDomainVerification: bind("ssl", "CheckCertificateDomainVerification"),
@@ -356,7 +370,7 @@ export class TencentCloudClient {
   }
 
   /** As `call`, also telling whether a failed earlier attempt may have been applied (see WriteOutcome). */
-  async callWithOutcome<Res>(service: Service, action: string, params: object): Promise<WriteOutcome<Res>> {
+  async callWithOutcome<Res>(service: Service, action: string, params: object, options: CallOptions = {}): Promise<WriteOutcome<Res>> {
     const key = `${service}.${action}`;
     this.counters.calls[key] = (this.counters.calls[key] ?? 0) + 1;
     // Built on first use: most calls succeed and never scrub anything.
@@ -392,7 +406,7 @@ export class TencentCloudClient {
       this.log(scrub(isThrottleCode(e.code)
         ? `${key}: ${e.code}${rid}; attempt ${n} throttled, retrying at a slower pace`
         : `${key}: ${e.code}${rid}; attempt ${n}/${this.retry.maxAttempts} failed, retrying in ${delayMs} ms`));
-    }, undefined, isThrottled);
+    }, options.retryLostAnswer === false ? retryableUnapplied : undefined, isThrottled);
     return { response, earlierAttemptMayHaveApplied };
   }
 

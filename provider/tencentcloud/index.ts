@@ -6,4 +6,4 @@ export * from "./retry";
 export * from "./pacing";
 export * from "./redact";
 export type { Credentials, ClientOptions, ClientStats } from "./client";
-export { TencentCloudClient, DEFAULT_TIMEOUT_MS, targetFor, serviceHost } from "./client";
+export { TencentCloudClient, DEFAULT_TIMEOUT_MS, targetFor, serviceHost, mayHaveApplied } from "./client";

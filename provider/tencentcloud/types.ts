@@ -326,6 +326,8 @@ export interface DescribeCertificateResponse {
   DvAuthDetail?: DvAuthDetail | null;
   CertificateExtra?: { OriginCertificateId?: string | null; RenewOrder?: string | null } | null;
   PackageType?: string | null;
+  /** DescribeCertificates' rows: "RSA 2048", "ECC 256". */
+  EncryptAlgorithm?: string | null;
 }
 /** One entry of CheckCertificateDomainVerification's VerificationResults. */
 export interface DomainValidationResult {
@@ -339,8 +341,8 @@ export interface DomainValidationResult {
   Issued?: boolean;
 }
 export interface CheckCertificateDomainVerificationResponse { VerificationResults?: DomainValidationResult[] | null; RequestId: string }
-/** Only the filters this package uses. */
-export interface DescribeCertificatesRequest { Offset?: number; Limit?: number; FilterSource?: "upload" | "buy" }
+/** Only the filters this package uses. SearchKey: "模糊匹配证书 ID、备注名称、证书域名" (the id, the alias, the domain). */
+export interface DescribeCertificatesRequest { Offset?: number; Limit?: number; FilterSource?: "upload" | "buy"; SearchKey?: string }
 export interface DescribeCertificatesResponse { TotalCount?: number; Certificates?: DescribeCertificateResponse[] | null; RequestId: string }
 
 

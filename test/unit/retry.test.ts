@@ -207,3 +207,49 @@ describe("a request that never reached the API", () => {
     expect(mayHaveApplied(err)).to.equal(false);
   });
 });
+
+describe("a write that is not idempotent (ApplyCertificate)", () => {
+  /** An API that answers the requests in turn: "drop" destroys the connection after reading the request. */
+  async function scriptedApi(answers: ("drop" | object)[]): Promise<{ url: string; seen: () => number; close: () => Promise<void> }> {
+    let n = 0;
+    const api = http.createServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        const answer = answers[Math.min(n++, answers.length - 1)];
+        if (answer === "drop") { res.destroy(); return; }
+        res.writeHead(200, { "Content-Type": "application/json" });
+        res.end(JSON.stringify({ Response: { ...answer, RequestId: `r${n}` } }));
+      });
+    });
+    await new Promise<void>((r) => api.listen(0, "127.0.0.1", r));
+    return {
+      url: `http://127.0.0.1:${(api.address() as AddressInfo).port}`,
+      seen: () => n,
+      close: async () => { api.closeAllConnections(); await new Promise<void>((r) => api.close(() => r())); },
+    };
+  }
+  const clientOf = (url: string) => new TencentCloudClient({ credentials: { secretId: "id", secretKey: "key" }, endpoint: url, retry: { maxAttempts: 4, baseDelayMs: 1 } }, { sleep: async () => undefined });
+
+  it("is not sent again when its answer is lost: the error says it may have been applied, and the caller looks", async () => {
+    const api = await scriptedApi(["drop", { CertificateId: "second" }]);
+    try {
+      const err = await clientOf(api.url).ssl.applyCertificate({ DvAuthMethod: "DNS", DomainName: "www.example.com" }).then(() => undefined, (e: unknown) => e);
+      expect(err).to.be.instanceOf(TencentCloudError);
+      expect(mayHaveApplied(err)).to.equal(true);
+      expect(api.seen(), "one attempt").to.equal(1);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("is still retried after a throttling answer, which applied nothing", async () => {
+    const api = await scriptedApi([{ Error: { Code: "RequestLimitExceeded", Message: "slow down" } }, { CertificateId: "only" }]);
+    try {
+      const answer = await clientOf(api.url).ssl.applyCertificate({ DvAuthMethod: "DNS", DomainName: "www.example.com" });
+      expect(answer.CertificateId).to.equal("only");
+      expect(api.seen()).to.equal(2);
+    } finally {
+      await api.close();
+    }
+  });
+});
