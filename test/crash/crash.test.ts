@@ -5,7 +5,7 @@
 // (CI_PROFILE); `npm run crash` (CRASH_SWEEP=full) kills at every point of every operation. Both print
 // the table of kill points per operation.
 import { expect } from "chai";
-import { Harness, KillOutcome, Plan, startHarness } from "./harness";
+import { Fault, Harness, KillOutcome, Plan, startHarness } from "./harness";
 import { operations } from "./operations";
 
 const FULL = process.env.CRASH_SWEEP === "full";
@@ -35,17 +35,24 @@ function pointsOf(name: string, plan: Plan): number[] {
   });
 }
 
+const FAULTS: Fault[] = ["kill", "lost"];
+
 function table(rows: { operation: string; plan: Plan; outcomes: KillOutcome[] }[]): string {
   const width = Math.max(...rows.map((r) => r.operation.length), "operation".length);
-  const line = (cells: string[]) => `${cells[0].padEnd(width)}  ${cells[1].padStart(6)}  ${cells[2].padStart(6)}  ${cells[3].padStart(9)}  ${cells[4]}`;
-  const out = [line(["operation", "writes", "killed", "converged", "kill points (the write the process was killed after; * = killed in this run)"])];
+  const line = (cells: string[]) => `${cells[0].padEnd(width)}  ${cells[1].padStart(6)}  ${cells[2].padStart(15)}  ${cells[3].padStart(15)}  ${cells[4]}`;
+  const out = [line(["operation", "writes", "killed: conv.", "lost: conv.", "kill points (the write the fault struck after; * = struck in this run)"])];
+  const tally = (os: KillOutcome[], fault: Fault) => {
+    const of = os.filter((o) => o.fault === fault);
+    return { n: of.length, ok: of.filter((o) => o.problems.length === 0).length };
+  };
+  const cell = (t: { n: number; ok: number }) => `${t.n}: ${t.ok}`;
   for (const r of rows) {
-    const killed = new Set(r.outcomes.map((o) => o.point));
-    const points = r.plan.writes.map((w, i) => `${i + 1}:${w.replace(/^\w+\./, "")}${killed.has(i + 1) ? "*" : ""}`).join(" ");
-    out.push(line([r.operation, String(r.plan.writes.length), String(r.outcomes.length), String(r.outcomes.filter((o) => o.problems.length === 0).length), points]));
+    const struck = new Set(r.outcomes.map((o) => o.point));
+    const points = r.plan.writes.map((w, i) => `${i + 1}:${w.replace(/^\w+\./, "")}${struck.has(i + 1) ? "*" : ""}`).join(" ");
+    out.push(line([r.operation, String(r.plan.writes.length), cell(tally(r.outcomes, "kill")), cell(tally(r.outcomes, "lost")), points]));
   }
-  const sum = (f: (r: (typeof rows)[number]) => number) => String(rows.reduce((n, r) => n + f(r), 0));
-  out.push(line(["total", sum((r) => r.plan.writes.length), sum((r) => r.outcomes.length), sum((r) => r.outcomes.filter((o) => o.problems.length === 0).length), ""]));
+  const all = rows.flatMap((r) => r.outcomes);
+  out.push(line(["total", String(rows.reduce((n, r) => n + r.plan.writes.length, 0)), cell(tally(all, "kill")), cell(tally(all, "lost")), ""]));
   return out.join("\n");
 }
 
@@ -64,9 +71,9 @@ describe(`crash harness: the provider killed right after each write, the next up
       const plan = await harness.plan(op);
       expect(plan.writes.length, "the operation writes").to.be.above(0);
       const outcomes: KillOutcome[] = [];
-      for (const point of pointsOf(op.name, plan)) outcomes.push(await harness.killAt(op, plan, point));
+      for (const point of pointsOf(op.name, plan)) for (const fault of FAULTS) outcomes.push(await harness.breakAt(op, plan, point, fault));
       rows.push({ operation: op.name, plan, outcomes });
-      const failed = outcomes.filter((o) => o.problems.length > 0).map((o) => `killed after write ${o.point} (${o.write}): ${o.problems.join("; ")}`);
+      const failed = outcomes.filter((o) => o.problems.length > 0).map((o) => `${o.fault} after write ${o.point} (${o.write}): ${o.problems.join("; ")}`);
       expect(failed, failed.join("\n")).to.deep.equal([]);
     });
   }

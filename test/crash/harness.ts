@@ -1,7 +1,8 @@
 // The crash harness (issue 26): for one operation of a program (create, rotation, delete), kill the
 // provider process right after each write the API applied, run the next `up` in a fresh process, and
 // check that it converged: no duplicate application or upload, no orphan, HTTPS on for every declared
-// domain after every write, a further `up` with no change.
+// domain after every write, a further `up` with no change. The same at each point with the write's
+// answer lost instead (the process carries on): that `up` itself must succeed.
 //
 // The killed `up` runs in Pulumi's real dynamic-provider host (test/support/engine.ts), reached
 // through the one HTTP middleman: when the emulator has applied the k-th write, the middleman
@@ -254,10 +255,18 @@ export interface Plan { writes: string[]; made: Record<string, number> }
  */
 const MAKING = ["ApplyCertificate"];
 
+/**
+ * What happens right after the API applied a write: "kill", the provider host is SIGKILLed (its
+ * answer never arrives, the next `up` runs in a fresh process); "lost", its answer is lost (the
+ * connection dropped) and the same process carries on, retrying as it does.
+ */
+export type Fault = "kill" | "lost";
+
 /** What one kill point came to. */
 export interface KillOutcome {
   operation: string;
-  /** 1-based: the write after which the process was killed. */
+  fault: Fault;
+  /** 1-based: the write after which the fault struck. */
   point: number;
   /** The write's action, e.g. "ssl.ApplyCertificate". */
   write: string;
@@ -277,8 +286,11 @@ export interface Harness {
   up(program: Declared[], cp: Checkpoint, options?: { inHost?: boolean; watch?: HttpsWatch }): Promise<UpResult & { writes: string[] }>;
   /** Runs `op` with no kill: what it writes. */
   plan(op: Operation): Promise<Plan>;
-  /** Runs `op`, killing the host after write `point` of `plan`, then the next `up` and a further one; what went wrong. */
-  killAt(op: Operation, plan: Plan, point: number): Promise<KillOutcome>;
+  /**
+   * Runs `op` in a host, the fault striking right after write `point` of `plan`, then the next `up`
+   * and a further one in fresh processes; what went wrong.
+   */
+  breakAt(op: Operation, plan: Plan, point: number, fault: Fault): Promise<KillOutcome>;
   stop(): Promise<void>;
 }
 
@@ -359,7 +371,7 @@ export async function startHarness(): Promise<Harness> {
       return { writes, made };
     },
 
-    async killAt(op, plan, point) {
+    async breakAt(op, plan, point, fault) {
       const starting = takeHost();
       const problems: string[] = [];
       let write = "";
@@ -371,18 +383,20 @@ export async function startHarness(): Promise<Harness> {
         const watch = new HttpsWatch(declaredDomains(op.to));
         watch.look(await emulator.state(), "nothing (the operation's start)");
         let count = 0;
-        let killed = false;
+        let struck = false;
         onWrite = async (x) => {
           count++;
           watch.look(await emulator.state(), `${x.action}${failedAnswer(x) ? " (refused)" : ""}`);
-          if (killed || count !== point) return undefined;
+          if (struck || count !== point) return undefined;
           write = `${x.service}.${x.action}`;
-          killed = true;
-          await host!.kill();
+          struck = true;
+          if (fault === "kill") await host!.kill();
           return DROP;
         };
-        const dying = await deploy(onHost(host), op.to, cp, seam, () => killed);
-        if (!killed) throw new Error(`the operation made fewer than ${point} writes: ${JSON.stringify(dying)}`);
+        const first = await deploy(onHost(host), op.to, cp, seam, () => struck && fault === "kill");
+        if (!struck) throw new Error(`the operation made fewer than ${point} writes: ${JSON.stringify(first)}`);
+        // A lost answer: the same process finds what the write did (its retry, or a look) and finishes.
+        if (fault === "lost" && !first.ok) problems.push(`the up whose answer was lost failed: ${JSON.stringify(first.errors)}`);
         onWrite = async (x) => { watch.look(await emulator.state(), `${x.action} (next up)`); return undefined; };
 
         // The next `up`, in a fresh process.
@@ -419,7 +433,7 @@ export async function startHarness(): Promise<Harness> {
         onWrite = async () => undefined;
         await (host ?? (await starting.catch(() => undefined)))?.kill();
       }
-      return { operation: op.name, point, write, problems };
+      return { operation: op.name, fault, point, write, problems };
     },
 
     async stop() {
