@@ -2,7 +2,7 @@
 // with "not found" handled here and listings following pages. The resources' reads go through one
 // set of shared readers (runtime/liveReader.ts). No rules: those are in rules/live.ts.
 import { normalizeDomain } from "../certificate";
-import { isNotFound, TencentCloudClient } from "../tencentcloud";
+import { isNotFound, TencentCloudClient, TencentCloudError } from "../tencentcloud";
 import { collectPages } from "../tencentcloud/paging";
 import type {
   LiveDomainCertBinding, LiveDomainInfo, ModifyLiveDomainCertBindingsRequest, ModifyLiveDomainCertBindingsResponse,
@@ -82,14 +82,20 @@ export class LiveService {
     return this.client.live.modifyLiveDomainCertBindings(request);
   }
 
-  /** UnBindLiveDomainCert; a domain already unbound counts as done. Returns whether a binding was removed. */
+  /**
+   * UnBindLiveDomainCert; a domain already unbound counts as done. Returns whether a binding was removed.
+   * The API refuses a domain with nothing bound, which is what the retry of an attempt whose answer was
+   * lost meets: when the domain is unbound now, the goal is reached (and the earlier attempt, if there
+   * was one, removed it).
+   */
   async unbindDomain(domain: string): Promise<boolean> {
     try {
       await this.client.live.unBindLiveDomainCert({ DomainName: domain });
       return true;
     } catch (e) {
       if (isNotFound(e)) return false;
-      throw e;
+      if (!(e instanceof TencentCloudError) || e.requestId === undefined || await this.readers.binding(normalizeDomain(domain))) throw e;
+      return e.attempts > 1;
     }
   }
 
