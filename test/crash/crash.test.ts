@@ -11,24 +11,23 @@ import { operations } from "./operations";
 const FULL = process.env.CRASH_SWEEP === "full";
 
 /**
- * The suite's profile: every write action killed at least once (at its first point in the named
- * operation), and every point of the FreeCertificate renewal that moves a CDN domain and a playback
- * domain. The full sweep (`npm run crash`) kills at every point of every operation.
+ * The suite's profile: every write action the provider makes, struck once each way at its first point
+ * in the cheapest operation that makes it, the renewal's ApplyCertificate included. The full sweep
+ * (`npm run crash`) strikes at every point of every operation.
  */
-const CI_PROFILE: Record<string, string[] | "every point"> = {
-  "LiveCertificate, LiveDomainBinding: create": ["UploadCertificate"],
+const CI_PROFILE: Record<string, string[]> = {
+  "LiveCertificate, LiveDomainBinding: create": ["UploadCertificate", "ModifyLiveDomainCertBindings"],
   "LiveCertificate, LiveDomainBinding: alias": ["ModifyCertificateAlias"],
-  "LiveCertificate, LiveDomainBinding: delete": ["UnBindLiveDomainCert"],
-  "FreeCertificateValidation: create": ["ApplyCertificate"],
-  "FreeCertificate (CDN, live): renewal": "every point",
+  "LiveCertificate, LiveDomainBinding: delete": ["UnBindLiveDomainCert", "DeleteCertificate"],
+  "CdnHttpsConfig (self-owned): create": ["UpdateDomainConfig"],
+  "FreeCertificateValidation: create": ["ApplyCertificate", "CompleteCertificate"],
+  "FreeCertificate (CDN, live): renewal": ["ApplyCertificate"],
 };
 
 /** The kill points of an operation the run covers. */
 function pointsOf(name: string, plan: Plan): number[] {
-  const all = plan.writes.map((_, i) => i + 1);
-  const profile = CI_PROFILE[name];
-  if (FULL || profile === "every point") return all;
-  return (profile ?? []).map((action) => {
+  if (FULL) return plan.writes.map((_, i) => i + 1);
+  return (CI_PROFILE[name] ?? []).map((action) => {
     const i = plan.writes.findIndex((w) => w.endsWith(`.${action}`));
     if (i < 0) throw new Error(`${name} no longer writes ${action}: choose another operation for it in CI_PROFILE`);
     return i + 1;

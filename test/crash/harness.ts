@@ -7,7 +7,7 @@
 // The killed `up` runs in Pulumi's real dynamic-provider host (test/support/engine.ts), reached
 // through the one HTTP middleman: when the emulator has applied the k-th write, the middleman
 // SIGKILLs the host and drops the answer, so the write lands and nothing of the process runs after
-// it. The engine's checkpoint is what it recorded before the kill: a create in flight is forgotten
+// it. (A lost answer is the middleman dropping it, the process carrying on.) The engine's checkpoint is what it recorded before the kill: a create in flight is forgotten
 // (Pulumi drops a pending create), an update in flight keeps the old state, a replacement's old half
 // stays to be deleted once its replacement was recorded. The `up`s before and after run in this
 // process (createProvider: a context of their own, nothing remembered), which is as fresh as a new
@@ -287,8 +287,8 @@ export interface Harness {
   /** Runs `op` with no kill: what it writes. */
   plan(op: Operation): Promise<Plan>;
   /**
-   * Runs `op` in a host, the fault striking right after write `point` of `plan`, then the next `up`
-   * and a further one in fresh processes; what went wrong.
+   * Runs `op`, the fault striking right after write `point` of `plan` (a kill: in Pulumi's host; a lost
+   * answer: in a fresh process here), then the next `up` and a further one in fresh processes; what went wrong.
    */
   breakAt(op: Operation, plan: Plan, point: number, fault: Fault): Promise<KillOutcome>;
   stop(): Promise<void>;
@@ -372,7 +372,9 @@ export async function startHarness(): Promise<Harness> {
     },
 
     async breakAt(op, plan, point, fault) {
-      const starting = takeHost();
+      // A kill needs a process to kill: Pulumi's host. A lost answer leaves the process running, so a
+      // fresh one here does (the same client, the same retries), and costs no host start.
+      const starting = fault === "kill" ? takeHost() : undefined;
       const problems: string[] = [];
       let write = "";
       let host: ProviderHost | undefined;
@@ -393,7 +395,7 @@ export async function startHarness(): Promise<Harness> {
           if (fault === "kill") await host!.kill();
           return DROP;
         };
-        const first = await deploy(onHost(host), op.to, cp, seam, () => struck && fault === "kill");
+        const first = await deploy(host ? onHost(host) : fresh(), op.to, cp, seam, () => struck && fault === "kill");
         if (!struck) throw new Error(`the operation made fewer than ${point} writes: ${JSON.stringify(first)}`);
         // A lost answer: the same process finds what the write did (its retry, or a look) and finishes.
         if (fault === "lost" && !first.ok) problems.push(`the up whose answer was lost failed: ${JSON.stringify(first.errors)}`);
@@ -431,7 +433,7 @@ export async function startHarness(): Promise<Harness> {
         problems.push(`harness: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       } finally {
         onWrite = async () => undefined;
-        await (host ?? (await starting.catch(() => undefined)))?.kill();
+        await (host ?? (await starting?.catch(() => undefined)))?.kill();
       }
       return { operation: op.name, fault, point, write, problems };
     },
