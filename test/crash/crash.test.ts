@@ -17,6 +17,7 @@ const FULL = process.env.CRASH_SWEEP === "full";
  */
 const CI_PROFILE: Record<string, string[]> = {
   "LiveCertificate, LiveDomainBinding: create": ["UploadCertificate", "ModifyLiveDomainCertBindings"],
+  "LiveCertificate, LiveDomainBinding: rotation to another chain under the same leaf": ["UploadCertificate"],
   "LiveCertificate, LiveDomainBinding: alias": ["ModifyCertificateAlias"],
   "LiveCertificate, LiveDomainBinding: delete": ["UnBindLiveDomainCert", "DeleteCertificate"],
   "CdnHttpsConfig (self-owned): create": ["UpdateDomainConfig"],

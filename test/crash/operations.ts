@@ -35,9 +35,10 @@ const validationProgram: Declared[] = [
 ];
 const validationSeed: EmulatorSeed = { cdnDomains: [onlineCdn(VALIDATED)], validationRecordsPresent: [VALIDATED] };
 
-function liveProgram(chain: TestChain, alias = "playback"): Declared[] {
+/** `certificate`: another chain of `chain`'s leaf, when given. */
+function liveProgram(chain: TestChain, alias = "playback", certificate = chain.certificate): Declared[] {
   return [
-    { kind: "liveCertificate", name: "live-cert", args: { certificate: chain.certificate, privateKey: chain.privateKey, alias } },
+    { kind: "liveCertificate", name: "live-cert", args: { certificate, privateKey: chain.privateKey, alias } },
     { kind: "liveDomainBinding", name: "live-https", args: (o) => ({ certificateId: o("live-cert").certificateId, domains: LIVE }) },
   ];
 }
@@ -59,6 +60,7 @@ export function operations(): Operation[] {
   return [
     { name: "LiveCertificate, LiveDomainBinding: create", seed: liveSeed, to: liveProgram(liveA) },
     { name: "LiveCertificate, LiveDomainBinding: rotation", seed: liveSeed, from: liveProgram(liveA), to: liveProgram(liveB) },
+    { name: "LiveCertificate, LiveDomainBinding: rotation to another chain under the same leaf", seed: liveSeed, from: liveProgram(liveA), to: liveProgram(liveA, "playback", liveA.withReissuedIntermediate()) },
     { name: "LiveCertificate, LiveDomainBinding: alias", seed: liveSeed, from: liveProgram(liveA), to: liveProgram(liveA, "renamed") },
     { name: "LiveCertificate, LiveDomainBinding: delete", seed: liveSeed, from: liveProgram(liveA), to: [] },
     { name: "CdnHttpsConfig (self-owned): create", seed: cdnSeed, to: cdnProgram(siteA) },
