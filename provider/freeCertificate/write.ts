@@ -70,7 +70,7 @@ async function renewalOf(ctx: Context, old: string): Promise<Found | undefined> 
  * nor a certificate renewed since (the predecessor of a renewal carries the marker too).
  */
 async function applicationOf(ctx: Context, marker: string, settings: FreeCertificateSettings, replaced: string | undefined): Promise<Found | undefined> {
-  const rows = (await ctx.ssl.searchCertificates(marker))
+  const rows = (await ctx.ssl.searchCertificates(marker, "buy"))
     .filter((r): r is Found => !!r.CertificateId && r.CertificateId !== replaced && !r.CertificateExtra?.RenewOrder && isOwnApplication(r, marker, settings));
   if (rows.length > 1) {
     ctx.log.warn(`free certificate for ${settings.domain}: ${rows.length} applications carry this resource's marker (${rows.map((r) => r.CertificateId).join(", ")}); `

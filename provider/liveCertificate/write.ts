@@ -10,12 +10,15 @@ import { sslCertificate, certificateMaterial, uploadedByStack, uploaderTags } fr
 import type { Operation } from "../runtime/resource";
 import { isStillUsedRefusal } from "../services/ssl";
 import type { UploadCertificateRequest } from "../tencentcloud";
+import { rememberedFacts } from "../certificate";
+import { chinaTimeToIso } from "../rules/sslCertificate";
 import { certificateOutputs, chainFingerprintOf } from "./outputs";
 import { LiveCertificateInputs, LiveCertificateOutputs, ResolvedArgs, resolveArgs } from "./definition";
 
 type SelfOwned = Extract<ResolvedArgs, { source: "self-owned" }>;
 
-function uploadRequest(inputs: SelfOwned, repeatable: boolean, stack: string | undefined): UploadCertificateRequest {
+/** The upload of self-owned material: Repeatable is set by the caller (false: the stored copy's id again; true: one more copy). */
+function uploadRequest(inputs: SelfOwned, stack: string | undefined): UploadCertificateRequest {
   return {
     CertificatePublicKey: inputs.certificate,
     CertificatePrivateKey: inputs.privateKey,
@@ -23,7 +26,6 @@ function uploadRequest(inputs: SelfOwned, repeatable: boolean, stack: string | u
     CertificateUse: "LIVE",
     Alias: inputs.alias,
     Tags: uploaderTags(stack),
-    Repeatable: repeatable,
   };
 }
 
@@ -40,15 +42,41 @@ async function matchedCertificate(ctx: Context, certificateId: string, certifica
   return { ourChain, ours: uploadedByStack(detail.Tags, stack) };
 }
 
-/** A new certificate holding our chain, beside the one with the same leaf and another chain. */
-async function uploadOurChain(ctx: Context, inputs: SelfOwned, sameLeafId: string, stack: string | undefined): Promise<{ certificateId: string; adopted: boolean }> {
-  const { response, earlierAttemptMayHaveApplied } = await ctx.ssl.uploadCertificate(uploadRequest(inputs, true, stack));
-  ctx.log.info(`certificate ${sameLeafId} in SSL Certificate Management has the same leaf but another chain; uploaded ours as ${response.CertificateId}`);
-  if (earlierAttemptMayHaveApplied) {
-    // Repeatable uploads are not deduplicated, and the lost answer's id cannot be found again.
-    ctx.log.warn(`an earlier upload attempt's answer was lost and may have left a second copy of certificate ${response.CertificateId} in SSL Certificate Management; delete the extra copy in the SSL console if one appears`);
+/**
+ * An uploaded certificate other than `sameLeafId` that holds exactly our chain (the same leaf under
+ * the same intermediates): a copy uploaded before, by this resource (a lost answer, a killed run) or
+ * by someone else. Looked for among the uploads named like our leaf and expiring with it, each
+ * compared in full (DescribeCertificateDetail's chain): certain once found.
+ */
+async function copyOfOurChain(ctx: Context, inputs: SelfOwned, sameLeafId: string) {
+  const facts = rememberedFacts(inputs.certificate);
+  const name = facts?.sans[0];
+  if (!facts || !name) return undefined;
+  for (const row of await ctx.ssl.searchCertificates(name, "upload")) {
+    const ends = chinaTimeToIso(row.CertEndTime ?? undefined);
+    if (!row.CertificateId || row.CertificateId === sameLeafId || !ends || Date.parse(ends) !== Date.parse(facts.notAfter)) continue;
+    const detail = await ctx.ssl.findCertificate(row.CertificateId);
+    if (detail && chainFingerprintOf(detail.CertificatePublicKey) === facts.chainFingerprintSha256) return detail;
   }
-  return { certificateId: response.CertificateId, adopted: false };
+  return undefined;
+}
+
+/**
+ * A certificate holding our chain, beside the one with the same leaf and another chain: a copy already
+ * there (this stack's is its own; another's, or an untagged one, is adopted), else a new copy.
+ */
+async function uploadOurChain(ctx: Context, inputs: SelfOwned, sameLeafId: string, stack: string | undefined): Promise<{ certificateId: string; adopted: boolean }> {
+  const existing = await copyOfOurChain(ctx, inputs, sameLeafId);
+  if (existing?.CertificateId) {
+    const ours = uploadedByStack(existing.Tags, stack);
+    ctx.log.info(`certificate ${sameLeafId} in SSL Certificate Management has the same leaf but another chain; ${existing.CertificateId} holds ours`
+      + (ours ? ` (uploaded by this stack, ${stack}: it stays this resource's own)` : " (uploaded by someone else: used, and left there on delete)"));
+    return { certificateId: existing.CertificateId, adopted: !ours };
+  }
+  const { id, found } = await ctx.ssl.uploadCopy(uploadRequest(inputs, stack), async () => (await copyOfOurChain(ctx, inputs, sameLeafId))?.CertificateId);
+  ctx.log.info(`certificate ${sameLeafId} in SSL Certificate Management has the same leaf but another chain; uploaded ours as ${id}`
+    + (found ? " (the answer was lost; found by its chain)" : ""));
+  return { certificateId: id, adopted: false };
 }
 
 /**
@@ -56,7 +84,7 @@ async function uploadOurChain(ctx: Context, inputs: SelfOwned, sameLeafId: strin
  * id back instead of a duplicate; `adopted` says whether that certificate was already there.
  */
 async function uploadOwnMaterial(ctx: Context, inputs: SelfOwned, stack: string | undefined): Promise<{ certificateId: string; adopted: boolean }> {
-  const { response: answer, earlierAttemptMayHaveApplied } = await ctx.ssl.uploadCertificate(uploadRequest(inputs, false, stack));
+  const { response: answer, earlierAttemptMayHaveApplied } = await ctx.ssl.uploadCertificate({ ...uploadRequest(inputs, stack), Repeatable: false });
   const repeated = answer.RepeatCertId;
   if (!repeated) {
     ctx.log.info(`certificate uploaded to SSL Certificate Management as ${answer.CertificateId}`);

@@ -14,8 +14,25 @@ import { collectPages } from "../tencentcloud/paging";
 const CERTIFICATES_PAGE = 1000;
 /** ApplyCertificate's only package: 83 = TrustAsia C1 DV Free. */
 const FREE_PACKAGE = "83";
-/** How many times an application whose answer was lost, and which could not be found, is sent. */
-const APPLICATION_ATTEMPTS = 3;
+/** How many times a write that makes a certificate is sent while its answers are lost and nothing it made is found. */
+const MAKING_ATTEMPTS = 3;
+
+/**
+ * A write that makes a certificate and has no idempotency token (the client does not repeat it when
+ * its answer is lost): after a lost answer `find` looks for what it made, and only when it finds
+ * nothing is it sent again. `found`: the id came from that look.
+ */
+async function writeOnce(send: () => Promise<string>, find: () => Promise<string | undefined>): Promise<{ id: string; found: boolean }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return { id: await send(), found: false };
+    } catch (e) {
+      if (!mayHaveApplied(e) || attempt >= MAKING_ATTEMPTS) throw e;
+      const found = await find();
+      if (found) return { id: found, found: true };
+    }
+  }
+}
 
 /**
  * Whether SSL Certificate Management refused a delete because cloud resources still use the
@@ -48,9 +65,17 @@ export class SslService {
     return detail;
   }
 
-  /** UploadCertificate, saying whether an earlier lost attempt may have stored it already. */
-  uploadCertificate(request: UploadCertificateRequest) {
+  /** UploadCertificate with Repeatable false, saying whether an earlier lost attempt may have stored it already. */
+  uploadCertificate(request: UploadCertificateRequest & { Repeatable: false }) {
     return this.client.ssl.uploadCertificateOutcome(request);
+  }
+
+  /**
+   * UploadCertificate with Repeatable true: one more copy. An attempt whose answer was lost is not
+   * repeated blindly; `findUploaded` looks for the copy it stored (see writeOnce).
+   */
+  uploadCopy(request: UploadCertificateRequest, findUploaded: () => Promise<string | undefined>): Promise<{ id: string; found: boolean }> {
+    return writeOnce(async () => (await this.client.ssl.uploadCertificateOutcome({ ...request, Repeatable: true })).response.CertificateId, findUploaded);
   }
 
   /** Sets the certificate's name (alias) in the SSL console; a certificate gone is the "no longer exists" error. */
@@ -75,27 +100,18 @@ export class SslService {
 
   // ---------------------------------------------------------------- free certificates (FreeCertificate)
 
-  /**
-   * ApplyCertificate, which has no idempotency token: an attempt whose answer was lost is not repeated
-   * blindly (each one that lands is another application). `findApplied` looks for what it did; only
-   * when it finds nothing is the application sent again. `found`: the id came from that look.
-   */
-  async applyCertificate(request: ApplyCertificateRequest, findApplied: () => Promise<string | undefined>): Promise<{ id: string; found: boolean }> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return { id: (await this.client.ssl.applyCertificate(request)).CertificateId, found: false };
-      } catch (e) {
-        if (!mayHaveApplied(e) || attempt >= APPLICATION_ATTEMPTS) throw e;
-        const found = await findApplied();
-        if (found) return { id: found, found: true };
-      }
-    }
+  /** ApplyCertificate: each attempt that lands is another application (see writeOnce). */
+  applyCertificate(request: ApplyCertificateRequest, findApplied: () => Promise<string | undefined>): Promise<{ id: string; found: boolean }> {
+    return writeOnce(async () => (await this.client.ssl.applyCertificate(request)).CertificateId, findApplied);
   }
 
-  /** Tencent Cloud's own certificates (free ones included) whose id, alias or domain contain `searchKey`, newest application first. */
-  searchCertificates(searchKey: string): Promise<DescribeCertificateResponse[]> {
+  /**
+   * The certificates whose id, alias or domain contain `searchKey` ("模糊匹配"), newest first: Tencent
+   * Cloud's own ("buy": free ones included) or uploaded ones.
+   */
+  searchCertificates(searchKey: string, source: "buy" | "upload"): Promise<DescribeCertificateResponse[]> {
     return collectPages(CERTIFICATES_PAGE, async (i) => {
-      const page = await this.client.ssl.describeCertificates({ Offset: i * CERTIFICATES_PAGE, Limit: CERTIFICATES_PAGE, FilterSource: "buy", SearchKey: searchKey });
+      const page = await this.client.ssl.describeCertificates({ Offset: i * CERTIFICATES_PAGE, Limit: CERTIFICATES_PAGE, FilterSource: source, SearchKey: searchKey });
       return { rows: page.Certificates ?? [], total: page.TotalCount ?? 0 };
     });
   }

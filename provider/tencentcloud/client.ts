@@ -262,9 +262,10 @@ export function mayHaveApplied(error: unknown): boolean {
 /** How a call is retried beyond the defaults. */
 export interface CallOptions {
   /**
-   * false for a write that is not idempotent (ApplyCertificate: each attempt that lands is another
-   * application): an attempt whose answer was lost (mayHaveApplied) is not repeated, its error is
-   * thrown, and the caller looks for what it did. Throttling and attempts never sent are still retried.
+   * false for a write that is not idempotent (ApplyCertificate, UploadCertificate storing a copy: each
+   * attempt that lands makes another): an attempt whose answer was lost (mayHaveApplied) is not
+   * repeated, its error is thrown, and the caller looks for what it did. Throttling and attempts never
+   * sent are still retried.
    */
   retryLostAnswer?: boolean;
 }
@@ -294,7 +295,10 @@ export class TencentCloudClient {
     unBindLiveDomainCert: Call<T.UnBindLiveDomainCertRequest, T.EmptyResponse>;
   };
   readonly ssl: {
-    /** UploadCertificate, telling whether a lost earlier attempt may be what a RepeatCertId names. */
+    /**
+     * UploadCertificate, telling whether a lost earlier attempt may be what a RepeatCertId names. Only
+     * `Repeatable: false` is retried after a lost answer: another upload would store another copy.
+     */
     uploadCertificateOutcome: Call<T.UploadCertificateRequest, WriteOutcome<T.UploadCertificateResponse>>;
     describeCertificateDetail: Call<T.DescribeCertificateDetailRequest, T.DescribeCertificateDetailResponse>;
     deleteCertificate: Call<T.DeleteCertificateRequest, T.DeleteCertificateResponse>;
@@ -352,7 +356,8 @@ export class TencentCloudClient {
       unBindLiveDomainCert: bind("live", "UnBindLiveDomainCert"),
     };
     this.ssl = {
-      uploadCertificateOutcome: (request) => this.callWithOutcome("ssl", "UploadCertificate", request),
+      // Repeatable false answers the stored copy's id again; any other upload stores one more copy.
+      uploadCertificateOutcome: (request) => this.callWithOutcome("ssl", "UploadCertificate", request, request.Repeatable === false ? {} : NOT_IDEMPOTENT),
       describeCertificateDetail: bind("ssl", "DescribeCertificateDetail"),
       deleteCertificate: bind("ssl", "DeleteCertificate"),
       modifyCertificateAlias: bind("ssl", "ModifyCertificateAlias"),
