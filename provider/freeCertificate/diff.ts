@@ -1,8 +1,10 @@
 // diff for FreeCertificate, against the current state. Another domain, validation method or key is a
 // new certificate (a replacement). So is a certificate within renewBeforeDays of expiry, judged on
 // the expiry the API shows now: the replacement renews it (OldCertificateId) and is created before
-// the old one is deleted, so the resources using it move to the new one without a gap. Without
-// waitForIssuance the state's status is the one at create: the API's decides instead.
+// the old one is deleted, so the resources using it move to the new one without a gap; so is one
+// renewed elsewhere (its RenewOrder), and one the API shows in a dead end (rejected, revoked, ...: a
+// new application). The API's status decides throughout: without waitForIssuance the state's status
+// is the one at create.
 import { normalizeDomain } from "../certificate";
 import type { Context } from "../context";
 import type { ResourceRef } from "../ownership";
@@ -10,7 +12,7 @@ import { chinaTimeToIso } from "../rules/sslCertificate";
 import type { Difference, EngineRecord } from "../runtime/resource";
 import { validateArgs } from "../runtime/validate";
 import { isUnknown } from "../unknown";
-import { nextStep, RENEWAL_WINDOW_DAYS, renewalDue, renewalStands, statusWord } from "../rules/freeCertificate";
+import { deadEndSentence, nextStep, RENEWAL_WINDOW_DAYS, renewalDue, renewalStands, stepOf } from "../rules/freeCertificate";
 import { freeCertificateArgsSchema, FreeCertificateOutputs } from "./definition";
 import { noteReplacement, ReplacementNote } from "./write";
 
@@ -26,16 +28,20 @@ export async function diff(ctx: Context, id: string, olds: FreeCertificateOutput
     : want(k) === old[k]);
   const replaces: string[] = REPLACING.filter((k) => isUnknown(news[k]) || !same(k));
   const changed: string[] = IN_PLACE.filter((k) => !same(k));
-  let step = nextStep(olds.status);
-  // An earlier run left it pending: resume waiting. Not waiting, a FreeCertificateValidation (or
-  // anyone) may have seen it issued since, so the API's status decides (state keeps the old word
-  // until a refresh, so a second `up` shows no change). One that can no longer be issued: apply again.
-  const notWaiting = want("waitForIssuance") === false;
-  if (step === "wait" && !notWaiting) changed.push("status");
-  const askApi = replaces.length === 0 && (step === "judge-renewal" || (step === "wait" && notWaiting));
-  const described = askApi ? await ctx.ssl.findFreeCertificate(id) : undefined;
-  if (step === "wait" && described) step = nextStep(statusWord(described.Status));
-  if (step === "apply-again" && replaces.length === 0) replaces.push("status");
+  // The API's status decides (the state's may be the one of its create, or of an earlier run); one
+  // that can no longer serve is replaced by a new application.
+  const recorded = nextStep(olds.status);
+  let step = recorded;
+  const described = replaces.length === 0 && step !== "apply-again" ? await ctx.ssl.findFreeCertificate(id) : undefined;
+  if (described) step = stepOf(described.Status);
+  // Not yet a certificate that serves, in state or at the API: the update resumes waiting, records
+  // the issuance, or says what the owner must do. Without waiting, the state keeps its create's status.
+  const waiting = want("waitForIssuance") !== false;
+  if (waiting && step !== "apply-again" && (recorded !== "judge-renewal" || step !== "judge-renewal")) changed.push("status");
+  if (step === "apply-again" && replaces.length === 0) {
+    replaces.push("status");
+    if (described) ctx.log.info(deadEndSentence(id, olds.domain, described.Status, described.StatusMsg));
+  }
   let renewal: ReplacementNote["renewal"];
   if (replaces.length === 0 && step === "judge-renewal" && described) {
     const expiresAt = chinaTimeToIso(described.CertEndTime ?? undefined) ?? olds.expiresAt;

@@ -8,7 +8,7 @@ import type { Context } from "../context";
 import { pollUntil } from "../runtime/poll";
 import { TencentCloudError } from "../tencentcloud";
 import type { DescribeCertificateResponse } from "../tencentcloud/types";
-import { DNS_AUTO_NEEDS, ISSUED, isDeadEnd, statusWord, verificationProgress, VerificationProgress } from "../rules/freeCertificate";
+import { DNS_AUTO_NEEDS, ISSUED, issuanceStop, stepOf, statusWord, verificationProgress, VerificationProgress } from "../rules/freeCertificate";
 
 /** What the progress lines and the failure sentences name: the certificate's domain and validation method. */
 export interface IssuanceSubject { domain: string; validationMethod: string }
@@ -24,7 +24,11 @@ function describeWait(domain: string, method: string, w: WaitState): string {
   return `free certificate for ${domain}: ${status}${missing}${hint}`;
 }
 
-/** Resolves once issued; throws the dead end (rejected, cancelled, ...) or a PollTimeoutError. */
+/**
+ * Resolves once issued (or once it serves: reissuing, migrating, ...); throws the sentence for a dead
+ * end (rejected, cancelled, ...) or for a status the owner must act on, or a PollTimeoutError. Only an
+ * application pending validation is checked (any other answers CertificateStatusNotAllowVerify).
+ */
 export async function waitForIssuance(ctx: Context, id: string, subject: IssuanceSubject, timeoutMs: number): Promise<void> {
   try {
     await ctx.ssl.completeCertificate(id);
@@ -36,12 +40,14 @@ export async function waitForIssuance(ctx: Context, id: string, subject: Issuanc
     read: async () => {
       const described = await ctx.ssl.findFreeCertificate(id);
       if (!described) throw new Error(`Free certificate ${id} disappeared from SSL Certificate Management while waiting for its issuance.`);
-      if (described.Status === ISSUED || isDeadEnd(described.Status)) return { described };
+      if (stepOf(described.Status) !== "wait") return { described };
       return { described, progress: verificationProgress(await ctx.ssl.checkDomainVerification(id)) };
     },
-    judge: (w) => (w.described.Status === ISSUED || w.progress?.issued ? "done"
-      : isDeadEnd(w.described.Status) ? { failed: `The free certificate ${id} for ${subject.domain} was not issued (${statusWord(w.described.Status)}${w.described.StatusMsg ? `: ${w.described.StatusMsg}` : ""}); apply again with a new resource name or fix the domain's validation.` }
-        : "pending"),
+    judge: (w) => {
+      const stop = issuanceStop(id, subject.domain, w.described.Status, w.described.StatusMsg);
+      if (stop) return { failed: stop };
+      return stepOf(w.described.Status) === "judge-renewal" || w.progress?.issued ? "done" : "pending";
+    },
     slowDown: (w) => w.progress?.rateLimited === true,
     describe: (w) => describeWait(subject.domain, subject.validationMethod, w),
     onProgress: (line) => ctx.log.info(line),

@@ -19,7 +19,8 @@ import type { DescribeCertificateResponse } from "../tencentcloud/types";
 import { waitForIssuance } from "./issuance";
 import { freeCertificateOutputs } from "./outputs";
 import {
-  aliasWithMarker, applicationMarker, deleteRefusal, EXPIRED, isOwnApplication, ISSUED, mayRenew, renewalStands, stillBoundSentence,
+  aliasWithMarker, applicationMarker, deleteRefusal, EXPIRED, isOwnApplication, ISSUED, mayRenew, nextStep, renewalStands, statusWord,
+  stillBoundSentence,
 } from "../rules/freeCertificate";
 import type { FreeCertificateOutputs, FreeCertificateSettings, ValidationRecord } from "./definition";
 
@@ -119,13 +120,16 @@ async function finish(ctx: Context, id: string, settings: FreeCertificateSetting
   let outs: FreeCertificateOutputs | undefined;
   try {
     outs = await currentOutputs(ctx, id, settings, kept);
-    if (settings.waitForIssuance && outs.status !== "issued") {
+    if (settings.waitForIssuance && nextStep(outs.status) !== "judge-renewal") {
       await waitForIssuance(ctx, id, settings, timeoutMs);
       outs = await currentOutputs(ctx, id, settings, { ...kept, recorded: outs.validationRecords, renews: outs.renews });
     }
     return outs;
   } catch (e) {
     if (!(e instanceof Error)) throw e;
+    // The status the wait stopped at (a dead end, one waiting for its owner), when it can be read.
+    const waited = outs;
+    if (waited) outs = await currentOutputs(ctx, id, settings, { ...kept, recorded: waited.validationRecords, renews: waited.renews }).catch(() => waited);
     const partial: FreeCertificateOutputs = outs ?? {
       certificateId: id, ...settings, status: "unknown", validationRecords: kept.recorded ?? [], dnsNames: [settings.domain], adopted: kept.adopted,
       ...(kept.renews ? { renews: kept.renews } : {}),
@@ -217,7 +221,8 @@ export async function remove(ctx: Context, id: string, state: FreeCertificateOut
     if (outcome === "deleted") ctx.log.info(`free certificate ${id} deleted from SSL Certificate Management`);
   } catch (e) {
     if (!(e instanceof TencentCloudError)) throw e;
-    const refusal = deleteRefusal(e.code, id);
+    const status = e.code === "FailedOperation.InvalidCertificateStatusCode" ? statusWord((await ctx.ssl.findFreeCertificate(id))?.Status) : undefined;
+    const refusal = deleteRefusal(e.code, id, status);
     if (refusal) throw new Error(refusal);
     if (!isStillUsedRefusal(e)) throw e;
     // Not a live binding (looked for above): CDN or another product; the API's message names it.

@@ -6,7 +6,7 @@
 import type { Context } from "../context";
 import { messages } from "../messages";
 import { waitForIssuance } from "../freeCertificate/issuance";
-import { nextStep, statusWord } from "../rules/freeCertificate";
+import { stepOf } from "../rules/freeCertificate";
 import { PartialStateError } from "../runtime/partialState";
 import type { Operation } from "../runtime/resource";
 import type { DescribeCertificateResponse } from "../tencentcloud/types";
@@ -24,7 +24,7 @@ async function validate(ctx: Context, settings: FreeCertificateValidationSetting
   let described: DescribeCertificateResponse | undefined;
   try {
     described = await describe(ctx, id);
-    if (nextStep(statusWord(described.Status)) !== "judge-renewal") {
+    if (stepOf(described.Status) !== "judge-renewal") {
       await waitForIssuance(ctx, id, { domain: described.Domain ?? id, validationMethod: described.VerifyType ?? "DNS" }, timeoutMs);
       described = await describe(ctx, id);
     }

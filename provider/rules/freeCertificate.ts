@@ -53,18 +53,55 @@ export function statusWord(code: number | null | undefined): string {
   return STATUS_WORDS[code] ?? `status${code}`;
 }
 
-/** Statuses from which no certificate will be issued for this application. */
-const DEAD_ENDS = new Set([2, 6, 7, 9, 10, 14]);
-export const isDeadEnd = (code: number | null | undefined): boolean => code !== null && code !== undefined && DEAD_ENDS.has(code);
 export const ISSUED = 1;
 export const EXPIRED = 3;
 
-/** What the next `up` does with a certificate in this status (a word of statusWord). */
-export function nextStep(status: string | undefined): "judge-renewal" | "apply-again" | "wait" {
-  if (status === statusWord(ISSUED) || status === statusWord(EXPIRED)) return "judge-renewal";
-  return [...DEAD_ENDS].some((code) => statusWord(code) === status) ? "apply-again" : "wait";
+/**
+ * What the next `up` does with a certificate in a status (docs/ownership.md, "FreeCertificate in each
+ * status"): wait for its validation; judge its renewal (it is, or was, a certificate that serves: issued,
+ * expired, and while the console reissues it, waits for a revocation letter or migrates it); apply again
+ * (a dead end: no certificate will be issued, or it no longer serves); or stop for its owner (the CA
+ * waits for information or a letter that only the owner can give in the SSL console).
+ */
+export type NextStep = "wait" | "judge-renewal" | "apply-again" | "needs-owner";
+
+const STEPS: Record<number, NextStep> = {
+  0: "wait", 4: "wait",
+  1: "judge-renewal", 3: "judge-renewal", 11: "judge-renewal", 12: "judge-renewal", 15: "judge-renewal",
+  2: "apply-again", 6: "apply-again", 7: "apply-again", 9: "apply-again", 10: "apply-again", 14: "apply-again",
+  5: "needs-owner", 8: "needs-owner", 13: "needs-owner",
+};
+
+/** The next step for a status code; a status the spec does not list (or none) is waited on. */
+export function stepOf(code: number | null | undefined): NextStep {
+  return (code === null || code === undefined ? undefined : STEPS[code]) ?? "wait";
 }
 
+/** The next step for a status as state keeps it (a word of statusWord). */
+export function nextStep(status: string | undefined): NextStep {
+  const code = Object.entries(STATUS_WORDS).find(([, word]) => word === status)?.[0];
+  return code === undefined ? "wait" : stepOf(Number(code));
+}
+
+const statusNamed = (word: string, message: string | null | undefined) => `${word}${message ? ` (${message})` : ""}`;
+
+/** Why waiting for the issuance stops, when the step for its status is not to wait; undefined when it is. */
+export function issuanceStop(id: string, domain: string, code: number | null | undefined, message: string | null | undefined): string | undefined {
+  const step = stepOf(code);
+  const status = statusNamed(statusWord(code), message);
+  if (step === "apply-again") return `The free certificate ${id} for ${domain} was not issued: it is ${status}. The next \`pulumi up\` applies for a new one.`;
+  if (step === "needs-owner") {
+    return `The free certificate ${id} for ${domain} waits for its owner: it is ${status}. `
+      + "Provide what the CA asks for in the SSL console, then run `pulumi up` again.";
+  }
+  return undefined;
+}
+
+/** The diff's line for a certificate that is replaced because it is a dead end. */
+export function deadEndSentence(id: string, domain: string, code: number | null | undefined, message: string | null | undefined): string {
+  return `free certificate ${id} for ${domain} is ${statusNamed(statusWord(code), message)}: it will not serve, so it is replaced, applying for a new one; `
+    + "it is deleted once its users moved to the new one";
+}
 
 /** A DNS record's full name: the key, under the zone unless it already ends with it. */
 function recordName(key: string, zone: string): string {
@@ -150,10 +187,21 @@ export function renewalWindowOpens(expiresAt: string): string {
 
 const WITHIN_HOUR = new Set(["FailedOperation.CannotBeDeletedWithinHour", "FailedOperation.DeleteFailedTimeNotUp"]);
 
-/** The sentence for a deletion the API refuses for timing, or undefined for other errors. */
-export function deleteRefusal(code: string, certificateId: string): string | undefined {
-  if (!WITHIN_HOUR.has(code)) return undefined;
-  return `Tencent Cloud does not delete a free certificate within an hour of applying for it (${code}): run \`pulumi destroy\` (or \`up\`) again after that hour to delete ${certificateId}.`;
+/**
+ * The sentence for a deletion the API refuses for now (within the hour after the application; while
+ * the order is busy, `status` being its word; before its renewal is issued), or undefined for other errors.
+ */
+export function deleteRefusal(code: string, certificateId: string, status?: string): string | undefined {
+  if (WITHIN_HOUR.has(code)) {
+    return `Tencent Cloud does not delete a free certificate within an hour of applying for it (${code}): run \`pulumi destroy\` (or \`up\`) again after that hour to delete ${certificateId}.`;
+  }
+  if (code === "FailedOperation.InvalidCertificateStatusCode") {
+    return `Tencent Cloud does not delete free certificate ${certificateId} while it is ${status ?? "busy"} (${code}): run \`pulumi up\` or \`pulumi destroy\` again once that is over.`;
+  }
+  if (code === "FailedOperation.RenewNotIssued") {
+    return `Tencent Cloud does not delete free certificate ${certificateId} before its renewal is issued (${code}): run \`pulumi up\` or \`pulumi destroy\` again once it is.`;
+  }
+  return undefined;
 }
 
 export function stillBoundSentence(certificateId: string, domains: string[]): string {
@@ -206,10 +254,10 @@ export function isOwnApplication(row: DescribeCertificateResponse, marker: strin
   if (row.VerifyType && row.VerifyType !== wanted.validationMethod) return false;
   const key = keyAlgorithmShown(row.EncryptAlgorithm);
   if (key && key !== wanted.keyAlgorithm) return false;
-  return !isDeadEnd(row.Status) && row.Status !== EXPIRED;
+  return stepOf(row.Status) !== "apply-again" && row.Status !== EXPIRED;
 }
 
 /** Whether a renewal (CertificateExtra.RenewOrder) will be, or is, the certificate: not a dead end. */
 export function renewalStands(renewal: DescribeCertificateResponse | undefined): renewal is DescribeCertificateResponse {
-  return renewal !== undefined && !isDeadEnd(renewal.Status);
+  return renewal !== undefined && stepOf(renewal.Status) !== "apply-again";
 }

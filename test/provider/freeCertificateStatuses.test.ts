@@ -10,7 +10,7 @@ import { ProviderEnv, startProviderEnv, handlersOf } from "../support/providerEn
 
 const HOUR = 3_600_000;
 type Props = Record<string, any>;
-type Next = "applies afresh" | "stops for the owner" | "no change";
+type Next = "applies afresh" | "stops for the owner" | "records the status" | "no change";
 
 /** The documented statuses an event sets, on what the CA or console sets them, and what the next up does. */
 const OUTCOMES: { status: FreeCertificateEvent; on: "pending" | "issued"; next: Next; sentence?: RegExp }[] = [
@@ -22,7 +22,7 @@ const OUTCOMES: { status: FreeCertificateEvent; on: "pending" | "issued"; next: 
   { status: "awaitingCompanyInformation", on: "pending", next: "stops for the owner" },
   { status: "awaitingConfirmationLetter", on: "pending", next: "stops for the owner" },
   { status: "awaitingInformation", on: "pending", next: "stops for the owner" },
-  { status: "migrating", on: "pending", next: "no change" },
+  { status: "migrating", on: "pending", next: "records the status" },
   { status: "revoking", on: "issued", next: "applies afresh" },
   { status: "revoked", on: "issued", next: "applies afresh" },
   { status: "refunded", on: "issued", next: "applies afresh" },
@@ -35,7 +35,8 @@ describe("FreeCertificate in every documented status: what the next up does (pro
   this.timeout(30_000);
   let env: ProviderEnv;
   const h = handlersOf(() => env, "freeCertificate");
-  before(async () => { env = await startProviderEnv({ seed: { validationRecordsPresent: ["ready.example.com"] } }); });
+  // The records are published: a pending application issues once verification is asked for (CompleteCertificate).
+  before(async () => { env = await startProviderEnv({ seed: { validationRecordsPresent: ["ready.example.com", "www.example.com"] } }); });
   beforeEach(async () => { await env.emulator.reset(); env.clearLogs(); });
   after(async () => { await env?.stop(); });
 
@@ -65,6 +66,12 @@ describe("FreeCertificate in every documented status: what the next up does (pro
       const since = (await env.emulator.requests()).at(-1)?.seq ?? 0;
       if (next === "no change") {
         expect(diff.changes, "no change").to.equal(false);
+      } else if (next === "records the status") {
+        expect(diff).to.deep.equal({ changes: true, replaces: [], deleteBeforeReplace: false });
+        const { outs } = await h.update(cert.id, cert.outs, inputs);
+        expect(outs.status).to.equal(status);
+        expect(await env.emulator.writes(since), "nothing written").to.deep.equal([]);
+        expect((await h.diff(cert.id, outs, inputs)).changes, "then no change").to.equal(false);
       } else if (next === "stops for the owner") {
         expect(diff).to.include({ changes: true });
         expect(diff.replaces).to.deep.equal([]);
@@ -96,16 +103,16 @@ describe("FreeCertificate in every documented status: what the next up does (pro
   }
 
   it("rejected while the create waits: one sentence, the partial state keeps it, and the next up applies afresh", async () => {
-    const { inputs } = await h.check({}, named({ domain: "www.example.com", validationMethod: "DNS" }));
+    const { inputs } = await h.check({}, named({ domain: "slow.example.com", validationMethod: "DNS" }));
     const creating = h.create(inputs).then(() => undefined, (e: Error & { id?: string; properties?: Props }) => e);
     let id: string | undefined;
     for (let i = 0; i < 50 && !id; i++) { await new Promise((r) => setTimeout(r, 50)); id = (await applications())[0]?.id; }
     await env.emulator.setFreeCertificateStatus(id!, "rejected");
     const error = await creating;
-    expect(error?.message).to.match(new RegExp(`^The free certificate ${id} for www\\.example\\.com was not issued: it is rejected \\(CA审核失败，域名未通过安全审查\\)\\. The next \`pulumi up\` applies for a new one`));
+    expect(error?.message).to.match(new RegExp(`^The free certificate ${id} for slow\\.example\\.com was not issued: it is rejected \\(CA审核失败，域名未通过安全审查\\)\\. The next \`pulumi up\` applies for a new one`));
     expect(error?.properties).to.include({ certificateId: id, status: "rejected" });
     env.newProcess();
-    const next = await h.check(error!.properties!, named({ domain: "www.example.com", validationMethod: "DNS" }));
+    const next = await h.check(error!.properties!, named({ domain: "slow.example.com", validationMethod: "DNS" }));
     expect((await h.diff(id!, error!.properties!, next.inputs)).replaces).to.deep.equal(["status"]);
     expect(lines()).to.not.match(/CertificateStatusNotAllowVerify/);
   });

@@ -3,7 +3,7 @@
 import { expect } from "chai";
 import { freeCertificateArgsSchema } from "../../provider/freeCertificate/definition";
 import {
-  daysToExpiry, deleteRefusal, domainProblem, isDeadEnd, keptValidationRecords, mayRenew, nextStep, renewalDue,
+  daysToExpiry, deleteRefusal, domainProblem, keptValidationRecords, mayRenew, nextStep, renewalDue, stepOf,
   statusWord, stillBoundSentence, validationRecords, verificationProgress,
 } from "../../provider/rules/freeCertificate";
 import { validateArgs } from "../../provider/runtime/validate";
@@ -64,8 +64,8 @@ describe("FreeCertificate rules", () => {
       expect([0, 1, 2, 3, 4, 7, 10].map(statusWord)).to.deep.equal(["pendingValidation", "issued", "rejected", "expired", "addingDnsRecord", "cancelled", "revoked"]);
       expect(statusWord(null)).to.equal("unknown");
       expect(statusWord(99)).to.equal("status99");
-      expect([0, 1, 4, 11].some(isDeadEnd)).to.equal(false);
-      expect([2, 7, 10].every(isDeadEnd)).to.equal(true);
+      expect([0, 1, 4, 11].map(stepOf)).to.deep.equal(["wait", "judge-renewal", "wait", "judge-renewal"]);
+      expect([2, 7, 10].map(stepOf)).to.deep.equal(["apply-again", "apply-again", "apply-again"]);
     });
   });
 
@@ -73,6 +73,8 @@ describe("FreeCertificate rules", () => {
     expect(["issued", "expired"].map(nextStep)).to.deep.equal(["judge-renewal", "judge-renewal"]);
     expect(["rejected", "cancelled", "revoked"].map(nextStep)).to.deep.equal(["apply-again", "apply-again", "apply-again"]);
     expect(["pendingValidation", "addingDnsRecord", "unknown", undefined].map(nextStep)).to.deep.equal(["wait", "wait", "wait", "wait"]);
+    expect(["reissuing", "awaitingRevocationLetter", "migrating"].map(nextStep), "it still serves").to.deep.equal(["judge-renewal", "judge-renewal", "judge-renewal"]);
+    expect(["awaitingDocuments", "awaitingConfirmationLetter"].map(nextStep), "the CA waits for the owner").to.deep.equal(["needs-owner", "needs-owner"]);
   });
 
   describe("validation records", () => {
