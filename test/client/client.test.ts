@@ -160,15 +160,22 @@ describe("TencentCloudClient", function () {
 
   it("tells a write's caller when a lost earlier attempt may have been applied, and not after a throttle", async () => {
     api.respond((_r, i) => (i === 0 ? { drop: true } : ok({ CertificateId: "", RepeatCertId: "mine" })));
-    const lost = await client().ssl.uploadCertificateOutcome({ CertificatePublicKey: "pem" });
+    const lost = await client().ssl.uploadCertificateOutcome({ CertificatePublicKey: "pem", Repeatable: false });
     expect(lost).to.deep.include({ earlierAttemptMayHaveApplied: true });
     expect(lost.response.RepeatCertId).to.equal("mine");
 
     api.requests.length = 0;
     api.respond((_r, i) => (i === 0 ? apiError("RequestLimitExceeded", "slow down") : ok({ CertificateId: "new" })));
-    const throttled = await client().ssl.uploadCertificateOutcome({ CertificatePublicKey: "pem" });
+    const throttled = await client().ssl.uploadCertificateOutcome({ CertificatePublicKey: "pem", Repeatable: false });
     expect(throttled).to.deep.include({ earlierAttemptMayHaveApplied: false });
     expect(api.requests).to.have.length(2);
+  });
+
+  it("does not repeat an upload that stores another copy (Repeatable true) when its answer was lost", async () => {
+    api.respond((_r, i) => (i === 0 ? { drop: true } : ok({ CertificateId: "second copy" })));
+    const err = await failure(client().ssl.uploadCertificateOutcome({ CertificatePublicKey: "pem", Repeatable: true }));
+    expect(err).to.include({ code: "ClientError.NetworkError" });
+    expect(api.requests).to.have.length(1);
   });
 
   it("turns a timeout into a retryable NetworkError", async () => {
