@@ -240,7 +240,7 @@ export function aliasWithoutMarker(shown: string | null | undefined): string | u
 /** ECC or RSA, from a listing's EncryptAlgorithm ("RSA 2048", "ECC 256"); undefined when it says neither. */
 function keyAlgorithmShown(encryptAlgorithm: string | null | undefined): "RSA" | "ECC" | undefined {
   const a = (encryptAlgorithm ?? "").toUpperCase();
-  return a.startsWith("ECC") || a.startsWith("EC ") ? "ECC" : a.startsWith("RSA") ? "RSA" : undefined;
+  return a.startsWith("ECC") ? "ECC" : a.startsWith("RSA") ? "RSA" : undefined;
 }
 
 /**
