@@ -35,6 +35,8 @@ export interface Declared {
   dependsOn?: string[];
   /** `{ import: id }`: adopt the existing resource instead of creating it. */
   import?: string;
+  /** The `import` option reaching the engine (`pulumi import`, a bare dynamic.Resource): its import step. */
+  engineImport?: string;
 }
 
 export interface Entry { kind: Kind; name: string; id: string; inputs: Props; outputs: Props }
