@@ -107,6 +107,148 @@ describe("import and get through the dynamic-provider host, as the engine sends 
     expect(await fixture.emulator.requests(since)).to.deep.equal([]);
   });
 
+  describe("{ import: id } as the sdk hands it over: a check and a create that adopts", function () {
+    it("CdnHttpsConfig: a self-owned configuration, written as DOMAIN. with a CRLF PEM and certRemark, adopted without a write; destroy turns its HTTPS off", async function () {
+      const since = await seq();
+      const args = { domain: "CDN.Example.COM.", certificate: crlf(cdnChain.certificate), privateKey: crlf(cdnChain.privateKey), certRemark: "site" };
+      const site = await adopt("cdnHttpsConfig", "site", args, "CDN.example.com");
+      expect(await fixture.emulator.writes(since)).to.deep.equal([]);
+      expect(site.id).to.equal(CDN);
+      expect(site.outputs).to.include({ domain: CDN, source: "self-owned", fingerprint: cdnChain.fingerprintSha256, httpsEnabled: true, alias: "site" });
+      // What it adopted is what it set: the certificate served now.
+      const served = (await cdnHttps(CDN)).CertInfo;
+      expect(site.outputs.deployedCert).to.deep.equal({ certName: served.CertName, expireTime: served.ExpireTime });
+
+      expect((await up("cdnHttpsConfig").up(site, sdkProps("site", args, "CDN.example.com"))).step).to.equal("same");
+      expect((await up("cdnHttpsConfig").up(site, sdkProps("site", args))).step, "the import option removed").to.equal("same");
+      expect(await fixture.emulator.writes(since)).to.deep.equal([]);
+
+      await destroy("cdnHttpsConfig", site);
+      expect((await cdnHttps(CDN)).Switch).to.equal("off");
+      expect((await cdnHttps(SHOP)).Switch, "another domain is untouched").to.equal("on");
+    });
+
+    it("CdnHttpsConfig: a hosted certificate by its former argument name certId, on an IDN domain written in Unicode, not waiting for deployment", async function () {
+      const since = await seq();
+      const args = { domain: CDN_IDN.toUpperCase(), certId: "hosted01", hsts: { maxAge: 3600 }, waitForDeployment: false };
+      const idn = await adopt("cdnHttpsConfig", "idn", args, CDN_IDN);
+      expect(await fixture.emulator.writes(since)).to.deep.equal([]);
+      expect(idn.id).to.equal(domainToASCII(CDN_IDN));
+      expect(idn.outputs).to.include({ certificateId: "hosted01", source: "hosted", waitForDeployment: false });
+      expect(idn.outputs.deployedCert).to.include({ certId: "hosted01" });
+      expect((await up("cdnHttpsConfig").up(idn, sdkProps("idn", args, CDN_IDN))).step).to.equal("same");
+      await destroy("cdnHttpsConfig", idn);
+      expect((await cdnHttps(CDN_IDN)).Switch).to.equal("off");
+      expect(await sslIds(), "the hosted certificate stays").to.include("hosted01");
+    });
+
+    it("LiveCertificate: an uploaded certificate from a CRLF PEM, and a hosted one by cloudCertId, adopted; destroy deletes neither", async function () {
+      const since = await seq();
+      const ownArgs = { certificate: crlf(liveChain.certificate), privateKey: liveChain.privateKey, remarks: "playback" };
+      const own = await adopt("liveCertificate", "play-cert", ownArgs, LIVE_CERT);
+      expect(own.outputs).to.include({ certificateId: LIVE_CERT, source: "self-owned", adopted: true, alias: "playback", fingerprint: liveChain.fingerprintSha256 });
+      const hostedArgs = { cloudCertId: "hosted01", alias: "wildcard" };
+      const hosted = await adopt("liveCertificate", "wildcard", hostedArgs, "hosted01");
+      expect(hosted.outputs).to.include({ certificateId: "hosted01", source: "hosted", adopted: true });
+      expect(await fixture.emulator.writes(since)).to.deep.equal([]);
+      expect((await up("liveCertificate").up(own, sdkProps("play-cert", ownArgs, LIVE_CERT))).step).to.equal("same");
+      expect((await up("liveCertificate").up(hosted, sdkProps("wildcard", hostedArgs))).step).to.equal("same");
+
+      await destroy("liveCertificate", own);
+      await destroy("liveCertificate", hosted);
+      expect(await sslIds()).to.include.members([LIVE_CERT, "hosted01"]);
+      expect(await fixture.emulator.writes(since)).to.deep.equal([]);
+    });
+
+    it("LiveDomainBinding: domains as PLAY1., play2. and Unicode adopted as found (boundTo); destroy unbinds exactly those, not a third bound alike", async function () {
+      const since = await seq();
+      const args = { cloudCertId: LIVE_CERT, domains: [P1.toUpperCase(), `${P2}.`, P_IDN] };
+      const importId = `${P2}., ${P_IDN},${P1.toUpperCase()}`;
+      const binding = await adopt("liveDomainBinding", "play-https", args, importId);
+      // HTTPS declared left alone (enableHttps false) adopts whatever HTTPS state the domain has.
+      const leftAlone = await adopt("liveDomainBinding", "play5-https", { certificateId: LIVE_CERT, domains: [P5], enableHttps: false }, P5);
+      expect(await fixture.emulator.writes(since)).to.deep.equal([]);
+      const declared = [P1, P2, domainToASCII(P_IDN)].sort();
+      expect(binding.id).to.equal(declared.join(","));
+      expect(binding.outputs.domains).to.deep.equal(declared);
+      expect(binding.outputs.boundTo).to.deep.equal(Object.fromEntries(declared.map((d) => [d, LIVE_CERT])));
+      expect(leftAlone.outputs).to.deep.include({ domains: [P5], enableHttps: false, boundTo: { [P5]: LIVE_CERT } });
+      expect((await up("liveDomainBinding").up(binding, sdkProps("play-https", args, importId))).step).to.equal("same");
+
+      await destroy("liveDomainBinding", binding);
+      await destroy("liveDomainBinding", leftAlone);
+      expect(await liveBindings()).to.deep.equal({ [P3]: LIVE_CERT });
+    });
+
+    it("FreeCertificate: an issued certificate for a Unicode domain adopted with its method and key; destroy leaves it", async function () {
+      const since = await seq();
+      const args = { domain: `${FREE_IDN.toUpperCase()}.`, validationMethod: "DNS", keyAlgorithm: "ECC", renewBeforeDays: 20 };
+      const cert = await adopt("freeCertificate", "free", args, "free0001");
+      expect(await fixture.emulator.writes(since)).to.deep.equal([]);
+      expect(cert.outputs).to.include({ certificateId: "free0001", domain: domainToASCII(FREE_IDN), validationMethod: "DNS", keyAlgorithm: "ECC", renewBeforeDays: 20, status: "issued", adopted: true });
+      expect((await up("freeCertificate").up(cert, sdkProps("free", args, "free0001"))).step).to.equal("same");
+      await destroy("freeCertificate", cert);
+      expect(await sslIds()).to.include("free0001");
+      expect(await fixture.emulator.writes(since)).to.deep.equal([]);
+    });
+
+    it("FreeCertificateValidation: adopted by its certificate id without a write; destroy sends nothing", async function () {
+      const since = await seq();
+      const args = { certificateId: "free0001", validationRecordIds: ["rec-1"] };
+      const validation = await adopt("freeCertificateValidation", "free-validation", args, "free0001");
+      expect(validation.outputs).to.include({ certificateId: "free0001", status: "issued" });
+      expect(validation.outputs.validationRecordIds).to.deep.equal(["rec-1"]);
+      expect((await up("freeCertificateValidation").up(validation, sdkProps("free-validation", args, "free0001"))).step).to.equal("same");
+      await destroy("freeCertificateValidation", validation);
+      expect(await fixture.emulator.writes(since)).to.deep.equal([]);
+    });
+  });
+
+  describe("{ import: id } of what is not as the program declares: one sentence naming each differing field, nothing written", function () {
+    let since: number;
+    beforeEach(async () => { since = await seq(); });
+    afterEach(async () => { expect(await fixture.emulator.writes(since)).to.deep.equal([]); });
+    const failure = (kind: ResourceKind, name: string, args: Props, importId: string) => adopt(kind, name, args, importId).then(
+      () => { throw new Error(`${kind} ${importId} was adopted`); },
+      (e) => { expect(e).to.be.instanceOf(HostError); return (e as HostError).message; });
+
+    it("CdnHttpsConfig: settings and certificate", async function () {
+      const message = await failure("cdnHttpsConfig", "shop", { domain: SHOP, certificateId: "hosted01", http2: false, hsts: { maxAge: 7200 } }, SHOP);
+      expect(message).to.match(/^CdnHttpsConfig shop\.example\.com cannot be imported as the program declares it: /);
+      expect(message).to.contain("http2: true at the API, false in the program");
+      expect(message).to.contain('hsts: {"maxAge":3600,"includeSubDomains":false} at the API, {"maxAge":7200,"includeSubDomains":false} in the program');
+      const other = await failure("cdnHttpsConfig", "other", { domain: SHOP, certificate: otherChain.certificate, privateKey: otherChain.privateKey }, SHOP);
+      expect(other).to.contain("certificate: the deployed certificate is hosted in SSL Certificate Management (hosted01), the program's is self-owned");
+      expect((await cdnHttps(SHOP)).Switch).to.equal("on");
+    });
+
+    it("LiveCertificate: other material and another alias", async function () {
+      const message = await failure("liveCertificate", "play-cert", { certificate: otherChain.certificate, privateKey: otherChain.privateKey, alias: "renamed" }, LIVE_CERT);
+      expect(message).to.match(new RegExp(`^LiveCertificate ${LIVE_CERT} cannot be imported as the program declares it: `));
+      expect(message).to.contain(`certificate: the certificate with SHA-256 ${liveChain.fingerprintSha256} at the API, the certificate with SHA-256 ${otherChain.fingerprintSha256} in the program`);
+      expect(message).to.contain('alias: "playback" at the API, "renamed" in the program');
+      expect(message).to.not.contain("PRIVATE KEY");
+    });
+
+    it("LiveDomainBinding: a declared domain not bound to the certificate", async function () {
+      const message = await failure("liveDomainBinding", "play-https", { certificateId: LIVE_CERT, domains: [P3, P4] }, `${P3},${P4}`);
+      expect(message).to.match(new RegExp(`^LiveDomainBinding ${P3},${P4} cannot be imported as the program declares it: `));
+      expect(message).to.contain(`domains: ["${P3}"] at the API, ["${P3}","${P4}"] in the program`);
+    });
+
+    it("FreeCertificate: another validation method and key algorithm", async function () {
+      const message = await failure("freeCertificate", "free", { domain: FREE_IDN }, "free0001");
+      expect(message).to.match(/^FreeCertificate free0001 cannot be imported as the program declares it: /);
+      expect(message).to.contain('validationMethod: "DNS" at the API, "DNS_AUTO" in the program');
+      expect(message).to.contain('keyAlgorithm: "ECC" at the API, "RSA" in the program');
+    });
+
+    it("FreeCertificateValidation: another certificate", async function () {
+      const message = await failure("freeCertificateValidation", "free-validation", { certificateId: "free0002" }, "free0001");
+      expect(message).to.contain('certificateId: "free0001" at the API, "free0002" in the program');
+    });
+  });
+
   describe("get (ReadStep: the program's props as inputs and state)", function () {
     it("CdnHttpsConfig.get returns the domain's HTTPS configuration", async function () {
       const got = await up("cdnHttpsConfig").get(urnOf("cdnHttpsConfig", "got"), "SHOP.example.com.", sdkProps("got"));
