@@ -192,6 +192,17 @@ describe("import and get through the dynamic-provider host, as the engine sends 
       expect(await fixture.emulator.writes(since)).to.deep.equal([]);
     });
 
+    it("FreeCertificate: one still awaiting validation is adopted and waited for, as its create would; never applied for again", async function () {
+      const since = await seq();
+      await fixture.emulator.markValidationRecordPresent("free0002");
+      const args = { domain: "pending.example.com", validationMethod: "DNS" };
+      const cert = await adopt("freeCertificate", "pending", args, "free0002");
+      expect(cert.outputs).to.include({ certificateId: "free0002", status: "issued", adopted: true });
+      expect(cert.outputs.validationRecords).to.have.length(1);
+      expect((await up("freeCertificate").up(cert, sdkProps("pending", args, "free0002"))).step).to.equal("same");
+      expect((await fixture.emulator.writes(since)).map((w) => w.action)).to.not.include("ApplyCertificate");
+    });
+
     it("FreeCertificateValidation: adopted by its certificate id without a write; destroy sends nothing", async function () {
       const since = await seq();
       const args = { certificateId: "free0001", validationRecordIds: ["rec-1"] };
@@ -217,7 +228,8 @@ describe("import and get through the dynamic-provider host, as the engine sends 
       expect(message).to.match(/^CdnHttpsConfig shop\.example\.com cannot be imported as the program declares it: /);
       expect(message).to.contain("http2: true at the API, false in the program");
       expect(message).to.contain('hsts: {"maxAge":3600,"includeSubDomains":false} at the API, {"maxAge":7200,"includeSubDomains":false} in the program');
-      const other = await failure("cdnHttpsConfig", "other", { domain: SHOP, certificate: otherChain.certificate, privateKey: otherChain.privateKey }, SHOP);
+      const own = makeChain({ domains: [SHOP], keySet: 4 });
+      const other = await failure("cdnHttpsConfig", "shop", { domain: SHOP, certificate: own.certificate, privateKey: own.privateKey }, SHOP);
       expect(other).to.contain("certificate: the deployed certificate is hosted in SSL Certificate Management (hosted01), the program's is self-owned");
       expect((await cdnHttps(SHOP)).Switch).to.equal("on");
     });
@@ -225,7 +237,7 @@ describe("import and get through the dynamic-provider host, as the engine sends 
     it("LiveCertificate: other material and another alias", async function () {
       const message = await failure("liveCertificate", "play-cert", { certificate: otherChain.certificate, privateKey: otherChain.privateKey, alias: "renamed" }, LIVE_CERT);
       expect(message).to.match(new RegExp(`^LiveCertificate ${LIVE_CERT} cannot be imported as the program declares it: `));
-      expect(message).to.contain(`certificate: the certificate with SHA-256 ${liveChain.fingerprintSha256} at the API, the certificate with SHA-256 ${otherChain.fingerprintSha256} in the program`);
+      expect(message).to.contain(`certificate: self-owned certificate ${LIVE_CERT} (SHA-256 ${liveChain.fingerprintSha256}) at the API, a self-owned certificate (SHA-256 ${otherChain.fingerprintSha256}) in the program`);
       expect(message).to.contain('alias: "playback" at the API, "renamed" in the program');
       expect(message).to.not.contain("PRIVATE KEY");
     });
@@ -233,7 +245,7 @@ describe("import and get through the dynamic-provider host, as the engine sends 
     it("LiveDomainBinding: a declared domain not bound to the certificate", async function () {
       const message = await failure("liveDomainBinding", "play-https", { certificateId: LIVE_CERT, domains: [P3, P4] }, `${P3},${P4}`);
       expect(message).to.match(new RegExp(`^LiveDomainBinding ${P3},${P4} cannot be imported as the program declares it: `));
-      expect(message).to.contain(`domains: ["${P3}"] at the API, ["${P3}","${P4}"] in the program`);
+      expect(message).to.contain(`domains: ["${P3}"] bound to ${LIVE_CERT} at the API, ["${P3}","${P4}"] in the program`);
     });
 
     it("FreeCertificate: another validation method and key algorithm", async function () {
