@@ -41,6 +41,12 @@ export const messages = {
   /** During create/update, when the domain went away after check. */
   cdnDomainNotFound: (domain: string) =>
     `CDN domain ${domain} does not exist in this account; add it in the CDN console or fix the domain name.`,
+  /** `{ import: id }` of an object that is not as the program declares it: one phrase per differing argument. */
+  importMismatch: (type: string, id: string, differences: string[]) =>
+    `${type} ${id} cannot be imported as the program declares it: ${differences.join("; ")}. ` +
+    "Change the program to what exists, or remove the import option and let `pulumi up` make it so.",
+  /** One differing argument of an import, its value where it exists and in the program. */
+  importDifference: (argument: string, found: string, declared: string) => `${argument}: ${found} at the API, ${declared} in the program`,
   cdnNothingToImport: (domain: string) =>
     `CDN domain ${domain} has HTTPS off, so there is no HTTPS configuration to import; ` +
     "declare the CdnHttpsConfig without importing it, and `pulumi up` will configure HTTPS.",

@@ -26,7 +26,14 @@ export async function lookup(ctx: Context, id: string, program: LiveDomainBindin
   if (shared.conflict) throw new Error(messages.liveBindingNotImportable(id, shared.conflict));
   const certificateId = shared.certificateId;
   if (!certificateId) return undefined; // none of the domains is bound
-  const truth = bindingStateFromTruth({ certificateId, tracked, current });
+  // With enableHttps false the program leaves each domain's HTTPS state alone: any state is as declared.
+  const truth = bindingStateFromTruth({ certificateId, tracked, current, declaredEnableHttps: program?.enableHttps });
   if (truth.domains.length === 0) return undefined;
   return bindingOutputs(certificateId, truth, Object.fromEntries(truth.domains.map((d) => [d, certificateId])));
+}
+
+/** An import's phrase for the domains: those bound to the certificate found, against the program's. */
+export function describeDifference(argument: string, found: LiveDomainBindingOutputs, declared: LiveDomainBindingInputs): string | undefined {
+  if (argument !== "domains") return undefined;
+  return messages.importDifference(argument, `${JSON.stringify(found.domains)} bound to ${found.certificateId}`, JSON.stringify(declared.domains));
 }

@@ -16,6 +16,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { Context } from "../context";
+import { messages } from "../messages";
 import type { ResourceRef } from "../ownership";
 import { containsUnknown } from "../unknown";
 import { withoutUndefined } from "./outputs";
@@ -87,9 +88,15 @@ export interface ResourceHandlers<Inputs, State> {
   create(ctx: Context, inputs: Inputs, op: Operation): Promise<{ id: string; state: State }>;
   /**
    * The create of `{ import: id }`: takes over what exists under `id` as the program declares it.
-   * Default: the lookup with the program's arguments, which must show no difference from them.
+   * Default (adoptAsFound below): the lookup with the program's arguments, which must show no
+   * difference in any argument.
    */
   adopt?(ctx: Context, id: string, inputs: Inputs, op: Operation): Promise<{ id: string; state: State }>;
+  /**
+   * How an import names a differing argument where its two values would not do (certificate
+   * material, which the API describes otherwise); undefined: both values, as JSON.
+   */
+  describeDifference?(argument: string, found: State, declared: Inputs): string | undefined;
   /** Refresh: the state as the API shows it now; undefined when the object is gone. */
   read(ctx: Context, id: string, state: State): Promise<State | undefined>;
   /** A `get` of an object by id, with the program's checked arguments when it gave any; undefined when there is none. */
@@ -233,9 +240,17 @@ function isRecordedState(def: ResourceDefinition<any, any, any>, props: EngineRe
   return HIDDEN.version in props || computedThen.some((k) => props[k] !== undefined && props[k] !== null);
 }
 
+/** A value as an import's sentence shows it: JSON, never PEM text. */
+function shownValue(value: unknown): string {
+  if (value === undefined || value === null) return "not set";
+  if (typeof value === "string" && value.includes("-----BEGIN")) return "PEM text";
+  return JSON.stringify(value);
+}
+
 /** The engine handlers of a definition, working in `ctx` (one per provider process). */
 export function engineHandlers<Args, Inputs, State>(def: ResourceDefinition<Args, Inputs, State>, ctx: Context): EngineHandlers {
   let loaded: ResourceHandlers<Inputs, State> | undefined;
+  const argumentKeys: ReadonlySet<string> = new Set(Object.keys((def.schema as unknown as { shape: Record<string, unknown> }).shape));
   const h = () => (loaded ??= def.handlers());
   const stateOf = (record: EngineRecord | undefined): State => {
     const r = record ?? {};
@@ -244,17 +259,27 @@ export function engineHandlers<Args, Inputs, State>(def: ResourceDefinition<Args
     return def.upgrade(renameKeys(withoutHidden(r), version === 0 ? def.renamedOutputs : undefined), version);
   };
 
-  /** The import's promise: what exists is taken over only when it is what the program declares. */
-  const adoptAsFound = async (c: Context, id: string, inputs: Inputs): Promise<{ id: string; state: State }> => {
+  /**
+   * The import's promise: what exists is taken over only when every argument is what the program
+   * declares; otherwise one sentence names each differing argument, and nothing is written. What
+   * differs beyond the arguments is the object's condition (a certificate still awaiting
+   * validation, a deployment in flight): it is brought to the declared one as the next `up` would
+   * (update), unless only a replacement would (a renewal due), which the next `up` then makes.
+   */
+  const adoptAsFound = async (c: Context, id: string, inputs: Inputs, op: Operation): Promise<{ id: string; state: State }> => {
     const state = await h().lookup(c, id, inputs);
     if (state === undefined) throw new Error(`${def.type} ${id} cannot be imported: it does not exist.`);
-    const d = await h().diff(c, def.idOf(state), state, inputs as EngineRecord);
+    const adoptedId = def.idOf(state);
+    const d = await h().diff(c, adoptedId, state, inputs as EngineRecord);
     const differing = [...new Set([...d.replaces, ...d.changed])];
-    if (differing.length > 0) {
-      throw new Error(`${def.type} ${id} cannot be imported as the program declares it: ${differing.join(", ")} differ. ` +
-        "Change the program to what exists, or remove the import option and let `pulumi up` make it so.");
+    const mismatched = differing.filter((k) => argumentKeys.has(k));
+    if (mismatched.length > 0) {
+      const phrases = mismatched.map((k) => h().describeDifference?.(k, state, inputs) ??
+        messages.importDifference(k, shownValue((state as EngineRecord)[k]), shownValue((inputs as EngineRecord)[k])));
+      throw new Error(messages.importMismatch(def.type, id, phrases));
     }
-    return { id: def.idOf(state), state };
+    if (d.changed.length > 0 && d.replaces.length === 0) return { id: adoptedId, state: await h().update(c, adoptedId, state, inputs, op) };
+    return { id: adoptedId, state };
   };
 
   return {

@@ -85,6 +85,7 @@ describe("import and get through the dynamic-provider host, as the engine sends 
         freeCertificates: [
           { id: "free0001", domain: domainToASCII(FREE_IDN), validationMethod: "DNS", keyAlgorithm: "ECC", status: "issued" },
           { id: "free0002", domain: "pending.example.com", validationMethod: "DNS" },
+          { id: "free0003", domain: "waiting.example.com", validationMethod: "FILE" },
         ],
       },
     });
@@ -290,8 +291,8 @@ describe("import and get through the dynamic-provider host, as the engine sends 
       const got = await up("freeCertificate").get(urnOf("freeCertificate", "got"), "free0001", sdkProps("got", { domain: FREE_IDN }));
       expect(got.outputs).to.include({ certificateId: "free0001", domain: domainToASCII(FREE_IDN), validationMethod: "DNS", keyAlgorithm: "ECC", status: "issued", adopted: true });
       expect(got.outputs.fingerprint).to.match(/^[0-9a-f]{64}$/);
-      const bare = await up("freeCertificate").get(urnOf("freeCertificate", "got-bare"), "free0002", sdkProps("got-bare"));
-      expect(bare.outputs).to.include({ certificateId: "free0002", domain: "pending.example.com", validationMethod: "DNS", keyAlgorithm: "RSA", status: "pendingValidation" });
+      const bare = await up("freeCertificate").get(urnOf("freeCertificate", "got-bare"), "free0003", sdkProps("got-bare"));
+      expect(bare.outputs).to.include({ certificateId: "free0003", domain: "waiting.example.com", validationMethod: "FILE", keyAlgorithm: "RSA", status: "pendingValidation" });
       expect(bare.outputs.validationRecords).to.have.length(1);
     });
 
