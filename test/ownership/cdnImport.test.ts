@@ -48,6 +48,18 @@ describe("ownership 3: importing a self-owned CDN configuration", function () {
     await expectNoChange(env, [site(chain)], imported.state);
   });
 
+  it("keeps what the API does not hold or shows only when declared: quic and waitForDeployment as the program gives them", async function () {
+    const withQuic = (importId?: string): Declared => ({ ...site(chain, importId), args: { ...site(chain).args as object, quic: true, waitForDeployment: false } });
+    const earlier = await up(env, [withQuic()], []);
+    expect(earlier.ok, describeResult(earlier)).to.equal(true);
+    since = (await env.emulator.requests()).reduce((m, r) => Math.max(m, r.seq), 0);
+    const imported = await up(env, [withQuic(DOMAIN)], []);
+    expect(imported.ok, describeResult(imported)).to.equal(true);
+    expect(imported.state[0].outputs).to.include({ quic: true, waitForDeployment: false });
+    expect(await env.emulator.writes(since)).to.deep.equal([]);
+    await expectNoChange(env, [withQuic(DOMAIN)], imported.state);
+  });
+
   it("the engine's own import step fails as Pulumi's dynamic-provider host fails it: no __provider in Read", async function () {
     const engineImport: Declared = { ...site(chain), engineImport: DOMAIN };
     const imported = await up(env, [engineImport], []);
