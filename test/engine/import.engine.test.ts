@@ -14,7 +14,7 @@ import { expect } from "chai";
 import { domainToASCII } from "url";
 import { RESOURCE_KINDS, RESOURCES, ResourceKind } from "../../provider/registry";
 import { makeChain, TestChain } from "../support/certs";
-import { Engine, HostError, HostFixture, Props, ProviderHost, startHostFixture, StateEntry, urnFor } from "../support/engine";
+import { CheckFailedError, Engine, HostError, HostFixture, Props, ProviderHost, startHostFixture, StateEntry, urnFor } from "../support/engine";
 
 const STACK = "proj/dev";
 const CDN = "cdn.example.com";
@@ -216,49 +216,65 @@ describe("import and get through the dynamic-provider host, as the engine sends 
     });
   });
 
-  describe("{ import: id } of what is not as the program declares: one sentence naming each differing field, nothing written", function () {
+  describe("{ import: id } of what is not as the program declares: refused at preview, one sentence per differing argument, nothing written", function () {
     let since: number;
     beforeEach(async () => { since = await seq(); });
     afterEach(async () => { expect(await fixture.emulator.writes(since)).to.deep.equal([]); });
-    const failure = (kind: ResourceKind, name: string, args: Props, importId: string) => adopt(kind, name, args, importId).then(
-      () => { throw new Error(`${kind} ${importId} was adopted`); },
-      (e) => { expect(e).to.be.instanceOf(HostError); return (e as HostError).message; });
+    const IMPORT_HINT = " Change the program to what exists, or remove the import option and let `pulumi up` make it so.";
+    /** The preview's check failures, by property; `pulumi up` stops at the same check, before any create. */
+    async function refused(kind: ResourceKind, name: string, args: Props, importId: string): Promise<Record<string, string>> {
+      const props = sdkProps(name, args, importId);
+      const { failures } = await up(kind).preview(urnOf(kind, name), props);
+      expect(await up(kind).create(urnOf(kind, name), props).catch((e) => e)).to.be.instanceOf(CheckFailedError);
+      return Object.fromEntries(failures.map((f) => [f.property, f.reason]));
+    }
+    const sentence = (type: string, id: string, phrase: string) => `${type} ${id} cannot be imported as the program declares it: ${phrase}.${IMPORT_HINT}`;
 
     it("CdnHttpsConfig: settings and certificate", async function () {
-      const message = await failure("cdnHttpsConfig", "shop", { domain: SHOP, certificateId: "hosted01", http2: false, hsts: { maxAge: 7200 } }, SHOP);
-      expect(message).to.match(/^CdnHttpsConfig shop\.example\.com cannot be imported as the program declares it: /);
-      expect(message).to.contain("http2: true at the API, false in the program");
-      expect(message).to.contain('hsts: {"maxAge":3600,"includeSubDomains":false} at the API, {"maxAge":7200,"includeSubDomains":false} in the program');
+      const settings = await refused("cdnHttpsConfig", "shop", { domain: SHOP, certificateId: "hosted01", http2: false, hsts: { maxAge: 7200 } }, SHOP);
+      expect(settings).to.deep.equal({
+        http2: sentence("CdnHttpsConfig", SHOP, "true at the API, false in the program"),
+        hsts: sentence("CdnHttpsConfig", SHOP, '{"maxAge":3600,"includeSubDomains":false} at the API, {"maxAge":7200,"includeSubDomains":false} in the program'),
+      });
       const own = makeChain({ domains: [SHOP], keySet: 4 });
-      const other = await failure("cdnHttpsConfig", "shop", { domain: SHOP, certificate: own.certificate, privateKey: own.privateKey }, SHOP);
-      expect(other).to.contain("certificate: the deployed certificate is hosted in SSL Certificate Management (hosted01), the program's is self-owned");
+      const certificate = await refused("cdnHttpsConfig", "shop", { domain: SHOP, certificate: own.certificate, privateKey: own.privateKey }, SHOP);
+      expect(certificate).to.deep.equal({
+        certificate: sentence("CdnHttpsConfig", SHOP, "the deployed certificate is hosted in SSL Certificate Management (hosted01), the program's is self-owned"),
+      });
       expect((await cdnHttps(SHOP)).Switch).to.equal("on");
     });
 
     it("LiveCertificate: other material and another alias", async function () {
-      const message = await failure("liveCertificate", "play-cert", { certificate: otherChain.certificate, privateKey: otherChain.privateKey, alias: "renamed" }, LIVE_CERT);
-      expect(message).to.match(new RegExp(`^LiveCertificate ${LIVE_CERT} cannot be imported as the program declares it: `));
-      expect(message).to.contain(`certificate: self-owned certificate ${LIVE_CERT} (SHA-256 ${liveChain.fingerprintSha256}) at the API, a self-owned certificate (SHA-256 ${otherChain.fingerprintSha256}) in the program`);
-      expect(message).to.contain('alias: "playback" at the API, "renamed" in the program');
-      expect(message).to.not.contain("PRIVATE KEY");
+      const failures = await refused("liveCertificate", "play-cert", { certificate: otherChain.certificate, privateKey: otherChain.privateKey, alias: "renamed" }, LIVE_CERT);
+      expect(failures).to.deep.equal({
+        certificate: sentence("LiveCertificate", LIVE_CERT, `self-owned certificate ${LIVE_CERT} (SHA-256 ${liveChain.fingerprintSha256}) at the API, a self-owned certificate (SHA-256 ${otherChain.fingerprintSha256}) in the program`),
+        alias: sentence("LiveCertificate", LIVE_CERT, '"playback" at the API, "renamed" in the program'),
+      });
     });
 
     it("LiveDomainBinding: a declared domain not bound to the certificate", async function () {
-      const message = await failure("liveDomainBinding", "play-https", { certificateId: LIVE_CERT, domains: [P3, P4] }, `${P3},${P4}`);
-      expect(message).to.match(new RegExp(`^LiveDomainBinding ${P3},${P4} cannot be imported as the program declares it: `));
-      expect(message).to.contain(`domains: ["${P3}"] bound to ${LIVE_CERT} at the API, ["${P3}","${P4}"] in the program`);
+      const failures = await refused("liveDomainBinding", "play-https", { certificateId: LIVE_CERT, domains: [P3, P4] }, `${P3},${P4}`);
+      expect(failures).to.deep.equal({ domains: sentence("LiveDomainBinding", `${P3},${P4}`, `["${P3}"] bound to ${LIVE_CERT} at the API, ["${P3}","${P4}"] in the program`) });
     });
 
-    it("FreeCertificate: another validation method and key algorithm", async function () {
-      const message = await failure("freeCertificate", "free", { domain: FREE_IDN }, "free0001");
-      expect(message).to.match(/^FreeCertificate free0001 cannot be imported as the program declares it: /);
-      expect(message).to.contain('validationMethod: "DNS" at the API, "DNS_AUTO" in the program');
-      expect(message).to.contain('keyAlgorithm: "ECC" at the API, "RSA" in the program');
+    it("FreeCertificate: another validation method and key algorithm; an id that does not exist", async function () {
+      expect(await refused("freeCertificate", "free", { domain: FREE_IDN }, "free0001")).to.deep.equal({
+        validationMethod: sentence("FreeCertificate", "free0001", '"DNS" at the API, "DNS_AUTO" in the program'),
+        keyAlgorithm: sentence("FreeCertificate", "free0001", '"ECC" at the API, "RSA" in the program'),
+      });
+      expect(await refused("freeCertificate", "free", { domain: FREE_IDN }, "NoSuch01")).to.deep.equal({ "(import)": "FreeCertificate NoSuch01 cannot be imported: it does not exist." });
     });
 
-    it("FreeCertificateValidation: another certificate", async function () {
-      const message = await failure("freeCertificateValidation", "free-validation", { certificateId: "free0002" }, "free0001");
-      expect(message).to.contain('certificateId: "free0001" at the API, "free0002" in the program');
+    it("FreeCertificateValidation: another certificate; and at create, should it differ by then, every differing argument in one sentence", async function () {
+      expect(await refused("freeCertificateValidation", "free-validation", { certificateId: "free0002" }, "free0001")).to.deep.equal({
+        certificateId: sentence("FreeCertificateValidation", "free0001", '"free0001" at the API, "free0002" in the program'),
+      });
+      // What changed between check and create (or was unknown at check) is refused by the create itself.
+      const failed = await upHost.create(urnOf("liveCertificate", "play-cert"),
+        { ...sdkProps("play-cert", { certificate: otherChain.certificate, privateKey: otherChain.privateKey, alias: "renamed" }, LIVE_CERT), __provider: seams.liveCertificate }).catch((e) => e);
+      expect(failed.message).to.equal(sentence("LiveCertificate", LIVE_CERT, [
+        `certificate: self-owned certificate ${LIVE_CERT} (SHA-256 ${liveChain.fingerprintSha256}) at the API, a self-owned certificate (SHA-256 ${otherChain.fingerprintSha256}) in the program`,
+        'alias: "playback" at the API, "renamed" in the program'].join("; ")));
     });
   });
 
