@@ -45,8 +45,9 @@ export const messages = {
   importMismatch: (type: string, id: string, differences: string[]) =>
     `${type} ${id} cannot be imported as the program declares it: ${differences.join("; ")}. ` +
     "Change the program to what exists, or remove the import option and let `pulumi up` make it so.",
-  /** One differing argument of an import, its value where it exists and in the program. */
-  importDifference: (argument: string, found: string, declared: string) => `${argument}: ${found} at the API, ${declared} in the program`,
+  /** How one argument of an import differs: its value where it exists and in the program. */
+  importDifference: (found: string, declared: string) => `${found} at the API, ${declared} in the program`,
+  importNotFound: (type: string, id: string) => `${type} ${id} cannot be imported: it does not exist.`,
   cdnNothingToImport: (domain: string) =>
     `CDN domain ${domain} has HTTPS off, so there is no HTTPS configuration to import; ` +
     "declare the CdnHttpsConfig without importing it, and `pulumi up` will configure HTTPS.",

@@ -10,6 +10,7 @@ import { servedCertificateDifferences } from "../rules/deployedCertificate";
 import { sameDeployedCert, servedCertSource } from "../rules/cdn";
 import { chinaTimeToIso } from "../rules/sslCertificate";
 import { withoutUndefined } from "../runtime/outputs";
+import { NotImportableError } from "../runtime/resource";
 import type { DetailDomain, ServerCert } from "../tencentcloud/types";
 import { messages } from "../messages";
 import { clientCaAfterRead, quicAfterRead } from "./mtlsQuic";
@@ -90,7 +91,7 @@ export async function lookup(ctx: Context, id: string, program: CdnHttpsConfigIn
   const detail = await ctx.cdn.findDomain(domain, true);
   if (!detail) return undefined;
   // There is no HTTPS configuration to adopt, and making one up would hide that.
-  if (!apiSettings(detail).httpsEnabled) throw new Error(messages.cdnNothingToImport(domain));
+  if (!apiSettings(detail).httpsEnabled) throw new NotImportableError(messages.cdnNothingToImport(domain));
   return outputsFromApi(ctx, domain, detail, undefined, program);
 }
 
@@ -108,15 +109,15 @@ export function describeDifference(argument: string, found: CdnHttpsConfigState,
   if (argument === "certificate" || argument === "certificateId") {
     const leaf = declared.certificate ? inspectCertificate({ certificate: declared.certificate }).facts : undefined;
     const differences = leaf ? servedCertificateDifferences(servedCertInfo(found), leaf) : [];
-    if (differences.length > 0) return `${argument}: ${differences.join("; ")}`;
+    if (differences.length > 0) return differences.join("; ");
     if (declared.certificateId !== undefined && found.source === "self-owned") {
-      return messages.importDifference(argument, "a self-owned certificate", `the hosted certificate ${declared.certificateId}`);
+      return messages.importDifference("a self-owned certificate", `the hosted certificate ${declared.certificateId}`);
     }
     return undefined;
   }
   if (argument === "clientCertificate") {
     const ca = declared.clientCertificate && inspectClientCa({ caCertificates: declared.clientCertificate.caCertificates }).facts;
-    return messages.importDifference(argument, clientCaShown(found.clientCaFingerprint, found.clientCaName), clientCaShown(ca?.fingerprintSha256, ca?.name));
+    return messages.importDifference(clientCaShown(found.clientCaFingerprint, found.clientCaName), clientCaShown(ca?.fingerprintSha256, ca?.name));
   }
   return undefined;
 }

@@ -41,5 +41,5 @@ export function describeDifference(argument: string, found: LiveCertificateOutpu
   const declaredText = program.source === "hosted"
     ? `the hosted certificate ${program.certificateId}`
     : `a self-owned certificate (${sha(facts?.fingerprintSha256, facts?.chainFingerprintSha256)})`;
-  return messages.importDifference(argument, `${found.source} certificate ${found.certificateId} (${sha(found.fingerprint, found.chainFingerprint)})`, declaredText);
+  return messages.importDifference(`${found.source} certificate ${found.certificateId} (${sha(found.fingerprint, found.chainFingerprint)})`, declaredText);
 }

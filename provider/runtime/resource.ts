@@ -93,7 +93,7 @@ export interface ResourceHandlers<Inputs, State> {
    */
   adopt?(ctx: Context, id: string, inputs: Inputs, op: Operation): Promise<{ id: string; state: State }>;
   /**
-   * How an import names a differing argument where its two values would not do (certificate
+   * How an import says what differs in an argument where its two values would not do (certificate
    * material, which the API describes otherwise); undefined: both values, as JSON.
    */
   describeDifference?(argument: string, found: State, declared: Inputs): string | undefined;
@@ -240,6 +240,18 @@ function isRecordedState(def: ResourceDefinition<any, any, any>, props: EngineRe
   return HIDDEN.version in props || computedThen.some((k) => props[k] !== undefined && props[k] !== null);
 }
 
+/** Why `{ import: id }` cannot take over anything: nothing there, or nothing of this kind to take over. */
+export class NotImportableError extends Error {}
+
+/** What `{ import: id }` found: the object's state and id, the diff against the program, the arguments that differ. */
+interface Adoption<State> { id: string; state: State; difference: Difference; mismatched: { argument: string; phrase: string }[] }
+
+/** The id of `{ import: id }`, when the sdk handed one over. */
+function importIdOf(record: EngineRecord): string | undefined {
+  const id = record[HIDDEN.importId];
+  return typeof id === "string" && id !== "" ? id : undefined;
+}
+
 /** A value as an import's sentence shows it: JSON, never PEM text. */
 function shownValue(value: unknown): string {
   if (value === undefined || value === null) return "not set";
@@ -259,27 +271,45 @@ export function engineHandlers<Args, Inputs, State>(def: ResourceDefinition<Args
     return def.upgrade(renameKeys(withoutHidden(r), version === 0 ? def.renamedOutputs : undefined), version);
   };
 
+  /** What `{ import: id }` finds under `importId`, and each argument that differs from the program's, as a phrase. */
+  const findAdoption = async (c: Context, importId: string, inputs: Inputs): Promise<Adoption<State>> => {
+    const state = await h().lookup(c, importId, inputs);
+    if (state === undefined) throw new NotImportableError(messages.importNotFound(def.type, importId));
+    const id = def.idOf(state);
+    const difference = await h().diff(c, id, state, inputs as EngineRecord);
+    const mismatched = [...new Set([...difference.replaces, ...difference.changed])].filter((k) => argumentKeys.has(k)).map((argument) => ({
+      argument,
+      phrase: h().describeDifference?.(argument, state, inputs)
+        ?? messages.importDifference(shownValue((state as EngineRecord)[argument]), shownValue((inputs as EngineRecord)[argument])),
+    }));
+    return { id, state, difference, mismatched };
+  };
+
   /**
    * The import's promise: what exists is taken over only when every argument is what the program
-   * declares; otherwise one sentence names each differing argument, and nothing is written. What
+   * declares; otherwise one sentence names each differing argument, and nothing is written (check
+   * says so at preview already; create says it again should anything have changed since). What
    * differs beyond the arguments is the object's condition (a certificate still awaiting
    * validation, a deployment in flight): it is brought to the declared one as the next `up` would
    * (update), unless only a replacement would (a renewal due), which the next `up` then makes.
    */
-  const adoptAsFound = async (c: Context, id: string, inputs: Inputs, op: Operation): Promise<{ id: string; state: State }> => {
-    const state = await h().lookup(c, id, inputs);
-    if (state === undefined) throw new Error(`${def.type} ${id} cannot be imported: it does not exist.`);
-    const adoptedId = def.idOf(state);
-    const d = await h().diff(c, adoptedId, state, inputs as EngineRecord);
-    const differing = [...new Set([...d.replaces, ...d.changed])];
-    const mismatched = differing.filter((k) => argumentKeys.has(k));
-    if (mismatched.length > 0) {
-      const phrases = mismatched.map((k) => h().describeDifference?.(k, state, inputs) ??
-        messages.importDifference(k, shownValue((state as EngineRecord)[k]), shownValue((inputs as EngineRecord)[k])));
-      throw new Error(messages.importMismatch(def.type, id, phrases));
+  const adoptAsFound = async (c: Context, importId: string, inputs: Inputs, op: Operation): Promise<{ id: string; state: State }> => {
+    const { id, state, difference, mismatched } = await findAdoption(c, importId, inputs);
+    if (mismatched.length > 0) throw new Error(messages.importMismatch(def.type, importId, mismatched.map((m) => `${m.argument}: ${m.phrase}`)));
+    if (difference.changed.length > 0 && difference.replaces.length === 0) return { id, state: await h().update(c, id, state, inputs, op) };
+    return { id, state };
+  };
+
+  /** At check of a new resource with `{ import: id }`: why it cannot be adopted, one failure per differing argument. */
+  const adoptionFailures = async (importId: string, inputs: Inputs): Promise<CheckFailure[]> => {
+    if (h().adopt) return []; // a resource's own adoption judges at create
+    try {
+      const { mismatched } = await findAdoption(ctx, importId, inputs);
+      return mismatched.map((m) => ({ property: m.argument, reason: messages.importMismatch(def.type, importId, [m.phrase]) }));
+    } catch (e) {
+      if (e instanceof NotImportableError) return [{ property: "(import)", reason: e.message }];
+      throw e;
     }
-    if (d.changed.length > 0 && d.replaces.length === 0) return { id: adoptedId, state: await h().update(c, adoptedId, state, inputs, op) };
-    return { id: adoptedId, state };
   };
 
   return {
@@ -291,6 +321,11 @@ export function engineHandlers<Args, Inputs, State>(def: ResourceDefinition<Args
       failures.push(...renamed.failures);
       const resource = resourceOf(def, record);
       failures.push(...await h().check(ctx, { args: renamed.args, parsed: value, failed, resource }));
+      // The import option counts only for a resource not in state yet (olds are empty then).
+      const importId = importIdOf(record);
+      if (importId !== undefined && Object.keys(_olds ?? {}).length === 0 && value !== undefined && !hasUnknowns && failures.length === 0) {
+        failures.push(...await adoptionFailures(importId, value));
+      }
       const hidden = Object.fromEntries(Object.entries(record).filter(([k]) => HIDDEN_KEYS.has(k)));
       const args = value !== undefined && !hasUnknowns && failures.length === 0 ? value : renamed.args;
       return { inputs: { ...hidden, ...(args as EngineRecord) }, failures };
@@ -304,9 +339,9 @@ export function engineHandlers<Args, Inputs, State>(def: ResourceDefinition<Args
     async create(inputs) {
       const parsed = parsedInputs(def, inputs);
       const op = operationOf(def, "create", inputs);
-      const importId = inputs[HIDDEN.importId];
+      const importId = importIdOf(inputs);
       try {
-        const { id, state } = typeof importId === "string" && importId !== ""
+        const { id, state } = importId !== undefined
           ? await (h().adopt ?? adoptAsFound)(ctx, importId, parsed, op)
           : await h().create(ctx, parsed, op);
         return { id, outs: outputs(def, state as object, inputs) };

@@ -240,6 +240,7 @@ describe("import and get through the dynamic-provider host, as the engine sends 
       const certificate = await refused("cdnHttpsConfig", "shop", { domain: SHOP, certificate: own.certificate, privateKey: own.privateKey }, SHOP);
       expect(certificate).to.deep.equal({
         certificate: sentence("CdnHttpsConfig", SHOP, "the deployed certificate is hosted in SSL Certificate Management (hosted01), the program's is self-owned"),
+        hsts: sentence("CdnHttpsConfig", SHOP, '{"maxAge":3600,"includeSubDomains":false} at the API, not set in the program'),
       });
       expect((await cdnHttps(SHOP)).Switch).to.equal("on");
     });

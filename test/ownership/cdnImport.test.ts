@@ -72,8 +72,12 @@ describe("ownership 3: importing a self-owned CDN configuration", function () {
   it("says precisely what differs when the program holds another certificate, and writes nothing", async function () {
     const imported = await up(env, [site(other, DOMAIN)], []);
     expect(imported.ok).to.equal(false);
-    expect(imported.errors.site?.message).to.match(new RegExp(`^CdnHttpsConfig ${DOMAIN} cannot be imported as the program declares it: ` +
-      "certificate: the deployed certificate expires \\S+, the program's expires \\S+\\. "));
+    // Check refuses it (at preview already), so nothing is created.
+    expect(imported.steps.site).to.equal("failed");
+    expect(imported.failures.site).to.have.length(1);
+    expect(imported.failures.site[0].property).to.equal("certificate");
+    expect(imported.failures.site[0].reason).to.match(new RegExp(`^CdnHttpsConfig ${DOMAIN} cannot be imported as the program declares it: ` +
+      "the deployed certificate expires \\S+, the program's expires \\S+\\. "));
     expect(logText(env)).to.not.contain("serves another certificate than the one recorded");
     expect(await env.emulator.writes(since)).to.deep.equal([]);
   });
