@@ -164,7 +164,7 @@ describe("import and get through the dynamic-provider host, as the engine sends 
     it("LiveDomainBinding: domains as PLAY1., play2. and Unicode adopted as found (boundTo); destroy unbinds exactly those, not a third bound alike", async function () {
       const since = await seq();
       const args = { cloudCertId: LIVE_CERT, domains: [P1.toUpperCase(), `${P2}.`, P_IDN] };
-      const importId = `${P2}., ${P_IDN},${P1.toUpperCase()}`;
+      const importId = `${P2}., ${domainToASCII(P_IDN)},${P1.toUpperCase()}`; // the id in punycode, the argument in Unicode
       const binding = await adopt("liveDomainBinding", "play-https", args, importId);
       // HTTPS declared left alone (enableHttps false) adopts whatever HTTPS state the domain has.
       const leftAlone = await adopt("liveDomainBinding", "play5-https", { certificateId: LIVE_CERT, domains: [P5], enableHttps: false }, P5);
