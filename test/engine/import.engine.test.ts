@@ -13,10 +13,10 @@
 import { expect } from "chai";
 import { domainToASCII } from "url";
 import { RESOURCE_KINDS, RESOURCES, ResourceKind } from "../../provider/registry";
+import { STACK } from "../ownership/deployment";
 import { makeChain, TestChain } from "../support/certs";
 import { CheckFailedError, Engine, HostError, HostFixture, Props, ProviderHost, startHostFixture, StateEntry, urnFor } from "../support/engine";
 
-const STACK = "proj/dev";
 const CDN = "cdn.example.com";
 const SHOP = "shop.example.com";
 const CDN_IDN = "bücher.example.com";
