@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RESOURCES, ResourceKind } from "../provider/registry";
 import { HIDDEN } from "../provider/runtime/resource";
+import type { DomainName } from "../provider/certificate";
 
 /**
  * Every argument wrapped in pulumi.Input, at every level (as SST's components do): a plain value or
@@ -11,8 +12,13 @@ type InputOf<T> = undefined extends T ? pulumi.Input<Deep<Exclude<T, undefined>>
 // Bracketed so that unions (boolean, literal sets) stay whole instead of distributing.
 type Deep<T> = [T] extends [readonly (infer E)[]] ? InputOf<E>[] : [T] extends [object] ? Inputs<T> : T;
 
+/** A provider type as a program sees it: a normalised domain name is a string there. */
+export type Plain<T> = [T] extends [DomainName] ? string
+  : [T] extends [readonly (infer E)[]] ? Plain<E>[]
+  : [T] extends [object] ? { [K in keyof T]: Plain<T[K]> } : T;
+
 /** The resource's outputs as `pulumi.Output`s. */
-export type Outputs<T> = { readonly [K in keyof T]-?: pulumi.Output<T[K]> };
+export type Outputs<T> = { readonly [K in keyof T]-?: pulumi.Output<Plain<T[K]>> };
 
 /** Module name in the type token: `pulumi-nodejs:dynamic/tencentcloud-https:<Type>`. Stable: part of URNs. */
 export const MODULE = "tencentcloud-https";
