@@ -50,6 +50,7 @@ describe("ownership: several accounts in one program", function () {
         // The base account has a domain of the same name, with HTTPS someone else set: never touched.
         cdnDomains: [{ domain: CDN, status: "online", originType: "domain" }],
         liveDomains: [{ name: PLAY, type: 1, status: 1 }],
+        sslCertificates: [{ id: "theirs01", certificate: makeChain({ domains: ["*.shop.example.com"], keySet: 2 }).certificate, from: "trustasia" }],
         accounts: [accountSeed(UNITS.retail), accountSeed(UNITS.media)],
       },
     });

@@ -1,6 +1,6 @@
 // Temporary credentials across a long deployment wait: the provider runs on web-identity credentials
 // that expire every two seconds on the emulator's clock, from a token file the CI (or kubelet)
-// rewrites with short-lived tokens, while a CDN deployment takes several seconds. Every request is
+// rewrites with short-lived tokens, while a CDN deployment takes five seconds. Every request is
 // answered: none is sent on expired credentials, the credentials are renewed before they expire, in
 // the middle of the wait, each time from the token the file holds then.
 import fs from "node:fs";
@@ -16,7 +16,7 @@ const B = "200000000002";
 const DOMAIN = "www.rotate.example.com";
 const SUBJECT = "repo:example/app:ref:refs/heads/main";
 const SESSION_SECONDS = 2;
-const DEPLOYMENT_MS = 7_000;
+const DEPLOYMENT_MS = 5_000;
 
 describe("provider: temporary credentials renewed across a long deployment wait", function () {
   this.timeout(60_000);
