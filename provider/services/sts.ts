@@ -7,15 +7,15 @@ export class StsService {
   constructor(private readonly client: TencentCloudClient) {}
 
   assumeRole(request: AssumeRoleRequest): Promise<TemporaryCredentialsResponse> {
-    return this.client.call("sts", "AssumeRole", request);
+    return this.client.sts.assumeRole(request);
   }
 
   /** Sent unsigned (the client of an "unsigned" identity): the token is the proof. */
   assumeRoleWithWebIdentity(request: AssumeRoleWithWebIdentityRequest): Promise<TemporaryCredentialsResponse> {
-    return this.client.call("sts", "AssumeRoleWithWebIdentity", request);
+    return this.client.sts.assumeRoleWithWebIdentity(request);
   }
 
   callerIdentity(): Promise<GetCallerIdentityResponse> {
-    return this.client.call("sts", "GetCallerIdentity", {});
+    return this.client.sts.getCallerIdentity({});
   }
 }

@@ -308,6 +308,11 @@ export class TencentCloudClient {
     checkCertificateDomainVerification: Call<T.CertificateIdRequest, T.CheckCertificateDomainVerificationResponse>;
     describeCertificates: Call<T.DescribeCertificatesRequest, T.DescribeCertificatesResponse>;
   };
+  readonly sts: {
+    assumeRole: Call<T.AssumeRoleRequest, T.TemporaryCredentialsResponse>;
+    assumeRoleWithWebIdentity: Call<T.AssumeRoleWithWebIdentityRequest, T.TemporaryCredentialsResponse>;
+    getCallerIdentity: Call<Record<string, never>, T.GetCallerIdentityResponse>;
+  };
 
   /** Undefined: unsigned. */
   private readonly credentials: CredentialsProvider | undefined;
@@ -365,6 +370,11 @@ export class TencentCloudClient {
       completeCertificate: bind("ssl", "CompleteCertificate"),
       checkCertificateDomainVerification: bind("ssl", "CheckCertificateDomainVerification"),
       describeCertificates: bind("ssl", "DescribeCertificates"),
+    };
+    this.sts = {
+      assumeRole: bind("sts", "AssumeRole"),
+      assumeRoleWithWebIdentity: bind("sts", "AssumeRoleWithWebIdentity"),
+      getCallerIdentity: bind("sts", "GetCallerIdentity"),
     };
   }
 
