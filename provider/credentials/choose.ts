@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { z } from "zod";
-import { configValue, DEFAULT_REGION, ENV, nonEmpty, OWN, StoredConfig, UPSTREAM } from "../config";
+import { configValue, ENV, nonEmpty, OWN, StoredConfig, UPSTREAM } from "../config";
 import { assumeRoleArg, DEFAULT_SESSION_NAME, DEFAULT_SESSION_SECONDS, webIdentityArg } from "../runtime/argumentSchemas";
 import type { Credentials } from "./types";
 import { CredentialsError } from "./types";
@@ -262,4 +262,3 @@ export function chooseCredentials(stored: StoredConfig | undefined, env: NodeJS.
   return fail(MISSING_CREDENTIALS_MESSAGE);
 }
 
-export { DEFAULT_REGION };
