@@ -1,9 +1,12 @@
 // `tencent-https status [--json]`: an inventory of every CDN domain and every CSS playback domain
 // with its HTTPS state, certificate source and expiry, soonest expiry first. Read-only.
-// Credentials and endpoint come from the environment (provider/config.ts resolveClientOptions), so
-// the same command works against the real API and against `tencent-https emulator`.
-import { ENV, resolveClientOptions } from "../provider/config";
-import { TencentCloudClient } from "../provider/tencentcloud/client";
+// Credentials and endpoint come from the environment, from the same sources and in the same order as
+// the provider's (provider/credentials/choose.ts: keys, an STS token, a web identity, assumeRole, a
+// tccli profile, an instance role), so the same command works in CI, on a CVM and against the emulator.
+import { ENV, resolveConnection } from "../provider/config";
+import { ProviderContext } from "../provider/context";
+import { chooseCredentials, CREDENTIAL_ENV } from "../provider/credentials/choose";
+import type { TencentCloudClient } from "../provider/tencentcloud/client";
 import { servedCertSource } from "../provider/rules/cdn";
 import { sourceOfCertType } from "../provider/rules/live";
 import { chinaTimeToIso } from "../provider/rules/sslCertificate";
@@ -135,9 +138,15 @@ options:
   --json      the same rows as JSON (progress and retry lines go to stderr)
   --help, -h  this text
 
-environment (status reads no Pulumi config):
-  ${ENV.secretId}, ${ENV.secretKey}   the API key pair (required)
-  ${ENV.token}                   for temporary credentials only
+environment (status reads no Pulumi config; the sources and their order are the provider's, README "Credentials"):
+  ${ENV.secretId}, ${ENV.secretKey}   an API key pair
+  ${ENV.token}                   with temporary keys (an STS token)
+  ${CREDENTIAL_ENV.roleArn}, ${CREDENTIAL_ENV.webIdentityToken}[_FILE], ${CREDENTIAL_ENV.providerId}
+                                                a CI identity token exchanged for a role's credentials
+  ${CREDENTIAL_ENV.roleArn}, ${CREDENTIAL_ENV.sessionName}   a role assumed with the keys
+  ${CREDENTIAL_ENV.profile}, ${CREDENTIAL_ENV.sharedCredentialsDir}   a tccli profile
+  ${CREDENTIAL_ENV.camRoleName}                    a CVM/TKE instance role
+  ${ENV.region}, ${ENV.domain}          the region (STS), the site (intl.tencentcloudapi.com)
   ${ENV.endpoint}                   another endpoint, e.g. http://127.0.0.1:8787 for the emulator
                                                 (default https://<service>.tencentcloudapi.com)
 
@@ -152,7 +161,7 @@ example:
 
 export const MISSING_ENV_CREDENTIALS =
   `no credentials: set the environment variables ${ENV.secretId} and ${ENV.secretKey} ` +
-  `(and ${ENV.token} for temporary credentials); status reads no Pulumi config.`;
+  `(and ${ENV.token} for temporary credentials), or another source README "Credentials" lists; status reads no Pulumi config.`;
 
 const processIo: StatusIo = {
   out: (t) => process.stdout.write(t),
@@ -165,19 +174,18 @@ export async function run(args: string[], io: StatusIo = processIo): Promise<num
   if (args.includes("--help") || args.includes("-h")) { io.out(HELP); return 0; }
   const unknown = args.filter((a) => a !== "--json");
   if (unknown.length > 0) { io.err(`tencent-https status: unknown option ${unknown.join(" ")}; the only option is --json.\n\n${USAGE}`); return 2; }
-  if (!io.env[ENV.secretId]?.trim() && !io.env[ENV.secretKey]?.trim()) {
-    io.err(`tencent-https status: ${MISSING_ENV_CREDENTIALS}\n`);
-    return 2;
-  }
-  let options: ReturnType<typeof resolveClientOptions>;
+  let client: TencentCloudClient;
   try {
-    options = resolveClientOptions(undefined, io.env);
+    chooseCredentials(undefined, io.env);
+    resolveConnection(undefined, io.env);
+    // Progress and retry lines go to stderr, so `--json` output stays parseable.
+    client = new ProviderContext({ env: io.env, logSink: (_level, line) => io.err(`${line}\n`) }).client;
   } catch (e) {
-    io.err(`tencent-https status: ${(e as Error).message}\n`); // half a key pair, or an invalid endpoint
+    const message = (e as Error).message;
+    // No source, half a key pair, an unreadable profile, an invalid endpoint.
+    io.err(`tencent-https status: ${/credentials are missing/.test(message) ? MISSING_ENV_CREDENTIALS : message}\n`);
     return 2;
   }
-  // Progress and retry lines go to stderr, so `--json` output stays parseable.
-  const client = new TencentCloudClient({ ...options, log: (line) => io.err(`${line}\n`) });
   const rows = await collectStatus(client);
   io.out(args.includes("--json") ? JSON.stringify(rows, null, 2) + "\n" : formatTable(rows, io.now()));
   return 0;

@@ -2,7 +2,7 @@
 // across arguments (definition.ts). Offline first (certificate and client-CA findings, the COS
 // default suffix), then the backend once per thing (the domain, a hosted certificate). Values
 // unknown at preview skip what needs them. Nothing is written.
-import { hasErrors, inspectRemembering, isDomainName, normalizeDomain } from "../certificate";
+import { hasErrors, inspectRemembering, isDomainName, normalizeDomain, type DomainName } from "../certificate";
 import type { Context } from "../context";
 import { cosDefaultDomainMessage, domainEligibilityProblems, isCosDefaultDomain } from "../rules/cdn";
 import type { CheckInput } from "../runtime/resource";
@@ -23,7 +23,7 @@ function knownString(args: Args, key: string): string | undefined {
 }
 
 /** The domain, normalised, when it is given, known and a domain name. */
-function knownDomain(args: Args): string | undefined {
+function knownDomain(args: Args): DomainName | undefined {
   const text = knownString(args, "domain");
   return text && isDomainName(text, { wildcard: true }) ? normalizeDomain(text) : undefined;
 }

@@ -1,7 +1,7 @@
 // check for LiveDomainBinding: the schema, domain syntax, then one DescribeLiveDomain per domain
 // (exists, playback type) and, when the certificate is known, one DescribeCertificateDetail and
 // RFC 6125 coverage of every domain. Values unknown at preview skip the checks that need them.
-import { isDomainName, normalizeDomain } from "../certificate";
+import { isDomainName, normalizeDomain, type DomainName } from "../certificate";
 import type { Context } from "../context";
 import { uncoveredDomains } from "../rules/live";
 import { cloudCertificateProblem, hostedCertificateNames } from "../rules/sslCertificate";
@@ -12,7 +12,7 @@ import { isUnknown } from "../unknown";
 import { sslCertificate, Claim, declareInCheck, liveDomain } from "../ownership";
 import type { LiveDomainBindingInputs } from "./definition";
 
-interface KnownDomain { index: number; given: string; domain: string }
+interface KnownDomain { index: number; given: string; domain: DomainName }
 
 /** The known domains, normalised, first occurrence of each; syntax problems become failures. */
 function knownDomains(raw: unknown, failures: CheckFailure[]): KnownDomain[] {
@@ -21,8 +21,7 @@ function knownDomains(raw: unknown, failures: CheckFailure[]): KnownDomain[] {
   const out: KnownDomain[] = [];
   raw.forEach((given, index) => {
     if (typeof given !== "string" || isUnknown(given)) return;
-    let domain: string;
-    try { domain = normalizeDomain(given); } catch { domain = ""; }
+    const domain = normalizeDomain(given);
     if (!isDomainName(domain)) {
       failures.push({ property: `domains[${index}]`, reason: messages.liveDomainNotADomainName(given) });
       return;
