@@ -171,7 +171,7 @@ describe("CdnHttpsConfig against the emulator", function () {
       expect(log[httpsAt].params.ForceRedirect).to.equal(undefined);
       expect(log[redirectAt].params.ForceRedirect).to.deep.equal({ Switch: "on", RedirectType: "https", RedirectStatusCode: 301, CarryHeaders: "on" });
       const lines = env.logs.map((l) => l.line);
-      const deployedLine = lines.findIndex((l) => /online, HTTPS deployed/.test(l));
+      const deployedLine = lines.findIndex((l) => /HTTPS deployed \(domain online\)/.test(l));
       const redirectLine = lines.findIndex((l) => /redirecting HTTP to HTTPS/.test(l));
       expect(deployedLine).to.be.greaterThan(-1);
       expect(redirectLine).to.be.greaterThan(deployedLine);
