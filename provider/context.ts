@@ -8,6 +8,7 @@ import { ConfigureRequest, clientKey, rateLimitStore, readConfig, resolveClientO
 import { Declarations } from "./ownership";
 import { KeyedLock } from "./runtime/keyedLock";
 import { consoleSink, Log, LogSink, logTo } from "./runtime/log";
+import type { ProgressSettings } from "./runtime/progress";
 import { CdnService } from "./services/cdn";
 import { LiveService } from "./services/live";
 import { SslService } from "./services/ssl";
@@ -59,6 +60,8 @@ export interface ProviderOptions {
   logSink?: LogSink;
   /** Replaces the clients' sleep/random/clock (tests). */
   clientDeps?: Partial<RetryDeps>;
+  /** The clock and interval of the progress lines while waiting (default: every 30 s; tests use a fake clock). */
+  progress?: ProgressSettings;
 }
 
 /** One account's client and the services built on it. */
@@ -76,7 +79,7 @@ export class ProviderContext implements Context {
   private budgets: RateBudgets | undefined;
 
   constructor(private readonly options: ProviderOptions = {}) {
-    this.log = logTo(options.logSink ?? consoleSink);
+    this.log = logTo(options.logSink ?? consoleSink, options.progress);
   }
 
   /** Synchronous on purpose: the host caches the provider before an async configure would resolve. */
@@ -109,7 +112,7 @@ export class ProviderContext implements Context {
     const key = clientKey(opts);
     let account = this.accounts.get(key);
     if (!account) {
-      const client = new TencentCloudClient({ ...opts, log: (line) => this.log.info(line), budgets: this.rateBudgets() }, this.options.clientDeps);
+      const client = new TencentCloudClient({ ...opts, log: (line) => this.log.info(line), budgets: this.rateBudgets(), progress: this.log.progress }, this.options.clientDeps);
       account = { client, cdn: new CdnService(client, this.log), live: new LiveService(client), ssl: new SslService(client) };
       this.accounts.set(key, account);
     }

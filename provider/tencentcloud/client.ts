@@ -12,6 +12,7 @@ import {
 } from "./retry";
 import { accountOf, PaceOutcome, RateBudgets } from "./pacing";
 import { isLoopbackUrl } from "./loopback";
+import { DEFAULT_PROGRESS, Heartbeat, ProgressSettings } from "../runtime/progress";
 import * as T from "./types";
 import { ActionName, Service, SERVICE_VERSIONS } from "./types";
 
@@ -30,6 +31,8 @@ export interface ClientOptions {
    * account and action); default: budgets of this client's own.
    */
   budgets?: RateBudgets;
+  /** How often a call that waits after throttling says so through `log` (runtime/progress.ts). */
+  progress?: ProgressSettings;
 }
 
 // ------------------------------------------------------------------------------------ transport
@@ -303,6 +306,7 @@ export class TencentCloudClient {
   private readonly targets = new Map<Service, RequestTarget>();
   private readonly deps: RetryDeps;
   private readonly budgets: RateBudgets;
+  private readonly progress: ProgressSettings;
   /** The budgets' key for this client's account (accountOf: a hash of the SecretId). */
   private readonly account: string;
   private readonly counters: ClientStats = { calls: {}, retries: 0, throttled: 0 };
@@ -321,6 +325,7 @@ export class TencentCloudClient {
     this.deps = { ...realRetryDeps, ...deps };
     this.http = createHttp(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, this.endpoint);
     this.budgets = opts.budgets ?? new RateBudgets();
+    this.progress = opts.progress ?? DEFAULT_PROGRESS;
     this.account = accountOf(this.credentials);
 
     // Typed calls name only actions of the one action table (types.ts ACTIONS: rate limits, emulator, spec test).
@@ -383,17 +388,36 @@ export class TencentCloudClient {
       }
     };
     let earlierAttemptMayHaveApplied = false;
-    const response = await withRetry(attempt, this.retry, this.deps, ({ attempt: n, delayMs, error }) => {
-      const e = error as TencentCloudError;
-      if (mayHaveApplied(e)) earlierAttemptMayHaveApplied = true;
-      this.counters.retries++;
-      if (isThrottleCode(e.code)) this.counters.throttled++;
-      const rid = e.requestId ? ` (RequestId ${e.requestId})` : "";
-      this.log(scrub(isThrottleCode(e.code)
-        ? `${key}: ${e.code}${rid}; attempt ${n} throttled, retrying at a slower pace`
-        : `${key}: ${e.code}${rid}; attempt ${n}/${this.retry.maxAttempts} failed, retrying in ${delayMs} ms`));
-    }, undefined, isThrottled);
-    return { response, earlierAttemptMayHaveApplied };
+    let throttledSince: Heartbeat | undefined;
+    let attempts = 0;
+    try {
+      const response = await withRetry(attempt, this.retry, this.deps, ({ attempt: n, delayMs, error }) => {
+        const e = error as TencentCloudError;
+        attempts = n;
+        if (mayHaveApplied(e)) earlierAttemptMayHaveApplied = true;
+        this.counters.retries++;
+        if (isThrottleCode(e.code)) {
+          this.counters.throttled++;
+          throttledSince ??= this.throttleHeartbeat(service, action, () => attempts);
+        }
+        const rid = e.requestId ? ` (RequestId ${e.requestId})` : "";
+        this.log(scrub(isThrottleCode(e.code)
+          ? `${key}: ${e.code}${rid}; attempt ${n} throttled, retrying at a slower pace`
+          : `${key}: ${e.code}${rid}; attempt ${n}/${this.retry.maxAttempts} failed, retrying in ${delayMs} ms`));
+      }, undefined, isThrottled);
+      return { response, earlierAttemptMayHaveApplied };
+    } finally {
+      throttledSince?.stop();
+    }
+  }
+
+  /** Steady lines while a throttled call waits for its turns at the slower pace, until it is answered. */
+  private throttleHeartbeat(service: Service, action: string, attempts: () => number): Heartbeat {
+    const budget = this.budgets.budget(this.account, service, action);
+    return new Heartbeat({
+      subject: `${service}.${action}`, out: this.log, settings: this.progress, initial: "throttled, waiting for a turn at the pace the API allows",
+      detail: () => `${attempts()} attempt${attempts() === 1 ? "" : "s"} throttled, pace ${budget.rate.toFixed(1)}/s, ${budget.waiting()} call(s) waiting for a turn`,
+    });
   }
 
   /** How long this account's last turn of `service.action` took to come, while recent (RateBudgets.recentWait). */
