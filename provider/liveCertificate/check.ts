@@ -1,6 +1,6 @@
 // check for LiveCertificate beyond the schema and the form rule (definition.ts): a self-owned pair
 // inspected offline (errors fail, warnings are logged); a hosted id asked about once (exists,
-// issued, not expired).
+// issued, not expired). A value that failed already is not judged again, nor sent; the others are.
 import { hasErrors, inspectRemembering, InspectResult } from "../certificate";
 import type { Context } from "../context";
 import { hostedCertificateProblem } from "../rules/sslCertificate";
@@ -36,13 +36,13 @@ function declareCertificate(ctx: Context, input: CheckInput<LiveCertificateInput
 }
 
 export async function check(ctx: Context, input: CheckInput<LiveCertificateInputs>): Promise<CheckFailure[]> {
-  if (input.failed.size > 0) return [];
-  const args = input.args;
-  const known = (k: string): string | undefined => (typeof args[k] === "string" && !isUnknown(args[k]) ? args[k] as string : undefined);
+  const { args, failed } = input;
+  const known = (k: string): string | undefined =>
+    (typeof args[k] === "string" && !isUnknown(args[k]) && !failed.has(k) ? args[k] as string : undefined);
   const certificate = known("certificate");
   const privateKey = known("privateKey");
   // First, so that the chain fingerprint below comes from this one parse.
-  const inspected = args.certificateId === undefined && certificate && privateKey ? inspectRemembering({ certificate, privateKey }) : undefined;
+  const inspected = args.certificateId === undefined && certificate ? inspectRemembering({ certificate, privateKey }) : undefined;
   declareCertificate(ctx, input, known("certificateId"), certificate);
   if (args.certificateId !== undefined) {
     const id = known("certificateId");

@@ -1,6 +1,8 @@
-// check for LiveDomainBinding: the schema, domain syntax, then one DescribeLiveDomain per domain
+// check for LiveDomainBinding, every problem at once: domain syntax, then one lookup per domain
 // (exists, playback type) and, when the certificate is known, one DescribeCertificateDetail and
-// RFC 6125 coverage of every domain. Values unknown at preview skip the checks that need them.
+// RFC 6125 coverage of every domain: every domain's existence and type before any coverage. A value
+// that failed the schema is never sent (the others still are); values unknown at preview skip the
+// checks that need them.
 import { isDomainName, normalizeDomain } from "../certificate";
 import type { Context } from "../context";
 import { uncoveredDomains } from "../rules/live";
@@ -14,13 +16,13 @@ import type { LiveDomainBindingInputs } from "./definition";
 
 interface KnownDomain { index: number; given: string; domain: string }
 
-/** The known domains, normalised, first occurrence of each; syntax problems become failures. */
-function knownDomains(raw: unknown, failures: CheckFailure[]): KnownDomain[] {
-  if (!Array.isArray(raw)) return [];
+/** The known domains, normalised, first occurrence of each, without those that failed; syntax problems become failures. */
+function knownDomains(raw: unknown, failed: ReadonlySet<string>, failures: CheckFailure[]): KnownDomain[] {
+  if (!Array.isArray(raw) || failed.has("domains")) return [];
   const seen = new Set<string>();
   const out: KnownDomain[] = [];
   raw.forEach((given, index) => {
-    if (typeof given !== "string" || isUnknown(given)) return;
+    if (typeof given !== "string" || isUnknown(given) || failed.has(`domains.${index}`)) return;
     let domain: string;
     try { domain = normalizeDomain(given); } catch { domain = ""; }
     if (!isDomainName(domain)) {
@@ -71,14 +73,11 @@ function ownershipFailures(ctx: Context, input: CheckInput<LiveDomainBindingInpu
 
 export async function check(ctx: Context, input: CheckInput<LiveDomainBindingInputs>): Promise<CheckFailure[]> {
   const news = input.args;
-  if (input.failed.size > 0) return []; // bad input never reaches the API
   const failures: CheckFailure[] = [];
-  const domains = knownDomains(news.domains, failures);
-  if (failures.length > 0) return failures;
-
-  const certificateId = typeof news.certificateId === "string" && !isUnknown(news.certificateId) ? news.certificateId : undefined;
+  const domains = knownDomains(news.domains, input.failed, failures);
+  const given = typeof news.certificateId === "string" && !isUnknown(news.certificateId) ? news.certificateId : undefined;
+  const certificateId = input.failed.has("certificateId") ? undefined : given;
   failures.push(...ownershipFailures(ctx, input, domains, certificateId));
-  if (failures.length > 0) return failures; // another binding of the program has the domain: nothing to ask the API
 
   const [domainFailures, certFailures] = await Promise.all([
     Promise.all(domains.map((d) => checkDomain(ctx, d))),
