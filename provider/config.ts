@@ -22,7 +22,7 @@ export const ENV = {
 interface CredentialSource { idName: string; keyName: string; secretId?: string; secretKey?: string; token?: string }
 
 /** Values read at configure time: the host may drop the request object afterwards. */
-export interface StoredConfig { own: CredentialSource; upstream: CredentialSource; endpoint?: string; rateLimitStore?: string }
+export interface StoredConfig { own: CredentialSource; upstream: CredentialSource; endpoint?: string; rateLimitStore?: string; expiryWarningDays?: string }
 
 function nonEmpty(v: string | undefined): string | undefined {
   const t = v?.trim();
@@ -44,6 +44,7 @@ export function readConfig(req: ConfigureRequest): StoredConfig {
     upstream: readNamespace(req.config, UPSTREAM),
     endpoint: nonEmpty(req.config.get(`${OWN}:endpoint`)),
     rateLimitStore: nonEmpty(req.config.get(`${OWN}:rateLimitStore`)),
+    expiryWarningDays: nonEmpty(req.config.get(`${OWN}:expiryWarningDays`)),
   };
 }
 
@@ -113,6 +114,22 @@ export function resolveClientOptions(stored: StoredConfig | undefined, env: Node
  */
 export function rateLimitStore(stored: StoredConfig | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
   return stored?.rateLimitStore ?? nonEmpty(env[ENV.rateLimitStore]);
+}
+
+/** Warn at preview about a certificate the program deploys this many days before it expires (README "Configuration"). */
+export const DEFAULT_EXPIRY_WARNING_DAYS = 30;
+const MAX_EXPIRY_WARNING_DAYS = 3650;
+
+/** `tencentcloud-https:expiryWarningDays`: whole days, 0 (no warnings) to ten years; default 30. */
+export function expiryWarningDays(stored: StoredConfig | undefined): number {
+  const text = stored?.expiryWarningDays;
+  if (text === undefined) return DEFAULT_EXPIRY_WARNING_DAYS;
+  const days = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!(days <= MAX_EXPIRY_WARNING_DAYS)) {
+    throw new Error(`${OWN}:expiryWarningDays must be a whole number of days from 0 (no warnings) to ${MAX_EXPIRY_WARNING_DAYS}, not ${JSON.stringify(text)}: ` +
+      `\`pulumi config set ${OWN}:expiryWarningDays ${DEFAULT_EXPIRY_WARNING_DAYS}\`.`);
+  }
+  return days;
 }
 
 /** What tells two clients apart: a hash, never the secret itself. */

@@ -4,7 +4,7 @@
 // locks and the ownership records; beside them the process's log and the hand-overs from a diff to
 // the create that follows it. Nothing of it lives in a module: the provider entry makes one context
 // per process, and each test makes its own (provider/index.ts createProvider).
-import { ConfigureRequest, clientKey, rateLimitStore, readConfig, resolveClientOptions, StoredConfig } from "./config";
+import { ConfigureRequest, clientKey, expiryWarningDays, rateLimitStore, readConfig, resolveClientOptions, StoredConfig } from "./config";
 import { Declarations } from "./ownership";
 import { KeyedLock } from "./runtime/keyedLock";
 import { consoleSink, Log, LogSink, logTo } from "./runtime/log";
@@ -33,6 +33,8 @@ export interface Context {
   readonly declarations: Declarations;
   /** Notes a diff leaves for the create of the replacement it asked for (the engine tells create nothing). */
   readonly handOvers: HandOvers;
+  /** How many days before expiry a certificate the program deploys is a warning at preview (config; throws when invalid). */
+  readonly expiryWarningDays: number;
 }
 
 /** Notes from one handler to a later one of the same process, taken once. */
@@ -91,6 +93,7 @@ export class ProviderContext implements Context {
   get cdn(): CdnService { return this.account().cdn; }
   get live(): LiveService { return this.account().live; }
   get ssl(): SslService { return this.account().ssl; }
+  get expiryWarningDays(): number { return expiryWarningDays(this.config); }
 
   /** The process's budgets: shared through the configured store (README "Many stacks, one account"), else paced alone. */
   private rateBudgets(): RateBudgets {

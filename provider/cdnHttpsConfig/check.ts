@@ -4,7 +4,7 @@
 // certificate (exists, usable, covers the domain), the ownership records. A value that failed the
 // schema or the argument rules is never sent (bad input never reaches the API); the others are still
 // asked about, once each. Values unknown at preview skip what needs them. Nothing is written.
-import { hasErrors, inspectRemembering, isDomainName, normalizeDomain } from "../certificate";
+import { CODES, hasErrors, inspectRemembering, isDomainName, normalizeDomain } from "../certificate";
 import type { Context } from "../context";
 import { cosDefaultDomainMessage, domainEligibilityProblems, isCosDefaultDomain } from "../rules/cdn";
 import type { CheckInput } from "../runtime/resource";
@@ -12,7 +12,9 @@ import type { CheckFailure } from "../runtime/validate";
 import { isUnknown } from "../unknown";
 import { messages } from "../messages";
 import { cdnDomain, sslCertificate, Claim, declareInCheck } from "../ownership";
-import { hostedCertificateProblem } from "../rules/sslCertificate";
+import { warnIfExpiring } from "../expiryWarning";
+import { ownCertificateLabel } from "../rules/expiry";
+import { chinaTimeToIso, hostedCertificateProblem } from "../rules/sslCertificate";
 import type { DetailDomain } from "../tencentcloud/types";
 import type { CdnHttpsConfigInputs } from "./definition";
 import { clientCaFailures } from "./mtlsQuic";
@@ -53,8 +55,10 @@ function certificateFailures(ctx: Context, args: Args, failed: ReadonlySet<strin
   if (!certificate) return [];
   const domain = failed.has("domain") ? undefined : knownDomain(args);
   const privateKey = failed.has("privateKey") ? undefined : knownString(args, "privateKey");
-  const { findings } = inspectRemembering({ certificate, privateKey, domains: domain ? [domain] : undefined });
-  for (const w of findings.filter((x) => x.severity === "warning")) ctx.log.warn(`CDN domain ${domain ?? "(unknown yet)"}: ${w.message}`);
+  const { facts, findings } = inspectRemembering({ certificate, privateKey, domains: domain ? [domain] : undefined });
+  // Expiring soon is said once, with the configured days (expiryWarning.ts), not as the inspection's 30-day finding.
+  for (const w of findings.filter((x) => x.severity === "warning" && x.code !== CODES.EXPIRES_SOON)) ctx.log.warn(`CDN domain ${domain ?? "(unknown yet)"}: ${w.message}`);
+  if (facts) warnIfExpiring(ctx, { certificate: ownCertificateLabel(facts), expiresAt: facts.notAfter, domains: domain ? [domain] : [] });
   if (!hasErrors(findings)) return [];
   return findings.filter((x) => x.severity === "error").map((e) => ({ property: /key/i.test(e.code) ? "privateKey" : "certificate", reason: e.message }));
 }
@@ -81,6 +85,9 @@ export async function check(ctx: Context, input: CheckInput<CdnHttpsConfigInputs
     certificateId ? ctx.ssl.findCertificate(certificateId) : Promise.resolve(undefined),
   ]);
   const hostedProblem = certificateId ? hostedCertificateProblem(certificateId, hosted, domain, new Date()) : undefined;
+  if (certificateId && hosted && !hostedProblem) {
+    warnIfExpiring(ctx, { certificate: `SSL certificate ${certificateId}`, expiresAt: chinaTimeToIso(hosted.CertEndTime), domains: domain ? [domain] : [] });
+  }
   return [
     ...domainFailures(args, failed, detail),
     ...ownershipFailures(ctx, input),

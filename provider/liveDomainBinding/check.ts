@@ -6,7 +6,8 @@
 import { isDomainName, normalizeDomain } from "../certificate";
 import type { Context } from "../context";
 import { uncoveredDomains } from "../rules/live";
-import { cloudCertificateProblem, hostedCertificateNames } from "../rules/sslCertificate";
+import { warnIfExpiring } from "../expiryWarning";
+import { chinaTimeToIso, cloudCertificateProblem, hostedCertificateNames } from "../rules/sslCertificate";
 import type { CheckInput } from "../runtime/resource";
 import type { CheckFailure } from "../runtime/validate";
 import { messages } from "../messages";
@@ -50,6 +51,7 @@ async function checkCertificate(ctx: Context, certificateId: string, domains: Kn
   if (!detail) return [{ property: "certificateId", reason: messages.certificateNotFound(certificateId, "check the id or create it with a LiveCertificate") }];
   const problem = cloudCertificateProblem(detail, new Date());
   if (problem) return [{ property: "certificateId", reason: problem }];
+  warnIfExpiring(ctx, { certificate: `SSL certificate ${certificateId}`, expiresAt: chinaTimeToIso(detail.CertEndTime), domains: domains.map((d) => d.domain) });
   const names = hostedCertificateNames(detail);
   return domains
     .filter((d) => uncoveredDomains([d.domain], names).length > 0)
