@@ -5,7 +5,7 @@ import * as http from "node:http";
 import * as https from "node:https";
 import type { AxiosAdapter, AxiosHeaders, AxiosInstance, AxiosResponse, AxiosStatic } from "axios";
 import { Tc3Signer } from "./signer";
-import { CLIENT_ERROR, TencentCloudError, isThrottleCode } from "./errors";
+import { CLIENT_ERROR, TencentCloudError, isRetryable, isThrottleCode } from "./errors";
 import { collectSecrets, makeScrubber, Scrubber } from "./redact";
 import {
   isRetryableNetworkCode, NEVER_SENT_NETWORK_CODES, RetryOptions, RetryDeps, realRetryDeps, resolveRetryOptions, ResolvedRetryOptions, withRetry,
@@ -33,6 +33,11 @@ export interface ClientOptions {
   budgets?: RateBudgets;
   /** How often a call that waits after throttling says so through `log` (runtime/progress.ts). */
   progress?: ProgressSettings;
+  /**
+   * Retry a request that found nothing to connect to (refused, unreachable); default true, as the
+   * endpoint may come back during a deployment. A command run by hand sets false to fail at once.
+   */
+  retryUnreachable?: boolean;
 }
 
 // ------------------------------------------------------------------------------------ transport
@@ -307,6 +312,7 @@ export class TencentCloudClient {
   private readonly deps: RetryDeps;
   private readonly budgets: RateBudgets;
   private readonly progress: ProgressSettings;
+  private readonly retryUnreachable: boolean;
   /** The budgets' key for this client's account (accountOf: a hash of the SecretId). */
   private readonly account: string;
   private readonly counters: ClientStats = { calls: {}, retries: 0, throttled: 0 };
@@ -326,6 +332,7 @@ export class TencentCloudClient {
     this.http = createHttp(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, this.endpoint);
     this.budgets = opts.budgets ?? new RateBudgets();
     this.progress = opts.progress ?? DEFAULT_PROGRESS;
+    this.retryUnreachable = opts.retryUnreachable ?? true;
     this.account = accountOf(this.credentials);
 
     // Typed calls name only actions of the one action table (types.ts ACTIONS: rate limits, emulator, spec test).
@@ -404,7 +411,7 @@ export class TencentCloudClient {
         this.log(scrub(isThrottleCode(e.code)
           ? `${key}: ${e.code}${rid}; attempt ${n} throttled, retrying at a slower pace`
           : `${key}: ${e.code}${rid}; attempt ${n}/${this.retry.maxAttempts} failed, retrying in ${delayMs} ms`));
-      }, undefined, isThrottled);
+      }, this.retryUnreachable ? undefined : (e) => isRetryable(e) && !(e as TencentCloudError).neverSent, isThrottled);
       return { response, earlierAttemptMayHaveApplied };
     } finally {
       throttledSince?.stop();
