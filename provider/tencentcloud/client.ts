@@ -79,8 +79,8 @@ export function goesDirect(endpoint: string | undefined, env: NodeJS.ProcessEnv 
  * The axios adapter for requests that go direct: one node:http(s) request on the keep-alive agent,
  * the body collected as text. axios's own http adapter also handles proxies, redirects,
  * decompression, progress events, streams and forms, none of which a signed JSON call uses, and
- * that generality was the largest part of the client's time per call (bench/clientOverhead.ts
- * prints the stages). Requests through a proxy keep axios's adapter.
+ * that generality was the largest part of the client's time per call (the repository's client
+ * bench, `npm run bench`, prints the stages). Requests through a proxy keep axios's adapter.
  */
 export const directAdapter: AxiosAdapter = (config) => new Promise((resolve, reject) => {
   const url = new URL(config.url ?? "");
