@@ -31,10 +31,14 @@ export function inTarball(mention: string, files: ReadonlySet<string>): boolean 
   return compiled !== undefined && (files.has(`dist/${compiled}.js`) || files.has(`dist/${compiled}.d.ts`));
 }
 
-/** README sections named in prose: README "X", "X" in the README, the README's X section. */
+/**
+ * README sections named in prose: README "X", "X" in the README, the README's X section; also
+ * inside string literals (escaped quotes) and across the lines of a comment.
+ */
 export function namedSections(text: string): string[] {
+  const prose = text.replace(/\\"/g, '"').replace(/\s*\n\s*(?:\*(?!\/)|\/\/)?\s*/g, " ");
   const patterns = [/README(?:'s)? "([^"]+)"/g, /"([^"]+)" in the README/g, /README's ([A-Z][\w ]*?) section/g];
-  return [...new Set(patterns.flatMap((p) => [...text.matchAll(p)].map((m) => m[1])))];
+  return [...new Set(patterns.flatMap((p) => [...prose.matchAll(p)].map((m) => m[1])))];
 }
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
@@ -58,6 +62,8 @@ describe("the package a stranger finds and installs", function () {
       .to.deep.equal([true, true, true, true, false, false]);
     expect(namedSections(`(README "Many stacks, one account"), see "The emulator for CI" in the README; the README's Import section`))
       .to.deep.equal(["Many stacks, one account", "The emulator for CI", "Import"]);
+    expect(namedSections(`/** budget (README "Many stacks, one\n * account") */ "see \\"The emulator for CI\\" in the README"`))
+      .to.deep.equal(["Many stacks, one account", "The emulator for CI"]);
   });
 
   it("package.json says where the project lives: one repository for repository, homepage and bugs", () => {
