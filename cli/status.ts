@@ -2,10 +2,13 @@
 // and every CSS playback domain with its HTTPS state, certificate source and expiry, and every free
 // certificate, soonest expiry first; for a person (a table), a program (JSON), a node-exporter
 // textfile collector (Prometheus text) or cron (an exit code when a certificate expires soon). Read-only.
-// Credentials and endpoint come from the environment (provider/config.ts resolveClientOptions), so
-// the same command works against the real API and against `tencent-https emulator`.
-import { ENV, resolveClientOptions } from "../provider/config";
-import { TencentCloudClient } from "../provider/tencentcloud/client";
+// Credentials and endpoint come from the environment, from the same sources and in the same order as
+// the provider's (provider/credentials/choose.ts: keys, an STS token, a web identity, assumeRole, a
+// tccli profile, an instance role), so the same command works in CI, on a CVM and against the emulator.
+import { ENV, resolveConnection } from "../provider/config";
+import { ProviderContext } from "../provider/context";
+import { chooseCredentials, CREDENTIAL_ENV } from "../provider/credentials/choose";
+import type { TencentCloudClient } from "../provider/tencentcloud/client";
 import { servedCertSource } from "../provider/rules/cdn";
 import { sourceOfCertType } from "../provider/rules/live";
 import { chinaTimeToIso } from "../provider/rules/sslCertificate";
@@ -149,9 +152,9 @@ export async function collectStatus(client: TencentCloudClient): Promise<StatusR
 }
 
 /** A call that got no answer at all (refused, unreachable, no such host): one sentence naming the endpoint. */
-function unreachable(e: unknown, endpoint: string | undefined): string | undefined {
+function unreachable(e: unknown, connection: { endpoint?: string; domain: string }): string | undefined {
   if (!(e instanceof TencentCloudError) || e.code !== CLIENT_ERROR.network) return undefined;
-  const where = endpoint ?? `https://${e.service}.tencentcloudapi.com`;
+  const where = connection.endpoint ?? `https://${e.service}.${connection.domain}`;
   const code = /\bE[A-Z_]{3,}\b/.exec(e.apiMessage)?.[0];
   const why = code === "ECONNREFUSED" ? "ECONNREFUSED: nothing accepts connections there" : e.apiMessage;
   return `cannot reach the Tencent Cloud API at ${where} (${why}); start the emulator, or set ${ENV.endpoint} to an endpoint that answers.`;
@@ -181,9 +184,15 @@ options:
                       on stderr; the listing is printed as usual (for cron or a scheduled pipeline)
   --help, -h          this text
 
-environment (status reads no Pulumi config):
-  ${ENV.secretId}, ${ENV.secretKey}   the API key pair (required)
-  ${ENV.token}                   for temporary credentials only
+environment (status reads no Pulumi config; the sources and their order are the provider's, README "Credentials"):
+  ${ENV.secretId}, ${ENV.secretKey}   an API key pair
+  ${ENV.token}                   with temporary keys (an STS token)
+  ${CREDENTIAL_ENV.roleArn}, ${CREDENTIAL_ENV.webIdentityToken}[_FILE], ${CREDENTIAL_ENV.providerId}
+                                                a CI identity token exchanged for a role's credentials
+  ${CREDENTIAL_ENV.roleArn}, ${CREDENTIAL_ENV.sessionName}   a role assumed with the keys
+  ${CREDENTIAL_ENV.profile}, ${CREDENTIAL_ENV.sharedCredentialsDir}   a tccli profile
+  ${CREDENTIAL_ENV.camRoleName}                    a CVM/TKE instance role
+  ${ENV.region}, ${ENV.domain}          the region (STS), the site (intl.tencentcloudapi.com)
   ${ENV.endpoint}                   another endpoint, e.g. http://127.0.0.1:8787 for the emulator
                                                 (default https://<service>.tencentcloudapi.com)
 
@@ -201,7 +210,7 @@ example:
 
 export const MISSING_ENV_CREDENTIALS =
   `no credentials: set the environment variables ${ENV.secretId} and ${ENV.secretKey} ` +
-  `(and ${ENV.token} for temporary credentials); status reads no Pulumi config.`;
+  `(and ${ENV.token} for temporary credentials), or another source README "Credentials" lists; status reads no Pulumi config.`;
 
 const processIo: StatusIo = {
   out: (t) => process.stdout.write(t),
@@ -235,25 +244,25 @@ export async function run(args: string[], io: StatusIo = processIo): Promise<num
   if (args.includes("--help") || args.includes("-h")) { io.out(HELP); return 0; }
   const parsed = parseStatusArgs(args);
   if (typeof parsed === "string") { io.err(`tencent-https status: ${parsed}.\n\n${USAGE}`); return 2; }
-  if (!io.env[ENV.secretId]?.trim() && !io.env[ENV.secretKey]?.trim()) {
-    io.err(`tencent-https status: ${MISSING_ENV_CREDENTIALS}\n`);
-    return 2;
-  }
-  let options: ReturnType<typeof resolveClientOptions>;
+  let client: TencentCloudClient;
+  let connection: ReturnType<typeof resolveConnection>;
   try {
-    options = resolveClientOptions(undefined, io.env);
+    chooseCredentials(undefined, io.env);
+    connection = resolveConnection(undefined, io.env);
+    // Progress and retry lines go to stderr, so `--json` output stays parseable. An endpoint where
+    // nothing answers fails the first call at once: a person waits for a sentence, not for retries.
+    client = new ProviderContext({ env: io.env, logSink: (_level, line) => io.err(`${line}\n`), retryUnreachable: false }).client;
   } catch (e) {
-    io.err(`tencent-https status: ${(e as Error).message}\n`); // half a key pair, or an invalid endpoint
+    const message = (e as Error).message;
+    // No source, half a key pair, an unreadable profile, an invalid endpoint.
+    io.err(`tencent-https status: ${/credentials are missing/.test(message) ? MISSING_ENV_CREDENTIALS : message}\n`);
     return 2;
   }
-  // Progress and retry lines go to stderr, so `--json` output stays parseable. An endpoint where
-  // nothing answers fails the first call at once: a person waits for a sentence, not for retries.
-  const client = new TencentCloudClient({ ...options, log: (line) => io.err(`${line}\n`), retryUnreachable: false });
   let rows: StatusRow[];
   try {
     rows = await collectStatus(client);
   } catch (e) {
-    const sentence = unreachable(e, options.endpoint);
+    const sentence = unreachable(e, connection);
     if (!sentence) throw e;
     io.err(`tencent-https status: ${sentence}\n`);
     return 1;

@@ -123,7 +123,8 @@ export function specOf(service: Service): ServiceSpec {
   if (!loaded) {
     const errors = readJson<ErrorsFile>("errors.json");
     const all = readJson<ActionsFile>("actions.json");
-    loaded = { cdn: new ServiceSpec("cdn", errors, all), live: new ServiceSpec("live", errors, all), ssl: new ServiceSpec("ssl", errors, all) };
+    const of = (s: Service) => new ServiceSpec(s, errors, all);
+    loaded = { cdn: of("cdn"), live: of("live"), ssl: of("ssl"), sts: of("sts") };
   }
   return loaded[service];
 }

@@ -4,7 +4,7 @@
 // certificate (exists, usable, covers the domain), the ownership records. A value that failed the
 // schema or the argument rules is never sent (bad input never reaches the API); the others are still
 // asked about, once each. Values unknown at preview skip what needs them. Nothing is written.
-import { CODES, hasErrors, inspectRemembering, isDomainName, normalizeDomain } from "../certificate";
+import { CODES, hasErrors, inspectRemembering, isDomainName, normalizeDomain, type DomainName } from "../certificate";
 import type { Context } from "../context";
 import { cosDefaultDomainMessage, domainEligibilityProblems, isCosDefaultDomain } from "../rules/cdn";
 import type { CheckInput } from "../runtime/resource";
@@ -28,7 +28,7 @@ function knownString(args: Args, key: string): string | undefined {
 }
 
 /** The domain, normalised, when it is given, known and a domain name. */
-function knownDomain(args: Args): string | undefined {
+function knownDomain(args: Args): DomainName | undefined {
   const text = knownString(args, "domain");
   return text && isDomainName(text, { wildcard: true }) ? normalizeDomain(text) : undefined;
 }

@@ -3,7 +3,7 @@
 // RFC 6125 coverage of every domain: every domain's existence and type before any coverage. A value
 // that failed the schema is never sent (the others still are); values unknown at preview skip the
 // checks that need them.
-import { isDomainName, normalizeDomain } from "../certificate";
+import { isDomainName, normalizeDomain, type DomainName } from "../certificate";
 import type { Context } from "../context";
 import { uncoveredDomains } from "../rules/live";
 import { warnIfExpiring } from "../expiryWarning";
@@ -15,7 +15,7 @@ import { isUnknown } from "../unknown";
 import { sslCertificate, Claim, declareInCheck, liveDomain } from "../ownership";
 import type { LiveDomainBindingInputs } from "./definition";
 
-interface KnownDomain { index: number; given: string; domain: string }
+interface KnownDomain { index: number; given: string; domain: DomainName }
 
 /** The known domains, normalised, first occurrence of each, without those that failed; syntax problems become failures. */
 function knownDomains(raw: unknown, failed: ReadonlySet<string>, failures: CheckFailure[]): KnownDomain[] {
@@ -24,8 +24,7 @@ function knownDomains(raw: unknown, failed: ReadonlySet<string>, failures: Check
   const out: KnownDomain[] = [];
   raw.forEach((given, index) => {
     if (typeof given !== "string" || isUnknown(given) || failed.has(`domains.${index}`)) return;
-    let domain: string;
-    try { domain = normalizeDomain(given); } catch { domain = ""; }
+    const domain = normalizeDomain(given);
     if (!isDomainName(domain)) {
       failures.push({ property: `domains[${index}]`, reason: messages.liveDomainNotADomainName(given) });
       return;

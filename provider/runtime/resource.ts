@@ -11,11 +11,17 @@
 // - read: recorded state is a refresh; anything else (a `get`, which sends the program's props) a
 //   lookup of the id at the API;
 // - outputs: without undefined (the engine's Struct encoding rejects it), with the state version,
-//   the custom timeouts (delete sees only outputs) and, in partial state, the serialized provider.
+//   the custom timeouts (delete sees only outputs) and, in partial state, the serialized provider;
+// - the account: every resource takes an optional `assumeRole` (a role in another account, assumed
+//   with the configured identity), checked by one schema here, kept in its state so refresh and
+//   delete act in the same account, and reports `accountId` (sts:GetCallerIdentity); the handlers
+//   get that account's context and never see either. Another account is a replacement.
 // docs/reference/pulumi-dynamic-providers.md says what the engine sends in each step.
 import type * as pulumi from "@pulumi/pulumi";
-import type { z } from "zod";
-import type { Context } from "../context";
+import { z } from "zod";
+import type { Accounts, Context } from "../context";
+import { roleAccount } from "../credentials/build";
+import { assumeRoleArg, type AssumeRoleArgs } from "./argumentSchemas";
 import type { ResourceRef } from "../ownership";
 import { containsUnknown } from "../unknown";
 import { withoutUndefined } from "./outputs";
@@ -43,10 +49,32 @@ export const HIDDEN = {
 } as const;
 const HIDDEN_KEYS: ReadonlySet<string> = new Set(Object.values(HIDDEN));
 
+/** What every resource has beside its own arguments and outputs: the account it acts in. */
+export const ACCOUNT = {
+  /** The argument: a role in another account, assumed with the configured identity (kept in state for refresh and delete). */
+  assumeRole: "assumeRole",
+  /** The output: the UIN of the account the resource is in. */
+  accountId: "accountId",
+} as const;
+const ACCOUNT_KEYS: ReadonlySet<string> = new Set(Object.values(ACCOUNT));
+const accountSchema = z.object({ [ACCOUNT.assumeRole]: assumeRoleArg().optional() });
+
 export function withoutHidden(record: EngineRecord): EngineRecord {
   const rest: EngineRecord = {};
-  for (const [k, v] of Object.entries(record)) if (!HIDDEN_KEYS.has(k)) rest[k] = v;
+  for (const [k, v] of Object.entries(record)) if (!HIDDEN_KEYS.has(k) && !ACCOUNT_KEYS.has(k)) rest[k] = v;
   return rest;
+}
+
+/** A record's assumeRole, as given (may hold unknowns at preview), or undefined. */
+function assumeRoleIn(record: EngineRecord | undefined): AssumeRoleArgs | undefined {
+  const v = record?.[ACCOUNT.assumeRole];
+  return v === undefined || v === null ? undefined : (v as AssumeRoleArgs);
+}
+
+/** The checked assumeRole of a record (create, update: check passed before). */
+function parsedAssumeRole(record: EngineRecord | undefined): AssumeRoleArgs | undefined {
+  const given = assumeRoleIn(record);
+  return given === undefined ? undefined : assumeRoleArg().parse(given);
 }
 
 /** What one create, update or delete knows beside the arguments, from the hidden inputs. */
@@ -237,16 +265,24 @@ function parsedInputs<Inputs>(def: ResourceDefinition<any, Inputs, any>, news: E
   return value;
 }
 
-/** Outputs as the engine stores them: no undefined, the layout version, the timeouts delete will need. */
-function outputs(def: ResourceDefinition<any, any, any>, state: object, timeoutsFrom: EngineRecord | undefined): EngineRecord {
+/** The account part of the outputs: the role assumed (refresh and delete act with it) and the account's UIN. */
+interface AccountOutputs { assumeRole?: AssumeRoleArgs; accountId?: string }
+
+/** Outputs as the engine stores them: no undefined, the layout version, the timeouts delete will need, the account. */
+function outputs(def: ResourceDefinition<any, any, any>, state: object, timeoutsFrom: EngineRecord | undefined, account: AccountOutputs = {}): EngineRecord {
   const timeouts = timeoutsFrom?.[HIDDEN.timeouts];
-  return withoutUndefined({ ...state, [HIDDEN.version]: def.version, ...(timeouts ? { [HIDDEN.timeouts]: timeouts } : {}) });
+  return withoutUndefined({ ...state, ...account, [HIDDEN.version]: def.version, ...(timeouts ? { [HIDDEN.timeouts]: timeouts } : {}) });
+}
+
+/** The account's outputs in `ctx`: asked before anything is written, so credentials that fail stop the step cleanly. */
+async function accountOutputs(ctx: Context, assumeRole: AssumeRoleArgs | undefined): Promise<AccountOutputs> {
+  return { ...(assumeRole ? { assumeRole } : {}), accountId: await ctx.accountId() };
 }
 
 /** A failure that left something at the API: its state, completed the same way, with the provider so the host can load it again. */
-function asPartialState(def: ResourceDefinition<any, any, any>, e: unknown, inputs: EngineRecord): unknown {
+function asPartialState(def: ResourceDefinition<any, any, any>, e: unknown, inputs: EngineRecord, account: AccountOutputs): unknown {
   if (!(e instanceof PartialStateError)) return e;
-  const properties = { ...outputs(def, e.properties, inputs), [HIDDEN.provider]: inputs[HIDDEN.provider] };
+  const properties = { ...outputs(def, e.properties, inputs, account), [HIDDEN.provider]: inputs[HIDDEN.provider] };
   return new PartialStateError(e.message, e.id, properties, e.reasons);
 }
 
@@ -258,8 +294,23 @@ function isRecordedState(def: ResourceDefinition<any, any, any>, props: EngineRe
   return HIDDEN.version in props || computedThen.some((k) => props[k] !== undefined && props[k] !== null);
 }
 
-/** The engine handlers of a definition, working in `ctx` (one per provider process). */
-export function engineHandlers<Args, Inputs, State>(def: ResourceDefinition<Args, Inputs, State>, ctx: Context): EngineHandlers {
+/**
+ * Whether moving from `olds` to `news` changes the account: a role in another account, or a role
+ * added or removed where the configured identity's account is another. Undefined: not known yet.
+ */
+async function accountChanges(accounts: Accounts, olds: EngineRecord, news: EngineRecord): Promise<boolean | undefined> {
+  const before = assumeRoleIn(olds);
+  const after = assumeRoleIn(news);
+  if (containsUnknown(after)) return undefined;
+  if (!before && !after) return false;
+  const base = () => accounts.forAccount(undefined).accountId();
+  const was = before ? roleAccount(before.roleArn) : (olds[ACCOUNT.accountId] as string | undefined) ?? await base();
+  const will = after ? roleAccount(after.roleArn) : await base();
+  return was !== will;
+}
+
+/** The engine handlers of a definition, working in the contexts of `accounts` (one per provider process). */
+export function engineHandlers<Args, Inputs, State>(def: ResourceDefinition<Args, Inputs, State>, accounts: Accounts): EngineHandlers {
   let loaded: ResourceHandlers<Inputs, State> | undefined;
   const h = () => (loaded ??= def.handlers());
   const stateOf = (record: EngineRecord | undefined): State => {
@@ -286,59 +337,87 @@ export function engineHandlers<Args, Inputs, State>(def: ResourceDefinition<Args
     async check(_olds, news) {
       const record = news ?? {};
       const renamed = renamedArgs(def, withoutHidden(record));
-      for (const line of renamed.deprecated) ctx.log.warn(line);
+      for (const line of renamed.deprecated) accounts.log.warn(line);
       const { value, hasUnknowns, failures, failed } = argumentFailures(def, renamed.args);
       failures.push(...renamed.failures);
+      const account = validateArgs(accountSchema, { [ACCOUNT.assumeRole]: assumeRoleIn(record) });
+      failures.push(...account.failures);
       const resource = resourceOf(def, record);
-      failures.push(...await h().check(ctx, { args: renamed.args, parsed: value, failed, resource }));
+      // Everything the resource's own check asks is asked of its account: not before that is known.
+      if (account.failures.length === 0 && !account.hasUnknowns) {
+        const ctx = accounts.forAccount(account.value?.assumeRole);
+        failures.push(...await h().check(ctx, { args: renamed.args, parsed: value, failed, resource }));
+      }
       const hidden = Object.fromEntries(Object.entries(record).filter(([k]) => HIDDEN_KEYS.has(k)));
       const args = value !== undefined && !hasUnknowns && failures.length === 0 ? value : renamed.args;
-      return { inputs: { ...hidden, ...(args as EngineRecord) }, failures: inArgumentOrder(def, failures) };
+      const assumeRole = account.value?.assumeRole ?? assumeRoleIn(record);
+      return { inputs: { ...hidden, ...(args as EngineRecord), ...(assumeRole ? { [ACCOUNT.assumeRole]: assumeRole } : {}) }, failures: inArgumentOrder(def, failures) };
     },
 
     async diff(id, olds, news) {
+      const moved = await accountChanges(accounts, olds ?? {}, news ?? {});
+      if (moved !== false) return { changes: true, replaces: [ACCOUNT.assumeRole], deleteBeforeReplace: false };
+      const ctx = accounts.forAccount(assumeRoleIn(olds));
       const d = await h().diff(ctx, id, stateOf(olds), renamedArgs(def, withoutHidden(news ?? {})).args);
-      return { changes: d.changed.length > 0 || d.replaces.length > 0, replaces: d.replaces, deleteBeforeReplace: d.deleteBeforeReplace ?? false };
+      // The same account under other session settings: an update that only records them (delete needs them).
+      const session = JSON.stringify(assumeRoleIn(olds) ?? null) !== JSON.stringify(assumeRoleIn(news) ?? null);
+      return { changes: d.changed.length > 0 || d.replaces.length > 0 || session, replaces: d.replaces, deleteBeforeReplace: d.deleteBeforeReplace ?? false };
     },
 
     async create(inputs) {
       const parsed = parsedInputs(def, inputs);
       const op = operationOf(def, "create", inputs);
       const importId = inputs[HIDDEN.importId];
+      const assumeRole = parsedAssumeRole(inputs);
+      const ctx = accounts.forAccount(assumeRole);
+      const account = await accountOutputs(ctx, assumeRole);
       try {
         const { id, state } = typeof importId === "string" && importId !== ""
           ? await (h().adopt ?? adoptAsFound)(ctx, importId, parsed, op)
           : await h().create(ctx, parsed, op);
-        return { id, outs: outputs(def, state as object, inputs) };
+        return { id, outs: outputs(def, state as object, inputs, account) };
       } catch (e) {
-        throw asPartialState(def, e, inputs);
+        throw asPartialState(def, e, inputs, account);
       }
     },
 
     async read(id, props) {
       if (isRecordedState(def, props)) {
+        const assumeRole = assumeRoleIn(props);
+        const ctx = accounts.forAccount(assumeRole);
         const state = await h().read(ctx, id, stateOf(props));
-        return state === undefined ? {} : { id, props: outputs(def, state as object, props), inputs: def.inputsOf(state) as EngineRecord };
+        if (state === undefined) return {};
+        return { id, props: outputs(def, state as object, props, await accountOutputs(ctx, assumeRole)), inputs: { ...def.inputsOf(state), ...(assumeRole ? { [ACCOUNT.assumeRole]: assumeRole } : {}) } as EngineRecord };
       }
       // A `get`: the host sends the program's props (with the serialized provider) as the state.
       const program = props ? withoutHidden(props) : {};
+      const assumeRole = parsedAssumeRole(props);
+      const ctx = accounts.forAccount(assumeRole);
       const given = Object.values(program).some((v) => v !== undefined && v !== null);
       const state = await h().lookup(ctx, id, given ? parsedInputs(def, program) : undefined);
-      return state === undefined ? {} : { id: def.idOf(state), props: outputs(def, state as object, undefined), inputs: def.inputsOf(state) as EngineRecord };
+      if (state === undefined) return {};
+      return { id: def.idOf(state), props: outputs(def, state as object, undefined, await accountOutputs(ctx, assumeRole)), inputs: { ...def.inputsOf(state), ...(assumeRole ? { [ACCOUNT.assumeRole]: assumeRole } : {}) } as EngineRecord };
     },
 
     async update(id, olds, news) {
       const parsed = parsedInputs(def, news);
+      const assumeRole = parsedAssumeRole(news);
+      const ctx = accounts.forAccount(assumeRole);
+      const account = await accountOutputs(ctx, assumeRole);
+      const old = stateOf(olds);
+      // Only the session settings of the same account changed: nothing to write, they are recorded.
+      const d = await h().diff(ctx, id, old, renamedArgs(def, withoutHidden(news)).args);
+      if (d.changed.length === 0 && d.replaces.length === 0) return { outs: outputs(def, old as object, news, account) };
       try {
-        const state = await h().update(ctx, id, stateOf(olds), parsed, operationOf(def, "update", news));
-        return { outs: outputs(def, state as object, news) };
+        const state = await h().update(ctx, id, old, parsed, operationOf(def, "update", news));
+        return { outs: outputs(def, state as object, news, account) };
       } catch (e) {
-        throw asPartialState(def, e, news);
+        throw asPartialState(def, e, news, account);
       }
     },
 
     async delete(id, props) {
-      await h().delete(ctx, id, stateOf(props), operationOf(def, "delete", props));
+      await h().delete(accounts.forAccount(assumeRoleIn(props)), id, stateOf(props), operationOf(def, "delete", props));
     },
   };
 }

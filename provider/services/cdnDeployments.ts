@@ -6,6 +6,7 @@ import { DeploymentClock, PollPlan, PreviousPoll, WriteKind } from "../runtime/d
 import type { Log } from "../runtime/log";
 import { pollUntil } from "../runtime/poll";
 import { formatDuration } from "../runtime/progress";
+import type { DomainName } from "../certificate";
 import type { DetailDomain, ForceRedirect, Https, Quic } from "../tencentcloud/types";
 import type { CdnService } from "./cdn";
 
@@ -56,7 +57,7 @@ export class DomainWriter {
   /** The last blocks written, so partial state can be built from them when the API cannot be read back. */
   readonly written: { https?: Https; redirect?: ForceRedirect; quic?: Quic } = {};
 
-  constructor(readonly domain: string, private readonly cdn: CdnService, private readonly clock: DeploymentClock) {}
+  constructor(readonly domain: DomainName, private readonly cdn: CdnService, private readonly clock: DeploymentClock) {}
 
   /** The Https block, and the Quic block in the same call when given. */
   async https(https: Https, quic?: Quic): Promise<void> {
@@ -94,7 +95,7 @@ export class CdnDeployments {
   }
 
   /** The writer of one operation on `domain`. */
-  writer(domain: string): DomainWriter {
+  writer(domain: DomainName): DomainWriter {
     return new DomainWriter(domain, this.cdn, this.clock);
   }
 
@@ -155,7 +156,7 @@ export class CdnDeployments {
    * clock says (runtime/deploymentClock.ts): after one of our writes, only the oldest deployments poll
    * before the expected end, and the others when their own write is as old as the fastest recent one.
    */
-  async waitFor(domain: string, judge: (d: DetailDomain) => Verdict, timeoutMs: number, what: string, patient = false): Promise<DetailDomain> {
+  async waitFor(domain: DomainName, judge: (d: DetailDomain) => Verdict, timeoutMs: number, what: string, patient = false): Promise<DetailDomain> {
     const deadline = Date.now() + timeoutMs;
     let askedAt = 0;
     let offered: Offered | undefined;

@@ -95,7 +95,7 @@ describe("tencent-https status", function () {
     const none = captureIo({});
     expect(await run([], none)).to.equal(2);
     expect(none.stderr).to.equal("tencent-https status: no credentials: set the environment variables TENCENTCLOUD_SECRET_ID and " +
-      "TENCENTCLOUD_SECRET_KEY (and TENCENTCLOUD_SECURITY_TOKEN for temporary credentials); status reads no Pulumi config.\n");
+      "TENCENTCLOUD_SECRET_KEY (and TENCENTCLOUD_SECURITY_TOKEN for temporary credentials), or another source README \"Credentials\" lists; status reads no Pulumi config.\n");
     expect(none.stderr).not.to.contain("tencentcloud-https:"); // no Pulumi config key it never reads
   });
 

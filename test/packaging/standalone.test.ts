@@ -95,7 +95,7 @@ describe("packaging: the repository stands alone", function () {
       expect(files, f).to.include(f);
     }
     const stray = files.filter((f) => !/^(LICENSE|README\.md|CHANGELOG\.md|package\.json)$/.test(f) &&
-      !/^spec\/(LICENSE|README\.md|(cdn|live|ssl)\.(api|examples)\.json|errors\.json|actions\.json)$/.test(f) &&
+      !/^spec\/(LICENSE|README\.md|(cdn|live|ssl|sts)\.(api|examples)\.json|errors\.json|actions\.json)$/.test(f) &&
       !/^docs\/[\w/.-]+\.md$/.test(f) &&
       !/^dist\/(sdk|provider|emulator|cli)\/.+\.(js|d\.ts)$/.test(f));
     expect(stray, "nothing but the four built folders, spec/ and docs/ (no tests, benches, examples, sources or source maps)").to.deep.equal([]);
