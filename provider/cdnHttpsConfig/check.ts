@@ -34,7 +34,7 @@ function knownDomain(args: Args): DomainName | undefined {
 }
 
 /** The domain, when it is known, well formed and may be asked about: not failed, not a COS default domain. */
-function domainToAsk(args: Args, failed: ReadonlySet<string>): string | undefined {
+function domainToAsk(args: Args, failed: ReadonlySet<string>): DomainName | undefined {
   const domain = failed.has("domain") ? undefined : knownDomain(args);
   return domain && !isCosDefaultDomain(domain) ? domain : undefined;
 }
