@@ -25,7 +25,7 @@ export const SHARED_KEYS = [
   "secretId", "secretKey", "securityToken", "assumeRole", "assumeRoleWithWebIdentity", "profile", "sharedCredentialsDir", "camRoleName", "region", "domain",
 ] as const;
 /** Keys only this package has. */
-const OWN_KEYS = ["endpoint", "metadataEndpoint", "rateLimitStore"] as const;
+const OWN_KEYS = ["endpoint", "metadataEndpoint", "rateLimitStore", "expiryWarningDays"] as const;
 
 export type SharedKey = (typeof SHARED_KEYS)[number];
 
@@ -125,4 +125,20 @@ function validEndpointShape(url: string, from: string): string {
  */
 export function rateLimitStore(stored: StoredConfig | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
   return ownValue(stored, "rateLimitStore") ?? nonEmpty(env[ENV.rateLimitStore]);
+}
+
+/** Warn at preview about a certificate the program deploys this many days before it expires (README "Configuration"). */
+export const DEFAULT_EXPIRY_WARNING_DAYS = 30;
+const MAX_EXPIRY_WARNING_DAYS = 3650;
+
+/** `tencentcloud-https:expiryWarningDays`: whole days, 0 (no warnings) to ten years; default 30. */
+export function expiryWarningDays(stored: StoredConfig | undefined): number {
+  const text = ownValue(stored, "expiryWarningDays");
+  if (text === undefined) return DEFAULT_EXPIRY_WARNING_DAYS;
+  const days = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!(days <= MAX_EXPIRY_WARNING_DAYS)) {
+    throw new Error(`${OWN}:expiryWarningDays must be a whole number of days from 0 (no warnings) to ${MAX_EXPIRY_WARNING_DAYS}, not ${JSON.stringify(text)}: ` +
+      `\`pulumi config set ${OWN}:expiryWarningDays ${DEFAULT_EXPIRY_WARNING_DAYS}\`.`);
+  }
+  return days;
 }

@@ -6,7 +6,7 @@
 // names: a domain of the same name in two accounts is two domains. Nothing of it lives in a module:
 // the provider entry makes one context per process, and each test makes its own.
 import { createHash } from "node:crypto";
-import { ConfigureRequest, DEFAULT_REGION, metadataEndpoint, rateLimitStore, readConfig, resolveConnection, StoredConfig } from "./config";
+import { ConfigureRequest, DEFAULT_REGION, expiryWarningDays, metadataEndpoint, rateLimitStore, readConfig, resolveConnection, StoredConfig } from "./config";
 import { accountKeyOf, assumedRole, credentialsFor, CredentialDeps, roleAccount } from "./credentials/build";
 import { chooseCredentials, Choice } from "./credentials/choose";
 import { CredentialsError, type CredentialsProvider } from "./credentials/types";
@@ -15,6 +15,7 @@ import type { AssumeRoleArgs } from "./runtime/argumentSchemas";
 import { DEFAULT_SESSION_NAME, DEFAULT_SESSION_SECONDS } from "./runtime/argumentSchemas";
 import { KeyedLock } from "./runtime/keyedLock";
 import { consoleSink, Log, LogSink, logTo } from "./runtime/log";
+import type { ProgressSettings } from "./runtime/progress";
 import { CdnService } from "./services/cdn";
 import { LiveService } from "./services/live";
 import { SslService } from "./services/ssl";
@@ -44,6 +45,8 @@ export interface Context {
   readonly handOvers: HandOvers;
   /** The account's UIN (sts:GetCallerIdentity), asked once; undefined when STS will not say (a warning says why). */
   accountId(): Promise<string | undefined>;
+  /** How many days before expiry a certificate the program deploys is a warning at preview (config; throws when invalid). */
+  readonly expiryWarningDays: number;
 }
 
 /** The contexts of a process, by the account a resource names (its `assumeRole`; none: the configured identity's). */
@@ -77,6 +80,10 @@ export interface ProviderOptions {
   logSink?: LogSink;
   /** Replaces the clients' sleep/random/clock (tests). */
   clientDeps?: Partial<RetryDeps>;
+  /** The clock and interval of the progress lines while waiting (default: every 30 s; tests use a fake clock). */
+  progress?: ProgressSettings;
+  /** Retry a request that found nothing to connect to (default true); a command run by hand fails at once. */
+  retryUnreachable?: boolean;
 }
 
 /** One set of credentials (and where requests go): its client, the services on it, and whose account it is. */
@@ -106,7 +113,7 @@ export class ProviderContext implements Context, Accounts {
   private readonly base: Context;
 
   constructor(private readonly options: ProviderOptions = {}) {
-    this.log = logTo(options.logSink ?? consoleSink);
+    this.log = logTo(options.logSink ?? consoleSink, options.progress);
     this.base = this.forAccount(undefined);
   }
 
@@ -124,6 +131,7 @@ export class ProviderContext implements Context, Accounts {
   get declarations(): Declarations { return this.base.declarations; }
   get handOvers(): HandOvers { return this.base.handOvers; }
   accountId(): Promise<string | undefined> { return this.base.accountId(); }
+  get expiryWarningDays(): number { return expiryWarningDays(this.config); }
 
   /** The context of one account: the configured identity's, or the role `assumeRole` names, assumed with it. */
   forAccount(assumeRole: AssumeRoleArgs | undefined): Context {
@@ -133,6 +141,7 @@ export class ProviderContext implements Context, Accounts {
       return cached.session;
     };
     const records = () => this.recordsOf(assumeRole ? roleAccount(assumeRole.roleArn) : this.baseAccountKey());
+    const warningDays = () => expiryWarningDays(this.config);
     return {
       log: this.log,
       get client() { return session().client; },
@@ -143,6 +152,7 @@ export class ProviderContext implements Context, Accounts {
       get declarations() { return records().declarations; },
       get handOvers() { return records().handOvers; },
       accountId: () => session().accountId(),
+      get expiryWarningDays() { return warningDays(); },
     };
   }
 
@@ -187,7 +197,10 @@ export class ProviderContext implements Context, Accounts {
     const key = hashOf([choice, connection, region, assumeRole ?? null]);
     let session = this.sessions.get(key);
     if (session) return session;
-    const clientOptions = { endpoint: connection.endpoint, domain: connection.domain, region, log: (line: string) => this.log.info(line), budgets: this.rateBudgets() };
+    const clientOptions = {
+      endpoint: connection.endpoint, domain: connection.domain, region, log: (line: string) => this.log.info(line), budgets: this.rateBudgets(), progress: this.log.progress,
+      retryUnreachable: this.options.retryUnreachable,
+    };
     const newClient = (credentials: CredentialsProvider | "unsigned") => new TencentCloudClient({ ...clientOptions, credentials }, this.options.clientDeps);
     const deps: CredentialDeps = {
       sts: (credentials) => new StsService(newClient(credentials)),

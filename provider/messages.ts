@@ -27,6 +27,15 @@ export const messages = {
     `Cannot delete certificate ${certificateId}: it is still used by other cloud resources (${code}: ${apiMessage}). ` +
     "Unbind it there, then run the operation again.",
 
+  /** A certificate the program deploys, at preview, within tencentcloud-https:expiryWarningDays of its expiry. */
+  certificateExpiresSoon: (certificate: string, expiresAt: string, days: number, domains: string[]) =>
+    `${certificate} expires on ${expiresAt.slice(0, 10)} (in ${days} day${days === 1 ? "" : "s"}), serving ${domains.join(", ") || "domains not known yet"}: ` +
+    "renew it before then (tencentcloud-https:expiryWarningDays sets how early this warns).",
+  /** The same for a FreeCertificate, which renews itself: when, or that this update does. */
+  freeCertificateExpiresSoon: (certificateId: string, domain: string, expiresAt: string, days: number, renewsFrom: string | undefined) =>
+    `Free certificate ${certificateId} for ${domain} expires on ${expiresAt.slice(0, 10)} (in ${days} day${days === 1 ? "" : "s"}): ` +
+    (renewsFrom ? `\`pulumi up\` renews it from ${renewsFrom.slice(0, 10)} (renewBeforeDays); run one then.` : "this update renews it."),
+
   /** The certificate forms of CdnHttpsConfig and LiveCertificate: a pair of your own, or a hosted id (their definitions' argument rules). */
   certificateFormBoth: `Give either ${CERTIFICATE_FORMS}, not both.`,
   certificateFormNeither: `A certificate is required: set ${CERTIFICATE_FORMS}.`,

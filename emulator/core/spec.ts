@@ -1,5 +1,5 @@
-// Tencent Cloud's own API specification (spec/, vendored by scripts/vendor-spec.js from the files its
-// SDKs and CLI are generated from) as the emulator's action table: which actions exist, what a request
+// Tencent Cloud's own API specification (spec/, vendored from the files its SDKs and CLI are
+// generated from; spec/README.md says how) as the emulator's action table: which actions exist, what a request
 // may hold (validated before any action runs), what an answer holds (shaped after it ran) and which
 // error codes each action may answer. Pure functions over the loaded JSON; no state.
 import fs from "node:fs";

@@ -5,6 +5,7 @@
 // waitForIssuance the state's status is the one at create: the API's decides instead.
 import { normalizeDomain } from "../certificate";
 import type { Context } from "../context";
+import { freeCertificateExpiryWarning } from "../rules/expiry";
 import { chinaTimeToIso } from "../rules/sslCertificate";
 import type { Difference, EngineRecord } from "../runtime/resource";
 import { validateArgs } from "../runtime/validate";
@@ -38,10 +39,13 @@ export async function diff(ctx: Context, id: string, olds: FreeCertificateOutput
   if (replaces.length === 0 && step === "judge-renewal") {
     const expiresAt = chinaTimeToIso(described?.CertEndTime ?? undefined) ?? olds.expiresAt;
     const renewBeforeDays = typeof want("renewBeforeDays") === "number" ? want("renewBeforeDays") as number : RENEWAL_WINDOW_DAYS;
-    if (described && expiresAt && renewalDue(expiresAt, new Date(), renewBeforeDays)) {
+    const renewing = !!described && !!expiresAt && renewalDue(expiresAt, new Date(), renewBeforeDays);
+    if (renewing) {
       replaces.push("expiresAt");
-      noteRenewal(ctx, { domain: olds.domain, keyAlgorithm: olds.keyAlgorithm }, id, expiresAt);
+      noteRenewal(ctx, { domain: olds.domain, keyAlgorithm: olds.keyAlgorithm }, id, expiresAt!);
     }
+    const warning = described ? freeCertificateExpiryWarning(id, olds.domain, expiresAt, renewing ? undefined : renewBeforeDays, new Date(), ctx.expiryWarningDays) : undefined;
+    if (warning) ctx.log.warn(warning);
   }
   return { changed, replaces };
 }

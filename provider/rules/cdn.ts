@@ -173,6 +173,7 @@ export function judgeSettled(detail: DetailDomain): Verdict {
   return detail.Status === "processing" || detail.Https?.SslStatus === "deploying" ? "pending" : "done";
 }
 
+/** Where a deployment stands, as the progress lines show it: "HTTPS deploying (domain processing)". */
 export function describeDeployment(detail: DetailDomain): string {
-  return `CDN domain ${detail.Domain}: status ${detail.Status}, HTTPS ${detail.Https?.SslStatus ?? "closed"}`;
+  return `HTTPS ${detail.Https?.SslStatus ?? "closed"} (domain ${detail.Status})`;
 }

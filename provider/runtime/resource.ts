@@ -95,7 +95,10 @@ export interface CheckInput<Inputs> {
   args: EngineRecord;
   /** The parsed arguments, when the schema accepted them (they may still hold unknowns at preview). */
   parsed?: Inputs;
-  /** Properties already failed: the resource's check need not say more about them. */
+  /**
+   * Properties already failed: the resource's check need not say more about them, and never sends
+   * their values to the API; it still judges and asks about the others (every problem at once).
+   */
   failed: ReadonlySet<string>;
   /** The resource of the program, when the sdk named it (ownership records). */
   resource?: ResourceRef;
@@ -110,7 +113,10 @@ export interface Difference {
 }
 
 export interface ResourceHandlers<Inputs, State> {
-  /** The failures beyond the schema's: certificate findings, ownership, what the API says. Never writes. */
+  /**
+   * The failures beyond the schema's: certificate findings, ownership, what the API says. Never
+   * writes. For one argument, what a domain is (exists, eligible) before what a certificate says of it.
+   */
   check(ctx: Context, input: CheckInput<Inputs>): Promise<CheckFailure[]>;
   /** Against the current state; `news` as given (renamed), which may hold values unknown at preview. */
   diff(ctx: Context, id: string, state: State, news: EngineRecord): Promise<Difference> | Difference;
@@ -205,6 +211,25 @@ function renamedArgs(def: ResourceDefinition<any, any, any>, args: EngineRecord)
     delete out[old];
   }
   return { args: out, failures, deprecated };
+}
+
+/** The argument a failure's property belongs to: "domains" for "domains[2]", "hsts" for "hsts.maxAge". */
+const argumentOf = (property: string): string => property.split(/[.[]/, 1)[0];
+
+/**
+ * The failures in the order of the arguments (the schema's), a failure about the arguments as a
+ * whole first; for one argument in the order found: the schema's and the argument rules' first, then
+ * the resource's check, which says what a domain is before what a certificate says about it.
+ */
+function inArgumentOrder(def: ResourceDefinition<any, any, any>, failures: CheckFailure[]): CheckFailure[] {
+  const names = Object.keys((def.schema as unknown as { shape?: Record<string, unknown> }).shape ?? {});
+  const renamed = def.renamed ?? {};
+  const rank = (f: CheckFailure): number => {
+    const name = argumentOf(f.property);
+    const at = names.indexOf(renamed[name] ?? name);
+    return at >= 0 ? at : f.property.startsWith("(") ? -1 : names.length;
+  };
+  return failures.map((f, i) => ({ f, i, r: rank(f) })).sort((a, b) => a.r - b.r || a.i - b.i).map(({ f }) => f);
 }
 
 /** The failures of the schema and the argument rules; a property reported once. */
@@ -387,7 +412,7 @@ export function engineHandlers<Args, Inputs, State>(def: ResourceDefinition<Args
       const hidden = Object.fromEntries(Object.entries(record).filter(([k]) => HIDDEN_KEYS.has(k)));
       const args = value !== undefined && !hasUnknowns && failures.length === 0 ? value : renamed.args;
       const assumeRole = account.value?.assumeRole ?? assumeRoleIn(record);
-      return { inputs: { ...hidden, ...(args as EngineRecord), ...(assumeRole ? { [ACCOUNT.assumeRole]: assumeRole } : {}) }, failures };
+      return { inputs: { ...hidden, ...(args as EngineRecord), ...(assumeRole ? { [ACCOUNT.assumeRole]: assumeRole } : {}) }, failures: inArgumentOrder(def, failures) };
     },
 
     async diff(id, olds, news) {

@@ -5,6 +5,7 @@ import { describeDeployment, Verdict } from "../rules/cdn";
 import { DeploymentClock, PollPlan, PreviousPoll, WriteKind } from "../runtime/deploymentClock";
 import type { Log } from "../runtime/log";
 import { pollUntil } from "../runtime/poll";
+import { formatDuration } from "../runtime/progress";
 import type { DomainName } from "../certificate";
 import type { DetailDomain, ForceRedirect, Https, Quic } from "../tencentcloud/types";
 import type { CdnService } from "./cdn";
@@ -143,6 +144,13 @@ export class CdnDeployments {
     }
   }
 
+  /** How long the deployment should still take, when the deployments seen so far say. */
+  private expectation(domain: string): string | undefined {
+    const end = this.clock.expectedEnd(domain);
+    const left = end === undefined ? 0 : end - Date.now();
+    return left >= 1000 ? `expected in about ${formatDuration(left)}` : undefined;
+  }
+
   /**
    * Polls until `judge` says done (or fails, or the timeout passes), each poll when the deployment
    * clock says (runtime/deploymentClock.ts): after one of our writes, only the oldest deployments poll
@@ -152,10 +160,11 @@ export class CdnDeployments {
     const deadline = Date.now() + timeoutMs;
     let askedAt = 0;
     let offered: Offered | undefined;
+    let first = true;
     try {
-      offered = await this.awaitTurn(domain, undefined, FIRST_POLL_MS, deadline);
       const detail = await pollUntil({
         read: async () => {
+          if (first) { first = false; offered = await this.awaitTurn(domain, undefined, FIRST_POLL_MS, deadline); }
           const taken = offered;
           offered = undefined;
           if (taken) { askedAt = taken.askedAt; return taken.detail; }
@@ -171,7 +180,7 @@ export class CdnDeployments {
         intervalMs: FIRST_POLL_MS,
         sleep: async (ms) => { offered = await this.awaitTurn(domain, { askedAt, answeredAt: Date.now() }, ms, deadline); },
         describe: describeDeployment,
-        onProgress: (line) => this.log.info(line),
+        progress: { subject: `CDN domain ${domain}`, log: this.log, detail: () => this.expectation(domain), initial: "waiting for the first check" },
         what,
       });
       this.clock.finished(domain, Date.now());

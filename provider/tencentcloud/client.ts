@@ -5,13 +5,14 @@ import * as http from "node:http";
 import * as https from "node:https";
 import type { AxiosAdapter, AxiosHeaders, AxiosInstance, AxiosResponse, AxiosStatic } from "axios";
 import { Tc3Signer } from "./signer";
-import { CLIENT_ERROR, TencentCloudError, isThrottleCode } from "./errors";
+import { CLIENT_ERROR, TencentCloudError, isRetryable, isThrottleCode } from "./errors";
 import { collectSecrets, makeScrubber, Scrubber } from "./redact";
 import {
   isRetryableNetworkCode, NEVER_SENT_NETWORK_CODES, RetryOptions, RetryDeps, realRetryDeps, resolveRetryOptions, ResolvedRetryOptions, withRetry,
 } from "./retry";
 import { accountOf, PaceOutcome, RateBudgets } from "./pacing";
 import { isLoopbackUrl } from "./loopback";
+import { DEFAULT_PROGRESS, Heartbeat, ProgressSettings } from "../runtime/progress";
 import * as T from "./types";
 import { ActionName, REGIONAL, Service, SERVICE_VERSIONS } from "./types";
 import type { CredentialsProvider } from "../credentials/types";
@@ -40,6 +41,13 @@ export interface ClientOptions {
    * account and action); default: budgets of this client's own.
    */
   budgets?: RateBudgets;
+  /** How often a call that waits after throttling says so through `log` (runtime/progress.ts). */
+  progress?: ProgressSettings;
+  /**
+   * Retry a request that found nothing to connect to (refused, unreachable); default true, as the
+   * endpoint may come back during a deployment. A command run by hand sets false to fail at once.
+   */
+  retryUnreachable?: boolean;
 }
 
 // ------------------------------------------------------------------------------------ transport
@@ -81,8 +89,8 @@ export function goesDirect(endpoint: string | undefined, env: NodeJS.ProcessEnv 
  * The axios adapter for requests that go direct: one node:http(s) request on the keep-alive agent,
  * the body collected as text. axios's own http adapter also handles proxies, redirects,
  * decompression, progress events, streams and forms, none of which a signed JSON call uses, and
- * that generality was the largest part of the client's time per call (bench/clientOverhead.ts
- * prints the stages). Requests through a proxy keep axios's adapter.
+ * that generality was the largest part of the client's time per call (the repository's client
+ * bench, `npm run bench`, prints the stages). Requests through a proxy keep axios's adapter.
  */
 export const directAdapter: AxiosAdapter = (config) => new Promise((resolve, reject) => {
   const url = new URL(config.url ?? "");
@@ -328,6 +336,8 @@ export class TencentCloudClient {
   private readonly targets = new Map<Service, RequestTarget>();
   private readonly deps: RetryDeps;
   private readonly budgets: RateBudgets;
+  private readonly progress: ProgressSettings;
+  private readonly retryUnreachable: boolean;
   /** The budgets' key for this client's account (accountOf: a hash of the SecretId). */
   private readonly account: string;
   private readonly counters: ClientStats = { calls: {}, retries: 0, throttled: 0 };
@@ -344,6 +354,8 @@ export class TencentCloudClient {
     this.deps = { ...realRetryDeps, ...deps };
     this.http = createHttp(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, this.endpoint);
     this.budgets = opts.budgets ?? new RateBudgets();
+    this.progress = opts.progress ?? DEFAULT_PROGRESS;
+    this.retryUnreachable = opts.retryUnreachable ?? true;
     this.account = this.credentials?.identity ?? "unsigned";
 
     // Typed calls name only actions of the one action table (types.ts ACTIONS: rate limits, emulator, spec test).
@@ -420,17 +432,36 @@ export class TencentCloudClient {
       }
     };
     let earlierAttemptMayHaveApplied = false;
-    const response = await withRetry(attempt, this.retry, this.deps, ({ attempt: n, delayMs, error }) => {
-      const e = error as TencentCloudError;
-      if (mayHaveApplied(e)) earlierAttemptMayHaveApplied = true;
-      this.counters.retries++;
-      if (isThrottleCode(e.code)) this.counters.throttled++;
-      const rid = e.requestId ? ` (RequestId ${e.requestId})` : "";
-      this.log(scrub(isThrottleCode(e.code)
-        ? `${key}: ${e.code}${rid}; attempt ${n} throttled, retrying at a slower pace`
-        : `${key}: ${e.code}${rid}; attempt ${n}/${this.retry.maxAttempts} failed, retrying in ${delayMs} ms`));
-    }, undefined, isThrottled);
-    return { response, earlierAttemptMayHaveApplied };
+    let throttledSince: Heartbeat | undefined;
+    let attempts = 0;
+    try {
+      const response = await withRetry(attempt, this.retry, this.deps, ({ attempt: n, delayMs, error }) => {
+        const e = error as TencentCloudError;
+        attempts = n;
+        if (mayHaveApplied(e)) earlierAttemptMayHaveApplied = true;
+        this.counters.retries++;
+        if (isThrottleCode(e.code)) {
+          this.counters.throttled++;
+          throttledSince ??= this.throttleHeartbeat(service, action, () => attempts);
+        }
+        const rid = e.requestId ? ` (RequestId ${e.requestId})` : "";
+        this.log(scrub(isThrottleCode(e.code)
+          ? `${key}: ${e.code}${rid}; attempt ${n} throttled, retrying at a slower pace`
+          : `${key}: ${e.code}${rid}; attempt ${n}/${this.retry.maxAttempts} failed, retrying in ${delayMs} ms`));
+      }, this.retryUnreachable ? undefined : (e) => isRetryable(e) && !(e as TencentCloudError).neverSent, isThrottled);
+      return { response, earlierAttemptMayHaveApplied };
+    } finally {
+      throttledSince?.stop();
+    }
+  }
+
+  /** Steady lines while a throttled call waits for its turns at the slower pace, until it is answered. */
+  private throttleHeartbeat(service: Service, action: string, attempts: () => number): Heartbeat {
+    const budget = this.budgets.budget(this.account, service, action);
+    return new Heartbeat({
+      subject: `${service}.${action}`, out: this.log, settings: this.progress, initial: "throttled, waiting for a turn at the pace the API allows",
+      detail: () => `${attempts()} attempt${attempts() === 1 ? "" : "s"} throttled, pace ${budget.rate.toFixed(1)}/s, ${budget.waiting()} call(s) waiting for a turn`,
+    });
   }
 
   private signerFor(secretKey: string): Tc3Signer {
