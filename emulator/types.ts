@@ -14,6 +14,10 @@ export interface AccountSeed {
    * issued, or in an event's status (statusMessage: its StatusMsg); renews / reissues: the id of an application seeded
    * before it that this one renews (OldCertificateId) or reissues.
    */
+  /** STS: the account's CAM roles, each with its trust policy (CAM policy syntax 2.0, as the README shows it); `id` default: made up. */
+  roles?: { name: string; id?: string; trustPolicy: unknown }[];
+  /** STS: the account's OIDC identity providers (CAM "角色 SSO"): the issuer, the client ids (audiences) and the issuer's public keys. */
+  identityProviders?: { name: string; issuer: string; clientIds: string[]; jwks: { keys: object[] } }[];
   freeCertificates?: {
     id: string; domain: string; validationMethod?: "DNS_AUTO" | "DNS" | "FILE"; keyAlgorithm?: "RSA" | "ECC"; alias?: string; recordPresent?: boolean;
     status?: "issued" | FreeCertificateEvent; statusMessage?: string; renews?: string; reissues?: string;
@@ -84,6 +88,8 @@ export interface RequestLogEntry {
   params: any;
   errorCode?: string;
   write: boolean;
+  /** The account the request acted in (the uin of its credentials, or of the role an unsigned request names). */
+  account?: string;
 }
 
 export interface CdnDomainPatch {
@@ -122,6 +128,9 @@ export interface EmulatorSnapshot {
   }[];
   /** Free-certificate applications: the record to publish, the status, the renewal relation; never a key. */
   freeCertificates: FreeCertificateView[];
+  /** STS: the account's roles (with their ARNs and trust policies) and identity providers; never a key or token. */
+  roles: { name: string; id: string; arn: string; trustPolicy: unknown }[];
+  identityProviders: { name: string; issuer: string; clientIds: string[] }[];
   faults: Fault[];
 }
 

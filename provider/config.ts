@@ -1,110 +1,122 @@
-// Credentials and endpoint for the provider, from Pulumi config (through the dynamic provider's
-// `configure`) or the environment. Pure: the provider context (context.ts) keeps what configure
-// read. Config read here never goes into state or outputs.
-import { createHash } from "node:crypto";
-import type { ClientOptions } from "./tencentcloud/client";
+// What configure reads from Pulumi config, kept as given (the host may drop the request object), and
+// the settings that are not credentials: the endpoint, the region, the site's domain, the rate-limit
+// store. Which credentials the values select is provider/credentials/choose.ts's: the precedence
+// table lives there. Config read here never goes into state or outputs.
 import { isLoopbackUrl } from "./tencentcloud/loopback";
 
 export interface ConfigSource { get(key: string): string | undefined }
 export interface ConfigureRequest { config: ConfigSource }
 
-const OWN = "tencentcloud-https";
-const UPSTREAM = "tencentcloud"; // the Tencent Cloud Pulumi provider's namespace
+export const OWN = "tencentcloud-https";
+export const UPSTREAM = "tencentcloud"; // the Tencent Cloud Pulumi provider's namespace (Terraform's names, camelCased)
 export const ENV = {
   secretId: "TENCENTCLOUD_SECRET_ID",
   secretKey: "TENCENTCLOUD_SECRET_KEY",
   token: "TENCENTCLOUD_SECURITY_TOKEN",
+  region: "TENCENTCLOUD_REGION",
+  domain: "TENCENTCLOUD_DOMAIN",
   endpoint: "TENCENTCLOUD_HTTPS_ENDPOINT",
+  metadataEndpoint: "TENCENTCLOUD_HTTPS_METADATA_ENDPOINT",
   rateLimitStore: "TENCENTCLOUD_HTTPS_RATE_LIMIT_STORE",
 } as const;
 
-/** One place credentials can come from, with the names a person would set there. */
-interface CredentialSource { idName: string; keyName: string; secretId?: string; secretKey?: string; token?: string }
+/** Keys read in both namespaces (this package's first): the names Terraform's tencentcloud provider uses, camelCased. */
+export const SHARED_KEYS = [
+  "secretId", "secretKey", "securityToken", "assumeRole", "assumeRoleWithWebIdentity", "profile", "sharedCredentialsDir", "camRoleName", "region", "domain",
+] as const;
+/** Keys only this package has. */
+const OWN_KEYS = ["endpoint", "metadataEndpoint", "rateLimitStore", "expiryWarningDays"] as const;
 
-/** Values read at configure time: the host may drop the request object afterwards. */
-export interface StoredConfig { own: CredentialSource; upstream: CredentialSource; endpoint?: string; rateLimitStore?: string }
+export type SharedKey = (typeof SHARED_KEYS)[number];
 
-function nonEmpty(v: string | undefined): string | undefined {
+/** Values read at configure time, by their full key ("tencentcloud-https:region"); blanks left out. */
+export interface StoredConfig { values: Readonly<Record<string, string>> }
+
+export function nonEmpty(v: string | undefined): string | undefined {
   const t = v?.trim();
   return t ? t : undefined;
 }
 
-function readNamespace(config: ConfigSource, ns: string): CredentialSource {
-  const get = (k: string) => nonEmpty(config.get(`${ns}:${k}`));
-  return {
-    idName: `${ns}:secretId`, keyName: `${ns}:secretKey`,
-    secretId: get("secretId"), secretKey: get("secretKey"), token: get("securityToken"),
-  };
-}
-
 /** What configure reads; synchronous on purpose: the host caches the provider before an async configure would resolve. */
 export function readConfig(req: ConfigureRequest): StoredConfig {
-  return {
-    own: readNamespace(req.config, OWN),
-    upstream: readNamespace(req.config, UPSTREAM),
-    endpoint: nonEmpty(req.config.get(`${OWN}:endpoint`)),
-    rateLimitStore: nonEmpty(req.config.get(`${OWN}:rateLimitStore`)),
-  };
-}
-
-function envSource(env: NodeJS.ProcessEnv): CredentialSource {
-  return {
-    idName: ENV.secretId,
-    keyName: ENV.secretKey,
-    secretId: nonEmpty(env[ENV.secretId]),
-    secretKey: nonEmpty(env[ENV.secretKey]),
-    token: nonEmpty(env[ENV.token]),
-  };
-}
-
-export const MISSING_CREDENTIALS_MESSAGE =
-  `Tencent Cloud credentials are missing: set the Pulumi config keys ${OWN}:secretId and ${OWN}:secretKey ` +
-  `(or ${UPSTREAM}:secretId and ${UPSTREAM}:secretKey; store keys with \`pulumi config set --secret\`), ` +
-  `or the environment variables ${ENV.secretId} and ${ENV.secretKey}.`;
-
-/** The first source that sets either half wins as a whole, so an id and a key from different places never mix. */
-function pickCredentials(sources: CredentialSource[]): { secretId: string; secretKey: string; token?: string } {
-  const source = sources.find((s) => s.secretId || s.secretKey);
-  if (!source) throw new Error(MISSING_CREDENTIALS_MESSAGE);
-  if (!source.secretId || !source.secretKey) {
-    const [set, unset] = source.secretId ? [source.idName, source.keyName] : [source.keyName, source.idName];
-    throw new Error(`Tencent Cloud credentials are incomplete: ${set} is set but ${unset} is not; set both.`);
+  const values: Record<string, string> = {};
+  const keys = [...SHARED_KEYS.flatMap((k) => [`${OWN}:${k}`, `${UPSTREAM}:${k}`]), ...OWN_KEYS.map((k) => `${OWN}:${k}`)];
+  for (const key of keys) {
+    const v = nonEmpty(req.config.get(key));
+    if (v !== undefined) values[key] = v;
   }
-  return { secretId: source.secretId, secretKey: source.secretKey, ...(source.token ? { token: source.token } : {}) };
+  return { values };
 }
 
-function validEndpoint(endpoint: string, from: string): string {
+/** A setting from config (this package's namespace, then the upstream provider's): its value and full key. */
+export function configValue(stored: StoredConfig | undefined, key: SharedKey): { name: string; value: string } | undefined {
+  for (const ns of [OWN, UPSTREAM]) {
+    const value = stored?.values[`${ns}:${key}`];
+    if (value !== undefined) return { name: `${ns}:${key}`, value };
+  }
+  return undefined;
+}
+
+const ownValue = (stored: StoredConfig | undefined, key: (typeof OWN_KEYS)[number]) => stored?.values[`${OWN}:${key}`];
+
+function validEndpoint(endpoint: string, from: string, what = "Tencent Cloud endpoint"): string {
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint)) {
-    throw new Error(`The Tencent Cloud endpoint from ${from} has no scheme (${JSON.stringify(endpoint)}): write the whole URL, ` +
+    throw new Error(`The ${what} from ${from} has no scheme (${JSON.stringify(endpoint)}): write the whole URL, ` +
       "e.g. http://127.0.0.1:8787 for the local emulator or https://cdn.tencentcloudapi.com.");
   }
   let url: URL;
   try {
     url = new URL(endpoint);
   } catch {
-    throw new Error(`The Tencent Cloud endpoint from ${from} is not a URL: ${JSON.stringify(endpoint)}.`);
+    throw new Error(`The ${what} from ${from} is not a URL: ${JSON.stringify(endpoint)}.`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new Error(`The Tencent Cloud endpoint from ${from} must be an http:// or https:// URL, not ${JSON.stringify(endpoint)}.`);
+    throw new Error(`The ${what} from ${from} must be an http:// or https:// URL, not ${JSON.stringify(endpoint)}.`);
   }
   if (url.protocol === "http:" && !isLoopbackUrl(endpoint)) {
     // Requests carry private keys: in clear text they may only go to this machine (the local emulator).
-    throw new Error(`The Tencent Cloud endpoint from ${from} uses plain http:// to another machine (${url.host}); ` +
+    throw new Error(`The ${what} from ${from} uses plain http:// to another machine (${url.host}); ` +
       "requests carry private keys, so use https://, or http:// only to 127.0.0.1 or localhost.");
   }
   return endpoint;
 }
 
-/** Config first (own namespace, then the upstream provider's), then the environment. */
-export function resolveClientOptions(stored: StoredConfig | undefined, env: NodeJS.ProcessEnv = process.env): ClientOptions {
-  const sources = [...(stored ? [stored.own, stored.upstream] : []), envSource(env)];
-  const credentials = pickCredentials(sources);
-  const endpointConfig = stored?.endpoint;
-  const endpointEnv = nonEmpty(env[ENV.endpoint]);
-  const endpoint = endpointConfig
-    ? validEndpoint(endpointConfig, `${OWN}:endpoint`)
-    : endpointEnv ? validEndpoint(endpointEnv, ENV.endpoint) : undefined;
-  return { credentials, ...(endpoint ? { endpoint } : {}) };
+/** Where requests go, and under which names: config first, then the environment. */
+export interface Connection {
+  /** One base URL for every service (the emulator); default https://<service>.<domain>. */
+  endpoint?: string;
+  /** The root domain of the hosts signed and sent: tencentcloudapi.com, or intl.tencentcloudapi.com for the international site. */
+  domain: string;
+  /** The region of regional actions (STS): Terraform's default, ap-guangzhou, unless set. */
+  region?: string;
+}
+
+export const DEFAULT_DOMAIN = "tencentcloudapi.com";
+export const DEFAULT_REGION = "ap-guangzhou";
+
+export function resolveConnection(stored: StoredConfig | undefined, env: NodeJS.ProcessEnv = process.env): Connection {
+  const fromConfig = ownValue(stored, "endpoint");
+  const fromEnv = nonEmpty(env[ENV.endpoint]);
+  const endpoint = fromConfig ? validEndpoint(fromConfig, `${OWN}:endpoint`) : fromEnv ? validEndpoint(fromEnv, ENV.endpoint) : undefined;
+  const domain = configValue(stored, "domain")?.value ?? nonEmpty(env[ENV.domain]) ?? DEFAULT_DOMAIN;
+  if (!/^[a-z0-9.-]+$/i.test(domain)) throw new Error(`The Tencent Cloud domain ${JSON.stringify(domain)} is not a domain name: use tencentcloudapi.com, or intl.tencentcloudapi.com for the international site.`);
+  const region = configValue(stored, "region")?.value ?? nonEmpty(env[ENV.region]);
+  return { ...(endpoint ? { endpoint } : {}), domain, ...(region ? { region } : {}) };
+}
+
+/** The CVM metadata service (instance roles): http://metadata.tencentyun.com unless overridden (tests, the emulator). */
+export function metadataEndpoint(stored: StoredConfig | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  const fromConfig = ownValue(stored, "metadataEndpoint");
+  const fromEnv = nonEmpty(env[ENV.metadataEndpoint]);
+  // The metadata service is link-local plain HTTP by design; an override is taken as given, but must be a URL.
+  if (fromConfig) return validEndpointShape(fromConfig, `${OWN}:metadataEndpoint`);
+  if (fromEnv) return validEndpointShape(fromEnv, ENV.metadataEndpoint);
+  return "http://metadata.tencentyun.com";
+}
+
+function validEndpointShape(url: string, from: string): string {
+  if (!/^https?:\/\/[^/]+/i.test(url)) throw new Error(`The metadata endpoint from ${from} must be an http:// or https:// URL, not ${JSON.stringify(url)}.`);
+  return url.replace(/\/+$/, "");
 }
 
 /**
@@ -112,11 +124,21 @@ export function resolveClientOptions(stored: StoredConfig | undefined, env: Node
  * account"): config first, then the environment; undefined: each process paces alone.
  */
 export function rateLimitStore(stored: StoredConfig | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return stored?.rateLimitStore ?? nonEmpty(env[ENV.rateLimitStore]);
+  return ownValue(stored, "rateLimitStore") ?? nonEmpty(env[ENV.rateLimitStore]);
 }
 
-/** What tells two clients apart: a hash, never the secret itself. */
-export function clientKey(opts: ClientOptions): string {
-  const c = opts.credentials;
-  return createHash("sha256").update(JSON.stringify([c.secretId, c.secretKey, c.token ?? "", opts.endpoint ?? ""])).digest("hex");
+/** Warn at preview about a certificate the program deploys this many days before it expires (README "Configuration"). */
+export const DEFAULT_EXPIRY_WARNING_DAYS = 30;
+const MAX_EXPIRY_WARNING_DAYS = 3650;
+
+/** `tencentcloud-https:expiryWarningDays`: whole days, 0 (no warnings) to ten years; default 30. */
+export function expiryWarningDays(stored: StoredConfig | undefined): number {
+  const text = ownValue(stored, "expiryWarningDays");
+  if (text === undefined) return DEFAULT_EXPIRY_WARNING_DAYS;
+  const days = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!(days <= MAX_EXPIRY_WARNING_DAYS)) {
+    throw new Error(`${OWN}:expiryWarningDays must be a whole number of days from 0 (no warnings) to ${MAX_EXPIRY_WARNING_DAYS}, not ${JSON.stringify(text)}: ` +
+      `\`pulumi config set ${OWN}:expiryWarningDays ${DEFAULT_EXPIRY_WARNING_DAYS}\`.`);
+  }
+  return days;
 }

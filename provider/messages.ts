@@ -27,6 +27,15 @@ export const messages = {
     `Cannot delete certificate ${certificateId}: it is still used by other cloud resources (${code}: ${apiMessage}). ` +
     "Unbind it there, then run the operation again.",
 
+  /** A certificate the program deploys, at preview, within tencentcloud-https:expiryWarningDays of its expiry. */
+  certificateExpiresSoon: (certificate: string, expiresAt: string, days: number, domains: string[]) =>
+    `${certificate} expires on ${expiresAt.slice(0, 10)} (in ${days} day${days === 1 ? "" : "s"}), serving ${domains.join(", ") || "domains not known yet"}: ` +
+    "renew it before then (tencentcloud-https:expiryWarningDays sets how early this warns).",
+  /** The same for a FreeCertificate, which renews itself: when, or that this update does. */
+  freeCertificateExpiresSoon: (certificateId: string, domain: string, expiresAt: string, days: number, renewsFrom: string | undefined) =>
+    `Free certificate ${certificateId} for ${domain} expires on ${expiresAt.slice(0, 10)} (in ${days} day${days === 1 ? "" : "s"}): ` +
+    (renewsFrom ? `\`pulumi up\` renews it from ${renewsFrom.slice(0, 10)} (renewBeforeDays); run one then.` : "this update renews it."),
+
   /** The certificate forms of CdnHttpsConfig and LiveCertificate: a pair of your own, or a hosted id (their definitions' argument rules). */
   certificateFormBoth: `Give either ${CERTIFICATE_FORMS}, not both.`,
   certificateFormNeither: `A certificate is required: set ${CERTIFICATE_FORMS}.`,
@@ -41,6 +50,13 @@ export const messages = {
   /** During create/update, when the domain went away after check. */
   cdnDomainNotFound: (domain: string) =>
     `CDN domain ${domain} does not exist in this account; add it in the CDN console or fix the domain name.`,
+  /** `{ import: id }` of an object that is not as the program declares it: one phrase per differing argument. */
+  importMismatch: (type: string, id: string, differences: string[]) =>
+    `${type} ${id} cannot be imported as the program declares it: ${differences.join("; ")}. ` +
+    "Change the program to what exists, or remove the import option and let `pulumi up` make it so.",
+  /** How one argument of an import differs: its value where it exists and in the program. */
+  importDifference: (found: string, declared: string) => `${found} at the API, ${declared} in the program`,
+  importNotFound: (type: string, id: string) => `${type} ${id} cannot be imported: it does not exist.`,
   cdnNothingToImport: (domain: string) =>
     `CDN domain ${domain} has HTTPS off, so there is no HTTPS configuration to import; ` +
     "declare the CdnHttpsConfig without importing it, and `pulumi up` will configure HTTPS.",

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Regenerates spec/ (the subset of Tencent Cloud's API specification the emulator serves) from the
-// full files: `node scripts/vendor-spec.js <dir>` where <dir> holds cdn|live|ssl .api.json and
+// full files: `node scripts/vendor-spec.js <dir>` where <dir> holds cdn|live|ssl|sts .api.json and
 // .examples.json (TencentCloud/tencentcloud-cli) and errors.json (TencentCloud/tencentcloud-sdk-go).
 // Adding an action is one line in ACTIONS.
 "use strict";
@@ -21,6 +21,8 @@ const ACTIONS = {
     // An application's lifecycle beside issuance (issue 26)
     "CancelCertificateOrder",
   ],
+  // Credentials as platform teams hold them (issue 28): assumed roles, CI identity tokens, the account's UIN.
+  sts: ["AssumeRole", "AssumeRoleWithWebIdentity", "GetCallerIdentity"],
 };
 
 function readJson(file) {

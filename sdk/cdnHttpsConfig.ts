@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { CdnHttpsConfigArgs as Args, CdnHttpsConfigDeprecatedArgs as Deprecated, CdnHttpsConfigState as State } from "../provider/cdnHttpsConfig/definition";
-import { Inputs, MODULE, Outputs, ResourceSdk } from "./internal";
+import { ArgsOf, MODULE, Outputs, ResourceSdk } from "./internal";
 import { seams } from "./seam";
 
 /** The arguments of CdnHttpsConfig; each is documented in provider/cdnHttpsConfig/definition.ts, its single source. */
-export type CdnHttpsConfigArgs = Inputs<Args & Deprecated>;
+export type CdnHttpsConfigArgs = ArgsOf<Args & Deprecated>;
 /** What a CdnHttpsConfig holds in state: its arguments with defaults applied (never the key) and the computed fields. */
 export type CdnHttpsConfigOutputs = Outputs<State>;
 

@@ -1,12 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { FreeCertificateArgs as Args, FreeCertificateOutputs as State } from "../provider/freeCertificate/definition";
-import { Inputs, MODULE, Outputs, ResourceSdk } from "./internal";
+import { ArgsOf, MODULE, Outputs, ResourceSdk } from "./internal";
 import { seams } from "./seam";
 
 export type { ValidationRecord } from "../provider/freeCertificate/definition";
 
 /** The arguments of FreeCertificate; each is documented in provider/freeCertificate/definition.ts, its single source. */
-export type FreeCertificateArgs = Inputs<Args>;
+export type FreeCertificateArgs = ArgsOf<Args>;
 /** What a FreeCertificate holds in state. */
 export type FreeCertificateOutputs = Outputs<State>;
 

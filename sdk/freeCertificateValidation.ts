@@ -2,11 +2,11 @@ import * as pulumi from "@pulumi/pulumi";
 import type {
   FreeCertificateValidationArgs as Args, FreeCertificateValidationOutputs as State,
 } from "../provider/freeCertificateValidation/definition";
-import { Inputs, MODULE, Outputs, ResourceSdk } from "./internal";
+import { ArgsOf, MODULE, Outputs, ResourceSdk } from "./internal";
 import { seams } from "./seam";
 
 /** The arguments of FreeCertificateValidation; each is documented in provider/freeCertificateValidation/definition.ts, its single source. */
-export type FreeCertificateValidationArgs = Inputs<Args>;
+export type FreeCertificateValidationArgs = ArgsOf<Args>;
 /** What a FreeCertificateValidation holds in state. */
 export type FreeCertificateValidationOutputs = Outputs<State>;
 

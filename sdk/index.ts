@@ -9,4 +9,4 @@ export { FreeCertificate } from "./freeCertificate";
 export type { FreeCertificateArgs, FreeCertificateOutputs, ValidationRecord } from "./freeCertificate";
 export { FreeCertificateValidation } from "./freeCertificateValidation";
 export type { FreeCertificateValidationArgs, FreeCertificateValidationOutputs } from "./freeCertificateValidation";
-export type { Inputs, Outputs } from "./internal";
+export type { AccountArgs, AccountOutputs, Inputs, Outputs } from "./internal";

@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RESOURCES, ResourceKind } from "../provider/registry";
-import { HIDDEN } from "../provider/runtime/resource";
+import { ACCOUNT, HIDDEN } from "../provider/runtime/resource";
+import type { AssumeRoleArgs } from "../provider/runtime/argumentSchemas";
+import type { DomainName } from "../provider/certificate";
 
 /**
  * Every argument wrapped in pulumi.Input, at every level (as SST's components do): a plain value or
@@ -11,8 +13,34 @@ type InputOf<T> = undefined extends T ? pulumi.Input<Deep<Exclude<T, undefined>>
 // Bracketed so that unions (boolean, literal sets) stay whole instead of distributing.
 type Deep<T> = [T] extends [readonly (infer E)[]] ? InputOf<E>[] : [T] extends [object] ? Inputs<T> : T;
 
-/** The resource's outputs as `pulumi.Output`s. */
-export type Outputs<T> = { readonly [K in keyof T]-?: pulumi.Output<T[K]> };
+/** A provider type as a program sees it: a normalised domain name is a string there. */
+export type Plain<T> = [T] extends [DomainName] ? string
+  : [T] extends [readonly (infer E)[]] ? Plain<E>[]
+  : [T] extends [object] ? { [K in keyof T]: Plain<T[K]> } : T;
+
+/** What every resource takes beside its own arguments: the account it acts in (provider/runtime/resource.ts ACCOUNT). */
+export interface AccountArgs {
+  /**
+   * A role in another account to manage this resource in, assumed with the configured identity (as
+   * Terraform's assume_role): `{ roleArn, sessionName?, sessionDuration?, policy?, externalId? }`.
+   * Another account replaces the resource; other session settings change nothing at the API.
+   */
+  assumeRole?: AssumeRoleArgs;
+}
+
+/** What every resource reports beside its own outputs. */
+export interface AccountOutputs {
+  /** The UIN of the account the resource is in (sts:GetCallerIdentity); empty when STS would not say. */
+  accountId?: string;
+  /** The role assumed, as given. */
+  assumeRole?: AssumeRoleArgs;
+}
+
+/** A resource's arguments: its own and the account's, every one a pulumi.Input. */
+export type ArgsOf<T> = Inputs<T & AccountArgs>;
+
+/** The resource's outputs as `pulumi.Output`s, the account's included. */
+export type Outputs<T> = { readonly [K in keyof (T & AccountOutputs)]-?: pulumi.Output<Plain<(T & AccountOutputs)[K]>> };
 
 /** Module name in the type token: `pulumi-nodejs:dynamic/tencentcloud-https:<Type>`. Stable: part of URNs. */
 export const MODULE = "tencentcloud-https";
@@ -35,9 +63,9 @@ export class ResourceSdk {
     this.typeToken = `pulumi-nodejs:dynamic/${MODULE}:${definition.type}`;
     const shape = (definition.schema as unknown as { shape: Record<string, unknown> }).shape;
     // Former argument names are passed on too: the provider moves them to their new names.
-    this.argumentKeys = [...Object.keys(shape), ...Object.keys(definition.renamed ?? {})];
+    this.argumentKeys = [...Object.keys(shape), ...Object.keys(definition.renamed ?? {}), ACCOUNT.assumeRole];
     this.renamedOutputs = Object.entries(definition.renamedOutputs ?? {});
-    this.outputKeys = [...definition.computed, ...this.renamedOutputs.map(([old]) => old).filter((k) => !this.argumentKeys.includes(k))];
+    this.outputKeys = [...definition.computed, ACCOUNT.accountId, ...this.renamedOutputs.map(([old]) => old).filter((k) => !this.argumentKeys.includes(k))];
   }
 
   /**

@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { LiveCertificateArgs as Args, LiveCertificateDeprecatedArgs as Deprecated, LiveCertificateOutputs as State } from "../provider/liveCertificate/definition";
-import { Inputs, MODULE, Outputs, ResourceSdk } from "./internal";
+import { ArgsOf, MODULE, Outputs, ResourceSdk } from "./internal";
 import { seams } from "./seam";
 
 /** The arguments of LiveCertificate; each is documented in provider/liveCertificate/definition.ts, its single source. */
-export type LiveCertificateArgs = Inputs<Args & Deprecated>;
+export type LiveCertificateArgs = ArgsOf<Args & Deprecated>;
 /** What a LiveCertificate holds in state. */
 export type LiveCertificateOutputs = Outputs<State>;
 

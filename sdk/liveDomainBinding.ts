@@ -1,15 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import type {
-  LiveDomainBindingArgs as Args, LiveDomainBindingDeprecatedArgs as Deprecated, LiveDomainBindingOutputs as State, LiveDomainBindingView,
+  LiveDomainBindingArgs as Args, LiveDomainBindingDeprecatedArgs as Deprecated, LiveDomainBindingOutputs as State, LiveDomainBindingView as View,
 } from "../provider/liveDomainBinding/definition";
-import { Inputs, MODULE, Outputs, ResourceSdk } from "./internal";
+import { ArgsOf, MODULE, Outputs, Plain, ResourceSdk } from "./internal";
 import { seams } from "./seam";
 
-export type { LiveDomainBindingView };
+/** One row of the console's certificate view, as the `bindings` output holds it. */
+export type LiveDomainBindingView = Plain<View>;
 /** The arguments of LiveDomainBinding; each is documented in provider/liveDomainBinding/definition.ts, its single source. */
-export type LiveDomainBindingArgs = Inputs<Args>;
+export type LiveDomainBindingArgs = ArgsOf<Args>;
 /** The arguments under their former names (`cloudCertId`), which still work until 1.0. */
-export type LiveDomainBindingDeprecatedArgs = Inputs<Deprecated>;
+export type LiveDomainBindingDeprecatedArgs = ArgsOf<Deprecated>;
 /** What a LiveDomainBinding holds in state. */
 export type LiveDomainBindingOutputs = Outputs<State>;
 

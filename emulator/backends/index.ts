@@ -5,14 +5,16 @@ import type { ServiceModule } from "../core/backend";
 import { cdnService, CdnBackend } from "./cdn";
 import { liveService, LiveBackend } from "./live";
 import { sslService, SslBackend } from "./ssl";
+import { stsService, StsBackend } from "./sts";
 
 export interface Backends {
   cdn: CdnBackend;
   live: LiveBackend;
   ssl: SslBackend;
+  sts: StsBackend;
 }
 
-export const SERVICES: { [S in Service]: ServiceModule<S, Backends[S]> } = { cdn: cdnService, live: liveService, ssl: sslService };
+export const SERVICES: { [S in Service]: ServiceModule<S, Backends[S]> } = { cdn: cdnService, live: liveService, ssl: sslService, sts: stsService };
 
 /** Seeding order: SSL first, so CDN CertInfo and CSS bindings can refer to its certificates. */
-export const SEED_ORDER: readonly Service[] = ["ssl", "cdn", "live"];
+export const SEED_ORDER: readonly Service[] = ["ssl", "cdn", "live", "sts"];

@@ -9,6 +9,7 @@ import { Backends, SERVICES, SEED_ORDER } from "../backends";
 import type { FreeCertificateSettings } from "../backends/ssl/free";
 import type { AccountSeed, EmulatorSnapshot } from "../types";
 import type { Clock } from "./clock";
+import type { KeyRing } from "./keyRing";
 import { RateLimiter } from "./rateLimit";
 
 /** The account of the top-level seed and of every admin route that names none (the OwnerUin the SSL answers show). */
@@ -20,20 +21,25 @@ export interface WorldSettings {
   /** How long a CDN HTTPS deployment takes on the clock. */
   deployDelayMs: number;
   freeCertificates: FreeCertificateSettings;
+  /** The credentials the emulator accepts (it outlives the world: a reset keeps them). */
+  keys: KeyRing;
 }
 
 export class Account {
   readonly ssl: Backends["ssl"];
   readonly cdn: Backends["cdn"];
   readonly live: Backends["live"];
+  readonly sts: Backends["sts"];
   /** guess: the documented per-action limits count per account (the common codes RequestLimitExceeded.UinLimitExceeded
    *  and .GlobalRegionUinLimitExceeded count by uin; the limits themselves name no scope). */
   readonly limiter = new RateLimiter();
 
-  constructor(readonly uin: string, readonly world: WorldSettings) {
+  /** `directory`: the world's accounts, where an assumed role's account is found. */
+  constructor(readonly uin: string, readonly world: WorldSettings, readonly directory: Accounts) {
     this.ssl = SERVICES.ssl.create(this);
     this.cdn = SERVICES.cdn.create(this);
     this.live = SERVICES.live.create(this);
+    this.sts = SERVICES.sts.create(this);
   }
 
   now(): number {
@@ -51,7 +57,7 @@ export class Account {
 
   /** The account's world as GET /_emulator/state shows it, but for the clock and the faults. */
   snapshot(): Omit<EmulatorSnapshot, "now" | "faults"> {
-    const parts = (["cdn", "live", "ssl"] as const).map((s) => (SERVICES[s].snapshot as (b: unknown) => Partial<EmulatorSnapshot>)(this.backend(s)));
+    const parts = (["cdn", "live", "ssl", "sts"] as const).map((s) => (SERVICES[s].snapshot as (b: unknown) => Partial<EmulatorSnapshot>)(this.backend(s)));
     return Object.assign({ account: this.uin }, ...parts);
   }
 }
@@ -64,7 +70,7 @@ export class Accounts {
   get(uin: string): Account {
     let account = this.byUin.get(uin);
     if (!account) {
-      account = new Account(uin, this.world);
+      account = new Account(uin, this.world, this);
       this.byUin.set(uin, account);
     }
     return account;

@@ -3,12 +3,14 @@
 // spec's request check, throttling, faults and the request log. Returns what to send; the server only writes it.
 import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import { actionFacts, Service, SERVICE_VERSIONS } from "../../provider/tencentcloud/types";
+import { actionFacts, REGIONAL, Service, SERVICE_VERSIONS } from "../../provider/tencentcloud/types";
 import { SERVICES } from "../backends";
-import type { Account } from "./accounts";
+import { DEFAULT_ACCOUNT, type Account } from "./accounts";
 import { parseAuthorization, verifyRequest } from "./auth";
 import type { ActionHandler } from "./backend";
 import { ApiError } from "./errors";
+import type { Principal } from "./keyRing";
+import { parseRoleArn } from "../backends/sts/model";
 import { requestViolations, shapeAnswer, specOf } from "./spec";
 import type { Emulator } from "./emulator";
 import type { Fault } from "../types";
@@ -31,7 +33,7 @@ function unservedAction(service: Service, action: string): ApiError {
   const emulated = Object.keys(SERVICES[service].actions).filter((a) => handlerOf(service, a)).sort();
   return new ApiError("UnsupportedOperation", `The action ${action} of ${service} ${spec.version} exists in the API but is not emulated; the emulated actions of ${service} are ${emulated.join(", ")}.`);
 }
-const HOST_PATTERN = /^(cdn|live|ssl)\.(intl\.)?tencentcloudapi\.com(:\d+)?$/i;
+const HOST_PATTERN = /^(cdn|live|ssl|sts)\.(intl\.)?tencentcloudapi\.com(:\d+)?$/i;
 
 export type ApiOutcome =
   | { kind: "json"; status: number; body: string; fault?: Fault }
@@ -111,22 +113,52 @@ function faultOutcome(fault: Fault): ApiOutcome | undefined {
 
 const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-interface Parsed { service: Service; action: string; params: Record<string, unknown>; account: Account }
+interface Parsed { service: Service; action: string; params: Record<string, unknown>; account: Account; caller: Principal | undefined }
+
+/**
+ * The spec: AssumeRoleWithWebIdentity is sent unsigned, "Authorization 需要传入值 SKIP", without
+ * X-TC-Token; the token in its body is the proof. No other action may be.
+ */
+const UNSIGNED_ACTIONS: ReadonlySet<string> = new Set(["sts.AssumeRoleWithWebIdentity"]);
+
+/** Whom a request speaks for and the account it acts in: its credentials' (their token and expiry checked), or, unsigned, the role's. */
+function callerOf(emu: Emulator, req: ApiRequest, service: Service, action: string, signedFor: string | undefined): { caller: Principal | undefined; account: (params: Record<string, unknown>) => Account } {
+  if (header(req.headers, "authorization") === "SKIP") {
+    if (!UNSIGNED_ACTIONS.has(`${service}.${action}`)) throw new ApiError("AuthFailure.InvalidAuthorization", `Authorization SKIP is accepted only for AssumeRoleWithWebIdentity; sign ${action}.`);
+    const roleAccount = (params: Record<string, unknown>) => {
+      const uin = typeof params.RoleArn === "string" ? parseRoleArn(params.RoleArn)?.uin : undefined;
+      return (uin && emu.accounts.find(uin)) || emu.accounts.get(DEFAULT_ACCOUNT);
+    };
+    return { caller: undefined, account: roleAccount };
+  }
+  const secretId = verifyRequest({
+    method: req.method, query: queryOf(req.target), headers: req.headers, body: req.body,
+    service: signedFor ?? service,
+    nowSeconds: Math.floor(Date.now() / 1000), secretKeyFor: (id) => emu.secretKeyFor(id),
+  });
+  const key = emu.keys.find(secretId)!;
+  if (key.token !== undefined) {
+    // guess: temporary credentials without their token, with another one, or past their expiry answer
+    // the common AuthFailure.TokenFailure ("token 错误"); expiry is judged on the emulator's clock.
+    if (header(req.headers, "x-tc-token") !== key.token) throw new ApiError("AuthFailure.TokenFailure", "The X-TC-Token does not belong to this temporary SecretId.");
+    if (emu.accounts.world.clock.now() >= (key.expiresAt ?? 0)) throw new ApiError("AuthFailure.TokenFailure", "The temporary credentials have expired; ask STS for new ones.");
+  }
+  const account = emu.accountOf(secretId);
+  return { caller: key.principal, account: () => account };
+}
 
 /** Everything up to running the action, the spec's request check included; throws ApiError. */
 function admit(emu: Emulator, req: ApiRequest, { service, signedFor }: Route, action: string): Parsed {
   if (!service) throw new ApiError("AuthFailure.InvalidAuthorization", "The Authorization header is malformed and the Host names no service.");
   if (!isEmulated(service)) throw new ApiError("NoSuchProduct", `The product ${service} does not exist.`);
   if (req.method !== "POST") throw new ApiError("UnsupportedProtocol", "This endpoint accepts POST requests with a JSON body.");
-  const secretId = verifyRequest({
-    method: req.method, query: queryOf(req.target), headers: req.headers, body: req.body,
-    service: signedFor ?? service,
-    nowSeconds: Math.floor(Date.now() / 1000), secretKeyFor: (id) => emu.secretKeyFor(id),
-  });
+  const { caller, account } = callerOf(emu, req, service as Service, action, signedFor);
   if (!action) throw new ApiError("MissingParameter", "The request is missing a required parameter `X-TC-Action`.");
   const version = header(req.headers, "x-tc-version");
   if (!version) throw new ApiError("MissingParameter", "The request is missing a required parameter `X-TC-Version`.");
   const svc = service as Service;
+  // guess: a regional product's request without X-TC-Region is refused as a missing parameter (the common code).
+  if (REGIONAL.has(svc) && !header(req.headers, "x-tc-region")) throw new ApiError("MissingParameter", "The request is missing a required parameter `Region` (X-TC-Region): STS is regional.");
   if (version !== SERVICE_VERSIONS[svc]) throw new ApiError("NoSuchVersion", `The API version ${version} does not exist for ${service}.`);
   if (!handlerOf(svc, action)) throw unservedAction(svc, action);
   let params: unknown;
@@ -138,7 +170,7 @@ function admit(emu: Emulator, req: ApiRequest, { service, signedFor }: Route, ac
   if (typeof params !== "object" || params === null || Array.isArray(params)) throw new ApiError("InvalidParameter", "The request body must be a JSON object.");
   const [first] = requestViolations(svc, action, params as Record<string, unknown>);
   if (first) throw new ApiError(first.code, requestViolationMessage(first.code, first.path, first.problem));
-  return { service: svc, action, params: params as Record<string, unknown>, account: emu.accountOf(secretId) };
+  return { service: svc, action, params: params as Record<string, unknown>, account: account(params as Record<string, unknown>), caller };
 }
 
 function requestViolationMessage(code: string, path: string, problem: string): string {
@@ -171,8 +203,9 @@ export async function handleApiRequest(emu: Emulator, req: ApiRequest): Promise<
   const service = route.service;
   const action = header(req.headers, "x-tc-action") ?? "";
   const write = !!service && isEmulated(service) && actionFacts(service, action)?.write === true;
+  let account: string | undefined;
   const log = (errorCode: string | undefined) =>
-    emu.log.add({ service: service ?? "", action, params: emu.log.enabled ? tryParams(req.body) : undefined, errorCode, write });
+    emu.log.add({ service: service ?? "", action, params: emu.log.enabled ? tryParams(req.body) : undefined, errorCode, write, ...(account ? { account } : {}) });
 
   const before = emu.faults.draw(service ?? "", action, "before");
   if (before?.latencyMs) await delay(before.latencyMs);
@@ -186,12 +219,13 @@ export async function handleApiRequest(emu: Emulator, req: ApiRequest): Promise<
   let errorCode: string | undefined;
   try {
     const p = admit(emu, req, route, action);
+    account = p.account.uin;
     if (emu.rateLimits && !p.account.limiter.take(p.service, p.action)) {
       throw new ApiError(throttleCode(p.service, p.action), `Requests to ${p.action} exceed the limit; slow down.`);
     }
     let fields: Record<string, unknown>;
     try {
-      fields = handlerOf(p.service, p.action)!(p.params, p.account.backend(p.service));
+      fields = await handlerOf(p.service, p.action)!(p.params, p.account.backend(p.service), p.caller);
     } catch (e) {
       throw e instanceof ApiError ? documentedError(p.service, p.action, e) : e;
     }

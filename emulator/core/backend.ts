@@ -5,12 +5,17 @@
 import type { ActionName, Service } from "../../provider/tencentcloud/types";
 import type { AccountSeed, EmulatorSnapshot } from "../types";
 import type { Account } from "./accounts";
+import type { Principal } from "./keyRing";
 import type { Emulator } from "./emulator";
 import type { Shape } from "./seed";
 
 export type Params = Record<string, unknown>;
-/** One action: the request's parameters (already checked against the spec) in, the answer's fields out; throws ApiError. */
-export type ActionHandler<B> = (params: Params, backend: B) => Record<string, unknown>;
+/**
+ * One action: the request's parameters (already checked against the spec) in, the answer's fields
+ * out; throws ApiError. `caller` is whom the request's credentials speak for (undefined: unsigned,
+ * which only AssumeRoleWithWebIdentity admits).
+ */
+export type ActionHandler<B> = (params: Params, backend: B, caller: Principal | undefined) => Record<string, unknown> | Promise<Record<string, unknown>>;
 
 export interface AdminAnswer { status: number; body: unknown }
 /** What an admin route acts on: the emulator, and the account the request names (the default one unless it says otherwise). */

@@ -6,6 +6,7 @@ import type { AccountSeed, EmulatorOptions, EmulatorSeed } from "../types";
 import { Account, Accounts, DEFAULT_ACCOUNT } from "./accounts";
 import { Clock } from "./clock";
 import { FaultSet } from "./faults";
+import { KeyRing } from "./keyRing";
 import { RequestLog } from "./requestLog";
 import { assertShape, Credential, CREDENTIALS_SHAPE, credentialsOf, listOf, object, SeedError, Shape, text } from "./seed";
 
@@ -23,7 +24,7 @@ let seedShape: Shape | undefined;
 /** A seed: an account's keys (credentials and each service's), alphabetically, and `accounts` of the same plus a uin. */
 function emulatorSeedShape(): Shape {
   if (!seedShape) {
-    const account: Record<string, Shape> = { credentials: CREDENTIALS_SHAPE, ...SERVICES.cdn.seedShape, ...SERVICES.live.seedShape, ...SERVICES.ssl.seedShape };
+    const account: Record<string, Shape> = { credentials: CREDENTIALS_SHAPE, ...SERVICES.cdn.seedShape, ...SERVICES.live.seedShape, ...SERVICES.ssl.seedShape, ...SERVICES.sts.seedShape };
     const sorted = Object.fromEntries(Object.keys(account).sort().map((k) => [k, account[k]]));
     seedShape = object({ accounts: listOf(object({ uin: text, ...sorted }, ["uin"])), ...sorted });
   }
@@ -45,8 +46,8 @@ function accountSeeds(seed: EmulatorSeed): { uin: string; seed: AccountSeed }[] 
 
 export class Emulator {
   accounts: Accounts;
-  /** Accepted credentials: secret id -> its key and the account it reaches. */
-  private readonly credentials = new Map<string, Credential & { uin: string }>();
+  /** Accepted credentials (long-term and temporary) and whom they speak for. */
+  readonly keys = new KeyRing();
   readonly faults = new FaultSet();
   readonly log: RequestLog;
   readonly rateLimits: boolean;
@@ -63,7 +64,7 @@ export class Emulator {
     this.initialSeed = structuredClone(options.seed ?? {});
     const seeded = credentialsOf(accountSeeds(this.initialSeed)[0].seed);
     this.primary = seeded[0] ?? generateCredentials();
-    this.credentials.set(this.primary.secretId, { ...this.primary, uin: DEFAULT_ACCOUNT });
+    this.keys.addLongTerm(this.primary, DEFAULT_ACCOUNT);
     this.accounts = this.seeded(this.initialSeed);
   }
 
@@ -73,6 +74,7 @@ export class Emulator {
       clock: new Clock(),
       deployDelayMs: this.options.deployDelayMs ?? 0,
       freeCertificates: { ...FREE_CERTIFICATE_DEFAULTS, ...this.options.freeCertificates },
+      keys: this.keys,
     });
     this.seedInto(accounts, seed);
     return accounts;
@@ -81,7 +83,7 @@ export class Emulator {
   private seedInto(accounts: Accounts, seed: EmulatorSeed): void {
     for (const { uin, seed: own } of accountSeeds(seed)) {
       accounts.get(uin).seed(own);
-      for (const c of credentialsOf(own)) this.credentials.set(c.secretId, { ...c, uin });
+      for (const c of credentialsOf(own)) this.keys.addLongTerm(c, uin);
     }
   }
 
@@ -90,12 +92,12 @@ export class Emulator {
   }
 
   secretKeyFor(secretId: string): string | undefined {
-    return this.credentials.get(secretId)?.secretKey;
+    return this.keys.find(secretId)?.secretKey;
   }
 
   /** The account a verified request belongs to, by its secret id. */
   accountOf(secretId: string): Account {
-    return this.accounts.get(this.credentials.get(secretId)?.uin ?? DEFAULT_ACCOUNT);
+    return this.accounts.get(this.keys.find(secretId)?.uin ?? DEFAULT_ACCOUNT);
   }
 
   /** Adds a seed's resources and credentials to the current world, account by account. */

@@ -20,6 +20,8 @@ export type Shape =
   | { kind: "nullable"; of: Shape };
 
 export const text: Shape = { kind: "string" };
+/** Anything (a document in its own syntax, checked where it is used: a trust policy, a JWKS key). */
+export const any: Shape = { kind: "any" };
 export const integer: Shape = { kind: "integer" };
 export const number: Shape = { kind: "number" };
 export const boolean: Shape = { kind: "boolean" };

@@ -5,6 +5,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { ADMIN_PREFIX, handleAdmin } from "./admin";
 import { errorBody, handleApiRequest } from "./api";
 import type { Emulator } from "./emulator";
+import { handleMetadata, METADATA_PREFIX } from "./metadata";
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -39,6 +40,10 @@ async function handle(emu: Emulator, req: http.IncomingMessage, res: http.Server
   if (url.pathname.startsWith(ADMIN_PREFIX) || url.pathname === ADMIN_PREFIX.slice(0, -1)) {
     const answer = handleAdmin(emu, req.method ?? "GET", url, body);
     return send(res, answer.status, "application/json", JSON.stringify(answer.body));
+  }
+  if (url.pathname.startsWith(METADATA_PREFIX) && (req.method ?? "GET") === "GET") {
+    const answer = handleMetadata(emu, url.pathname);
+    return send(res, answer.status, answer.contentType, answer.body);
   }
   const outcome = await handleApiRequest(emu, { method: req.method ?? "GET", target, headers: req.headers, body });
   if (outcome.kind === "drop") {

@@ -1,5 +1,5 @@
-// Tencent Cloud's own API specification (spec/, vendored by scripts/vendor-spec.js from the files its
-// SDKs and CLI are generated from) as the emulator's action table: which actions exist, what a request
+// Tencent Cloud's own API specification (spec/, vendored from the files its SDKs and CLI are
+// generated from; spec/README.md says how) as the emulator's action table: which actions exist, what a request
 // may hold (validated before any action runs), what an answer holds (shaped after it ran) and which
 // error codes each action may answer. Pure functions over the loaded JSON; no state.
 import fs from "node:fs";
@@ -123,7 +123,8 @@ export function specOf(service: Service): ServiceSpec {
   if (!loaded) {
     const errors = readJson<ErrorsFile>("errors.json");
     const all = readJson<ActionsFile>("actions.json");
-    loaded = { cdn: new ServiceSpec("cdn", errors, all), live: new ServiceSpec("live", errors, all), ssl: new ServiceSpec("ssl", errors, all) };
+    const of = (s: Service) => new ServiceSpec(s, errors, all);
+    loaded = { cdn: of("cdn"), live: of("live"), ssl: of("ssl"), sts: of("sts") };
   }
   return loaded[service];
 }

@@ -14,7 +14,7 @@ import { LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation"
 import { EmulatorHandle, startEmulator } from "../../emulator";
 import { formatTable, StatusRow } from "../../cli/status";
 import { emulatorInventory } from "./inventory";
-import { findPulumiCli, INSTALL_HINT } from "./pulumiCli";
+import { findPulumiCli } from "./pulumiCli";
 import { demoSeed } from "./seed";
 import { QUICKSTART } from "./settings";
 import { runWithoutCli } from "./withoutCli";
@@ -94,7 +94,7 @@ async function main(): Promise<number> {
       `${QUICKSTART.playDomains.join(", ")} and hosted certificate ${QUICKSTART.certificateId}).\n`);
     const cli = await findPulumiCli(projectRoot());
     if (!cli.ok) {
-      print(`No Pulumi CLI is available (${cli.reason}), so \`pulumi up\` was skipped; ${INSTALL_HINT}.\n\n`);
+      print(`No Pulumi CLI is available: ${cli.reason}. So \`pulumi up\` was skipped; ${cli.advice}.\n\n`);
       await runWithoutCli(emulator, print);
       print(`\nExit code ${EXIT.noCli}: the provider and the emulator worked, but the Pulumi part of the demo did not run.\n`);
       return EXIT.noCli;

@@ -3,11 +3,10 @@
 import * as fs from "fs";
 import * as path from "path";
 
-export type CliLookup = { ok: true; bin: string; via: string } | { ok: false; reason: string };
+/** A CLI found, or why not and what to do about that cause. */
+export type CliLookup = { ok: true; bin: string; via: string } | { ok: false; reason: string; advice: string };
 
-export const INSTALL_HINT =
-  "install it with `npm install --save-dev pulumi@3.265.0` (downloads the CLI on first use) " +
-  "or from https://www.pulumi.com/docs/install/";
+const INSTALL_PAGE = "https://www.pulumi.com/docs/install/";
 
 function isNpmLauncher(file: string): boolean {
   return fs.realpathSync(file).split(path.sep).slice(-2).join("/") === "pulumi/run.js";
@@ -34,7 +33,11 @@ export async function findPulumiCli(projectDir: string, env: NodeJS.ProcessEnv =
   try {
     resolver = require.resolve("pulumi/lib/resolve", { paths: [projectDir] });
   } catch {
-    return { ok: false, reason: "there is no `pulumi` on PATH and the `pulumi` npm package is not installed" };
+    return {
+      ok: false,
+      reason: "there is no `pulumi` on PATH and the `pulumi` npm package is not installed",
+      advice: `install it with \`npm install --save-dev pulumi@3.265.0\` (downloads the CLI on first use) or from ${INSTALL_PAGE}`,
+    };
   }
   // The package prints "Downloading pulumi vX..." itself; a failed download is a rejected promise.
   try {
@@ -42,6 +45,11 @@ export async function findPulumiCli(projectDir: string, env: NodeJS.ProcessEnv =
     return { ok: true, bin: await resolve(), via: "the pulumi npm package" };
   } catch (e) {
     const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0];
-    return { ok: false, reason: `the \`pulumi\` npm package could not download the CLI (${detail})` };
+    // The package is there: installing it again would not help; the download is what failed.
+    return {
+      ok: false,
+      reason: `the \`pulumi\` npm package is installed, but its download of the Pulumi CLI failed (${detail})`,
+      advice: `run the demo again where pulumi.com can be reached (the package downloads the CLI from there), or install the CLI from ${INSTALL_PAGE} and put it on PATH`,
+    };
   }
 }

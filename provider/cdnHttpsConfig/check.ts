@@ -1,8 +1,10 @@
 // check: every documented rule that can be judged before writing, beyond the schema and the rules
-// across arguments (definition.ts). Offline first (certificate and client-CA findings, the COS
-// default suffix), then the backend once per thing (the domain, a hosted certificate). Values
-// unknown at preview skip what needs them. Nothing is written.
-import { hasErrors, inspectRemembering, isDomainName, normalizeDomain } from "../certificate";
+// across arguments (definition.ts), every problem at once: the domain (offline: the COS default
+// suffix; at the backend: exists, status, origin), the certificate and client-CA findings, a hosted
+// certificate (exists, usable, covers the domain), the ownership records. A value that failed the
+// schema or the argument rules is never sent (bad input never reaches the API); the others are still
+// asked about, once each. Values unknown at preview skip what needs them. Nothing is written.
+import { CODES, hasErrors, inspectRemembering, isDomainName, normalizeDomain, type DomainName } from "../certificate";
 import type { Context } from "../context";
 import { cosDefaultDomainMessage, domainEligibilityProblems, isCosDefaultDomain } from "../rules/cdn";
 import type { CheckInput } from "../runtime/resource";
@@ -10,7 +12,10 @@ import type { CheckFailure } from "../runtime/validate";
 import { isUnknown } from "../unknown";
 import { messages } from "../messages";
 import { cdnDomain, sslCertificate, Claim, declareInCheck } from "../ownership";
-import { hostedCertificateProblem } from "../rules/sslCertificate";
+import { warnIfExpiring } from "../expiryWarning";
+import { ownCertificateLabel } from "../rules/expiry";
+import { chinaTimeToIso, hostedCertificateProblem } from "../rules/sslCertificate";
+import type { DetailDomain } from "../tencentcloud/types";
 import type { CdnHttpsConfigInputs } from "./definition";
 import { clientCaFailures } from "./mtlsQuic";
 
@@ -23,52 +28,39 @@ function knownString(args: Args, key: string): string | undefined {
 }
 
 /** The domain, normalised, when it is given, known and a domain name. */
-function knownDomain(args: Args): string | undefined {
+function knownDomain(args: Args): DomainName | undefined {
   const text = knownString(args, "domain");
   return text && isDomainName(text, { wildcard: true }) ? normalizeDomain(text) : undefined;
 }
 
-function offlineFailures(ctx: Context, args: Args, failed: ReadonlySet<string>): CheckFailure[] {
-  const failures: CheckFailure[] = [];
+/** The domain, when it is known, well formed and may be asked about: not failed, not a COS default domain. */
+function domainToAsk(args: Args, failed: ReadonlySet<string>): DomainName | undefined {
   const domain = failed.has("domain") ? undefined : knownDomain(args);
-  if (domain && isCosDefaultDomain(domain)) failures.push({ property: "domain", reason: cosDefaultDomainMessage(domain) });
-
-  const certificate = knownString(args, "certificate");
-  if (certificate && !failed.has("certificate") && !failed.has("privateKey")) {
-    const { findings } = inspectRemembering({ certificate, privateKey: knownString(args, "privateKey"), domains: domain ? [domain] : undefined });
-    for (const w of findings.filter((x) => x.severity === "warning")) ctx.log.warn(`CDN domain ${domain ?? "(unknown yet)"}: ${w.message}`);
-    if (hasErrors(findings)) {
-      for (const e of findings.filter((x) => x.severity === "error")) {
-        failures.push({ property: /key/i.test(e.code) ? "privateKey" : "certificate", reason: e.message });
-      }
-    }
-  }
-  if (![...failed].some((p) => p.startsWith("clientCertificate"))) failures.push(...clientCaFailures(ctx, args, domain));
-  return failures;
+  return domain && !isCosDefaultDomain(domain) ? domain : undefined;
 }
 
-async function backendFailures(ctx: Context, args: Args): Promise<CheckFailure[]> {
-  const failures: CheckFailure[] = [];
-  const domain = knownDomain(args);
-  const certificateId = knownString(args, "certificateId");
-  // Patient: the engine sends the checks as it registers resources, and they share calls.
-  const [detail, hosted] = await Promise.all([
-    domain ? ctx.cdn.findDomain(domain, true) : Promise.resolve(undefined),
-    certificateId ? ctx.ssl.findCertificate(certificateId) : Promise.resolve(undefined),
-  ]);
-  if (domain) {
-    if (!detail) {
-      failures.push({ property: "domain", reason: messages.cdnDomainNotFoundAtCheck(domain) });
-    } else {
-      // The COS suffix was judged offline already.
-      for (const p of domainEligibilityProblems(detail)) if (p.code !== "cos-default-domain") failures.push({ property: "domain", reason: p.message });
-    }
-  }
-  if (certificateId) {
-    const problem = hostedCertificateProblem(certificateId, hosted, domain, new Date());
-    if (problem) failures.push({ property: "certificateId", reason: problem });
-  }
-  return failures;
+/** What the domain is: not a COS default domain (offline), then exists and is eligible (at the backend). */
+function domainFailures(args: Args, failed: ReadonlySet<string>, detail: DetailDomain | undefined): CheckFailure[] {
+  const domain = failed.has("domain") ? undefined : knownDomain(args);
+  if (!domain) return [];
+  if (isCosDefaultDomain(domain)) return [{ property: "domain", reason: cosDefaultDomainMessage(domain) }];
+  if (!detail) return [{ property: "domain", reason: messages.cdnDomainNotFoundAtCheck(domain) }];
+  // The COS suffix was judged offline already.
+  return domainEligibilityProblems(detail).filter((p) => p.code !== "cos-default-domain").map((p) => ({ property: "domain", reason: p.message }));
+}
+
+/** A certificate of your own, inspected offline (with its key, unless the key failed already); warnings are logged. */
+function certificateFailures(ctx: Context, args: Args, failed: ReadonlySet<string>): CheckFailure[] {
+  const certificate = failed.has("certificate") ? undefined : knownString(args, "certificate");
+  if (!certificate) return [];
+  const domain = failed.has("domain") ? undefined : knownDomain(args);
+  const privateKey = failed.has("privateKey") ? undefined : knownString(args, "privateKey");
+  const { facts, findings } = inspectRemembering({ certificate, privateKey, domains: domain ? [domain] : undefined });
+  // Expiring soon is said once, with the configured days (expiryWarning.ts), not as the inspection's 30-day finding.
+  for (const w of findings.filter((x) => x.severity === "warning" && x.code !== CODES.EXPIRES_SOON)) ctx.log.warn(`CDN domain ${domain ?? "(unknown yet)"}: ${w.message}`);
+  if (facts) warnIfExpiring(ctx, { certificate: ownCertificateLabel(facts), expiresAt: facts.notAfter, domains: domain ? [domain] : [] });
+  if (!hasErrors(findings)) return [];
+  return findings.filter((x) => x.severity === "error").map((e) => ({ property: /key/i.test(e.code) ? "privateKey" : "certificate", reason: e.message }));
 }
 
 /**
@@ -84,7 +76,23 @@ function ownershipFailures(ctx: Context, input: CheckInput<CdnHttpsConfigInputs>
 }
 
 export async function check(ctx: Context, input: CheckInput<CdnHttpsConfigInputs>): Promise<CheckFailure[]> {
-  const offline = [...offlineFailures(ctx, input.args, input.failed), ...ownershipFailures(ctx, input)];
-  // Input errors never reach the API; the backend is asked only about well-formed arguments.
-  return offline.length > 0 || input.failed.size > 0 ? offline : backendFailures(ctx, input.args);
+  const { args, failed } = input;
+  const domain = domainToAsk(args, failed);
+  const certificateId = failed.has("certificateId") ? undefined : knownString(args, "certificateId");
+  // Patient: the engine sends the checks as it registers resources, and they share calls.
+  const [detail, hosted] = await Promise.all([
+    domain ? ctx.cdn.findDomain(domain, true) : Promise.resolve(undefined),
+    certificateId ? ctx.ssl.findCertificate(certificateId) : Promise.resolve(undefined),
+  ]);
+  const hostedProblem = certificateId ? hostedCertificateProblem(certificateId, hosted, domain, new Date()) : undefined;
+  if (certificateId && hosted && !hostedProblem) {
+    warnIfExpiring(ctx, { certificate: `SSL certificate ${certificateId}`, expiresAt: chinaTimeToIso(hosted.CertEndTime), domains: domain ? [domain] : [] });
+  }
+  return [
+    ...domainFailures(args, failed, detail),
+    ...ownershipFailures(ctx, input),
+    ...certificateFailures(ctx, args, failed),
+    ...(hostedProblem ? [{ property: "certificateId", reason: hostedProblem }] : []),
+    ...(![...failed].some((p) => p.startsWith("clientCertificate")) ? clientCaFailures(ctx, args, knownDomain(args)) : []),
+  ];
 }

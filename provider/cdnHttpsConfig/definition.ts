@@ -5,7 +5,7 @@
 // and the handlers (check.ts, diff.ts, read.ts, write.ts), loaded on first use. The doc comments
 // here are what users see in their editor.
 import { z } from "zod";
-import { isDomainName, normalizeDomain, rememberedFacts } from "../certificate";
+import { isDomainName, normalizeDomain, rememberedFacts, type DomainName } from "../certificate";
 import type { CertSource } from "../rules/sslCertificate";
 import type { SslStatus } from "../tencentcloud/types";
 import { defineResource, type EngineRecord } from "../runtime/resource";
@@ -170,7 +170,7 @@ export type CdnHttpsConfigState = Omit<CdnHttpsConfigInputs, "privateKey" | "tls
 
 /** The checked arguments grouped as the rules take them: the certificate form, Https, redirect, client CA and QUIC. */
 export interface ResolvedArgs extends DesiredExtras {
-  domain: string;
+  domain: DomainName;
   https: DesiredHttps;
   redirect?: DesiredRedirect;
   waitForDeployment: boolean;
@@ -227,8 +227,8 @@ export const cdnHttpsConfig = defineResource<CdnHttpsConfigArgs, CdnHttpsConfigI
   handlers() {
     const { check } = require("./check") as typeof import("./check");
     const { diff } = require("./diff") as typeof import("./diff");
-    const { read, lookup } = require("./read") as typeof import("./read");
+    const { read, lookup, describeDifference } = require("./read") as typeof import("./read");
     const { create, update, remove } = require("./write") as typeof import("./write");
-    return { check, diff, create, read, lookup, update, delete: remove };
+    return { check, diff, create, read, lookup, describeDifference, update, delete: remove };
   },
 });

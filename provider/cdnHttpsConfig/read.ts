@@ -4,13 +4,14 @@
 // CertId / CertName / ExpireTime as recorded); otherwise the outputs and reconstructed inputs show
 // what the API has, and the next diff shows the drift. What the resource *set* (deployedCert) is
 // never rewritten by a refresh: a delete after it still leaves another owner's certificate on.
-import { inspectCertificate, normalizeDomain } from "../certificate";
+import { inspectCertificate, inspectClientCa, normalizeDomain } from "../certificate";
 import type { Context } from "../context";
 import { servedCertificateDifferences } from "../rules/deployedCertificate";
 import { sameDeployedCert, servedCertSource } from "../rules/cdn";
 import { chinaTimeToIso } from "../rules/sslCertificate";
 import { withoutUndefined } from "../runtime/outputs";
-import type { DetailDomain } from "../tencentcloud/types";
+import { NotImportableError } from "../runtime/resource";
+import type { DetailDomain, ServerCert } from "../tencentcloud/types";
 import { messages } from "../messages";
 import { clientCaAfterRead, quicAfterRead } from "./mtlsQuic";
 import { apiSettings, CdnHttpsConfigOutputs, CertFacts, hostedFacts, selfOwnedFacts } from "./outputs";
@@ -38,22 +39,22 @@ async function certFromApi(ctx: Context, detail: DetailDomain): Promise<Pick<Cdn
 }
 
 /**
- * Import of a configuration whose certificate the program holds: the program's certificate when
- * the served one is it (judged by rules/deployedCertificate.ts), else what the API has, saying
- * precisely what differs; the engine then reports the import's difference.
+ * A lookup with the program's certificate: that certificate when the served one is it (judged by
+ * rules/deployedCertificate.ts), else what the API has (an import then names the difference, see
+ * describeDifference).
  */
 async function certForImport(ctx: Context, detail: DetailDomain, program: CdnHttpsConfigInputs): Promise<Pick<CdnHttpsConfigOutputs, "certificateId" | "certificate"> & CertFacts> {
   const certificate = program.certificate;
   const leaf = certificate ? inspectCertificate({ certificate }).facts : undefined;
-  if (!certificate || !leaf) return certFromApi(ctx, detail);
-  const differences = servedCertificateDifferences(detail.Https?.CertInfo, leaf);
-  if (differences.length === 0) return { certificate, ...selfOwnedFacts(certificate) };
-  ctx.log.warn(`CDN domain ${detail.Domain}: the deployed certificate is not the program's: ${differences.join("; ")}; ` +
-    "import with the certificate that is deployed, or import and let `pulumi up` deploy the program's.");
+  if (certificate && leaf && servedCertificateDifferences(detail.Https?.CertInfo, leaf).length === 0) return { certificate, ...selfOwnedFacts(certificate) };
   return certFromApi(ctx, detail);
 }
 
-/** The outputs from what the API has now, given what was recorded (refresh) or the program's arguments (lookup). */
+/**
+ * The outputs from what the API has now, given what was recorded (refresh) or the program's
+ * arguments (lookup). What the API does not hold (whether to wait for deployments, whether QUIC is
+ * managed) is the record's, else the program's.
+ */
 async function outputsFromApi(ctx: Context, domain: string, detail: DetailDomain, old: State | undefined, program: CdnHttpsConfigInputs | undefined): Promise<CdnHttpsConfigState> {
   const api = apiSettings(detail);
   const unchangedCert = !!old && api.httpsEnabled && sameDeployedCert(old.deployedCert, api.deployedCert);
@@ -72,8 +73,8 @@ async function outputsFromApi(ctx: Context, domain: string, detail: DetailDomain
     // What the resource set stays; only an import (nothing set yet) takes what the API serves.
     deployedCert: old ? old.deployedCert ?? api.deployedCert : api.deployedCert,
     ...clientCaAfterRead(ctx.log, old, detail),
-    quic: quicAfterRead(old, detail),
-    waitForDeployment: cdnHttpsConfigSchema.shape.waitForDeployment.parse(old?.waitForDeployment),
+    quic: quicAfterRead(old ?? program, detail),
+    waitForDeployment: cdnHttpsConfigSchema.shape.waitForDeployment.parse((old ?? program)?.waitForDeployment),
   }) as CdnHttpsConfigState;
 }
 
@@ -90,6 +91,33 @@ export async function lookup(ctx: Context, id: string, program: CdnHttpsConfigIn
   const detail = await ctx.cdn.findDomain(domain, true);
   if (!detail) return undefined;
   // There is no HTTPS configuration to adopt, and making one up would hide that.
-  if (!apiSettings(detail).httpsEnabled) throw new Error(messages.cdnNothingToImport(domain));
+  if (!apiSettings(detail).httpsEnabled) throw new NotImportableError(messages.cdnNothingToImport(domain));
   return outputsFromApi(ctx, domain, detail, undefined, program);
+}
+
+/** The served certificate as DescribeDomainsConfig reported it, from what a state recorded of it. */
+function servedCertInfo(state: CdnHttpsConfigState): ServerCert | undefined {
+  const c = state.deployedCert;
+  return c && { CertId: c.certId, CertName: c.certName, ExpireTime: c.expireTime, From: state.source === "hosted" ? "ssl" : "upload" };
+}
+
+const clientCaShown = (fingerprint: string | undefined, name: string | undefined) =>
+  fingerprint ? `verification against the CA ${name ?? "(unnamed)"} (SHA-256 ${fingerprint})` : "verification off";
+
+/** An import's phrase for the certificate and the client CA, which the API describes otherwise than the program. */
+export function describeDifference(argument: string, found: CdnHttpsConfigState, declared: CdnHttpsConfigInputs): string | undefined {
+  if (argument === "certificate" || argument === "certificateId") {
+    const leaf = declared.certificate ? inspectCertificate({ certificate: declared.certificate }).facts : undefined;
+    const differences = leaf ? servedCertificateDifferences(servedCertInfo(found), leaf) : [];
+    if (differences.length > 0) return differences.join("; ");
+    if (declared.certificateId !== undefined && found.source === "self-owned") {
+      return messages.importDifference("a self-owned certificate", `the hosted certificate ${declared.certificateId}`);
+    }
+    return undefined;
+  }
+  if (argument === "clientCertificate") {
+    const ca = declared.clientCertificate && inspectClientCa({ caCertificates: declared.clientCertificate.caCertificates }).facts;
+    return messages.importDifference(clientCaShown(found.clientCaFingerprint, found.clientCaName), clientCaShown(ca?.fingerprintSha256, ca?.name));
+  }
+  return undefined;
 }

@@ -64,7 +64,7 @@ async function writeHttps(writer: DomainWriter, detail: DetailDomain, change: Do
  */
 async function settleDeploymentInFlight(ctx: Context, detail: DetailDomain, timeoutMs: number): Promise<DetailDomain> {
   if (detail.Https?.SslStatus !== "deploying") return detail;
-  const domain = detail.Domain;
+  const domain = normalizeDomain(detail.Domain);
   ctx.log.info(`CDN domain ${domain}: an HTTPS deployment is already in progress; waiting for it before writing`);
   return ctx.cdn.deployments.waitFor(domain, judgeSettled, timeoutMs, `the HTTPS deployment already in progress on CDN domain ${domain}`);
 }
@@ -74,7 +74,7 @@ async function settleDeploymentInFlight(ctx: Context, detail: DetailDomain, time
  * deployment (ResourceInUse.CdnOpInProgress), whatever waitForDeployment says.
  */
 async function turnRedirectOff(ctx: Context, writer: DomainWriter, detail: DetailDomain, timeoutMs: number, why: string): Promise<DetailDomain> {
-  const domain = detail.Domain;
+  const domain = writer.domain;
   ctx.log.info(`CDN domain ${domain}: turning the forced redirect to HTTPS off${why}`);
   await writer.redirect(redirectOff(detail.ForceRedirect));
   return ctx.cdn.deployments.waitFor(domain, judgeSettled, timeoutMs, `the forced-redirect change of CDN domain ${domain}`);
@@ -176,7 +176,7 @@ function asWritten(writer: DomainWriter): DetailDomain {
     Https: { ...settings, SslStatus: settings.Switch === "on" ? "deploying" : "closed" },
     ForceRedirect: redirect,
     Quic: quic,
-  } as DetailDomain;
+  } as unknown as DetailDomain;
 }
 
 async function applyKeepingPartialState(ctx: Context, args: ResolvedArgs, timeoutMs: number, previous: CdnHttpsConfigState | undefined): Promise<CdnHttpsConfigOutputs> {

@@ -5,11 +5,19 @@
 // - "*.com"-style wildcards over a single label match nothing.
 import { domainToASCII } from "node:url";
 
+declare const DOMAIN_NAME: unique symbol;
+/**
+ * A domain name as the API and the CA count it: lowercase, no trailing dot, punycode. Made once where a
+ * name enters (an argument's schema, an id, an API answer) by normalizeDomain, so the code behind it
+ * never normalises again; a plain string is not one.
+ */
+export type DomainName = string & { readonly [DOMAIN_NAME]: true };
+
 /** Lowercase, no trailing dot, punycode. A wildcard left-most label is kept as "*". */
-export function normalizeDomain(d: string): string {
+export function normalizeDomain(d: string): DomainName {
   const trimmed = d.trim().replace(/\.$/, "").toLowerCase();
-  if (trimmed.startsWith("*.")) return `*.${toAscii(trimmed.slice(2))}`;
-  return toAscii(trimmed);
+  if (trimmed.startsWith("*.")) return `*.${toAscii(trimmed.slice(2))}` as DomainName;
+  return toAscii(trimmed) as DomainName;
 }
 
 const LABELS = /^([a-z0-9_]([a-z0-9_-]*[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
@@ -19,7 +27,7 @@ const LABELS = /^([a-z0-9_]([a-z0-9_-]*[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]*[a-z0-9]
  * and IDN): dotted labels of letters, digits and inner hyphens; `*.` in front only if `wildcard`.
  */
 export function isDomainName(name: string, opts: { wildcard?: boolean } = {}): boolean {
-  let n = normalizeDomain(name);
+  let n: string = normalizeDomain(name);
   if (opts.wildcard && n.startsWith("*.")) n = n.slice(2);
   return n.length <= 253 && LABELS.test(n) && n.split(".").every((label) => label.length <= 63);
 }

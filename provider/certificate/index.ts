@@ -5,7 +5,7 @@
 export type { Severity, Finding, CertificateFacts, InspectInput, InspectResult } from "./types";
 export { inspectCertificate } from "./inspect";
 export { inspectRemembering, rememberedFacts } from "./remembered";
-export { domainMatches, isDomainName, normalizeDomain, NameMatcher } from "./hostname";
+export { domainMatches, isDomainName, normalizeDomain, NameMatcher, type DomainName } from "./hostname";
 export { normalizePem } from "./pem";
 export { hasErrors, CODES, type FindingCode } from "./findings";
 export { inspectClientCa, CLIENT_CA_CODES, type ClientCaCode, type ClientCaFacts, type ClientCaInput, type ClientCaResult } from "./clientCa";

@@ -8,6 +8,7 @@
 import { normalizeDomain } from "../certificate";
 import type { Context } from "../context";
 import type { ResourceRef } from "../ownership";
+import { freeCertificateExpiryWarning } from "../rules/expiry";
 import { chinaTimeToIso } from "../rules/sslCertificate";
 import type { Difference, EngineRecord } from "../runtime/resource";
 import { validateArgs } from "../runtime/validate";
@@ -48,10 +49,13 @@ export async function diff(ctx: Context, id: string, olds: FreeCertificateOutput
     const renewBeforeDays = typeof want("renewBeforeDays") === "number" ? want("renewBeforeDays") as number : RENEWAL_WINDOW_DAYS;
     // Renewed elsewhere (the console, another tool, a run of ours that was killed): take it now.
     const renewedElsewhere = described.CertificateExtra?.RenewOrder ? renewalStands(await ctx.ssl.findFreeCertificate(described.CertificateExtra.RenewOrder)) : false;
-    if (expiresAt && (renewedElsewhere || renewalDue(expiresAt, new Date(), renewBeforeDays))) {
+    const renewing = !!expiresAt && (renewedElsewhere || renewalDue(expiresAt, new Date(), renewBeforeDays));
+    if (renewing) {
       replaces.push("expiresAt");
-      renewal = { expiresAt };
+      renewal = { expiresAt: expiresAt! };
     }
+    const warning = freeCertificateExpiryWarning(id, olds.domain, expiresAt, renewing ? undefined : renewBeforeDays, new Date(), ctx.expiryWarningDays);
+    if (warning) ctx.log.warn(warning);
   }
   if (replaces.length > 0) noteReplacement(ctx, resource, { replaces: id, ...(renewal ? { renewal } : {}), adopted: olds.adopted });
   return { changed, replaces };

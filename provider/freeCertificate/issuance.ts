@@ -15,13 +15,14 @@ export interface IssuanceSubject { domain: string; validationMethod: string }
 
 interface WaitState { described: DescribeCertificateResponse; progress?: VerificationProgress }
 
-function describeWait(domain: string, method: string, w: WaitState): string {
+/** Where the issuance stands: the status word, and what the verification still misses. */
+function describeWait(method: string, w: WaitState): string {
   const status = statusWord(w.described.Status);
-  if (w.described.Status === ISSUED) return `free certificate for ${domain}: issued`;
-  if (w.progress?.rateLimited) return `free certificate for ${domain}: ${status}; verification checks are rate limited (Frequently), asking less often`;
+  if (w.described.Status === ISSUED) return "issued";
+  if (w.progress?.rateLimited) return `${status}; verification checks are rate limited (Frequently), asking less often`;
   const missing = w.progress?.missing.length ? `; still missing: ${w.progress.missing.join("; ")}` : "";
   const hint = method === "DNS_AUTO" ? ` (DNS_AUTO ${DNS_AUTO_NEEDS})` : "";
-  return `free certificate for ${domain}: ${status}${missing}${hint}`;
+  return `${status}${missing}${hint}`;
 }
 
 /**
@@ -49,8 +50,8 @@ export async function waitForIssuance(ctx: Context, id: string, subject: Issuanc
       return stepOf(w.described.Status) === "judge-renewal" || w.progress?.issued ? "done" : "pending";
     },
     slowDown: (w) => w.progress?.rateLimited === true,
-    describe: (w) => describeWait(subject.domain, subject.validationMethod, w),
-    onProgress: (line) => ctx.log.info(line),
+    describe: (w) => describeWait(subject.validationMethod, w),
+    progress: { subject: `free certificate for ${subject.domain}`, log: ctx.log },
     what: `the issuance of free certificate ${id} for ${subject.domain}`,
     timeoutMs,
     intervalMs: 2000,

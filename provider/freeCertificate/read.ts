@@ -1,7 +1,7 @@
 // read for FreeCertificate: refresh keeps what only state knows (the records once shown, the renewal
 // relation, whether we applied for it); a lookup (a `get`, an adoption) takes what the API says and
 // counts it as adopted, since nothing proves this stack applied for it.
-import { rememberedFacts } from "../certificate";
+import { normalizeDomain, rememberedFacts, type DomainName } from "../certificate";
 import type { Context } from "../context";
 import { freeCertificateOutputs } from "./outputs";
 import { aliasWithoutMarker, RENEWAL_WINDOW_DAYS } from "../rules/freeCertificate";
@@ -9,7 +9,7 @@ import { FreeCertificateOutputs, FreeCertificateSettings, KEY_ALGORITHMS, VALIDA
 import { chainOf, outputsFrom } from "./write";
 
 /** Settings of a certificate found by a lookup: the program's where given, else what the API says, defaults for what it does not. */
-function foundSettings(domain: string, verifyType: string | null | undefined, alias: string | null | undefined, keyType: string | undefined): FreeCertificateSettings {
+function foundSettings(domain: DomainName, verifyType: string | null | undefined, alias: string | null | undefined, keyType: string | undefined): FreeCertificateSettings {
   const method = (VALIDATION_METHODS as readonly string[]).includes(verifyType ?? "") ? verifyType as ValidationMethod : "DNS";
   return {
     domain, validationMethod: method, keyAlgorithm: keyType === "EC" ? KEY_ALGORITHMS[1] : KEY_ALGORITHMS[0],
@@ -29,7 +29,7 @@ export async function lookup(ctx: Context, id: string, program: FreeCertificateS
   // One fetch of the chain serves both the key type and the outputs.
   const pem = await chainOf(ctx, id, described);
   const keyType = rememberedFacts(pem)?.keyType;
-  const found = foundSettings((described.Domain ?? "").toLowerCase(), described.VerifyType, aliasWithoutMarker(described.Alias), keyType);
+  const found = foundSettings(normalizeDomain(described.Domain ?? ""), described.VerifyType, aliasWithoutMarker(described.Alias), keyType);
   // What the API cannot tell (the renewal window, whether to wait) is the program's.
   const settings = program ? { ...found, renewBeforeDays: program.renewBeforeDays, waitForIssuance: program.waitForIssuance } : found;
   return freeCertificateOutputs({ certificateId: id, settings, described, pem, adopted: true, now: new Date() });

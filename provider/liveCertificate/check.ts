@@ -1,9 +1,11 @@
 // check for LiveCertificate beyond the schema and the form rule (definition.ts): a self-owned pair
 // inspected offline (errors fail, warnings are logged); a hosted id asked about once (exists,
-// issued, not expired).
-import { hasErrors, inspectRemembering, InspectResult } from "../certificate";
+// issued, not expired). A value that failed already is not judged again, nor sent; the others are.
+import { CODES, hasErrors, inspectRemembering, InspectResult } from "../certificate";
 import type { Context } from "../context";
-import { hostedCertificateProblem } from "../rules/sslCertificate";
+import { warnIfExpiring } from "../expiryWarning";
+import { ownCertificateLabel } from "../rules/expiry";
+import { chinaTimeToIso, hostedCertificateNames, hostedCertificateProblem } from "../rules/sslCertificate";
 import type { CheckInput } from "../runtime/resource";
 import type { CheckFailure } from "../runtime/validate";
 import { isUnknown } from "../unknown";
@@ -11,8 +13,10 @@ import { sslCertificate, certificateMaterial, Claim, declareInCheck } from "../o
 import { chainFingerprintOf } from "./outputs";
 import type { LiveCertificateInputs } from "./definition";
 
-function selfOwnedFailures(ctx: Context, { findings }: InspectResult): CheckFailure[] {
-  for (const w of findings.filter((f) => f.severity === "warning")) ctx.log.warn(w.message);
+function selfOwnedFailures(ctx: Context, { facts, findings }: InspectResult): CheckFailure[] {
+  // Expiring soon is said once, with the configured days (expiryWarning.ts), not as the inspection's 30-day finding.
+  for (const w of findings.filter((f) => f.severity === "warning" && f.code !== CODES.EXPIRES_SOON)) ctx.log.warn(w.message);
+  if (facts) warnIfExpiring(ctx, { certificate: ownCertificateLabel(facts), expiresAt: facts.notAfter, domains: facts.sans });
   if (!hasErrors(findings)) return [];
   return findings
     .filter((f) => f.severity === "error")
@@ -20,8 +24,11 @@ function selfOwnedFailures(ctx: Context, { findings }: InspectResult): CheckFail
 }
 
 async function hostedFailures(ctx: Context, certificateId: string): Promise<CheckFailure[]> {
-  const problem = hostedCertificateProblem(certificateId, await ctx.ssl.findCertificate(certificateId), undefined, new Date());
-  return problem ? [{ property: "certificateId", reason: problem }] : [];
+  const detail = await ctx.ssl.findCertificate(certificateId);
+  const problem = hostedCertificateProblem(certificateId, detail, undefined, new Date());
+  if (problem) return [{ property: "certificateId", reason: problem }];
+  warnIfExpiring(ctx, { certificate: `SSL certificate ${certificateId}`, expiresAt: chinaTimeToIso(detail!.CertEndTime), domains: hostedCertificateNames(detail!) });
+  return [];
 }
 
 /**
@@ -36,13 +43,13 @@ function declareCertificate(ctx: Context, input: CheckInput<LiveCertificateInput
 }
 
 export async function check(ctx: Context, input: CheckInput<LiveCertificateInputs>): Promise<CheckFailure[]> {
-  if (input.failed.size > 0) return [];
-  const args = input.args;
-  const known = (k: string): string | undefined => (typeof args[k] === "string" && !isUnknown(args[k]) ? args[k] as string : undefined);
+  const { args, failed } = input;
+  const known = (k: string): string | undefined =>
+    (typeof args[k] === "string" && !isUnknown(args[k]) && !failed.has(k) ? args[k] as string : undefined);
   const certificate = known("certificate");
   const privateKey = known("privateKey");
   // First, so that the chain fingerprint below comes from this one parse.
-  const inspected = args.certificateId === undefined && certificate && privateKey ? inspectRemembering({ certificate, privateKey }) : undefined;
+  const inspected = args.certificateId === undefined && certificate ? inspectRemembering({ certificate, privateKey }) : undefined;
   declareCertificate(ctx, input, known("certificateId"), certificate);
   if (args.certificateId !== undefined) {
     const id = known("certificateId");

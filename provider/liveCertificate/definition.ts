@@ -127,8 +127,8 @@ export const liveCertificate = defineResource<LiveCertificateArgs, LiveCertifica
   handlers() {
     const { check } = require("./check") as typeof import("./check");
     const { diff } = require("./diff") as typeof import("./diff");
-    const { read, lookup } = require("./read") as typeof import("./read");
+    const { read, lookup, describeDifference } = require("./read") as typeof import("./read");
     const { create, update, remove } = require("./write") as typeof import("./write");
-    return { check, diff, create, read, lookup, update, delete: remove };
+    return { check, diff, create, read, lookup, describeDifference, update, delete: remove };
   },
 });

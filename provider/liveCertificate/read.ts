@@ -1,10 +1,12 @@
 // read for refresh (the recorded state) and lookup for a `get` or an adoption of LiveCertificate:
 // SSL Certificate Management's truth, plus what only state knows (the PEM we gave, whether we
 // uploaded it).
+import { rememberedFacts } from "../certificate";
 import type { Context } from "../context";
+import { messages } from "../messages";
 import { sourceOfFrom } from "../rules/sslCertificate";
 import { certificateOutputs } from "./outputs";
-import type { LiveCertificateInputs, LiveCertificateOutputs } from "./definition";
+import { type LiveCertificateInputs, type LiveCertificateOutputs, resolveArgs } from "./definition";
 
 /**
  * Refresh. The PEM and whether we uploaded it are ours; the rest comes from the API. The alias
@@ -26,4 +28,18 @@ export async function lookup(ctx: Context, id: string, _program: LiveCertificate
   const detail = await ctx.ssl.findCertificate(id);
   if (!detail) return undefined;
   return certificateOutputs({ certificateId: id, source: sourceOfFrom(detail.From), adopted: true, alias: detail.Alias || undefined, detail });
+}
+
+/** An import's phrase for the certificate arguments: which certificate each side is, never its PEM text. */
+export function describeDifference(argument: string, found: LiveCertificateOutputs, declared: LiveCertificateInputs): string | undefined {
+  if (argument !== "certificate" && argument !== "certificateId") return undefined;
+  const program = resolveArgs(declared);
+  const facts = program.source === "self-owned" ? rememberedFacts(program.certificate) : undefined;
+  // The same leaf under other intermediates is told apart by the chain's fingerprint.
+  const byChain = !!facts && facts.fingerprintSha256 === found.fingerprint;
+  const sha = (leaf?: string, chain?: string) => (byChain ? `chain SHA-256 ${chain}` : `SHA-256 ${leaf}`);
+  const declaredText = program.source === "hosted"
+    ? `the hosted certificate ${program.certificateId}`
+    : `a self-owned certificate (${sha(facts?.fingerprintSha256, facts?.chainFingerprintSha256)})`;
+  return messages.importDifference(`${found.source} certificate ${found.certificateId} (${sha(found.fingerprint, found.chainFingerprint)})`, declaredText);
 }

@@ -1,10 +1,13 @@
-// check for LiveDomainBinding: the schema, domain syntax, then one DescribeLiveDomain per domain
+// check for LiveDomainBinding, every problem at once: domain syntax, then one lookup per domain
 // (exists, playback type) and, when the certificate is known, one DescribeCertificateDetail and
-// RFC 6125 coverage of every domain. Values unknown at preview skip the checks that need them.
-import { isDomainName, normalizeDomain } from "../certificate";
+// RFC 6125 coverage of every domain: every domain's existence and type before any coverage. A value
+// that failed the schema is never sent (the others still are); values unknown at preview skip the
+// checks that need them.
+import { isDomainName, normalizeDomain, type DomainName } from "../certificate";
 import type { Context } from "../context";
 import { uncoveredDomains } from "../rules/live";
-import { cloudCertificateProblem, hostedCertificateNames } from "../rules/sslCertificate";
+import { warnIfExpiring } from "../expiryWarning";
+import { chinaTimeToIso, cloudCertificateProblem, hostedCertificateNames } from "../rules/sslCertificate";
 import type { CheckInput } from "../runtime/resource";
 import type { CheckFailure } from "../runtime/validate";
 import { messages } from "../messages";
@@ -12,17 +15,16 @@ import { isUnknown } from "../unknown";
 import { sslCertificate, Claim, declareInCheck, liveDomain } from "../ownership";
 import type { LiveDomainBindingInputs } from "./definition";
 
-interface KnownDomain { index: number; given: string; domain: string }
+interface KnownDomain { index: number; given: string; domain: DomainName }
 
-/** The known domains, normalised, first occurrence of each; syntax problems become failures. */
-function knownDomains(raw: unknown, failures: CheckFailure[]): KnownDomain[] {
-  if (!Array.isArray(raw)) return [];
+/** The known domains, normalised, first occurrence of each, without those that failed; syntax problems become failures. */
+function knownDomains(raw: unknown, failed: ReadonlySet<string>, failures: CheckFailure[]): KnownDomain[] {
+  if (!Array.isArray(raw) || failed.has("domains")) return [];
   const seen = new Set<string>();
   const out: KnownDomain[] = [];
   raw.forEach((given, index) => {
-    if (typeof given !== "string" || isUnknown(given)) return;
-    let domain: string;
-    try { domain = normalizeDomain(given); } catch { domain = ""; }
+    if (typeof given !== "string" || isUnknown(given) || failed.has(`domains.${index}`)) return;
+    const domain = normalizeDomain(given);
     if (!isDomainName(domain)) {
       failures.push({ property: `domains[${index}]`, reason: messages.liveDomainNotADomainName(given) });
       return;
@@ -48,6 +50,7 @@ async function checkCertificate(ctx: Context, certificateId: string, domains: Kn
   if (!detail) return [{ property: "certificateId", reason: messages.certificateNotFound(certificateId, "check the id or create it with a LiveCertificate") }];
   const problem = cloudCertificateProblem(detail, new Date());
   if (problem) return [{ property: "certificateId", reason: problem }];
+  warnIfExpiring(ctx, { certificate: `SSL certificate ${certificateId}`, expiresAt: chinaTimeToIso(detail.CertEndTime), domains: domains.map((d) => d.domain) });
   const names = hostedCertificateNames(detail);
   return domains
     .filter((d) => uncoveredDomains([d.domain], names).length > 0)
@@ -71,14 +74,11 @@ function ownershipFailures(ctx: Context, input: CheckInput<LiveDomainBindingInpu
 
 export async function check(ctx: Context, input: CheckInput<LiveDomainBindingInputs>): Promise<CheckFailure[]> {
   const news = input.args;
-  if (input.failed.size > 0) return []; // bad input never reaches the API
   const failures: CheckFailure[] = [];
-  const domains = knownDomains(news.domains, failures);
-  if (failures.length > 0) return failures;
-
-  const certificateId = typeof news.certificateId === "string" && !isUnknown(news.certificateId) ? news.certificateId : undefined;
+  const domains = knownDomains(news.domains, input.failed, failures);
+  const given = typeof news.certificateId === "string" && !isUnknown(news.certificateId) ? news.certificateId : undefined;
+  const certificateId = input.failed.has("certificateId") ? undefined : given;
   failures.push(...ownershipFailures(ctx, input, domains, certificateId));
-  if (failures.length > 0) return failures; // another binding of the program has the domain: nothing to ask the API
 
   const [domainFailures, certFailures] = await Promise.all([
     Promise.all(domains.map((d) => checkDomain(ctx, d))),

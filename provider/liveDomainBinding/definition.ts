@@ -4,6 +4,7 @@
 // proven equal to its z.input; the state type and its computed keys; the state's version; the
 // handlers (check.ts, diff.ts, read.ts, write.ts).
 import { z } from "zod";
+import type { DomainName } from "../certificate";
 import { bindingIdFor, type BindingView, normalizeDomains } from "../rules/live";
 import { defineResource, renameKeys, type EngineRecord } from "../runtime/resource";
 import { argumentsError, sslCertIdArg } from "../runtime/argumentSchemas";
@@ -60,7 +61,7 @@ export interface LiveDomainBindingOutputs {
   /** The certificate bound. */
   certificateId: string;
   /** The bound domains, normalised and sorted. */
-  domains: string[];
+  domains: DomainName[];
   /** Whether HTTPS is declared on (see the argument). */
   enableHttps: boolean;
   /** Domain, HTTPS state, certificate, remarks, source and expiration, as the API reports them. */
@@ -110,8 +111,8 @@ export const liveDomainBinding = defineResource<LiveDomainBindingArgs, LiveDomai
   handlers() {
     const { check } = require("./check") as typeof import("./check");
     const { diff } = require("./diff") as typeof import("./diff");
-    const { read, lookup } = require("./read") as typeof import("./read");
+    const { read, lookup, describeDifference } = require("./read") as typeof import("./read");
     const { create, update, remove } = require("./write") as typeof import("./write");
-    return { check, diff, create, read, lookup, update, delete: remove };
+    return { check, diff, create, read, lookup, describeDifference, update, delete: remove };
   },
 });

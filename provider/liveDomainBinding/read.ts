@@ -3,6 +3,7 @@
 import type { Context } from "../context";
 import { messages } from "../messages";
 import { bindingStateFromTruth, domainsFromId, sharedCertificate, toView } from "../rules/live";
+import { NotImportableError } from "../runtime/resource";
 import { bindingOutputs } from "./outputs";
 import type { LiveDomainBindingInputs, LiveDomainBindingOutputs } from "./definition";
 
@@ -23,10 +24,17 @@ export async function lookup(ctx: Context, id: string, program: LiveDomainBindin
   const tracked = program?.domains ?? domainsFromId(id);
   const current = await ctx.live.fetchBindings(tracked);
   const shared = sharedCertificate([...current.values()].map(toView));
-  if (shared.conflict) throw new Error(messages.liveBindingNotImportable(id, shared.conflict));
+  if (shared.conflict) throw new NotImportableError(messages.liveBindingNotImportable(id, shared.conflict));
   const certificateId = shared.certificateId;
   if (!certificateId) return undefined; // none of the domains is bound
-  const truth = bindingStateFromTruth({ certificateId, tracked, current });
+  // With enableHttps false the program leaves each domain's HTTPS state alone: any state is as declared.
+  const truth = bindingStateFromTruth({ certificateId, tracked, current, declaredEnableHttps: program?.enableHttps });
   if (truth.domains.length === 0) return undefined;
   return bindingOutputs(certificateId, truth, Object.fromEntries(truth.domains.map((d) => [d, certificateId])));
+}
+
+/** An import's phrase for the domains: those bound to the certificate found, against the program's. */
+export function describeDifference(argument: string, found: LiveDomainBindingOutputs, declared: LiveDomainBindingInputs): string | undefined {
+  if (argument !== "domains") return undefined;
+  return messages.importDifference(`${JSON.stringify(found.domains)} bound to ${found.certificateId}`, JSON.stringify(declared.domains));
 }

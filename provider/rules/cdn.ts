@@ -142,9 +142,14 @@ export function describeDeployedCert(c: DeployedCert | undefined): string {
   return c.expireTime ? `${name}, expiring ${c.expireTime}` : name;
 }
 
-/** Same certificate, judged by the fields the API returns (it never returns the PEM or key). */
+/**
+ * Same certificate, judged by the fields the API returns (it never returns the PEM or key). A hosted
+ * CertId on one side only is another certificate however alike its name and expiry: someone put
+ * their hosted one where an upload was, or uploaded where a hosted one was.
+ */
 export function sameDeployedCert(a: DeployedCert | undefined, b: DeployedCert | undefined): boolean {
   if (!a || !b) return !a && !b;
+  if ((a.certId === undefined) !== (b.certId === undefined)) return false;
   const same = (x?: string, y?: string) => x === undefined || y === undefined || x === y;
   const comparable = (a.certId && b.certId) || (a.certName && b.certName) || (a.expireTime && b.expireTime);
   return !!comparable && same(a.certId, b.certId) && same(a.certName, b.certName) && same(a.expireTime, b.expireTime);
@@ -168,6 +173,7 @@ export function judgeSettled(detail: DetailDomain): Verdict {
   return detail.Status === "processing" || detail.Https?.SslStatus === "deploying" ? "pending" : "done";
 }
 
+/** Where a deployment stands, as the progress lines show it: "HTTPS deploying (domain processing)". */
 export function describeDeployment(detail: DetailDomain): string {
-  return `CDN domain ${detail.Domain}: status ${detail.Status}, HTTPS ${detail.Https?.SslStatus ?? "closed"}`;
+  return `HTTPS ${detail.Https?.SslStatus ?? "closed"} (domain ${detail.Status})`;
 }

@@ -13,7 +13,8 @@ import { chinaTimeToIso, sourceOfFrom } from "./sslCertificate";
 /** What the program's leaf says about itself. */
 export interface ProgramLeaf { subject: string; sans: string[]; notAfter: string }
 
-const commonNameOf = (subject: string) => /(?:^|[,/]\s*)CN=([^,/]+)/.exec(subject)?.[1]?.trim();
+/** The CN of a one-line subject ("CN=a.example.com, O=..."). */
+export const commonNameOf = (subject: string) => /(?:^|[,/]\s*)CN=([^,/]+)/.exec(subject)?.[1]?.trim();
 const seconds = (iso: string | undefined) => (iso ? Math.floor(new Date(iso).getTime() / 1000) : NaN);
 
 /** What differs between the served certificate and the program's, as phrases; empty when they are the same. */

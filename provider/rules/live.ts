@@ -2,7 +2,7 @@
 // normalisation and the binding id, the binding plan (what ModifyLiveDomainCertBindings gets, which
 // domains move from another certificate, which to unbind), the reading of per-domain errors in a
 // 200 answer, and the console's view rows. Facts about SSL certificates shared with CDN: ./sslCertificate.ts. Product rules: docs/product/live-certificates.md; API: docs/reference/tencentcloud-api.md §3, §4.
-import { NameMatcher, normalizeDomain } from "../certificate";
+import { NameMatcher, normalizeDomain, type DomainName } from "../certificate";
 import { messages } from "../messages";
 import { CertSource, chinaTimeToIso } from "./sslCertificate";
 import type {
@@ -15,7 +15,7 @@ import type {
 /** One row of the console's "Certificate Management" view. */
 export interface BindingView {
   /** The playback domain. */
-  domain: string;
+  domain: DomainName;
   /** Whether the domain serves HTTPS now. */
   httpsEnabled: boolean;
   /** The certificate bound to it (possibly another resource's). */
@@ -31,7 +31,7 @@ export interface BindingView {
 // ---------------------------------------------------------------- domains and ids
 
 /** Normalised (lowercase, no trailing dot, punycode), deduplicated and sorted. */
-export function normalizeDomains(domains: string[]): string[] {
+export function normalizeDomains(domains: string[]): DomainName[] {
   return [...new Set(domains.map(normalizeDomain))].sort();
 }
 
@@ -41,7 +41,7 @@ export function bindingIdFor(domains: string[]): string {
 }
 
 /** The domains named by an id or by `pulumi import`'s comma-separated list. */
-export function domainsFromId(id: string): string[] {
+export function domainsFromId(id: string): DomainName[] {
   return normalizeDomains(id.split(",").map((d) => d.trim()).filter((d) => d.length > 0));
 }
 
@@ -103,11 +103,11 @@ export interface BindingPlan {
 
 export function planBinding(input: {
   certificateId: string;
-  domains: string[];
+  domains: DomainName[];
   enableHttps: boolean;
   current: Map<string, LiveDomainCertBinding>;
 }): BindingPlan {
-  const domains = normalizeDomains(input.domains);
+  const domains = input.domains;
   const status: 1 | -1 = input.enableHttps ? 1 : -1;
   const takeovers: Takeover[] = [];
   for (const domain of domains) {
@@ -159,7 +159,7 @@ export function describeFailures(failures: DomainFailure[], total: number, certi
 
 export interface BindingState {
   /** Tracked domains bound to this certificate, normalised and sorted. */
-  domains: string[];
+  domains: DomainName[];
   enableHttps: boolean;
   /** View rows of every tracked domain that has a binding (to this certificate or another). */
   bindings: BindingView[];
@@ -172,12 +172,11 @@ export interface BindingState {
  */
 export function bindingStateFromTruth(input: {
   certificateId: string;
-  tracked: string[];
+  tracked: DomainName[];
   current: Map<string, LiveDomainCertBinding>;
   declaredEnableHttps?: boolean;
 }): BindingState {
-  const tracked = normalizeDomains(input.tracked);
-  const rows = tracked.flatMap((d) => { const b = input.current.get(d); return b ? [toView(b)] : []; });
+  const rows = input.tracked.flatMap((d) => { const b = input.current.get(d); return b ? [toView(b)] : []; });
   const ours = rows.filter((r) => r.certificateId === input.certificateId);
   const enableHttps = input.declaredEnableHttps === false ? false : ours.every((r) => r.httpsEnabled);
   return { domains: ours.map((r) => r.domain), enableHttps, bindings: rows };

@@ -24,3 +24,48 @@ export function argumentsError(resource: string, accepted: string) {
     ? `Unknown argument(s) ${(issue.keys ?? []).join(", ")}: ${resource} takes ${accepted}.`
     : `The arguments of ${resource} must be an object: ${accepted}.`);
 }
+
+/** Terraform's bounds of session_duration, and STS's: at most 43200 seconds, 7200 by default. */
+export const MAX_SESSION_SECONDS = 43200;
+export const DEFAULT_SESSION_SECONDS = 7200;
+/** The session name when none is given (STS requires one). */
+export const DEFAULT_SESSION_NAME = "pulumi-tencentcloud-https";
+
+const roleArnArg = (at: string) => z.string({ error: `${at}.roleArn is required: the ARN of the role, such as qcs::cam::uin/100000000001:roleName/https-deployer.` })
+  .regex(/^qcs::cam::uin\/\d+:(roleName|role)\/[\w+=,.@-]+$/, { error: `${at}.roleArn must be a role ARN such as qcs::cam::uin/100000000001:roleName/https-deployer.` });
+const sessionNameArg = (at: string) => z.string({ error: `${at}.sessionName must be a text.` })
+  .regex(/^[\w+=,.@-]{2,128}$/, { error: `${at}.sessionName must be 2 to 128 letters, digits or =,.@_- characters.` });
+const sessionDurationArg = (at: string) => z.number({ error: `${at}.sessionDuration must be a number of seconds.` })
+  .int({ error: `${at}.sessionDuration must be whole seconds.` })
+  .min(1, { error: `${at}.sessionDuration must be 1 to ${MAX_SESSION_SECONDS} seconds.` })
+  .max(MAX_SESSION_SECONDS, { error: `${at}.sessionDuration must be 1 to ${MAX_SESSION_SECONDS} seconds.` });
+
+/**
+ * A role to assume with the configured identity, under Terraform's assume_role names (role_arn,
+ * session_name, session_duration, policy, external_id), camelCased: a resource's `assumeRole` input
+ * and the `assumeRole` config key alike. `at` names it in sentences.
+ */
+export const assumeRoleArg = (at = "assumeRole") => z.strictObject({
+  roleArn: roleArnArg(at),
+  sessionName: sessionNameArg(at).optional(),
+  sessionDuration: sessionDurationArg(at).optional(),
+  policy: z.string({ error: `${at}.policy must be a CAM policy document (JSON text).` }).min(1).optional(),
+  externalId: z.string({ error: `${at}.externalId must be a text.` }).regex(/^[\w+=,.@:/-]{2,128}$/, { error: `${at}.externalId must be 2 to 128 letters, digits or =,.@:/- characters.` }).optional(),
+}, { error: (issue) => (issue.code === "unrecognized_keys"
+  ? `Unknown ${at} key(s) ${(issue.keys ?? []).join(", ")}: ${at} takes roleArn and optionally sessionName, sessionDuration, policy, externalId.`
+  : `${at} must be an object: { roleArn, sessionName?, sessionDuration?, policy?, externalId? }.`) });
+
+/** Terraform's assume_role_with_web_identity block, camelCased: the `assumeRoleWithWebIdentity` config key. */
+export const webIdentityArg = (at: string) => z.strictObject({
+  roleArn: roleArnArg(at),
+  providerId: z.string({ error: `${at}.providerId must be the name of the identity provider in CAM.` }).min(1).optional(),
+  sessionName: sessionNameArg(at).optional(),
+  sessionDuration: sessionDurationArg(at).optional(),
+  webIdentityToken: z.string({ error: `${at}.webIdentityToken must be a text.` }).min(1).optional(),
+  webIdentityTokenFile: z.string({ error: `${at}.webIdentityTokenFile must be a file path.` }).min(1).optional(),
+}, { error: (issue) => (issue.code === "unrecognized_keys"
+  ? `Unknown ${at} key(s) ${(issue.keys ?? []).join(", ")}: ${at} takes roleArn, providerId, sessionName, sessionDuration and webIdentityToken or webIdentityTokenFile.`
+  : `${at} must be an object: { roleArn, providerId?, sessionName?, sessionDuration?, webIdentityToken? or webIdentityTokenFile? }.`) });
+
+export type AssumeRoleArgs = z.input<ReturnType<typeof assumeRoleArg>>;
+export type WebIdentityArgs = z.input<ReturnType<typeof webIdentityArg>>;

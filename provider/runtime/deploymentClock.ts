@@ -95,6 +95,13 @@ export class DeploymentClock {
     return { fastest, floor: below.length > 0 ? Math.max(...below) : 0 };
   }
 
+  /** When the deployment of `domain` is expected to end, from the fastest recent one of its kind; undefined until one was seen. */
+  expectedEnd(domain: string): number | undefined {
+    const w = this.waiting.get(domain);
+    const fastest = w && this.estimate(w.kind).fastest;
+    return w && fastest !== undefined ? w.at + fastest : undefined;
+  }
+
   /**
    * When `domain` should next be polled. `previous` is its previous poll (none before the first),
    * `pause` the poll loop's backed-off proposal. A domain with no write of ours in progress (waiting

@@ -24,6 +24,7 @@
 // DomainSearch matches the bound domains whose name contains the string: the research notes say
 // substring (docs/reference/tencentcloud-api.md §3.5), the spec only "the domain string to search";
 // the emulator matches substrings too.
+import { normalizeDomain, type DomainName } from "../certificate/hostname";
 import { BatchedReader } from "./batchedReader";
 import { TencentCloudError } from "../tencentcloud/errors";
 import type { LiveDomainCertBinding, LiveDomainInfo } from "../tencentcloud/types";
@@ -156,7 +157,7 @@ export interface LiveReaders {
   /** The domain's certificate binding now, or undefined when it is unbound. */
   binding(name: string): Promise<LiveDomainCertBinding | undefined>;
   /** The names of the account's playback domains (lower case), from a listing that reads asked meanwhile share. */
-  playbackDomains(): Promise<string[]>;
+  playbackDomains(): Promise<DomainName[]>;
 }
 
 /** A failed batch is retried name by name, unless the client already retried a transient failure. */
@@ -224,7 +225,7 @@ export function createLiveReaders(api: LiveLookups, clock: { now(): number } = p
     // writes never add or remove domains.
     playbackDomains: async () => {
       const listed = (await (listings.inFlight() ?? playback.read(PLAYBACK))) ?? new Map<string, LiveDomainInfo>();
-      return [...listed.values()].filter((d) => d.Type === PLAY).map((d) => lower(d.Name));
+      return [...listed.values()].filter((d) => d.Type === PLAY).map((d) => normalizeDomain(d.Name));
     },
   };
 }

@@ -2,6 +2,7 @@
 // configuration is read through one batched reader (runtime/batchedReader.ts), a missing domain is
 // undefined (or the catalogue's sentence), and listing follows pages. Deployment waits and the
 // writes that start them are cdnDeployments.ts's. No rules: those are in rules/cdn.ts.
+import type { DomainName } from "../certificate";
 import { messages } from "../messages";
 import { BatchedReader } from "../runtime/batchedReader";
 import type { Log } from "../runtime/log";
@@ -85,29 +86,29 @@ export class CdnService {
    * The domain's full configuration, or undefined when the account has no such CDN domain. A
    * patient read may wait longer to share a call, the read before a write does not (ReadPatience).
    */
-  findDomain(domain: string, patience: ReadPatience = false): Promise<DetailDomain | undefined> {
+  findDomain(domain: DomainName, patience: ReadPatience = false): Promise<DetailDomain | undefined> {
     return this.reader.read(domain, this.patienceOf(patience));
   }
 
   /** The domain's configuration; its absence is the catalogue's "does not exist" error. */
-  async requireDomain(domain: string, patience: ReadPatience = false): Promise<DetailDomain> {
+  async requireDomain(domain: DomainName, patience: ReadPatience = false): Promise<DetailDomain> {
     const detail = await this.findDomain(domain, patience);
     if (!detail) throw new Error(messages.cdnDomainNotFound(domain));
     return detail;
   }
 
   /** UpdateDomainConfig of the Https block (replaced as a whole by the API), with the Quic block when it changes too. */
-  async updateHttps(domain: string, https: Https, quic?: Quic): Promise<void> {
+  async updateHttps(domain: DomainName, https: Https, quic?: Quic): Promise<void> {
     await this.client.cdn.updateDomainConfig({ Domain: domain, Https: https, ...(quic ? { Quic: quic } : {}) });
   }
 
   /** UpdateDomainConfig of the Quic block alone. */
-  async updateQuic(domain: string, quic: Quic): Promise<void> {
+  async updateQuic(domain: DomainName, quic: Quic): Promise<void> {
     await this.client.cdn.updateDomainConfig({ Domain: domain, Quic: quic });
   }
 
   /** UpdateDomainConfig of the ForceRedirect block. */
-  async updateRedirect(domain: string, redirect: ForceRedirect): Promise<void> {
+  async updateRedirect(domain: DomainName, redirect: ForceRedirect): Promise<void> {
     await this.client.cdn.updateDomainConfig({ Domain: domain, ForceRedirect: redirect });
   }
 

@@ -5,6 +5,8 @@ import { describeDeployment, Verdict } from "../rules/cdn";
 import { DeploymentClock, PollPlan, PreviousPoll, WriteKind } from "../runtime/deploymentClock";
 import type { Log } from "../runtime/log";
 import { pollUntil } from "../runtime/poll";
+import { formatDuration } from "../runtime/progress";
+import type { DomainName } from "../certificate";
 import type { DetailDomain, ForceRedirect, Https, Quic } from "../tencentcloud/types";
 import type { CdnService } from "./cdn";
 
@@ -55,7 +57,7 @@ export class DomainWriter {
   /** The last blocks written, so partial state can be built from them when the API cannot be read back. */
   readonly written: { https?: Https; redirect?: ForceRedirect; quic?: Quic } = {};
 
-  constructor(readonly domain: string, private readonly cdn: CdnService, private readonly clock: DeploymentClock) {}
+  constructor(readonly domain: DomainName, private readonly cdn: CdnService, private readonly clock: DeploymentClock) {}
 
   /** The Https block, and the Quic block in the same call when given. */
   async https(https: Https, quic?: Quic): Promise<void> {
@@ -93,7 +95,7 @@ export class CdnDeployments {
   }
 
   /** The writer of one operation on `domain`. */
-  writer(domain: string): DomainWriter {
+  writer(domain: DomainName): DomainWriter {
     return new DomainWriter(domain, this.cdn, this.clock);
   }
 
@@ -142,19 +144,27 @@ export class CdnDeployments {
     }
   }
 
+  /** How long the deployment should still take, when the deployments seen so far say. */
+  private expectation(domain: string): string | undefined {
+    const end = this.clock.expectedEnd(domain);
+    const left = end === undefined ? 0 : end - Date.now();
+    return left >= 1000 ? `expected in about ${formatDuration(left)}` : undefined;
+  }
+
   /**
    * Polls until `judge` says done (or fails, or the timeout passes), each poll when the deployment
    * clock says (runtime/deploymentClock.ts): after one of our writes, only the oldest deployments poll
    * before the expected end, and the others when their own write is as old as the fastest recent one.
    */
-  async waitFor(domain: string, judge: (d: DetailDomain) => Verdict, timeoutMs: number, what: string, patient = false): Promise<DetailDomain> {
+  async waitFor(domain: DomainName, judge: (d: DetailDomain) => Verdict, timeoutMs: number, what: string, patient = false): Promise<DetailDomain> {
     const deadline = Date.now() + timeoutMs;
     let askedAt = 0;
     let offered: Offered | undefined;
+    let first = true;
     try {
-      offered = await this.awaitTurn(domain, undefined, FIRST_POLL_MS, deadline);
       const detail = await pollUntil({
         read: async () => {
+          if (first) { first = false; offered = await this.awaitTurn(domain, undefined, FIRST_POLL_MS, deadline); }
           const taken = offered;
           offered = undefined;
           if (taken) { askedAt = taken.askedAt; return taken.detail; }
@@ -170,7 +180,7 @@ export class CdnDeployments {
         intervalMs: FIRST_POLL_MS,
         sleep: async (ms) => { offered = await this.awaitTurn(domain, { askedAt, answeredAt: Date.now() }, ms, deadline); },
         describe: describeDeployment,
-        onProgress: (line) => this.log.info(line),
+        progress: { subject: `CDN domain ${domain}`, log: this.log, detail: () => this.expectation(domain), initial: "waiting for the first check" },
         what,
       });
       this.clock.finished(domain, Date.now());

@@ -1,7 +1,7 @@
 // CSS live streaming (live): every call the resources and the CLI make, for one account's client,
 // with "not found" handled here and listings following pages. The resources' reads go through one
 // set of shared readers (runtime/liveReader.ts). No rules: those are in rules/live.ts.
-import { normalizeDomain } from "../certificate";
+import { normalizeDomain, type DomainName } from "../certificate";
 import { isNotFound, TencentCloudClient, TencentCloudError } from "../tencentcloud";
 import { collectPages } from "../tencentcloud/paging";
 import type {
@@ -46,10 +46,9 @@ export class LiveService {
    * absent. Through the shared reader: filtered by the names' zones, never paged by offset, so
    * other operations binding or unbinding meanwhile cannot make a row skip (runtime/liveReader.ts).
    */
-  async fetchBindings(domains: string[]): Promise<Map<string, LiveDomainCertBinding>> {
-    const wanted = [...new Set(domains.map(normalizeDomain))];
-    const rows = await Promise.all(wanted.map(async (d) => [d, await this.readers.binding(d)] as const));
-    return new Map(rows.filter((r): r is readonly [string, LiveDomainCertBinding] => !!r[1]));
+  async fetchBindings(domains: DomainName[]): Promise<Map<DomainName, LiveDomainCertBinding>> {
+    const rows = await Promise.all([...new Set(domains)].map(async (d) => [d, await this.readers.binding(d)] as const));
+    return new Map(rows.filter((r): r is readonly [DomainName, LiveDomainCertBinding] => !!r[1]));
   }
 
   /**
@@ -73,8 +72,8 @@ export class LiveService {
   }
 
   /** One live domain, or undefined when the account has none of this name; checks of many share listings. */
-  findLiveDomain(domain: string): Promise<LiveDomainInfo | undefined> {
-    return this.readers.domain(normalizeDomain(domain));
+  findLiveDomain(domain: DomainName): Promise<LiveDomainInfo | undefined> {
+    return this.readers.domain(domain);
   }
 
   /** ModifyLiveDomainCertBindings: per-domain failures come back in a 200 answer (see rules/live.ts bindingFailures). */

@@ -12,12 +12,23 @@ import {
 } from "./retry";
 import { accountOf, PaceOutcome, RateBudgets } from "./pacing";
 import { isLoopbackUrl } from "./loopback";
+import { DEFAULT_PROGRESS, Heartbeat, ProgressSettings } from "../runtime/progress";
 import * as T from "./types";
-import { ActionName, Service, SERVICE_VERSIONS } from "./types";
+import { ActionName, REGIONAL, Service, SERVICE_VERSIONS } from "./types";
+import type { CredentialsProvider } from "../credentials/types";
 
 export interface Credentials { secretId: string; secretKey: string; token?: string }
 export interface ClientOptions {
-  credentials: Credentials;
+  /**
+   * Keys, or a source the client asks for current ones before it signs each request (temporary
+   * credentials renewed before they expire: provider/credentials/), or "unsigned" (Authorization:
+   * SKIP, which only sts AssumeRoleWithWebIdentity accepts).
+   */
+  credentials: Credentials | CredentialsProvider | "unsigned";
+  /** The root domain of the hosts: tencentcloudapi.com (default), or intl.tencentcloudapi.com for the international site. */
+  domain?: string;
+  /** The region regional services (STS) are asked in; default ap-guangzhou. */
+  region?: string;
   /** One base URL for all services, e.g. http://127.0.0.1:PORT; default https://<service>.tencentcloudapi.com. */
   endpoint?: string;
   language?: "en-US" | "zh-CN";
@@ -30,6 +41,13 @@ export interface ClientOptions {
    * account and action); default: budgets of this client's own.
    */
   budgets?: RateBudgets;
+  /** How often a call that waits after throttling says so through `log` (runtime/progress.ts). */
+  progress?: ProgressSettings;
+  /**
+   * Retry a request that found nothing to connect to (refused, unreachable); default true, as the
+   * endpoint may come back during a deployment. A command run by hand sets false to fail at once.
+   */
+  retryUnreachable?: boolean;
 }
 
 // ------------------------------------------------------------------------------------ transport
@@ -44,12 +62,12 @@ export interface RequestTarget {
   host: string;
 }
 
-export function serviceHost(service: Service): string {
-  return `${service}.tencentcloudapi.com`;
+export function serviceHost(service: Service, domain = "tencentcloudapi.com"): string {
+  return `${service}.${domain}`;
 }
 
-export function targetFor(service: Service, endpoint?: string): RequestTarget {
-  const host = serviceHost(service);
+export function targetFor(service: Service, endpoint?: string, domain?: string): RequestTarget {
+  const host = serviceHost(service, domain);
   return { url: endpoint ? endpoint.replace(/\/*$/, "/") : `https://${host}/`, host };
 }
 
@@ -71,8 +89,8 @@ export function goesDirect(endpoint: string | undefined, env: NodeJS.ProcessEnv 
  * The axios adapter for requests that go direct: one node:http(s) request on the keep-alive agent,
  * the body collected as text. axios's own http adapter also handles proxies, redirects,
  * decompression, progress events, streams and forms, none of which a signed JSON call uses, and
- * that generality was the largest part of the client's time per call (bench/clientOverhead.ts
- * prints the stages). Requests through a proxy keep axios's adapter.
+ * that generality was the largest part of the client's time per call (the repository's client
+ * bench, `npm run bench`, prints the stages). Requests through a proxy keep axios's adapter.
  */
 export const directAdapter: AxiosAdapter = (config) => new Promise((resolve, reject) => {
   const url = new URL(config.url ?? "");
@@ -146,8 +164,11 @@ export function serializeParams(params: object): string {
 export interface SendInput {
   http: AxiosInstance;
   target: RequestTarget;
-  credentials: Credentials;
-  signer: Tc3Signer;
+  /** Undefined: unsigned (Authorization: SKIP). */
+  credentials: Credentials | undefined;
+  signer: Tc3Signer | undefined;
+  /** Sent as X-TC-Region for regional services. */
+  region?: string;
   service: Service;
   action: string;
   payload: string;
@@ -158,14 +179,16 @@ export interface SendInput {
 
 export function buildHeaders(input: Omit<SendInput, "http" | "scrub">): Record<string, string> {
   const timestamp = Math.floor((input.now ?? Date.now)() / 1000);
-  const { authorization } = input.signer.sign({
-    secretId: input.credentials.secretId,
-    service: input.service,
-    host: input.target.host,
-    timestamp,
-    payload: input.payload,
-    contentType: CONTENT_TYPE,
-  });
+  const authorization = input.credentials && input.signer
+    ? input.signer.sign({
+      secretId: input.credentials.secretId,
+      service: input.service,
+      host: input.target.host,
+      timestamp,
+      payload: input.payload,
+      contentType: CONTENT_TYPE,
+    }).authorization
+    : "SKIP"; // the spec's form of an unsigned request (AssumeRoleWithWebIdentity)
   const headers: Record<string, string> = {
     Authorization: authorization,
     "Content-Type": CONTENT_TYPE,
@@ -176,7 +199,8 @@ export function buildHeaders(input: Omit<SendInput, "http" | "scrub">): Record<s
     "X-TC-Language": input.language,
     "X-TC-RequestClient": REQUEST_CLIENT,
   };
-  if (input.credentials.token) headers["X-TC-Token"] = input.credentials.token;
+  if (input.credentials?.token) headers["X-TC-Token"] = input.credentials.token;
+  if (input.region && REGIONAL.has(input.service)) headers["X-TC-Region"] = input.region;
   return headers;
 }
 
@@ -270,8 +294,6 @@ export interface CallOptions {
   retryLostAnswer?: boolean;
 }
 const NOT_IDEMPOTENT: CallOptions = { retryLostAnswer: false };
-/** Retryable, but never an attempt that may have been applied. */
-const retryableUnapplied = (e: unknown): boolean => isRetryable(e) && !mayHaveApplied(e);
 
 /** A throttling answer: retried at the pacer's new pace, without backing off (retry.ts withRetry `paced`). */
 const isThrottled = (e: unknown): boolean => e instanceof TencentCloudError && isThrottleCode(e.code);
@@ -310,36 +332,47 @@ export class TencentCloudClient {
     checkCertificateDomainVerification: Call<T.CertificateIdRequest, T.CheckCertificateDomainVerificationResponse>;
     describeCertificates: Call<T.DescribeCertificatesRequest, T.DescribeCertificatesResponse>;
   };
+  readonly sts: {
+    assumeRole: Call<T.AssumeRoleRequest, T.TemporaryCredentialsResponse>;
+    assumeRoleWithWebIdentity: Call<T.AssumeRoleWithWebIdentityRequest, T.TemporaryCredentialsResponse>;
+    getCallerIdentity: Call<Record<string, never>, T.GetCallerIdentityResponse>;
+  };
 
-  private readonly credentials: Credentials;
+  /** Undefined: unsigned. */
+  private readonly credentials: CredentialsProvider | undefined;
+  /** One signer per secret key (temporary credentials change it at each renewal). */
+  private signer: Tc3Signer | undefined;
   private readonly endpoint?: string;
+  private readonly domain?: string;
+  private readonly region: string;
   private readonly language: string;
   private readonly log: (line: string) => void;
   private readonly retry: ResolvedRetryOptions;
   private readonly http: AxiosInstance;
-  private readonly signer: Tc3Signer;
   private readonly targets = new Map<Service, RequestTarget>();
   private readonly deps: RetryDeps;
   private readonly budgets: RateBudgets;
+  private readonly progress: ProgressSettings;
+  private readonly retryUnreachable: boolean;
   /** The budgets' key for this client's account (accountOf: a hash of the SecretId). */
   private readonly account: string;
   private readonly counters: ClientStats = { calls: {}, retries: 0, throttled: 0 };
 
   /** `deps` replaces sleep/random/clock in tests; not part of the public options. */
   constructor(opts: ClientOptions, deps: Partial<RetryDeps> = {}) {
-    if (!opts.credentials?.secretId || !opts.credentials?.secretKey) {
-      throw new Error("TencentCloudClient needs credentials.secretId and credentials.secretKey");
-    }
-    this.credentials = { ...opts.credentials };
-    this.signer = new Tc3Signer(this.credentials.secretKey);
+    this.credentials = credentialsProvider(opts.credentials);
     this.endpoint = opts.endpoint || undefined;
+    this.domain = opts.domain;
+    this.region = opts.region ?? "ap-guangzhou";
     this.language = opts.language ?? "en-US";
     this.log = opts.log ?? (() => undefined);
     this.retry = resolveRetryOptions(opts.retry);
     this.deps = { ...realRetryDeps, ...deps };
     this.http = createHttp(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, this.endpoint);
     this.budgets = opts.budgets ?? new RateBudgets();
-    this.account = accountOf(this.credentials);
+    this.progress = opts.progress ?? DEFAULT_PROGRESS;
+    this.retryUnreachable = opts.retryUnreachable ?? true;
+    this.account = this.credentials?.identity ?? "unsigned";
 
     // Typed calls name only actions of the one action table (types.ts ACTIONS: rate limits, emulator, spec test).
     const bind = <Req, Res, S extends Service = Service>(service: S, action: ActionName<S>): Call<Req, Res> =>
@@ -367,6 +400,11 @@ export class TencentCloudClient {
       checkCertificateDomainVerification: bind("ssl", "CheckCertificateDomainVerification"),
       describeCertificates: bind("ssl", "DescribeCertificates"),
     };
+    this.sts = {
+      assumeRole: bind("sts", "AssumeRole"),
+      assumeRoleWithWebIdentity: bind("sts", "AssumeRoleWithWebIdentity"),
+      getCallerIdentity: bind("sts", "GetCallerIdentity"),
+    };
   }
 
   /** Signed, paced (the process's budget per account and action) and retried call; resolves with `Response`. */
@@ -378,21 +416,30 @@ export class TencentCloudClient {
   async callWithOutcome<Res>(service: Service, action: string, params: object, options: CallOptions = {}): Promise<WriteOutcome<Res>> {
     const key = `${service}.${action}`;
     this.counters.calls[key] = (this.counters.calls[key] ?? 0) + 1;
-    // Built on first use: most calls succeed and never scrub anything.
+    // Built on first use: most calls succeed and never scrub anything. The credentials of every
+    // attempt are scrubbed (temporary ones may be renewed between attempts).
+    const used: string[] = [];
     let scrubber: Scrubber | undefined;
-    const scrub: Scrubber = (text) => (scrubber ??= makeScrubber([
-      this.credentials.secretKey,
-      ...(this.credentials.token ? [this.credentials.token] : []),
-      ...collectSecrets(params),
-    ]))(text);
+    let scrubbed = -1;
+    const scrub: Scrubber = (text) => {
+      if (!scrubber || scrubbed !== used.length) {
+        scrubber = makeScrubber([...used, ...collectSecrets(params)]);
+        scrubbed = used.length;
+      }
+      return scrubber(text);
+    };
     const payload = serializeParams(params);
     let target = this.targets.get(service);
-    if (!target) this.targets.set(service, (target = targetFor(service, this.endpoint)));
+    if (!target) this.targets.set(service, (target = targetFor(service, this.endpoint, this.domain)));
     const attempt = async () => {
       const pass = await this.budgets.acquire(this.account, service, action, this.deps.sleep);
       try {
+        // Asked after the turn came and right before signing: temporary credentials are never stale when they leave.
+        const credentials = await this.credentials?.current();
+        if (credentials) used.push(credentials.secretKey, ...(credentials.token ? [credentials.token] : []));
         const answer = await send<Res>({
-          http: this.http, target, credentials: this.credentials, signer: this.signer, service, action, payload, language: this.language, scrub,
+          http: this.http, target, credentials, signer: credentials && this.signerFor(credentials.secretKey), region: this.region,
+          service, action, payload, language: this.language, scrub,
         });
         pass.done("answered");
         return answer;
@@ -402,17 +449,42 @@ export class TencentCloudClient {
       }
     };
     let earlierAttemptMayHaveApplied = false;
-    const response = await withRetry(attempt, this.retry, this.deps, ({ attempt: n, delayMs, error }) => {
-      const e = error as TencentCloudError;
-      if (mayHaveApplied(e)) earlierAttemptMayHaveApplied = true;
-      this.counters.retries++;
-      if (isThrottleCode(e.code)) this.counters.throttled++;
-      const rid = e.requestId ? ` (RequestId ${e.requestId})` : "";
-      this.log(scrub(isThrottleCode(e.code)
-        ? `${key}: ${e.code}${rid}; attempt ${n} throttled, retrying at a slower pace`
-        : `${key}: ${e.code}${rid}; attempt ${n}/${this.retry.maxAttempts} failed, retrying in ${delayMs} ms`));
-    }, options.retryLostAnswer === false ? retryableUnapplied : undefined, isThrottled);
-    return { response, earlierAttemptMayHaveApplied };
+    let throttledSince: Heartbeat | undefined;
+    let attempts = 0;
+    try {
+      const response = await withRetry(attempt, this.retry, this.deps, ({ attempt: n, delayMs, error }) => {
+        const e = error as TencentCloudError;
+        attempts = n;
+        if (mayHaveApplied(e)) earlierAttemptMayHaveApplied = true;
+        this.counters.retries++;
+        if (isThrottleCode(e.code)) {
+          this.counters.throttled++;
+          throttledSince ??= this.throttleHeartbeat(service, action, () => attempts);
+        }
+        const rid = e.requestId ? ` (RequestId ${e.requestId})` : "";
+        this.log(scrub(isThrottleCode(e.code)
+          ? `${key}: ${e.code}${rid}; attempt ${n} throttled, retrying at a slower pace`
+          : `${key}: ${e.code}${rid}; attempt ${n}/${this.retry.maxAttempts} failed, retrying in ${delayMs} ms`));
+      }, (e) => isRetryable(e) && (this.retryUnreachable || !(e as TencentCloudError).neverSent)
+        && (options.retryLostAnswer !== false || !mayHaveApplied(e)), isThrottled);
+      return { response, earlierAttemptMayHaveApplied };
+    } finally {
+      throttledSince?.stop();
+    }
+  }
+
+  /** Steady lines while a throttled call waits for its turns at the slower pace, until it is answered. */
+  private throttleHeartbeat(service: Service, action: string, attempts: () => number): Heartbeat {
+    const budget = this.budgets.budget(this.account, service, action);
+    return new Heartbeat({
+      subject: `${service}.${action}`, out: this.log, settings: this.progress, initial: "throttled, waiting for a turn at the pace the API allows",
+      detail: () => `${attempts()} attempt${attempts() === 1 ? "" : "s"} throttled, pace ${budget.rate.toFixed(1)}/s, ${budget.waiting()} call(s) waiting for a turn`,
+    });
+  }
+
+  private signerFor(secretKey: string): Tc3Signer {
+    if (this.signer?.secretKey !== secretKey) this.signer = new Tc3Signer(secretKey);
+    return this.signer;
   }
 
   /** How long this account's last turn of `service.action` took to come, while recent (RateBudgets.recentWait). */
@@ -423,4 +495,13 @@ export class TencentCloudClient {
   stats(): ClientStats {
     return { calls: { ...this.counters.calls }, retries: this.counters.retries, throttled: this.counters.throttled };
   }
+}
+
+/** Keys as a source that always has them; a source as it is; "unsigned" as none. */
+function credentialsProvider(credentials: ClientOptions["credentials"]): CredentialsProvider | undefined {
+  if (credentials === "unsigned") return undefined;
+  if ("current" in credentials) return credentials;
+  if (!credentials?.secretId || !credentials?.secretKey) throw new Error("TencentCloudClient needs credentials.secretId and credentials.secretKey");
+  const held = { ...credentials };
+  return { source: "the client's options", identity: accountOf(held), current: async () => held };
 }

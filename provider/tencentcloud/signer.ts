@@ -110,7 +110,7 @@ export class Tc3Signer {
     return key;
   };
 
-  constructor(private readonly secretKey: string) {}
+  constructor(readonly secretKey: string) {}
 
   sign(input: Omit<SignInput, "secretKey">): SignResult {
     return signTc3({ ...input, secretKey: this.secretKey }, this.keyOf);

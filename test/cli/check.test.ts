@@ -66,7 +66,7 @@ describe("cli: tencent-https check", () => {
     expect(err.text).to.contain("--cert is required").and.contain("usage: tencent-https check");
     expect(await run(["--cert", path.join(dir, "missing.pem")], capture(), err)).to.equal(2);
     expect(err.text).to.contain('cannot read the certificate file').and.contain("ENOENT");
-    expect(parseCheckArgs(["--cert", "a", "--bogus"])).to.equal('unknown option "--bogus"; the options are --cert, --key, --domain and --client-ca');
+    expect(parseCheckArgs(["--cert", "a", "--bogus"])).to.equal('unknown option "--bogus"; the options are --cert, --key, --domain, --client-ca, --json and --strict');
     expect(parseCheckArgs(["--cert"])).to.equal("--cert needs a value");
   });
 
@@ -96,5 +96,45 @@ describe("cli: tencent-https check", () => {
     expect(await run(["--client-ca", path.join(dir, "missing-ca.pem")], capture(), err)).to.equal(2);
     expect(err.text).to.contain("cannot read the client CA file");
     expect(parseCheckArgs(["--client-ca", "ca.pem", "--key", "k"])).to.equal("--key and --domain need --cert");
+  });
+
+  it("--strict exits 1 on warnings too (a SHA-1 chain browsers reject), 0 when clean", async () => {
+    const sha1 = makeChain({ sha1Intermediate: true });
+    const lax = capture();
+    expect(await run(["--cert", file("sha1.pem", sha1.certificate)], lax, capture())).to.equal(0);
+    expect(lax.text).to.match(/warning\s+SHA1\s/);
+    const strict = capture();
+    const err = capture();
+    expect(await run(["--strict", "--cert", file("sha1.pem", sha1.certificate)], strict, err)).to.equal(1);
+    expect(strict.text).to.equal(lax.text);
+    expect(err.text).to.equal("tencent-https check: --strict: 1 warning counts as a failure.\n");
+    expect(await run(["--strict", "--cert", file("clean.pem", makeChain().certificate)], capture(), capture())).to.equal(0);
+  });
+
+  it("--json prints the facts and findings as JSON, with the same exit codes", async () => {
+    const chain = makeChain();
+    const out = capture();
+    expect(await run(["--json", "--cert", file("j.pem", chain.certificate), "--domain", "example.org"], out, capture())).to.equal(1);
+    const report = JSON.parse(out.text);
+    expect(report.certificate.facts).to.include({ fingerprintSha256: chain.fingerprintSha256, subject: "CN=example.com" });
+    expect(report.certificate.findings.map((f: { code: string; severity: string }) => `${f.severity} ${f.code}`)).to.deep.equal(["error DOMAIN_NOT_COVERED"]);
+    expect(report).to.not.have.property("clientCa");
+    const ca = capture();
+    expect(await run(["--json", "--client-ca", file("ca.pem", makeCa({ cn: "Clients CA" }))], ca, capture())).to.equal(0);
+    expect(JSON.parse(ca.text)).to.have.keys(["clientCa"]);
+    expect(JSON.parse(ca.text).clientCa.findings).to.deep.equal([]);
+  });
+
+  it("- reads the certificate, key or client CA from stdin; only one of them", async () => {
+    const chain = makeChain();
+    const out = capture();
+    expect(await run(["--cert", "-", "--domain", "example.com"], out, capture(), () => chain.certificate)).to.equal(0);
+    expect(out.text).to.contain(`sha256       ${chain.fingerprintSha256}`).and.contain("no findings");
+    const key = capture();
+    expect(await run(["--cert", file("k.pem", chain.certificate), "--key", "-"], key, capture(), () => otherKey())).to.equal(1);
+    expect(key.text).to.match(/error\s+KEY_MISMATCH/);
+    const err = capture();
+    expect(await run(["--cert", "-", "--key", "-"], capture(), err, () => chain.certificate)).to.equal(2);
+    expect(err.text).to.contain("only one of --cert, --key and --client-ca can read stdin (-)");
   });
 });

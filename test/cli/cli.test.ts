@@ -44,8 +44,8 @@ describe("cli: tencent-https", function () {
 
   it("every command's --help names its options, defaults, exit codes and an example", async () => {
     const expected: Record<string, string[]> = {
-      check: ["--cert FILE", "--key FILE", "--domain NAME", "exit codes:", "1  at least one error finding", "example:\n  tencent-https check --cert"],
-      status: ["--json", "TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_HTTPS_ENDPOINT", "reads no Pulumi config", "exit codes:", "example:"],
+      check: ["--cert FILE", "--key FILE", "--domain NAME", "--json", "--strict", "FILE may be -", "exit codes:", "1  at least one error finding", "example:\n  tencent-https check --cert"],
+      status: ["--json", "--prometheus", "--fail-within DAYS", "TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_HTTPS_ENDPOINT", "reads no Pulumi config", "exit codes:", "example:"],
       emulator: ["default 8787", "--deploy-delay-ms N", "default 2000", "\"credentials\": [{ \"secretId\"", "exit codes:", "a port already in use", "example:\n  tencent-https emulator"],
     };
     for (const [command, words] of Object.entries(expected)) {

@@ -1,6 +1,7 @@
 // `tencent-https status`: the inventory against the emulator (paging, joining CSS bindings to
 // playback domains, soonest expiry first), and the pure formatting.
 import { expect } from "chai";
+import * as net from "node:net";
 import { run, sortRows, formatTable, StatusRow, StatusIo } from "../../cli/status";
 import { startEmulator, EmulatorHandle } from "../../emulator";
 import { TencentCloudClient } from "../../provider/tencentcloud/client";
@@ -94,7 +95,7 @@ describe("tencent-https status", function () {
     const none = captureIo({});
     expect(await run([], none)).to.equal(2);
     expect(none.stderr).to.equal("tencent-https status: no credentials: set the environment variables TENCENTCLOUD_SECRET_ID and " +
-      "TENCENTCLOUD_SECRET_KEY (and TENCENTCLOUD_SECURITY_TOKEN for temporary credentials); status reads no Pulumi config.\n");
+      "TENCENTCLOUD_SECRET_KEY (and TENCENTCLOUD_SECURITY_TOKEN for temporary credentials), or another source README \"Credentials\" lists; status reads no Pulumi config.\n");
     expect(none.stderr).not.to.contain("tencentcloud-https:"); // no Pulumi config key it never reads
   });
 
@@ -144,5 +145,89 @@ describe("tencent-https status: free certificates", function () {
     expect(await run([], table)).to.equal(0);
     expect(table.stdout).to.match(new RegExp(`free\\s+free\\.example\\.com\\s+issued\\s+-\\s+hosted\\s+${issued}\\s+\\S+ \\S+ UTC \\(\\d+ d, renewable from \\d{4}-\\d\\d-\\d\\d\\)`));
     expect(table.stdout.trimEnd().split("\n").pop()).to.equal("0 CDN domain(s), 0 CSS playback domain(s), 2 free certificate(s)");
+  });
+});
+
+describe("tencent-https status for cron and monitoring (issue 29)", function () {
+  this.timeout(30_000);
+  let emulator: EmulatorHandle;
+  let env: NodeJS.ProcessEnv;
+  const soonEnd = new Date(Date.now() + 10.5 * DAY);
+
+  before(async () => {
+    const soon = makeChain({ domains: ["*.example.com"], notAfter: soonEnd });
+    const late = makeChain({ domains: ["*.example.com"], notAfter: new Date(Date.now() + 200 * DAY), keySet: 1 });
+    emulator = await startEmulator({
+      deployDelayMs: 0,
+      seed: {
+        cdnDomains: [{ domain: "soon.example.com", status: "online", originType: "domain" }, { domain: "late.example.com", status: "online", originType: "domain" }],
+        liveDomains: [{ name: "play.example.com", type: 1, status: 1 }],
+        sslCertificates: [{ id: "certSoon", certificate: soon.certificate, from: "trustasia" }, { id: "certLate", certificate: late.certificate, from: "trustasia" }],
+      },
+    });
+    const api = new TencentCloudClient({ credentials: { secretId: emulator.secretId, secretKey: emulator.secretKey }, endpoint: emulator.url });
+    await api.cdn.updateDomainConfig({ Domain: "soon.example.com", Https: { Switch: "on", CertInfo: { CertId: "certSoon" } } });
+    await api.cdn.updateDomainConfig({ Domain: "late.example.com", Https: { Switch: "on", CertInfo: { CertId: "certLate" } } });
+    await api.call("ssl", "ApplyCertificate", { DvAuthMethod: "DNS", DomainName: "pending.example.com" });
+    env = { TENCENTCLOUD_SECRET_ID: emulator.secretId, TENCENTCLOUD_SECRET_KEY: emulator.secretKey, TENCENTCLOUD_HTTPS_ENDPOINT: emulator.url };
+  });
+  after(async () => { await emulator?.stop(); });
+
+  it("--fail-within DAYS exits 1 naming each certificate within the days, 0 when none is, 2 for a value that is not a number of days", async () => {
+    const within = captureIo(env);
+    expect(await run(["--fail-within", "14"], within)).to.equal(1);
+    expect(within.stdout).to.match(/^KIND\s+DOMAIN/); // the table is still printed
+    expect(within.stderr).to.equal("tencent-https status: 1 certificate expires within 14 days: soon.example.com (cdn, certSoon, 10 d).\n");
+    const none = captureIo(env);
+    expect(await run(["--fail-within=7", "--json"], none)).to.equal(0);
+    expect(none.stderr).to.equal("");
+    expect(JSON.parse(none.stdout)).to.be.an("array");
+    for (const bad of [["--fail-within"], ["--fail-within", "soon"], ["--fail-within", "-3"]]) {
+      const io = captureIo(env);
+      expect(await run(bad, io), bad.join(" ")).to.equal(2);
+      expect(io.stderr).to.contain("--fail-within needs a whole number of days");
+    }
+  });
+
+  it("--prometheus prints days to expiry per certificate and domain, for a node-exporter textfile collector", async () => {
+    const now = new Date();
+    const io = captureIo(env, now);
+    expect(await run(["--prometheus"], io)).to.equal(0);
+    const lines = io.stdout.trimEnd().split("\n");
+    expect(lines.slice(0, 2)).to.deep.equal([
+      "# HELP tencentcloud_https_certificate_expiry_days Days until the certificate a domain serves expires (negative once expired), from tencent-https status.",
+      "# TYPE tencentcloud_https_certificate_expiry_days gauge",
+    ]);
+    const samples = lines.slice(2);
+    expect(samples).to.have.length(2); // the playback domain has no certificate, the pending one no expiry yet
+    expect(samples[0]).to.match(/^tencentcloud_https_certificate_expiry_days\{kind="cdn",domain="soon\.example\.com",certificate_id="certSoon",source="hosted"\} 10\.\d{3}$/);
+    expect(samples[1]).to.match(/^tencentcloud_https_certificate_expiry_days\{kind="cdn",domain="late\.example\.com",certificate_id="certLate",source="hosted"\} (199|200)\.\d{3}$/);
+    const both = captureIo(env);
+    expect(await run(["--prometheus", "--json"], both)).to.equal(2);
+    expect(both.stderr).to.contain("--json and --prometheus");
+  });
+
+  it("shows no expiry for a free certificate not issued yet, in the table and in JSON", async () => {
+    const json = captureIo(env);
+    expect(await run(["--json"], json)).to.equal(0);
+    const pending = (JSON.parse(json.stdout) as StatusRow[]).find((r) => r.domain === "pending.example.com")!;
+    expect(pending).to.include({ kind: "free", domainStatus: "pendingValidation" });
+    expect(pending).to.not.have.property("expiresAt");
+    expect(pending).to.not.have.property("renewableFrom");
+    const table = captureIo(env);
+    await run([], table);
+    expect(table.stdout.split("\n").find((l) => l.includes("pending.example.com"))).to.match(/pendingValidation\s+-\s+hosted\s+\S+\s+-$/);
+  });
+
+  it("fails at once with one sentence when nothing answers at the endpoint, with no retry lines", async () => {
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as net.AddressInfo).port;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const io = captureIo({ ...env, TENCENTCLOUD_HTTPS_ENDPOINT: `http://127.0.0.1:${port}` });
+    expect(await run([], io)).to.equal(1);
+    expect(io.stdout).to.equal("");
+    expect(io.stderr).to.equal(`tencent-https status: cannot reach the Tencent Cloud API at http://127.0.0.1:${port} (ECONNREFUSED: nothing accepts connections there); ` +
+      "start the emulator, or set TENCENTCLOUD_HTTPS_ENDPOINT to an endpoint that answers.\n");
   });
 });

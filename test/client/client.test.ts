@@ -4,6 +4,7 @@ import { expect } from "chai";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { inspect } from "node:util";
 import { startFakeApi, FakeApi, ok, apiError, RecordedRequest } from "../support/fakeApi";
+import { FakeProgressClock } from "../support/fakeClock";
 import { TencentCloudClient, ClientOptions, targetFor } from "../../provider/tencentcloud/client";
 import { TencentCloudError, isNotFound } from "../../provider/tencentcloud/errors";
 import { signTc3 } from "../../provider/tencentcloud/signer";
@@ -230,6 +231,22 @@ describe("TencentCloudClient", function () {
     expect(calls).to.equal(5);
     expect(c.stats()).to.include({ throttled: 4, retries: 4 });
     expect(budgets.budget(accountOf({ secretId }), "cdn", "DescribeDomainsConfig").rate).to.be.below(20);
+  });
+
+  it("says, at a steady interval, that a throttled call still waits for its turn, and stops once it is answered", async () => {
+    const clock = new FakeProgressClock(); // one time for the pacing and the progress lines
+    const budgets = new RateBudgets({ deps: { now: () => clock.now(), random: () => 0 } });
+    let calls = 0;
+    api.respond(() => (++calls <= 8 ? apiError("RequestLimitExceeded", "slow down") : ok({ Domains: [], TotalNumber: 0 })));
+    const c = new TencentCloudClient({ credentials: { secretId, secretKey }, endpoint: api.url, budgets, log: (l) => logs.push(l), progress: { clock, intervalMs: 1000 } },
+      { sleep: async (ms: number) => { clock.advance(ms); }, now: () => clock.now() });
+    await c.cdn.describeDomainsConfig({});
+    const beats = logs.filter((l) => l.startsWith("cdn.DescribeDomainsConfig: throttled"));
+    expect(beats.length, logs.join("\n")).to.be.at.least(2);
+    for (const line of beats) {
+      expect(line).to.match(/^cdn\.DescribeDomainsConfig: throttled, waiting for a turn at the pace the API allows, \d+s, \d attempts? throttled, pace \d+\.\d\/s, \d+ call\(s\) waiting for a turn$/);
+    }
+    expect(clock.running(), "the heartbeat ends with the call").to.equal(0);
   });
 
   describe("redaction", () => {

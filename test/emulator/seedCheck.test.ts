@@ -11,7 +11,7 @@ const adminError = failureOf;
 describe("emulator: seeds and admin bodies are checked", () => {
   it("a misspelled top-level key lists the accepted keys", async () => {
     expect(await seedError({ cdnDomain: [] })).to.equal(
-      'seed: unknown key "cdnDomain"; the accepted keys are accounts, cdnDomains, credentials, freeCertificates, liveDomains, sslCertificates, validationRecordsPresent.',
+      'seed: unknown key "cdnDomain"; the accepted keys are accounts, cdnDomains, credentials, freeCertificates, identityProviders, liveDomains, roles, sslCertificates, validationRecordsPresent.',
     );
   });
 
@@ -40,7 +40,7 @@ describe("emulator: seeds and admin bodies are checked", () => {
   it("reports every problem of a seed at once, a missing member too", async () => {
     const message = await seedError({ cdnDomain: [], liveDomains: [{ type: 1 }, { name: "p.example.com", type: 7 }] });
     expect(message.split("\n")).to.deep.equal([
-      'seed: unknown key "cdnDomain"; the accepted keys are accounts, cdnDomains, credentials, freeCertificates, liveDomains, sslCertificates, validationRecordsPresent.',
+      'seed: unknown key "cdnDomain"; the accepted keys are accounts, cdnDomains, credentials, freeCertificates, identityProviders, liveDomains, roles, sslCertificates, validationRecordsPresent.',
       "seed.liveDomains[0]: name is missing.",
       "seed.liveDomains[1].type: 7 is not one of 0, 1.",
     ]);

@@ -1,6 +1,7 @@
 // CdnHttpsConfig through Pulumi's real dynamic-provider host over gRPC: the serialized seam loads
 // the built library from a project's node_modules, the engine's call sequences drive it against
-// the emulator (Configure, Check with unknowns as in preview, Create, Read, Diff, Update, Delete).
+// the emulator (Configure, Check with unknowns as in preview, Create, Read as refresh and get, Diff,
+// Update, Delete).
 import { expect } from "chai";
 import type { EmulatorHandle } from "../../emulator";
 import { makeCa, makeChain, TestChain } from "../support/certs";
@@ -27,7 +28,7 @@ describe("CdnHttpsConfig through the dynamic-provider host", function () {
   });
   after(async () => { await fixture?.stop(); });
 
-  it("runs preview, create, refresh, update, import and destroy", async function () {
+  it("runs preview, create, refresh, update, get and destroy", async function () {
     // Preview with values not known yet: no failure, no API write.
     const preview = await engine.preview(urn, { domain: DOMAIN, certificate: UNKNOWN, privateKey: UNKNOWN, forceRedirect: { statusCode: UNKNOWN } });
     expect(preview.failures).to.deep.equal([]);
@@ -55,8 +56,9 @@ describe("CdnHttpsConfig through the dynamic-provider host", function () {
     expect(updated.state.outputs.fingerprint).to.equal(rotated.fingerprintSha256);
     expect(updated.state.outputs.forceRedirect).to.deep.equal({ statusCode: 301, carryHeaders: false });
 
-    const imported = await engine.import(urnFor("tencentcloud-https:CdnHttpsConfig", "imported"), DOMAIN);
-    expect(imported?.outputs).to.include({ domain: DOMAIN, httpsEnabled: true });
+    // CdnHttpsConfig.get: read by id as ReadStep reads it, without managing it.
+    const got = await engine.get(urnFor("tencentcloud-https:CdnHttpsConfig", "got"), DOMAIN);
+    expect(got.outputs).to.include({ domain: DOMAIN, httpsEnabled: true });
 
     await engine.destroy(updated.state);
     const writes = await emulator.writes();

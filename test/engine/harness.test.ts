@@ -103,6 +103,8 @@ describe("engine harness (real dynamic-provider host over gRPC)", function () {
     // The secret config value arrived unwrapped (the host strips the secret wrapper).
     expect(created.outputs).to.include({ name: "alpha", size: 2, tokenLength: "s3cret-token".length });
     expect(created.outputs.__provider).to.equal(provider);
+    // The host prints on stdout, which may arrive after the answer: wait for the line (bounded).
+    for (let i = 0; i < 100 && !host.logs().includes("creating alpha"); i++) await new Promise((r) => setTimeout(r, 10));
     expect(host.logs()).to.include("creating alpha");
 
     const refreshed = await engine.refresh(created);
@@ -127,12 +129,22 @@ describe("engine harness (real dynamic-provider host over gRPC)", function () {
     expect(await engine.refresh(replaced.state), "read with no id means gone").to.equal(undefined);
   });
 
-  it("imports by id through Read with only inputs (as opts.id does)", async function () {
+  it("reads by id as ReadStep does (Resource.get): the program's props as inputs and state", async function () {
     const created = await engine.create(urn("gamma"), { name: "gamma" });
-    const imported = await engine.import(urn("gamma-imported"), "gamma");
-    expect(imported?.outputs).to.include({ name: "gamma", size: 1 });
+    const got = await engine.get(urn("gamma-got"), "gamma", { name: "gamma" });
+    expect(got.outputs).to.include({ name: "gamma", size: 1, drifted: true, __provider: provider });
+    expect(got.inputs).to.deep.equal({ name: "gamma", __provider: provider });
     await engine.destroy(created);
-    expect(await engine.import(urn("nothing"), "nothing")).to.equal(undefined);
+    const gone = await engine.get(urn("nothing"), "nothing").catch((e) => e);
+    expect(gone.message).to.equal("resource 'nothing' does not exist");
+  });
+
+  it("imports as ImportStep does (Read with no inputs and no properties): the host finds no provider", async function () {
+    const created = await engine.create(urn("delta"), { name: "delta" });
+    const failed = await engine.import(urn("delta-imported"), "delta", { name: "delta" }).catch((e) => e);
+    expect(failed).to.be.instanceOf(HostError);
+    expect(failed.message).to.equal("code must be a string, not undefined");
+    await engine.destroy(created);
   });
 
   it("surfaces a create error with the provider's message", async function () {

@@ -36,7 +36,7 @@ describe("LiveCertificate and LiveDomainBinding through the dynamic-provider hos
   });
   after(async () => { await fixture?.stop(); });
 
-  it("runs preview, create, refresh, replace-and-rebind, import and destroy", async function () {
+  it("runs preview, create, refresh, replace-and-rebind, get and destroy", async function () {
     // Preview: the certificate's key and the binding's certificate id are not known yet.
     const certPreview = await certs.preview(certUrn, { certificate: chain.certificate, privateKey: UNKNOWN, alias: "prod" });
     expect(certPreview.failures).to.deep.equal([]);
@@ -91,12 +91,12 @@ describe("LiveCertificate and LiveDomainBinding through the dynamic-provider hos
     await host.delete(cert.id, certUrn, cert.outputs, cert.inputs);
     binding = moved.state;
 
-    // Import both by id.
-    const importedCert = await certs.import(urnFor("tencentcloud-https:LiveCertificate", "imported"), replacement.id);
-    expect(importedCert?.outputs).to.include({ certificateId: replacement.id, source: "self-owned", fingerprint: renewed.fingerprintSha256 });
-    const importedBinding = await bindings.import(urnFor("tencentcloud-https:LiveDomainBinding", "imported"), `${P2},${P1}`);
-    expect(importedBinding?.outputs).to.deep.include({ certificateId: replacement.id, domains: [P1, P2] });
-    expect(importedBinding?.inputs).to.deep.include({ certificateId: replacement.id, domains: [P1, P2], enableHttps: true });
+    // Both read by id (`get`), as ReadStep reads them.
+    const gotCert = await certs.get(urnFor("tencentcloud-https:LiveCertificate", "got"), replacement.id);
+    expect(gotCert.outputs).to.include({ certificateId: replacement.id, source: "self-owned", fingerprint: renewed.fingerprintSha256, adopted: true });
+    const gotBinding = await bindings.get(urnFor("tencentcloud-https:LiveDomainBinding", "got"), `${P2},${P1}`);
+    expect(gotBinding.id).to.equal(`${P1},${P2}`);
+    expect(gotBinding.outputs).to.deep.include({ certificateId: replacement.id, domains: [P1, P2], enableHttps: true });
 
     // Destroy: the domains lose their certificate (and HTTPS), then the certificate is deleted.
     await bindings.destroy(binding);

@@ -4,9 +4,12 @@
 // removed resources and the old halves of replacements deleted. A check failure or a failed step
 // ends the deployment before the deletes, and an error carrying partial state (ErrorResourceInitFailed)
 // is recorded as the resource's state, as the engine does. One provider process per deployment
-// (ProviderEnv.newProcess): nothing of the last one is remembered.
-import type { Provider } from "../../provider";
+// (ProviderEnv.newProcess): nothing of the last one is remembered. Every Read goes through what
+// Pulumi's dynamic-provider host does with it (readAsHost), with what each engine step sends
+// (docs/reference/pulumi-dynamic-providers.md, last section; test/support/engine.ts quotes step.go).
+import type { Provider, ResourceProvider } from "../../provider";
 import { PartialStateError } from "../../provider/runtime/partialState";
+import { HIDDEN } from "../../provider/runtime/resource";
 import type { ProviderEnv } from "../support/providerEnv";
 
 export type Kind = "cdnHttpsConfig" | "liveCertificate" | "liveDomainBinding";
@@ -33,8 +36,13 @@ export interface Declared {
   name: string;
   args: Props | ((outputsOf: (name: string) => Props) => Props);
   dependsOn?: string[];
-  /** `{ import: id }`: adopt the existing resource instead of creating it. */
+  /**
+   * `{ import: id }` given to this library's sdk class: it hands the id over as the hidden input
+   * `__import` (sdk/internal.ts), so the engine runs an ordinary check and create that adopts.
+   */
   import?: string;
+  /** The `import` option reaching the engine (`pulumi import`, a bare dynamic.Resource): its import step. */
+  engineImport?: string;
 }
 
 export interface Entry { kind: Kind; name: string; id: string; inputs: Props; outputs: Props }
@@ -66,6 +74,17 @@ async function deleteInOrder(provider: Provider, entries: Entry[], steps: Record
   }
 }
 
+/**
+ * A Read as Pulumi's dynamic-provider host serves it (cmd/dynamic-provider `read`): the serialized
+ * provider is looked up in the request's properties, or in its inputs when the properties are
+ * empty; with neither (ImportStep sends only the id) the host fails before any provider code runs.
+ */
+async function readAsHost(h: ResourceProvider, id: string, properties: Props, inputs?: Props) {
+  const props = Object.keys(properties).length === 0 && inputs ? inputs : properties;
+  if (typeof props[HIDDEN.provider] !== "string") throw new Error("code must be a string, not undefined");
+  return h.read(id, props);
+}
+
 /** `pulumi up` of `program` over `state`, in a provider process of its own. */
 export function up(env: ProviderEnv, program: Declared[], state: Entry[]): Promise<Result> {
   return runUp(env.newProcess(), program, state);
@@ -85,21 +104,21 @@ async function runUp(provider: Provider, program: Declared[], state: Entry[]): P
     if (deps.some((x) => x === undefined)) return undefined; // a dependency failed: the engine skips this one
     const outputsOf = (n: string) => next.get(key(byName.get(n)!))!.outputs;
     const args = typeof d.args === "function" ? d.args(outputsOf) : d.args;
-    const news = { ...args, __resourceName: d.name, __stack: STACK, __provider: PROVIDER };
+    const news = { ...args, __resourceName: d.name, __stack: STACK, __provider: PROVIDER, ...(d.import ? { [HIDDEN.importId]: d.import } : {}) };
     const h = provider[d.kind];
     const old = state.find((e) => key(e) === key(d));
     try {
-      if (d.import && !old) {
-        // The import step: Read with the program's inputs (the host passes them as props), then the
-        // engine checks and diffs the program against what was read; any difference fails the import.
-        const read = await h.read!(d.import, news);
-        if (!read.id) throw new Error(`resource '${d.import}' does not exist`);
-        const imported: Entry = { kind: d.kind, name: d.name, id: read.id, inputs: read.inputs ?? news, outputs: { ...read.props, __provider: PROVIDER } };
+      if (d.engineImport && !old) {
+        // ImportStep.Apply: Read with the id only (no inputs, no properties), then Check(olds = the
+        // read inputs, news = the program's) and Diff; any difference fails the import.
+        const read = await readAsHost(h, d.engineImport, {});
+        if (!read.id) throw new Error(`resource '${d.engineImport}' does not exist`);
+        const imported: Entry = { kind: d.kind, name: d.name, id: read.id, inputs: read.inputs ?? {}, outputs: { ...read.props, __provider: PROVIDER } };
         const checked = await h.check!(imported.inputs, news);
         if (checked.failures?.length) { failures[d.name] = checked.failures; steps[d.name] = "failed"; return undefined; }
         const diff = await h.diff!(imported.id, imported.outputs, checked.inputs);
         if (diff.changes) throw new Error(`inputs to import do not match the existing resource (${JSON.stringify(diff)})`);
-        next.set(key(d), imported);
+        next.set(key(d), { ...imported, inputs: checked.inputs });
         steps[d.name] = "import";
         return imported.outputs;
       }
@@ -148,12 +167,12 @@ async function runUp(provider: Provider, program: Declared[], state: Entry[]): P
   return { state: [...next.values()], steps, failures, errors, ok: ok && Object.keys(errors).length === 0 };
 }
 
-/** `pulumi refresh`: Read every resource with its outputs; a resource reported gone leaves state. */
+/** `pulumi refresh` (RefreshStep): Read every resource with its recorded inputs and outputs; a resource reported gone leaves state. */
 export async function refresh(env: ProviderEnv, state: Entry[]): Promise<Entry[]> {
   const provider = env.newProcess();
   const out: Entry[] = [];
   await Promise.all(state.map(async (e) => {
-    const r = await provider[e.kind].read(e.id, e.outputs);
+    const r = await readAsHost(provider[e.kind], e.id, e.outputs, e.inputs);
     if (!r.id) return;
     out.push({ ...e, id: r.id, inputs: r.inputs ? { ...r.inputs, __provider: PROVIDER } : e.inputs, outputs: { ...r.props, __provider: PROVIDER } });
   }));

@@ -83,20 +83,22 @@ describe("packaging: the repository stands alone", function () {
     expect(found.map((r) => `${r.file}:${r.line}: ${r.text}`), "cite docs/ or public Tencent Cloud documentation instead").to.deep.equal([]);
   });
 
-  it("npm pack builds first and ships dist/{sdk,provider,emulator,cli} with declarations, the vendored API spec, LICENSE, README and CHANGELOG only", async () => {
+  it("npm pack builds first and ships dist/{sdk,provider,emulator,cli} with declarations, the vendored API spec, the docs, LICENSE, README and CHANGELOG only", async () => {
     const out = await sh("npm", ["pack", "--dry-run", "--json"], clone);
     const [info] = JSON.parse(out.slice(out.indexOf("[")));
     const files: string[] = info.files.map((f: { path: string }) => f.path);
     for (const f of ["LICENSE", "README.md", "CHANGELOG.md", "package.json",
       "dist/sdk/index.js", "dist/sdk/index.d.ts", "dist/provider/index.js", "dist/provider/index.d.ts",
       "dist/emulator/index.js", "dist/emulator/index.d.ts", "dist/cli/index.js", "dist/cli/index.d.ts",
-      "spec/cdn.api.json", "spec/LICENSE"]) { // the emulator reads spec/ at run time
+      "spec/cdn.api.json", "spec/LICENSE", // the emulator reads spec/ at run time
+      "docs/emulator.md", "docs/ownership.md", "docs/pacing.md"]) { // the README and the shipped code cite docs/
       expect(files, f).to.include(f);
     }
     const stray = files.filter((f) => !/^(LICENSE|README\.md|CHANGELOG\.md|package\.json)$/.test(f) &&
-      !/^spec\/(LICENSE|README\.md|(cdn|live|ssl)\.(api|examples)\.json|errors\.json|actions\.json)$/.test(f) &&
+      !/^spec\/(LICENSE|README\.md|(cdn|live|ssl|sts)\.(api|examples)\.json|errors\.json|actions\.json)$/.test(f) &&
+      !/^docs\/[\w/.-]+\.md$/.test(f) &&
       !/^dist\/(sdk|provider|emulator|cli)\/.+\.(js|d\.ts)$/.test(f));
-    expect(stray, "nothing but the four built folders and spec/ (no tests, benches, examples, sources or source maps)").to.deep.equal([]);
+    expect(stray, "nothing but the four built folders, spec/ and docs/ (no tests, benches, examples, sources or source maps)").to.deep.equal([]);
     expect(fs.readFileSync(path.join(clone, "LICENSE"), "utf8")).to.contain("Apache License").and.contain("Version 2.0, January 2004");
     expect(fs.readFileSync(path.join(clone, "dist/cli/index.js"), "utf8")).to.match(/^#!\/usr\/bin\/env node/);
   });

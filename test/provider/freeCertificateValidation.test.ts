@@ -121,6 +121,6 @@ describe("FreeCertificateValidation (provider against the emulator)", function (
     expect(error.message).to.match(/SSL certificate NoSuch01 does not exist in SSL Certificate Management; give the certificateId of a FreeCertificate/);
     expect(await h.read("NoSuch01", { certificateId: "NoSuch01", status: "issued" })).to.deep.equal({});
     const cert = await certificate("import.example.com");
-    expect(await h.read(cert.id, {})).to.deep.equal({ id: cert.id, props: { certificateId: cert.id, status: "pendingValidation", __version: 1 }, inputs: { certificateId: cert.id } });
+    expect(await h.read(cert.id, {})).to.deep.equal({ id: cert.id, props: { certificateId: cert.id, status: "pendingValidation", accountId: "100000000001", __version: 1 }, inputs: { certificateId: cert.id } });
   });
 });

@@ -1,5 +1,6 @@
 // An engine-faithful harness: spawns Pulumi's real dynamic-provider host and drives it over gRPC
-// the way the Pulumi engine does (see docs/reference/pulumi-dynamic-providers.md §2), so
+// the way the Pulumi engine does (see docs/reference/pulumi-dynamic-providers.md §2, and its last
+// section for what each step sends to Read), so
 // tests exercise the serialized seam, module resolution from a project's cwd, Struct encoding and
 // the host's quirks without the Pulumi CLI.
 import { ChildProcess, spawn } from "child_process";
@@ -332,19 +333,62 @@ export class Engine {
     return { state: { urn: old.urn, id, inputs, outputs: outs }, step: "replace", diff };
   }
 
-  /** `pulumi refresh`: Read; undefined means the engine drops the resource from state. */
+  /**
+   * `pulumi refresh`, as RefreshStep.Apply does it (pulumi/pulumi pkg/resource/deploy/step.go):
+   *   prov.Read(context.TODO(), plugin.ReadRequest{ ..., ID: resourceID, Inputs: s.old.Inputs, State: s.old.Outputs })
+   * An answer without an id means gone ("If the resource was missing, simply return a nil property
+   * map", sdk/go/common/resource/plugin/provider_plugin.go): undefined, the engine drops it from state.
+   * "If the provider specified new inputs for this resource, pick them up now. Otherwise, retain the current inputs."
+   */
   async refresh(old: StateEntry): Promise<StateEntry | undefined> {
     const r = await this.host.read(old.id, old.urn, old.outputs, old.inputs);
     if (!r.id) return undefined;
     return { urn: old.urn, id: r.id, inputs: r.inputs ?? old.inputs, outputs: r.props };
   }
 
-  /** `pulumi import` / `opts.id`: Read with no properties, only inputs carrying `__provider`. */
-  async import(urn: string, id: string, args: Props = {}): Promise<StateEntry | undefined> {
-    const inputs = { ...args, __provider: this.provider };
-    const r = await this.host.read(id, urn, {}, inputs);
-    if (!r.id) return undefined;
-    return { urn, id: r.id, inputs: r.inputs ?? inputs, outputs: r.props };
+  /**
+   * `Resource.get(name, id)` or `opts.id` (ReadResource from the program), as ReadStep.Apply does it
+   * (step.go): the program's props, with `__provider`, as both inputs and state:
+   *   // ... we've been passing that as "state" to providers since forever ... Thus this strange double
+   *   // send of inputs as both "inputs" and "state".
+   *   result, err := prov.Read(context.TODO(), plugin.ReadRequest{ ..., ID: id, Inputs: s.new.Inputs, State: s.new.Inputs })
+   * then `if result.Outputs == nil { ... fmt.Errorf("resource '%s' does not exist", id) }`. The entry
+   * keeps the program's props as inputs (ReadStep records only the outputs); the engine never
+   * updates or deletes it (an external resource).
+   */
+  async get(urn: string, id: string, props: Props = {}): Promise<StateEntry> {
+    const inputs = engineValue({ ...props, __provider: this.provider });
+    const r = await this.host.read(id, urn, inputs, inputs);
+    if (!r.id) throw new Error(`resource '${id}' does not exist`);
+    return { urn, id: r.id, inputs, outputs: r.props };
+  }
+
+  /**
+   * The `import` resource option reaching the engine (`pulumi import`, or a plain dynamic.Resource
+   * given `{ import: id }`), as ImportStep.Apply does it (step.go):
+   *   read, err := prov.Read(context.TODO(), plugin.ReadRequest{ URN: s.new.URN, Name: ..., Type: ..., ID: s.new.ID })
+   * i.e. the id with NO inputs and NO properties; then
+   *   if read.Outputs == nil { ... fmt.Errorf("resource '%v' does not exist", s.new.ID) }
+   *   if read.Inputs == nil { ... "provider does not support importing resources; please try updating the '%v' plugin" }
+   *   resp, err := prov.Check(... Olds: s.old.Inputs, News: s.new.Inputs ...)   // old = what Read returned
+   *   diff, err := diffResource(s.new.URN, s.new.ID, s.old.Inputs, s.old.Outputs, s.new.Inputs, ...)
+   *   if diff.Changes != plugin.DiffNone { message := fmt.Sprintf("inputs to import do not match the existing resource: %v", s.diffs) ... }
+   * Pulumi's dynamic-provider host looks for the serialized `__provider` in the request's properties,
+   * then its inputs, and finds none: for every dynamic resource this fails in the host, before any
+   * provider code runs, with "code must be a string, not undefined" (pulumi/pulumi#11279, #3550,
+   * #16175). That is Pulumi's limitation; this library's sdk hands `{ import: id }` over as the hidden
+   * input `__import` instead, so the engine runs an ordinary check and create that adopts.
+   */
+  async import(urn: string, id: string, args: Props = {}): Promise<StateEntry> {
+    const read = await this.host.read(id, urn, {});
+    if (!read.id) throw new Error(`resource '${id}' does not exist`);
+    if (!read.inputs) throw new Error("provider does not support importing resources; please try updating the 'pulumi-nodejs' plugin");
+    const news = { ...args, __provider: this.provider };
+    const checked = await this.host.check(urn, read.inputs, news);
+    if (checked.failures.length > 0) throw new CheckFailedError(checked.failures);
+    const diff = await this.host.diff(read.id, urn, read.props, checked.inputs, read.inputs);
+    if (diff.changes !== "none") throw new Error(`inputs to import do not match the existing resource: ${JSON.stringify(diff)}`);
+    return { urn, id: read.id, inputs: checked.inputs, outputs: read.props };
   }
 
   /** `pulumi destroy`: Delete with the old outputs (which carry the stored `__provider`). */

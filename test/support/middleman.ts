@@ -7,7 +7,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { SERVICE_VERSIONS, Service } from "../../provider/tencentcloud/types";
 
-export interface Exchange { service: Service | string; action: string; request: any; answer: any }
+export interface Exchange {
+  service: Service | string; action: string; request: any; answer: any;
+  /** The Host the client signed and sent, and its X-TC-Region (regional services only). */
+  host: string; region: string;
+}
 
 /**
  * What an answer hook returns to lose the answer: the emulator applied the request, and the client's
@@ -62,7 +66,10 @@ export async function startMiddleman(target: string): Promise<Middleman> {
         answer.on("data", (c: Buffer) => parts.push(c));
         answer.on("end", async () => {
           let text = Buffer.concat(parts).toString("utf8");
-          const exchange: Exchange = { service: serviceOf(req), action: header(req, "x-tc-action"), request: parsed(body.toString("utf8")), answer: parsed(text) };
+          const exchange: Exchange = {
+            service: serviceOf(req), action: header(req, "x-tc-action"), request: parsed(body.toString("utf8")), answer: parsed(text),
+            host: header(req, "host"), region: header(req, "x-tc-region"),
+          };
           if (hook && exchange.action) {
             const changed = await hook(exchange);
             if (changed === DROP) { exchanges.push(exchange); res.destroy(); return; }

@@ -29,15 +29,16 @@ export interface PackedProject {
   tarball: string;
   /** Milliseconds spent packing and installing. */
   timings: { packMs: number; installMs: number };
+  /** What `npm install` said on stderr at its default level (warnings: npm 11 lists install scripts there). */
+  installLog: string;
 }
 
 const tempDirs: string[] = [];
 process.once("exit", () => tempDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-async function npm(args: string[], cwd: string): Promise<string> {
+async function npm(args: string[], cwd: string): Promise<{ stdout: string; stderr: string }> {
   try {
-    const { stdout } = await run("npm", args, { cwd, maxBuffer: 16 * 1024 * 1024 });
-    return stdout;
+    return await run("npm", args, { cwd, maxBuffer: 16 * 1024 * 1024 });
   } catch (e: any) {
     throw new Error(`npm ${args.join(" ")} failed in ${cwd}: ${e.stderr || e.message}`);
   }
@@ -47,17 +48,19 @@ async function pack(root: string, dest: string): Promise<string> {
   if (!fs.existsSync(path.join(root, "dist", "sdk", "index.js"))) {
     throw new Error("dist/ is not built: run `npm run build` (or `npx tsc -p .`) before packing");
   }
-  // --ignore-scripts: the build already ran; packing must not rebuild or run lifecycle hooks.
-  const out = await npm(["pack", "--json", "--ignore-scripts", "--pack-destination", dest], root);
-  const [info] = JSON.parse(out.slice(out.indexOf("[")));
+  // As a release packs: prepack builds (a no-op after the suite's build: tsc is incremental) and
+  // writes the manifest without `prepare`, postpack puts it back (scripts/pack-manifest.js).
+  const { stdout } = await npm(["pack", "--json", "--pack-destination", dest], root);
+  const [info] = JSON.parse(stdout.slice(stdout.indexOf("[")));
   return path.join(dest, info.filename);
 }
 
-async function install(tarball: string, dir: string): Promise<void> {
+async function install(tarball: string, dir: string): Promise<string> {
   fs.writeFileSync(path.join(dir, "package.json"),
     JSON.stringify({ name: "user-project", version: "0.0.0", private: true }, null, 2));
-  await npm(["install", tarball, `@pulumi/pulumi@${PULUMI_VERSION}`,
-    "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], dir);
+  const { stderr } = await npm(["install", tarball, `@pulumi/pulumi@${PULUMI_VERSION}`,
+    "--no-audit", "--no-fund", "--prefer-offline"], dir);
+  return stderr;
 }
 
 async function build(): Promise<PackedProject> {
@@ -69,8 +72,8 @@ async function build(): Promise<PackedProject> {
   const tarball = await pack(repoRoot(), base);
   const packMs = Date.now() - t;
   t = Date.now();
-  await install(tarball, dir);
-  return { dir, tarball, timings: { packMs, installMs: Date.now() - t } };
+  const installLog = await install(tarball, dir);
+  return { dir, tarball, timings: { packMs, installMs: Date.now() - t }, installLog };
 }
 
 let memo: Promise<PackedProject> | undefined;

@@ -143,6 +143,11 @@ describe("rules/cdn", () => {
       expect(sameDeployedCert(a, { ...a, certId: "y" })).to.equal(false);
       expect(sameDeployedCert(a, { ...a, expireTime: "2031-01-01 00:00:00" })).to.equal(false);
       expect(sameDeployedCert(a, undefined)).to.equal(false);
+      // A CertId on one side only: a hosted certificate where an upload was, or the reverse.
+      const uploaded = { certName: "n", expireTime: "2030-01-01 00:00:00" };
+      expect(sameDeployedCert(uploaded, a)).to.equal(false);
+      expect(sameDeployedCert(a, uploaded)).to.equal(false);
+      expect(sameDeployedCert(uploaded, { ...uploaded })).to.equal(true);
       expect(deployedCertOf({ Switch: "off", CertInfo: { CertId: "x" } })).to.equal(undefined);
     });
   });

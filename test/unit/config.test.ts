@@ -1,14 +1,20 @@
 // Credential and endpoint resolution: Pulumi config (own namespace, then tencentcloud:), then env.
+// (Every other source and the whole precedence table: test/provider/credentials.test.ts.)
 import { expect } from "chai";
-import { ConfigureRequest, MISSING_CREDENTIALS_MESSAGE, readConfig, resolveClientOptions as resolveWith, StoredConfig } from "../../provider/config";
+import { ConfigureRequest, readConfig, resolveConnection, StoredConfig } from "../../provider/config";
 import { ProviderContext } from "../../provider/context";
+import { chooseCredentials, MISSING_CREDENTIALS_MESSAGE } from "../../provider/credentials/choose";
 
 const ENV_KEYS = ["TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SECURITY_TOKEN", "TENCENTCLOUD_HTTPS_ENDPOINT"];
 
 /** What the provider context keeps of its configure (as ProviderContext.configure does). */
 let stored: StoredConfig | undefined;
 const configure = (req: ConfigureRequest) => { stored = readConfig(req); };
-const resolveClientOptions = () => resolveWith(stored);
+/** The keys the configuration selects, and where requests go (as the provider context resolves them). */
+const resolveClientOptions = () => {
+  const { base } = chooseCredentials(stored, process.env, () => { throw new Error("no profile files in this test"); });
+  return { credentials: base.kind === "keys" ? base.credentials : (undefined as never), endpoint: resolveConnection(stored).endpoint };
+};
 
 function configureWith(values: Record<string, string>): string[] {
   const asked: string[] = [];

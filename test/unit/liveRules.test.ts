@@ -84,12 +84,12 @@ describe("live rules", () => {
   describe("binding plan", () => {
     it("asks for HTTPS on (1) or unchanged (-1) and names the certificates domains leave", () => {
       const current = byDomain(binding("a.example.com", "old"), binding("b.example.com", "new"));
-      const on = planBinding({ certificateId: "new", domains: ["B.example.com", "a.example.com", "c.example.com"], enableHttps: true, current });
+      const on = planBinding({ certificateId: "new", domains: normalizeDomains(["B.example.com", "a.example.com", "c.example.com"]), enableHttps: true, current });
       expect(on.domainInfos).to.deep.equal([
         { DomainName: "a.example.com", Status: 1 }, { DomainName: "b.example.com", Status: 1 }, { DomainName: "c.example.com", Status: 1 },
       ]);
       expect(on.takeovers).to.deep.equal([{ domain: "a.example.com", fromCertificateId: "old", fromAlias: "alias-old" }]);
-      const keep = planBinding({ certificateId: "new", domains: ["a.example.com"], enableHttps: false, current });
+      const keep = planBinding({ certificateId: "new", domains: normalizeDomains(["a.example.com"]), enableHttps: false, current });
       expect(keep.domainInfos).to.deep.equal([{ DomainName: "a.example.com", Status: -1 }]);
     });
   });
@@ -122,7 +122,7 @@ describe("live rules", () => {
   });
 
   describe("state from the API's truth", () => {
-    const tracked = ["a.example.com", "b.example.com", "c.example.com"];
+    const tracked = normalizeDomains(["a.example.com", "b.example.com", "c.example.com"]);
 
     it("keeps only domains bound to this certificate, and shows HTTPS turned off elsewhere", () => {
       const current = byDomain(binding("a.example.com", "mine", 1), binding("b.example.com", "mine", 0), binding("c.example.com", "theirs", 1));

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { KeyedLock } from "../../provider/runtime/keyedLock";
 import { withoutUndefined } from "../../provider/runtime/outputs";
 import { parseDuration, timeoutFor, DEFAULT_TIMEOUT_MS } from "../../provider/runtime/timeouts";
+import { logTo } from "../../provider/runtime/log";
 import { pollUntil, PollTimeoutError } from "../../provider/runtime/poll";
 import { validateArgs } from "../../provider/runtime/validate";
 import { UNKNOWN } from "../../provider/unknown";
@@ -60,10 +61,10 @@ describe("provider runtime helpers", () => {
     const lines: string[] = [];
     const value = await pollUntil({
       read: async () => states.shift()!, judge: (s) => (s === "deployed" ? "done" : "pending"),
-      describe: (s) => s, onProgress: (l) => lines.push(l), timeoutMs: 60_000, what: "x", sleep: async () => undefined,
+      describe: (s) => s, progress: { subject: "a.com", log: logTo((_level, l) => lines.push(l)) }, timeoutMs: 60_000, what: "x", sleep: async () => undefined,
     });
     expect(value).to.equal("deployed");
-    expect(lines).to.deep.equal(["deploying", "deployed"]);
+    expect(lines).to.deep.equal(["a.com: deploying, 0s of 1m, 1 check", "a.com: deployed, 0s of 1m, 3 checks"]);
   });
 
   it("waits twice as long after an answer that asks to slow down (a rate-limited check)", async () => {
