@@ -6,6 +6,14 @@
 const LIVE_CERT_FORMS = "Give either certificate and privateKey (a self-owned certificate) or cloudCertId (a Tencent Cloud-hosted certificate from SSL Certificate Management)";
 
 export const messages = {
+  /** Any argument, at check before the schema (rules/argumentContent.ts). */
+  argumentTooLarge: (property: string, size: string, limit: string) =>
+    `${property} is too large (${size}): at most ${limit} is accepted for any argument, as much as the largest certificate chain needs; nothing was parsed or sent.`,
+  /** Any argument but privateKey that holds key material (rules/argumentContent.ts); never quotes it. */
+  keyOutsidePrivateKey: (property: string) =>
+    `${property} holds text that is a private key (a PRIVATE KEY block, damaged or not, or base64 text that decodes to a key): ` +
+    `a private key is given only as privateKey, which is kept secret; remove it from ${property}. Nothing was sent or stored.`,
+
   /** A certificate id that SSL Certificate Management does not know; `fix` says where to look. */
   certificateNotFound: (certId: string, fix = "check the id in the SSL console") =>
     `SSL certificate ${certId} does not exist in SSL Certificate Management; ${fix}.`,

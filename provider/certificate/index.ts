@@ -6,6 +6,9 @@ export type { Severity, Finding, CertificateFacts, InspectInput, InspectResult }
 export { inspectCertificate } from "./inspect";
 export { inspectRemembering, rememberedFacts } from "./remembered";
 export { domainMatches, isDomainName, normalizeDomain, NameMatcher } from "./hostname";
-export { normalizePem } from "./pem";
+export { canonicalCertificates, normalizePem } from "./pem";
+export { canonicalPrivateKey } from "./key";
+export { holdsKeyMaterial, redactKeyMaterial } from "./keyMaterial";
+export { describeSize, MAX_BUNDLE_CERTIFICATES, MAX_INPUT_CHARS } from "./limits";
 export { hasErrors, CODES, type FindingCode } from "./findings";
 export { inspectClientCa, CLIENT_CA_CODES, type ClientCaCode, type ClientCaFacts, type ClientCaInput, type ClientCaResult } from "./clientCa";
