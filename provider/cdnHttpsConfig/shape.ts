@@ -4,7 +4,7 @@
 // plus the rules that span several fields, which must stay silent about values still unknown at
 // preview. The doc comments here are what users see in their editor.
 import { z } from "zod";
-import { isDomainName } from "../certificate";
+import { canonicalCertificates, canonicalPrivateKey, isDomainName } from "../certificate";
 import { messages } from "../messages";
 import { isUnknown } from "../unknown";
 import type { CertSource } from "../rules/sslCertificate";
@@ -191,15 +191,16 @@ export interface ResolvedArgs extends DesiredExtras {
   waitForDeployment: boolean;
 }
 
+/** Certificates and key are what was parsed (canonical PEM), never the pasted text: that is what is sent and becomes outputs. */
 export function resolveArgs(a: CdnHttpsConfigInputs): ResolvedArgs {
   const cert = a.certId !== undefined
     ? { source: "hosted" as const, certId: a.certId }
-    : { source: "self-owned" as const, certificate: a.certificate!, privateKey: a.privateKey! };
+    : { source: "self-owned" as const, certificate: canonicalCertificates(a.certificate!), privateKey: canonicalPrivateKey(a.privateKey!) };
   return {
     domain: a.domain,
     https: { cert, certRemark: a.certRemark, http2: a.http2, ocspStapling: a.ocspStapling, tlsVersions: a.tlsVersions, hsts: a.hsts },
     redirect: a.forceRedirect,
-    clientCa: a.clientCertificate?.caCertificates,
+    clientCa: a.clientCertificate && canonicalCertificates(a.clientCertificate.caCertificates),
     quic: a.quic,
     waitForDeployment: a.waitForDeployment,
   };

@@ -3,6 +3,7 @@
 // documented Args interface is proven equal to its z.input; the state type and its computed keys;
 // the form the inputs choose.
 import { z } from "zod";
+import { canonicalCertificates, canonicalPrivateKey } from "../certificate";
 import type { CertSource } from "../rules/sslCertificate";
 import { argumentsError, certificateArg, privateKeyArg, sslCertIdArg } from "../runtime/argumentSchemas";
 import type { Assert, Equal, WithDefaults } from "../runtime/shapeTypes";
@@ -42,10 +43,11 @@ export type ResolvedArgs =
   | { source: "self-owned"; certificate: string; privateKey: string; remarks?: string }
   | { source: "hosted"; cloudCertId: string; remarks?: string };
 
+/** Certificate and key are what was parsed (canonical PEM), never the pasted text: that is what is uploaded and becomes outputs. */
 export function resolveArgs(a: LiveCertificateInputs): ResolvedArgs {
   return sourceOfInputs(a) === "hosted"
     ? { source: "hosted", cloudCertId: a.cloudCertId!, remarks: a.remarks }
-    : { source: "self-owned", certificate: a.certificate!, privateKey: a.privateKey!, remarks: a.remarks };
+    : { source: "self-owned", certificate: canonicalCertificates(a.certificate!), privateKey: canonicalPrivateKey(a.privateKey!), remarks: a.remarks };
 }
 
 /** The resource's state (its outputs). */
