@@ -5,7 +5,7 @@
 export type { Severity, Finding, CertificateFacts, InspectInput, InspectResult } from "./types";
 export { inspectCertificate } from "./inspect";
 export { inspectRemembering, rememberedFacts } from "./remembered";
-export { domainMatches, isDomainName, normalizeDomain, NameMatcher } from "./hostname";
+export { domainMatches, isDomainName, normalizeDomain, NameMatcher, publicCaNameProblem } from "./hostname";
 export { canonicalCertificates, normalizePem } from "./pem";
 export { canonicalPrivateKey } from "./key";
 export { holdsKeyMaterial, redactKeyMaterial } from "./keyMaterial";
