@@ -11,7 +11,7 @@ import { findDomain } from "../services/cdn";
 import { findCertificate } from "../services/ssl";
 import { cdnDomain, certificateId, Claim, declareInCheck, refFrom } from "../ownership";
 import { hostedCertificateProblem } from "./certFacts";
-import { clientCaFailures } from "./mtlsQuic";
+import { clientCaFailures, hostedServerCertFailures } from "./mtlsQuic";
 import { cdnHttpsConfigSchema, crossFieldFailures } from "./shape";
 
 type Args = Record<string, unknown>;
@@ -72,6 +72,7 @@ async function backendFailures(args: Args): Promise<CheckFailure[]> {
   if (certId) {
     const problem = hostedCertificateProblem(certId, hosted, domain, new Date());
     if (problem) failures.push({ property: "certId", reason: problem });
+    failures.push(...hostedServerCertFailures(args, hosted));
   }
   return failures;
 }
