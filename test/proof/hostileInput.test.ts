@@ -148,6 +148,17 @@ describe("proof: hostile input (issue 24)", function () {
     });
   });
 
+  it("a name or id holding a key's ciphertext (an encrypted key stripped of its armor) is refused: found by the fuzz campaign", () => {
+    const encrypted = chain.encryptedKeyPem("pass", "pkcs1");
+    const ciphertext = encrypted.split("\n").filter((l) => l && !l.startsWith("-----") && !l.includes(":")).join("\n");
+    const rows = pemNeedles("encrypted key", encrypted, 24);
+    return expectRefusedOffline(async () => {
+      const result = provider.freeCertificateValidation.check({}, { certificateId: "a9TsmZkL", validationRecordIds: [`\n${ciphertext}\n`] });
+      expect(scanForSecrets([{ name: "failures", text: JSON.stringify(result.failures) }], rows)).to.deep.equal([]);
+      return result;
+    }, "validationRecordIds.0", /base64/);
+  });
+
   it("mTLS: a hosted server certificate (certId) given as the client CA is refused, as it is as PEM", async () => {
     const since = await lastSeq();
     const { failures } = await provider.cdnHttpsConfig.check({}, { domain: MTLS, certId: HOSTED_CA_SERVER, clientCertificate: { caCertificates: hostedServer } });
