@@ -13,6 +13,9 @@ export const messages = {
   keyOutsidePrivateKey: (property: string) =>
     `${property} holds text that is a private key (a PRIVATE KEY block, damaged or not, or base64 text that decodes to a key): ` +
     `a private key is given only as privateKey, which is kept secret; remove it from ${property}. Nothing was sent or stored.`,
+  /** A name, id or remark holding what looks like a PEM block's base64 body (rules/argumentContent.ts); never quotes it. */
+  pemBodyOutsidePem: (property: string) =>
+    `${property} holds base64 text like the body of a PEM block (a key or a certificate), which has no place in it: remove it. Nothing was sent or stored.`,
 
   /** A certificate id that SSL Certificate Management does not know; `fix` says where to look. */
   certificateNotFound: (certId: string, fix = "check the id in the SSL console") =>
