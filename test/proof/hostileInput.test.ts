@@ -153,7 +153,7 @@ describe("proof: hostile input (issue 24)", function () {
     const ciphertext = encrypted.split("\n").filter((l) => l && !l.startsWith("-----") && !l.includes(":")).join("\n");
     const rows = pemNeedles("encrypted key", encrypted, 24);
     return expectRefusedOffline(async () => {
-      const result = provider.freeCertificateValidation.check({}, { certificateId: "a9TsmZkL", validationRecordIds: [`\n${ciphertext}\n`] });
+      const result = await provider.freeCertificateValidation.check({}, { certificateId: "a9TsmZkL", validationRecordIds: [`\n${ciphertext}\n`] });
       expect(scanForSecrets([{ name: "failures", text: JSON.stringify(result.failures) }], rows)).to.deep.equal([]);
       return result;
     }, "validationRecordIds.0", /base64/);
