@@ -1,8 +1,9 @@
 // `tencent-https emulator [--port N] [--seed FILE] [--deploy-delay-ms N]`: runs the local Tencent Cloud
-// API until SIGINT/SIGTERM, printing its URL and the credentials it accepts.
+// API until SIGINT/SIGTERM, printing its URL, the credentials it accepts and a ready line.
 import { readFileSync } from "node:fs";
 import { startEmulator } from "../emulator";
 import type { EmulatorOptions, EmulatorSeed } from "../emulator";
+import { SeedError } from "../emulator/core/seed";
 
 const USAGE = "usage: tencent-https emulator [--port N] [--seed FILE] [--deploy-delay-ms N] [--no-rate-limits]\n";
 
@@ -11,8 +12,10 @@ export const DEFAULT_DEPLOY_DELAY_MS = 2000;
 
 export const HELP = `${USAGE}
 Runs a local emulator of the Tencent Cloud API (cdn, live, ssl; TC3 signatures, error codes, rate
-limits, deployment delays) on 127.0.0.1 until Ctrl+C or SIGTERM, and prints its URL and the
-credentials it accepts. Point the provider at it with TENCENTCLOUD_HTTPS_ENDPOINT.
+limits, deployment delays) on 127.0.0.1 until Ctrl+C or SIGTERM, and prints its URL, the
+credentials it accepts and, once it serves, a line starting "ready:" with its process id. Point
+the provider at it with TENCENTCLOUD_HTTPS_ENDPOINT. GET <url>/_emulator/ready answers 200 once it
+serves: a script polls it before the first call (see "The emulator for CI" in the README).
 
 options:
   --port N             the port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)
@@ -30,12 +33,13 @@ seed file (every field optional):
   }
   "credentials" fixes the id and key the emulator accepts (the first is printed at start), so CI can
   set TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY before it starts; without it they are random.
-  liveDomains "type": 1 is a playback domain, 0 a push domain. An example: emulator/seed.example.json in the source repository.
+  liveDomains "type": 1 is a playback domain, 0 a push domain. A key the emulator does not know, or a
+  value outside its set, stops it with every problem and the accepted keys or values.
 
 exit codes:
   0  stopped by Ctrl+C or SIGTERM
   1  failed while running
-  2  a usage error, an unreadable or invalid seed file, or a port already in use
+  2  a usage error, an unreadable or invalid seed file (every problem is printed), or a port already in use
 
 example:
   tencent-https emulator --seed seed.json --port 8787 --deploy-delay-ms 200
@@ -73,7 +77,7 @@ function readSeedFile(file: string): EmulatorSeed {
   try {
     return JSON.parse(text) as EmulatorSeed;
   } catch (e) {
-    throw new Error(`the seed file ${file} is not valid JSON (${(e as Error).message}); see "Running against the emulator" in the README for its shape`);
+    throw new Error(`the seed file ${file} is not valid JSON (${(e as Error).message}); see "The emulator for CI" in the README for its shape`);
   }
 }
 
@@ -103,7 +107,9 @@ export async function run(args: string[]): Promise<number> {
   try {
     emulator = await startEmulator(options);
   } catch (e) {
-    const message = startFailure(e as NodeJS.ErrnoException, options.port ?? DEFAULT_PORT);
+    const message = e instanceof SeedError
+      ? `the seed file ${options.seedFile ?? "(none)"}: ${e.message}`
+      : startFailure(e as NodeJS.ErrnoException, options.port ?? DEFAULT_PORT);
     process.stderr.write(`tencent-https emulator: ${message}\n`);
     return 2;
   }
@@ -113,6 +119,7 @@ export async function run(args: string[]): Promise<number> {
       `  TENCENTCLOUD_SECRET_ID=${emulator.secretId}\n` +
       `  TENCENTCLOUD_SECRET_KEY=${emulator.secretKey}\n` +
       `  deployments take ${options.deployDelayMs} ms; admin routes under ${emulator.url}/_emulator/ (state, requests, faults, seed, reset, clock)\n` +
+      `ready: GET ${emulator.url}/_emulator/ready answers 200; stop it with kill ${process.pid}\n` +
       `Press Ctrl+C to stop.\n`,
   );
   await new Promise<void>((resolve) => {

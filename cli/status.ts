@@ -7,11 +7,11 @@ import { TencentCloudClient } from "../provider/tencentcloud/client";
 import { servedCertSource } from "../provider/rules/cdn";
 import { sourceOfCertType } from "../provider/rules/live";
 import { chinaTimeToIso } from "../provider/rules/sslCertificate";
-import { listDomains as listCdnDomains } from "../provider/services/cdn";
-import { listAllBindings, listPlaybackDomains } from "../provider/services/live";
+import { CdnService } from "../provider/services/cdn";
+import { LiveService } from "../provider/services/live";
 import type { DescribeCertificateResponse, DetailDomain, LiveDomainCertBinding, LiveDomainInfo } from "../provider/tencentcloud/types";
-import { listFreeCertificates } from "../provider/services/ssl";
-import { daysToExpiry, renewalWindowOpens, statusWord } from "../provider/freeCertificate/rules";
+import { SslService } from "../provider/services/ssl";
+import { daysToExpiry, renewalWindowOpens, statusWord } from "../provider/rules/freeCertificate";
 
 // ------------------------------------------------------------------------------- the report (pure)
 
@@ -24,10 +24,10 @@ export interface StatusRow {
   domainStatus: string;
   /** CDN: off, or the SslStatus (deploying, deployed, failed); CSS: on or off. */
   https: string;
-  certSource: CertSourceView;
-  certId?: string;
+  source: CertSourceView;
+  certificateId?: string;
   /** ISO 8601 UTC. */
-  certExpiresAt?: string;
+  expiresAt?: string;
   /** Free certificates: when the API's 30-day renewal window opens (a FreeCertificate renews within renewBeforeDays). */
   renewableFrom?: string;
 }
@@ -41,9 +41,9 @@ export function cdnRow(d: DetailDomain): StatusRow {
     domain: d.Domain,
     domainStatus: d.Status,
     https: https?.Switch === "on" ? https.SslStatus ?? "on" : "off",
-    certSource: hasCert ? servedCertSource(cert) : "none",
-    certId: cert?.CertId || undefined,
-    certExpiresAt: chinaTimeToIso(cert?.ExpireTime),
+    source: hasCert ? servedCertSource(cert) : "none",
+    certificateId: cert?.CertId || undefined,
+    expiresAt: chinaTimeToIso(cert?.ExpireTime),
   });
 }
 
@@ -53,9 +53,9 @@ export function liveRow(d: LiveDomainInfo, binding: LiveDomainCertBinding | unde
     domain: d.Name,
     domainStatus: d.Status === 1 ? "enabled" : "disabled",
     https: binding?.Status === 1 ? "on" : "off",
-    certSource: binding ? sourceOfCertType(binding.CertType) : "none",
-    certId: binding?.CloudCertId || undefined,
-    certExpiresAt: binding ? chinaTimeToIso(binding.CertExpireTime) : undefined,
+    source: binding ? sourceOfCertType(binding.CertType) : "none",
+    certificateId: binding?.CloudCertId || undefined,
+    expiresAt: binding ? chinaTimeToIso(binding.CertExpireTime) : undefined,
   });
 }
 
@@ -67,9 +67,9 @@ export function freeRow(c: DescribeCertificateResponse): StatusRow {
     domain: c.Domain ?? "",
     domainStatus: statusWord(c.Status),
     https: "-",
-    certSource: "hosted",
-    certId: c.CertificateId ?? undefined,
-    certExpiresAt: expiresAt,
+    source: "hosted",
+    certificateId: c.CertificateId ?? undefined,
+    expiresAt: expiresAt,
     renewableFrom: expiresAt ? renewalWindowOpens(expiresAt) : undefined,
   });
 }
@@ -80,7 +80,7 @@ function withoutUndefinedFields<T extends object>(row: T): T {
 
 /** Soonest expiry first; domains without a certificate last; then by kind and domain. */
 export function sortRows(rows: StatusRow[]): StatusRow[] {
-  const expiry = (r: StatusRow) => (r.certExpiresAt ? Date.parse(r.certExpiresAt) : Number.POSITIVE_INFINITY);
+  const expiry = (r: StatusRow) => (r.expiresAt ? Date.parse(r.expiresAt) : Number.POSITIVE_INFINITY);
   return [...rows].sort((a, b) => expiry(a) - expiry(b) || a.kind.localeCompare(b.kind) || a.domain.localeCompare(b.domain));
 }
 
@@ -95,7 +95,7 @@ function expiryText(iso: string | undefined, now: Date, renewableFrom?: string):
 
 export function formatTable(rows: StatusRow[], now: Date): string {
   const header = ["KIND", "DOMAIN", "STATUS", "HTTPS", "CERT SOURCE", "CERT ID", "EXPIRES"];
-  const cells = rows.map((r) => [r.kind, r.domain, r.domainStatus, r.https, r.certSource, r.certId ?? "-", expiryText(r.certExpiresAt, now, r.renewableFrom)]);
+  const cells = rows.map((r) => [r.kind, r.domain, r.domainStatus, r.https, r.source, r.certificateId ?? "-", expiryText(r.expiresAt, now, r.renewableFrom)]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i])).join("  ").trimEnd();
   const count = (kind: StatusRow["kind"]) => rows.filter((r) => r.kind === kind).length;
@@ -107,7 +107,10 @@ export function formatTable(rows: StatusRow[], now: Date): string {
 // ------------------------------------------------------------------------------- the API (I/O)
 
 export async function collectStatus(client: TencentCloudClient): Promise<StatusRow[]> {
-  const [cdn, play, bindings, free] = await Promise.all([listCdnDomains(client), listPlaybackDomains(client), listAllBindings(client), listFreeCertificates(client)]);
+  const live = new LiveService(client);
+  const [cdn, play, bindings, free] = await Promise.all([
+    new CdnService(client, { info: () => undefined, warn: () => undefined }).listDomains(), live.listPlaybackDomains(), live.listAllBindings(), new SslService(client).listFreeCertificates(),
+  ]);
   const byDomain = new Map(bindings.map((b) => [b.DomainName.toLowerCase(), b]));
   return sortRows([...cdn.map(cdnRow), ...play.map((d) => liveRow(d, byDomain.get(d.Name.toLowerCase()))), ...free.map(freeRow)]);
 }
@@ -168,7 +171,7 @@ export async function run(args: string[], io: StatusIo = processIo): Promise<num
   }
   let options: ReturnType<typeof resolveClientOptions>;
   try {
-    options = resolveClientOptions(io.env);
+    options = resolveClientOptions(undefined, io.env);
   } catch (e) {
     io.err(`tencent-https status: ${(e as Error).message}\n`); // half a key pair, or an invalid endpoint
     return 2;

@@ -1,7 +1,7 @@
 // A local Tencent Cloud API (cdn 2018-06-06, live 2018-08-01, ssl 2019-12-05) for tests, CI and the
 // quick start: TC3 signatures, the real envelope and error codes, deployments on a clock, throttling,
 // fault injection, and admin routes under /_emulator/ (GET /_emulator/ lists them). Driven by
-// Tencent Cloud's own API specification, vendored in spec/ (emulator/spec.ts): requests are checked
+// Tencent Cloud's own API specification, vendored in spec/ (emulator/core/spec.ts): requests are checked
 // against each action's input, answers shaped by its output, error codes kept to each action's list.
 //
 // Where the real API's behaviour is not documented the emulator guesses (each marked "guess:" where
@@ -17,16 +17,21 @@
 //   CertificatePublicKey is the chain as uploaded. UploadCertificate with Repeatable false matches an
 //   existing certificate by the leaf alone (whatever its chain). ModifyCertificateAlias without Alias
 //   clears the name.
-// - Free certificates (emulator/ssl/free.ts, ssl/freeActions.ts): the DV record's form, records marked
+// - Free certificates (backends/ssl/free.ts, backends/ssl/actions.ts): the DV record's form, records marked
 //   present by the admin route or the seed, DNS_AUTO after a delay, issuance by the emulator's own CA,
 //   the hour before deletion, the renewal window, ageing by the clock route (docs/emulator.md).
 import http from "node:http";
-import { Emulator } from "./emulator";
-import { listen } from "./server";
-import type { CdnDomainPatch, EmulatorOptions, EmulatorSeed, EmulatorSnapshot, Fault, LiveBindingPatch, RequestLogEntry, SslCertificatePatch } from "./types";
+import { Emulator } from "./core/emulator";
+import { listen } from "./core/server";
+import type {
+  CdnDomainPatch, EmulatorOptions, EmulatorSeed, EmulatorSnapshot, Fault, FreeCertificateEvent, LiveBindingPatch, RequestLogEntry, SslCertificatePatch,
+} from "./types";
 
-export type { CdnDomainPatch, EmulatorOptions, EmulatorSeed, EmulatorSnapshot, Fault, LiveBindingPatch, RequestLogEntry, SslCertificatePatch } from "./types";
-export { Emulator } from "./emulator";
+export type {
+  AccountSeed, CdnDomainPatch, EmulatorOptions, EmulatorSeed, EmulatorSnapshot, Fault, FreeCertificateEvent, FreeCertificateView, LiveBindingPatch,
+  RequestLogEntry, SslCertificatePatch,
+} from "./types";
+export { Emulator } from "./core/emulator";
 
 export interface EmulatorHandle {
   url: string;
@@ -35,7 +40,8 @@ export interface EmulatorHandle {
   stop(): Promise<void>;
   requests(since?: number): Promise<RequestLogEntry[]>;
   writes(since?: number): Promise<RequestLogEntry[]>;
-  state(): Promise<EmulatorSnapshot>;
+  /** The world of the default account, or of the account with this uin (a seed's `accounts`). */
+  state(account?: string): Promise<EmulatorSnapshot>;
   reset(seed?: EmulatorSeed): Promise<void>;
   seed(seed: EmulatorSeed): Promise<void>;
   faults(faults: Fault[]): Promise<void>;
@@ -48,6 +54,12 @@ export interface EmulatorHandle {
   ageFreeCertificates(ms: number): Promise<void>;
   /** Free certificates: the owner published the DNS or FILE validation record of this application. */
   markValidationRecordPresent(certificateId: string): Promise<void>;
+  /** Free certificates: the CA or the console put this one in a documented status (rejected, cancelled, revoked, ...). */
+  setFreeCertificateStatus(certificateId: string, status: FreeCertificateEvent, message?: string): Promise<void>;
+  /** Free certificates: renewed in the SSL console; resolves to the renewal's id. */
+  renewFreeCertificate(certificateId: string): Promise<string>;
+  /** Free certificates: reissued in the SSL console; resolves to the reissue's id. */
+  reissueFreeCertificate(certificateId: string): Promise<string>;
 }
 
 /** Calls an admin route over plain HTTP (so the helpers behave exactly like any other admin client). */
@@ -92,7 +104,7 @@ export function emulatorAt(port: number, credentials: { secretId: string; secret
     stop,
     requests: (since = 0) => call("GET", `requests?since=${since}`),
     writes: async (since = 0) => ((await call("GET", `requests?since=${since}`)) as RequestLogEntry[]).filter((e) => e.write),
-    state: () => call("GET", "state"),
+    state: (account) => call("GET", account === undefined ? "state" : `state?account=${encodeURIComponent(account)}`),
     reset: async (seed) => void (await call("POST", "reset", seed ?? {})),
     seed: async (seed) => void (await call("POST", "seed", seed)),
     faults: async (faults) => void (await call("POST", "faults", faults)),
@@ -103,5 +115,8 @@ export function emulatorAt(port: number, credentials: { secretId: string; secret
     removeCdnDomain: async (domain) => void (await call("POST", "cdn-domain/remove", { domain })),
     ageFreeCertificates: async (ms) => void (await call("POST", "clock", { ageFreeCertificatesMs: ms })),
     markValidationRecordPresent: async (id) => void (await call("POST", "free-certificate/record-present", { id })),
+    setFreeCertificateStatus: async (id, status, message) => void (await call("POST", "free-certificate/status", { id, status, ...(message === undefined ? {} : { message }) })),
+    renewFreeCertificate: async (id) => ((await call("POST", "free-certificate/renew", { id })) as { id: string }).id,
+    reissueFreeCertificate: async (id) => ((await call("POST", "free-certificate/reissue", { id })) as { id: string }).id,
   };
 }

@@ -1,8 +1,8 @@
 // Credentials and endpoint for the provider, from Pulumi config (through the dynamic provider's
-// `configure`) or the environment. Config read here never goes into state or outputs.
+// `configure`) or the environment. Pure: the provider context (context.ts) keeps what configure
+// read. Config read here never goes into state or outputs.
 import { createHash } from "node:crypto";
-import { ClientOptions, TencentCloudClient } from "./tencentcloud/client";
-import { log } from "./runtime/log";
+import type { ClientOptions } from "./tencentcloud/client";
 import { isLoopbackUrl } from "./tencentcloud/loopback";
 
 export interface ConfigSource { get(key: string): string | undefined }
@@ -21,10 +21,7 @@ export const ENV = {
 interface CredentialSource { idName: string; keyName: string; secretId?: string; secretKey?: string; token?: string }
 
 /** Values read at configure time: the host may drop the request object afterwards. */
-interface StoredConfig { own: CredentialSource; upstream: CredentialSource; endpoint?: string }
-
-let stored: StoredConfig | undefined;
-const clients = new Map<string, TencentCloudClient>();
+export interface StoredConfig { own: CredentialSource; upstream: CredentialSource; endpoint?: string }
 
 function nonEmpty(v: string | undefined): string | undefined {
   const t = v?.trim();
@@ -39,9 +36,9 @@ function readNamespace(config: ConfigSource, ns: string): CredentialSource {
   };
 }
 
-/** Synchronous on purpose: the host caches the provider before an async configure would resolve. */
-export function configure(req: ConfigureRequest): void {
-  stored = {
+/** What configure reads; synchronous on purpose: the host caches the provider before an async configure would resolve. */
+export function readConfig(req: ConfigureRequest): StoredConfig {
+  return {
     own: readNamespace(req.config, OWN),
     upstream: readNamespace(req.config, UPSTREAM),
     endpoint: nonEmpty(req.config.get(`${OWN}:endpoint`)),
@@ -97,7 +94,7 @@ function validEndpoint(endpoint: string, from: string): string {
 }
 
 /** Config first (own namespace, then the upstream provider's), then the environment. */
-export function resolveClientOptions(env: NodeJS.ProcessEnv = process.env): ClientOptions {
+export function resolveClientOptions(stored: StoredConfig | undefined, env: NodeJS.ProcessEnv = process.env): ClientOptions {
   const sources = [...(stored ? [stored.own, stored.upstream] : []), envSource(env)];
   const credentials = pickCredentials(sources);
   const endpointConfig = stored?.endpoint;
@@ -105,28 +102,11 @@ export function resolveClientOptions(env: NodeJS.ProcessEnv = process.env): Clie
   const endpoint = endpointConfig
     ? validEndpoint(endpointConfig, `${OWN}:endpoint`)
     : endpointEnv ? validEndpoint(endpointEnv, ENV.endpoint) : undefined;
-  return { credentials, ...(endpoint ? { endpoint } : {}), log: (line) => log.info(line) };
+  return { credentials, ...(endpoint ? { endpoint } : {}) };
 }
 
-/** A hash, not the secret itself, keys the memo. */
-function memoKey(opts: ClientOptions): string {
+/** What tells two clients apart: a hash, never the secret itself. */
+export function clientKey(opts: ClientOptions): string {
   const c = opts.credentials;
   return createHash("sha256").update(JSON.stringify([c.secretId, c.secretKey, c.token ?? "", opts.endpoint ?? ""])).digest("hex");
-}
-
-/** One client per resolved credentials + endpoint, so stats and connections are shared. */
-export function getClient(): TencentCloudClient {
-  const opts = resolveClientOptions();
-  const key = memoKey(opts);
-  let client = clients.get(key);
-  if (!client) {
-    client = new TencentCloudClient(opts);
-    clients.set(key, client);
-  }
-  return client;
-}
-
-export function resetClientForTests(): void {
-  clients.clear();
-  stored = undefined;
 }

@@ -1,40 +1,39 @@
 // What the sdk's seam loads inside Pulumi's dynamic-provider host:
-// require("pulumi-tencentcloud-https/provider").<resource>.<method>(...args).
+// require("pulumi-tencentcloud-https/provider").<kind>.<method>(...args).
 // This module's shape is a public contract with existing state: keep the names stable.
-import type * as pulumi from "@pulumi/pulumi";
-import { configure } from "./config";
+import type { ConfigureRequest } from "./config";
+import { ProviderContext, ProviderOptions } from "./context";
+import { RESOURCES, ResourceKind } from "./registry";
+import { EngineHandlers, engineHandlers } from "./runtime/resource";
 
-type Handlers = Required<Omit<pulumi.dynamic.ResourceProvider, "configure">>;
+export type { ProviderOptions } from "./context";
+export type { ResourceKind } from "./registry";
+
+/** Synchronous: the host caches the provider before an async configure would resolve. */
+type Configure = (req: ConfigureRequest) => void;
+/** One resource's handlers as the host calls them, `configure` included (the seam reaches everything through one lookup). */
+export type ResourceProvider = EngineHandlers & { configure: Configure };
+export type Provider = { configure: Configure } & Record<ResourceKind, ResourceProvider>;
 
 /**
- * A resource's handlers, its code loaded on first use: each deployment runs in a provider process
- * of its own, and loading every resource's modules (the CDN schemas alone take some 20 ms) would
- * delay the first check of a program that has none of them.
+ * A provider with a context of its own: what one provider process (one deployment) shares. The
+ * host's process has the one below; tests make one per simulated process.
  */
-function loadedOnUse(load: () => Handlers): Handlers {
-  let handlers: Handlers | undefined;
-  const get = () => (handlers ??= load());
-  return {
-    check: (olds, news) => get().check(olds, news),
-    diff: (id, olds, news) => get().diff(id, olds, news),
-    create: (inputs) => get().create(inputs),
-    read: (id, props) => get().read(id, props),
-    update: (id, olds, news) => get().update(id, olds, news),
-    delete: (id, props) => get().delete(id, props),
-  };
+export function createProvider(options: ProviderOptions = {}): Provider {
+  const ctx = new ProviderContext(options);
+  const configure: Configure = (req) => ctx.configure(req);
+  const provider = { configure } as Provider;
+  for (const [kind, definition] of Object.entries(RESOURCES) as [ResourceKind, (typeof RESOURCES)[ResourceKind]][]) {
+    provider[kind] = { configure, ...engineHandlers(definition as never, ctx) };
+  }
+  return provider;
 }
 
-const cdnHttpsConfigHandlers = loadedOnUse(() => (require("./cdnHttpsConfig") as typeof import("./cdnHttpsConfig")).cdnHttpsConfigHandlers);
-const liveCertificateHandlers = loadedOnUse(() => (require("./liveCertificate") as typeof import("./liveCertificate")).liveCertificateHandlers);
-const liveDomainBindingHandlers = loadedOnUse(() => (require("./liveDomainBinding") as typeof import("./liveDomainBinding")).liveDomainBindingHandlers);
-const freeCertificateHandlers = loadedOnUse(() => (require("./freeCertificate") as typeof import("./freeCertificate")).freeCertificateHandlers);
-const freeCertificateValidationHandlers = loadedOnUse(
-  () => (require("./freeCertificateValidation") as typeof import("./freeCertificateValidation")).freeCertificateValidationHandlers);
+const processProvider = createProvider();
 
-export { configure };
-// Each resource also answers `configure`, so the seam reaches everything through one lookup.
-export const cdnHttpsConfig = { configure, ...cdnHttpsConfigHandlers };
-export const liveCertificate = { configure, ...liveCertificateHandlers };
-export const liveDomainBinding = { configure, ...liveDomainBindingHandlers };
-export const freeCertificate = { configure, ...freeCertificateHandlers };
-export const freeCertificateValidation = { configure, ...freeCertificateValidationHandlers };
+export const configure = processProvider.configure;
+export const cdnHttpsConfig = processProvider.cdnHttpsConfig;
+export const liveCertificate = processProvider.liveCertificate;
+export const liveDomainBinding = processProvider.liveDomainBinding;
+export const freeCertificate = processProvider.freeCertificate;
+export const freeCertificateValidation = processProvider.freeCertificateValidation;

@@ -5,9 +5,11 @@
 // checks of this process declared is what the program still relies on, and a delete must never take
 // it away: the rename of a resource (create the new one, delete the old one), two bindings sharing a
 // playback domain, two LiveCertificates holding the same material. docs/ownership.md states the rule
-// and what is certain versus heuristic. Pure apart from the one process-wide registry below.
+// and what is certain versus heuristic. Pure: the provider context (context.ts) holds the one
+// Declarations of the process.
 
-export type ResourceType = "CdnHttpsConfig" | "LiveCertificate" | "LiveDomainBinding";
+/** A resource type of the registry (registry.ts), as sentences name it. */
+export type ResourceType = string;
 
 /** A resource of the program: its type and the name the sdk passes as the hidden input `__resourceName`. */
 export interface ResourceRef { type: ResourceType; name: string }
@@ -21,7 +23,7 @@ export interface Claim { thing: string; certificate?: string }
 export const cdnDomain = (domain: string) => `cdn-domain:${domain}`;
 export const liveDomain = (domain: string) => `live-domain:${domain}`;
 /** A certificate in SSL Certificate Management, by id. */
-export const certificateId = (id: string) => `certificate:${id}`;
+export const sslCertificate = (id: string) => `certificate:${id}`;
 /** Self-owned certificate material, by the SHA-256 of its whole chain (its id is not known before the upload). */
 export const certificateMaterial = (chainFingerprint: string) => `certificate-material:${chainFingerprint}`;
 
@@ -81,21 +83,6 @@ export class Declarations {
     return out;
   }
 
-  /** Forgets everything: a new deployment (tests run many in one process). */
-  clear(): void {
-    this.byResource.clear();
-  }
-}
-
-/** One registry per provider process, which the engine runs for one deployment. */
-export const declarations = new Declarations();
-
-/** The hidden input carrying the resource's name (sdk/internal.ts); absent for callers that do not pass it. */
-export const NAME_INPUT = "__resourceName";
-
-export function refFrom(type: ResourceType, inputs: Record<string, unknown> | undefined): ResourceRef | undefined {
-  const name = inputs?.[NAME_INPUT];
-  return typeof name === "string" && name !== "" ? { type, name } : undefined;
 }
 
 /** 'CdnHttpsConfig "a" and LiveDomainBinding "b"', for sentences naming every declarer. */
@@ -163,7 +150,7 @@ export function leftForSentence(thing: string, declarers: ResourceRef[], left: s
  * Records `claims` for `ref` (nothing to record without a name) and sorts the overlaps with other
  * resources into check failures (a sentence each) and notes to log.
  */
-export function declareInCheck(ref: ResourceRef | undefined, claims: Claim[]): { conflicts: { thing: string; reason: string }[]; notes: string[] } {
+export function declareInCheck(declarations: Declarations, ref: ResourceRef | undefined, claims: Claim[]): { conflicts: { thing: string; reason: string }[]; notes: string[] } {
   if (!ref) return { conflicts: [], notes: [] };
   const overlaps = declarations.declare(ref, claims);
   return {
@@ -177,24 +164,16 @@ export function declareInCheck(ref: ResourceRef | undefined, claims: Claim[]): {
 /** Per playback domain, the certificate this binding bound it to: what it set, apart from what the API serves now. */
 export type BoundTo = Record<string, string>;
 
-/** A state from before the per-domain record: every recorded domain was bound to the recorded certificate. */
-export function boundToOf(state: { boundTo?: unknown; domains?: unknown; cloudCertId?: unknown } | undefined): BoundTo {
-  if (state?.boundTo && typeof state.boundTo === "object") return { ...(state.boundTo as BoundTo) };
-  const out: BoundTo = {};
-  if (Array.isArray(state?.domains) && typeof state?.cloudCertId === "string") for (const d of state.domains) out[String(d)] = state.cloudCertId;
-  return out;
-}
-
 /**
- * The record after a bind: a domain now on `cloudCertId` was bound by us to it; a domain still on
+ * The record after a bind: a domain now on `certificateId` was bound by us to it; a domain still on
  * the certificate we had bound it to before (the API refused the move) keeps that record; anything
  * else (unbound, moved elsewhere by someone) is no longer ours.
  */
-export function boundAfterBind(previous: BoundTo, cloudCertId: string, tracked: string[], servedNow: Map<string, string>): BoundTo {
+export function boundAfterBind(previous: BoundTo, certificateId: string, tracked: string[], servedNow: Map<string, string>): BoundTo {
   const out: BoundTo = {};
   for (const d of tracked) {
     const now = servedNow.get(d);
-    if (now === cloudCertId) out[d] = cloudCertId;
+    if (now === certificateId) out[d] = certificateId;
     else if (now !== undefined && previous[d] === now) out[d] = now;
   }
   return out;
@@ -203,7 +182,7 @@ export function boundAfterBind(previous: BoundTo, cloudCertId: string, tracked: 
 export interface OwnedUnbindPlan {
   unbind: string[];
   /** Bound to a certificate this binding did not bind it to: someone else's now. */
-  elsewhere: { domain: string; cloudCertId: string }[];
+  elsewhere: { domain: string; certificateId: string }[];
   /** Still declared by another resource of the deployment. */
   declared: { domain: string; by: ResourceRef[] }[];
 }
@@ -214,7 +193,7 @@ export function planOwnedUnbind(bound: BoundTo, servedNow: Map<string, string>, 
   for (const [domain, cert] of Object.entries(bound)) {
     const now = servedNow.get(domain);
     if (now === undefined) continue; // already unbound
-    if (now !== cert) { plan.elsewhere.push({ domain, cloudCertId: now }); continue; }
+    if (now !== cert) { plan.elsewhere.push({ domain, certificateId: now }); continue; }
     const by = declarersOf(domain);
     if (by.length > 0) plan.declared.push({ domain, by });
     else plan.unbind.push(domain);

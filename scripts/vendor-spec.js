@@ -18,6 +18,8 @@ const ACTIONS = {
     "UploadCertificate", "DescribeCertificateDetail", "DeleteCertificate", "ModifyCertificateAlias",
     // FreeCertificate (issue 17)
     "ApplyCertificate", "DescribeCertificate", "CompleteCertificate", "CheckCertificateDomainVerification", "DescribeCertificates",
+    // An application's lifecycle beside issuance (issue 26)
+    "CancelCertificateOrder",
   ],
 };
 
@@ -56,8 +58,11 @@ function pick(record, keys) {
 function main(sourceDir, targetDir) {
   const errors = readJson(path.join(sourceDir, "errors.json"));
   const vendoredErrors = { source: errors.source, services: {} };
+  // Every action name of each service, so the emulator can tell an action it does not emulate from one the API lacks.
+  const allActions = { services: {} };
   for (const [svc, actions] of Object.entries(ACTIONS)) {
     const api = readJson(path.join(sourceDir, `${svc}.api.json`));
+    allActions.services[svc] = { version: api.metadata.apiVersion, actions: Object.keys(api.actions).sort() };
     writeJson(path.join(targetDir, `${svc}.api.json`), {
       version: api.version, metadata: api.metadata,
       actions: pick(api.actions, actions), objects: pick(api.objects, reachableObjects(api, actions)),
@@ -73,6 +78,7 @@ function main(sourceDir, targetDir) {
     vendoredErrors.services[svc] = { actions: actionCodes, codes: pick(svcErrors.codes, [...codes].filter((c) => c in svcErrors.codes).sort()) };
   }
   writeJson(path.join(targetDir, "errors.json"), vendoredErrors);
+  writeJson(path.join(targetDir, "actions.json"), allActions);
   fs.writeFileSync(path.join(targetDir, "LICENSE"), fs.readFileSync(path.join(sourceDir, "LICENSE")));
 }
 

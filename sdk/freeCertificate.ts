@@ -1,21 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
-// Types only: the sdk loads no provider code at run time (test/engine/seam.test.ts).
-import type { ARG_KEYS, COMPUTED_KEYS, FreeCertificateArgs as Args, FreeCertificateOutputs as State } from "../provider/freeCertificate/shape";
-import { Exhaustive, Inputs, MODULE, Outputs, resourceProps } from "./internal";
+import type { FreeCertificateArgs as Args, FreeCertificateOutputs as State } from "../provider/freeCertificate/definition";
+import { Inputs, MODULE, Outputs, ResourceSdk } from "./internal";
 import { seams } from "./seam";
 
-export type { ValidationRecord } from "../provider/freeCertificate/shape";
+export type { ValidationRecord } from "../provider/freeCertificate/definition";
 
-/** The arguments of FreeCertificate; each is documented in provider/freeCertificate/shape.ts, its single source. */
+/** The arguments of FreeCertificate; each is documented in provider/freeCertificate/definition.ts, its single source. */
 export type FreeCertificateArgs = Inputs<Args>;
 /** What a FreeCertificate holds in state. */
 export type FreeCertificateOutputs = Outputs<State>;
 
-// Literal copies of the provider's key lists (a runtime import would load provider code); the
-// `satisfies` clauses and the Exhaustive check fail the build when they drift from shape.ts.
-const ARGUMENTS = ["domain", "validationMethod", "keyAlgorithm", "alias", "renewBeforeDays", "waitForIssuance"] as const satisfies typeof ARG_KEYS;
-const COMPUTED = ["certificateId", "status", "validationRecords", "issuedAt", "expiresAt", "daysToExpiry", "sans", "fingerprint", "renews", "adopted"] as const satisfies typeof COMPUTED_KEYS;
-export type _FreeCertificateKeysComplete = Exhaustive<Exclude<keyof Args, (typeof ARGUMENTS)[number]>>;
+const sdk = new ResourceSdk("freeCertificate");
 
 export interface FreeCertificate extends FreeCertificateOutputs {}
 
@@ -23,11 +18,37 @@ export interface FreeCertificate extends FreeCertificateOutputs {}
  * A free TrustAsia DV certificate for one domain, three months long, from SSL Certificate Management.
  * Create applies for it and (by default) waits until it is issued. Within `renewBeforeDays` of expiry a
  * preview or `up` shows a replacement that renews it, created before the old one is deleted, so a
- * CdnHttpsConfig `certId` or LiveDomainBinding `cloudCertId` taking `certificateId` moves with it.
- * The id is the certificate id; `pulumi import` takes it (then adopted: never deleted). Never outputs a key.
+ * CdnHttpsConfig or LiveDomainBinding `certificateId` taking `certificateId` moves with it.
+ * The id is the certificate id. Never outputs a key.
+ *
+ * ## Example Usage
+ *
+ * ```ts
+ * import { CdnHttpsConfig, FreeCertificate } from "pulumi-tencentcloud-https";
+ *
+ * const cert = new FreeCertificate("cdn-cert", { domain: "cdn.example.com", keyAlgorithm: "ECC" },
+ *   { customTimeouts: { create: "30m" } });
+ * new CdnHttpsConfig("cdn-https", { domain: "cdn.example.com", certificateId: cert.certificateId });
+ * ```
+ *
+ * ## Import
+ *
+ * `new FreeCertificate(name, args, { import: certificateId })` takes over a free certificate that
+ * already exists; it counts as adopted and is never deleted.
  */
 export class FreeCertificate extends pulumi.dynamic.Resource {
+  /** An existing free certificate's state, by its id, without managing it. */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): FreeCertificate {
+    return new FreeCertificate(name, undefined as unknown as FreeCertificateArgs, { ...opts, id });
+  }
+
+  /** Whether `obj` is a FreeCertificate, also one made by another copy of this package. */
+  static isInstance(obj: unknown): obj is FreeCertificate {
+    return sdk.isInstance(obj);
+  }
+
   constructor(name: string, args: FreeCertificateArgs, opts?: pulumi.CustomResourceOptions) {
-    super(seams.freeCertificate, name, resourceProps(args, ARGUMENTS, COMPUTED, opts, name), opts, MODULE, "FreeCertificate");
+    super(seams.freeCertificate, name, sdk.props(args, opts, name), sdk.options(opts), MODULE, sdk.type);
+    sdk.followRenames(this);
   }
 }

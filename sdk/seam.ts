@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
+import { RESOURCE_KINDS, ResourceKind } from "../provider/registry";
 
-export type ResourceKind = "cdnHttpsConfig" | "liveCertificate" | "liveDomainBinding" | "freeCertificate" | "freeCertificateValidation";
+export type { ResourceKind };
 
 // The object Pulumi serializes into state as `__provider` (twice per resource). It holds nothing
 // but the resource kind and loads the installed library at run time, so state never freezes old
@@ -30,10 +31,4 @@ function seam(k: ResourceKind): pulumi.dynamic.ResourceProvider {
 }
 
 // One instance per kind, created once: Pulumi caches serialization per provider object.
-export const seams: Record<ResourceKind, pulumi.dynamic.ResourceProvider> = {
-  cdnHttpsConfig: seam("cdnHttpsConfig"),
-  liveCertificate: seam("liveCertificate"),
-  liveDomainBinding: seam("liveDomainBinding"),
-  freeCertificate: seam("freeCertificate"),
-  freeCertificateValidation: seam("freeCertificateValidation"),
-};
+export const seams = Object.fromEntries(RESOURCE_KINDS.map((k) => [k, seam(k)])) as Record<ResourceKind, pulumi.dynamic.ResourceProvider>;

@@ -60,9 +60,9 @@ export function issueFleetCerts(size: FleetSize, issue: IssueCert): FleetCerts {
 }
 
 export const cdnArgs = (i: number, cert: CertPair): Props => ({ domain: cdnDomain(i), ...cert, http2: true });
-export const liveCertArgs = (g: number, cert: CertPair, generation: number): Props => ({ ...cert, remarks: `fleet group ${g + 1} gen ${generation}` });
-export const bindingArgs = (g: number, size: FleetSize, cloudCertId: string): Props => ({
-  cloudCertId,
+export const liveCertArgs = (g: number, cert: CertPair, generation: number): Props => ({ ...cert, alias: `fleet group ${g + 1} gen ${generation}` });
+export const bindingArgs = (g: number, size: FleetSize, certificateId: string): Props => ({
+  certificateId,
   domains: Array.from({ length: size.domainsPerBinding }, (_, k) => playDomain(g, k)),
   enableHttps: true,
 });
@@ -71,7 +71,7 @@ export function phaseWork(phase: PhaseName, size: FleetSize, options: MinimumOpt
   const minCalls: Record<string, number> = {};
   for (const c of minimumCalls(phase, size, options)) minCalls[c.action] = c.calls;
   // The emulator (like its model, the API's documented behaviour) starts a deployment only when
-  // HTTPS is switched on (emulator/cdn/model.ts updateDomainConfig): turning it off waits for nothing.
+  // HTTPS is switched on (emulator/backends/cdn/model.ts CdnBackend.update): turning it off waits for nothing.
   const deploys = phase === "create" || phase === "rotate";
   return { minCalls, deploymentWaits: deploys ? size.cdn : 0 };
 }
@@ -90,7 +90,7 @@ export interface PhaseReport {
   skipped: string[];
   maxInFlight: number;
   /** Each group's LiveCertificate id after the phase (to check the emulator's bindings against). */
-  cloudCertIds: string[];
+  certificateIds: string[];
 }
 
 export interface FleetRunOptions {
@@ -132,7 +132,7 @@ function firstCallOfAction(entries: RequestLogEntry[], startedAt: number): Recor
 }
 
 /** Runs one phase's operations as the engine would, then reports its time and the API calls it made. */
-function phaseTimer(o: FleetRunOptions, phases: PhaseReport[], cloudCertIds: () => string[]) {
+function phaseTimer(o: FleetRunOptions, phases: PhaseReport[], certificateIds: () => string[]) {
   return async (phase: PhaseName, ops: Operation[], options: MinimumOptions = {}): Promise<boolean> => {
     await new Promise((r) => setTimeout(r, BUCKET_REFILL_MS));
     const since = await lastSeq(o.emulator);
@@ -152,7 +152,7 @@ function phaseTimer(o: FleetRunOptions, phases: PhaseReport[], cloudCertIds: () 
       failures: result.failures.map((f) => ({ id: f.id, message: messageOf(f.error) })),
       skipped: result.skipped,
       maxInFlight: result.maxInFlight,
-      cloudCertIds: cloudCertIds(),
+      certificateIds: certificateIds(),
     };
     phases.push(report);
     await o.onPhase?.(report);
@@ -185,7 +185,7 @@ export async function runFleet(o: FleetRunOptions): Promise<FleetRun> {
   const phases: PhaseReport[] = [];
   const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
-  const timed = phaseTimer(o, phases, () => st.liveCert.map((c) => String(c?.outputs.cloudCertId)));
+  const timed = phaseTimer(o, phases, () => st.liveCert.map((c) => String(c?.outputs.certificateId)));
 
   // ---- create
   let { CdnHttpsConfig: cdnEngine, LiveCertificate: certEngine, LiveDomainBinding: bindingEngine } = await o.deployment();
@@ -202,7 +202,7 @@ export async function runFleet(o: FleetRunOptions): Promise<FleetRun> {
       id: `binding/${g}`,
       dependsOn: [`liveCert/${g}`],
       run: async () => {
-        st.binding[g] = await bindingEngine.create(urnOf("LiveDomainBinding", `binding-${g}`), bindingArgs(g, size, String(st.liveCert[g].outputs.cloudCertId)));
+        st.binding[g] = await bindingEngine.create(urnOf("LiveDomainBinding", `binding-${g}`), bindingArgs(g, size, String(st.liveCert[g].outputs.certificateId)));
       },
     })),
   ];
@@ -218,7 +218,7 @@ export async function runFleet(o: FleetRunOptions): Promise<FleetRun> {
     ...range(size.cdn).map((i) => ({ id: `cdn/${i}`, run: () => unchanged(cdnEngine, st.cdn[i], cdnArgs(i, certs.cdn[0])) })),
     ...range(size.bindings).map((g) => ({ id: `liveCert/${g}`, run: () => unchanged(certEngine, st.liveCert[g], liveCertArgs(g, certs.live[g][0], 0)) })),
     ...range(size.bindings).map((g) => ({
-      id: `binding/${g}`, run: () => unchanged(bindingEngine, st.binding[g], bindingArgs(g, size, String(st.liveCert[g].outputs.cloudCertId))),
+      id: `binding/${g}`, run: () => unchanged(bindingEngine, st.binding[g], bindingArgs(g, size, String(st.liveCert[g].outputs.certificateId))),
     })),
   ];
   if (!(await timed("preview", previewOps))) return { phases };
@@ -243,7 +243,7 @@ export async function runFleet(o: FleetRunOptions): Promise<FleetRun> {
       id: `binding/${g}`,
       dependsOn: [`liveCert/${g}`],
       run: async () => {
-        st.binding[g] = (await upDeferringDelete(bindingEngine, st.binding[g], bindingArgs(g, size, String(st.liveCert[g].outputs.cloudCertId)))).state;
+        st.binding[g] = (await upDeferringDelete(bindingEngine, st.binding[g], bindingArgs(g, size, String(st.liveCert[g].outputs.certificateId)))).state;
       },
     })),
     ...range(size.bindings).map((g) => ({

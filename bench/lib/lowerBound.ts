@@ -30,7 +30,7 @@ export function lowerBound(input: BoundInput): LowerBound {
   for (const [action, calls] of Object.entries(input.minCalls)) {
     if (calls <= 0) continue;
     const rate = input.rateFor(action);
-    // The buckets (emulator/rateLimit.ts, the client's provider/tencentcloud/rateLimit.ts) hold one second's worth
+    // The buckets (emulator/core/rateLimit.ts, per account; the client's provider/tencentcloud/rateLimit.ts) hold one second's worth
     // of tokens, and each phase starts with them full (fleet.ts BUCKET_REFILL_MS).
     const burst = rate;
     constraints.push({ name: action, ms: (Math.max(0, calls - burst) / rate) * 1000, formula: `(${calls} calls - ${burst} burst) / ${rate}/s` });

@@ -74,7 +74,12 @@ export function secretWindows(keys: { label: string; ders: Buffer[] }[], publicD
   for (const key of keys) {
     const own = new Set<string>();
     for (const der of key.ders) windowsOf(der, own);
-    for (const w of own) if (!published.has(w) && !secret.has(w)) secret.set(w, key.label);
+    for (const w of own) {
+      if (published.has(w)) continue;
+      const before = secret.get(w);
+      // A run several keys share is their structure (a PKCS#8 header, say), not one key's secret: still a key's, and said so.
+      secret.set(w, before === undefined ? key.label : before.startsWith("structure") ? before : `structure shared by ${before} and ${key.label}`);
+    }
   }
   return secret;
 }

@@ -32,7 +32,7 @@ export function soakFaults(): Fault[] {
 export function stateProblems(phase: PhaseReport, size: FleetSize, view: EmulatorView): string[] {
   const problems: string[] = [];
   if (phase.failures.length) problems.push(`${phase.failures.length} operations failed, first: ${phase.failures[0].id}: ${phase.failures[0].message}`);
-  const live = phase.phase === "destroy" ? [] : phase.cloudCertIds;
+  const live = phase.phase === "destroy" ? [] : phase.certificateIds;
   const certs = view.sslCertificates();
   if (certs.length !== live.length) {
     problems.push(`${certs.length} SSL certificates in the account, expected ${live.length} (${certs.map((c) => c.id).join(", ")})`);

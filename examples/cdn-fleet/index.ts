@@ -1,7 +1,7 @@
 // HTTPS on a fleet of CDN domains from one list, all with the same hosted certificate (typically a
 // wildcard certificate in SSL Certificate Management), with a forced redirect:
 //
-//   pulumi config set certId 0VpOXiPz
+//   pulumi config set certificateId 0VpOXiPz
 //   pulumi config set --path 'domains[0]' a.example.com
 //   pulumi config set --path 'domains[1]' b.example.com
 //   pulumi up
@@ -13,12 +13,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { CdnHttpsConfig } from "pulumi-tencentcloud-https";
 
 const config = new pulumi.Config();
-const certId = config.require("certId");
+const certificateId = config.require("certificateId");
 const domains = config.requireObject<string[]>("domains");
 
 const fleet = domains.map((domain) => new CdnHttpsConfig(`https-${domain.toLowerCase()}`, {
   domain,
-  certId,
+  certificateId,
   http2: true,
   forceRedirect: { statusCode: 301 },
 }));

@@ -2,7 +2,7 @@
 // TrustAsia certificate), HSTS, and HTTP redirected to HTTPS:
 //
 //   pulumi config set domain cdn.example.com
-//   pulumi config set certId 0VpOXiPz
+//   pulumi config set certificateId 0VpOXiPz
 //   pulumi up
 //
 // The redirect is turned on only once the certificate is deployed on every node, as the CDN
@@ -14,7 +14,7 @@ const config = new pulumi.Config();
 
 const https = new CdnHttpsConfig("site-https", {
   domain: config.require("domain"),
-  certId: config.require("certId"),
+  certificateId: config.require("certificateId"),
   hsts: { maxAge: 31536000, includeSubDomains: false },
   forceRedirect: { statusCode: 301 },
 }, {
@@ -24,5 +24,5 @@ const https = new CdnHttpsConfig("site-https", {
 
 export const domain = https.domain;
 export const sslStatus = https.sslStatus;
-export const certSource = https.certSource;
-export const certExpiresAt = https.certExpiresAt;
+export const source = https.source;
+export const expiresAt = https.expiresAt;

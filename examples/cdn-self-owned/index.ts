@@ -24,12 +24,12 @@ const https = new CdnHttpsConfig("site-https", {
   domain: config.require("domain"),
   certificate: pemFile("certificateFile", "CDN_CERTIFICATE_FILE"),
   privateKey: pulumi.secret(pemFile("privateKeyFile", "CDN_PRIVATE_KEY_FILE")),
-  certRemark: "managed by pulumi",
+  alias: "managed by pulumi",
   http2: true,
   tlsVersions: ["TLSv1.2", "TLSv1.3"],
 });
 
 export const domain = https.domain;
 export const sslStatus = https.sslStatus;
-export const certExpiresAt = https.certExpiresAt;
-export const certFingerprint = https.certFingerprint;
+export const expiresAt = https.expiresAt;
+export const fingerprint = https.fingerprint;

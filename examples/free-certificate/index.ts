@@ -5,7 +5,7 @@
 //   FreeCertificate (waitForIssuance: false)   applies and returns at once, with validationRecords
 //   → your DNS record resource                 publishes the record (DNS) or the file (FILE)
 //   → FreeCertificateValidation                waits until the certificate is issued
-//   → CdnHttpsConfig certId / LiveDomainBinding cloudCertId, taken from the validation's certificateId,
+//   → CdnHttpsConfig certificateId / LiveDomainBinding certificateId, taken from the validation's certificateId,
 //     so they are created only once the certificate is issued.
 //
 //   pulumi config set cdnDomain cdn.example.com
@@ -53,8 +53,8 @@ const cdnCert = validatedCertificate("cdn-cert", config.require("cdnDomain"));
 const playCert = validatedCertificate("play-cert", config.require("playDomain"));
 
 // The validation's certificateId, not the certificate's: known only once issued.
-new CdnHttpsConfig("cdn-https", { domain: cdnCert.cert.domain, certId: cdnCert.validation.certificateId, http2: true });
-new LiveDomainBinding("play-https", { cloudCertId: playCert.validation.certificateId, domains: [playCert.cert.domain], enableHttps: true });
+new CdnHttpsConfig("cdn-https", { domain: cdnCert.cert.domain, certificateId: cdnCert.validation.certificateId, http2: true });
+new LiveDomainBinding("play-https", { certificateId: playCert.validation.certificateId, domains: [playCert.cert.domain], enableHttps: true });
 
 /** What the validations waited on (here the records to publish by hand); empty with DNS_AUTO. */
 export const validationRecords = pulumi.all([cdnCert, playCert].map((c) => c.validation.validationRecordIds))

@@ -22,18 +22,18 @@ function pemFile(configKey: string, envName: string): string {
 }
 
 const certificate = new LiveCertificate("play-cert", {
-  remarks: "playback certificate (pulumi)",
+  alias: "playback certificate (pulumi)",
   certificate: pemFile("certificateFile", "LIVE_CERTIFICATE_FILE"),
   privateKey: pulumi.secret(pemFile("privateKeyFile", "LIVE_PRIVATE_KEY_FILE")),
 });
 
 const binding = new LiveDomainBinding("play-https", {
-  cloudCertId: certificate.cloudCertId,
+  certificateId: certificate.certificateId,
   domains: config.requireObject<string[]>("playDomains"),
   enableHttps: true,
 });
 
-export const cloudCertId = certificate.cloudCertId;
+export const certificateId = certificate.certificateId;
 export const certificateExpiresAt = certificate.expiresAt;
-// The console's view: domain, HTTPS state, certificate, remarks, source and expiration.
+// The console's view: domain, HTTPS state, certificate, alias, source and expiration.
 export const bindings = binding.bindings;

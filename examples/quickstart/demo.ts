@@ -91,7 +91,7 @@ async function main(): Promise<number> {
   const emulator = await startEmulator({ seed: demoSeed(), deployDelayMs: 300 });
   try {
     print(`Tencent Cloud API emulator listening at ${emulator.url} (seeded with ${QUICKSTART.cdnDomain}, ` +
-      `${QUICKSTART.playDomains.join(", ")} and hosted certificate ${QUICKSTART.certId}).\n`);
+      `${QUICKSTART.playDomains.join(", ")} and hosted certificate ${QUICKSTART.certificateId}).\n`);
     const cli = await findPulumiCli(projectRoot());
     if (!cli.ok) {
       print(`No Pulumi CLI is available (${cli.reason}), so \`pulumi up\` was skipped; ${INSTALL_HINT}.\n\n`);

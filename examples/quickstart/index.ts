@@ -8,15 +8,15 @@ import { QUICKSTART, siteHttpsArgs } from "./settings";
 
 const config = new pulumi.Config();
 const cdnDomain = config.get("cdnDomain") ?? QUICKSTART.cdnDomain;
-const certId = config.get("certId") ?? QUICKSTART.certId;
+const certificateId = config.get("certificateId") ?? QUICKSTART.certificateId;
 const playDomains = config.getObject<string[]>("playDomains") ?? [...QUICKSTART.playDomains];
 
-const site = new CdnHttpsConfig("site", siteHttpsArgs(cdnDomain, certId));
+const site = new CdnHttpsConfig("site", siteHttpsArgs(cdnDomain, certificateId));
 
-const liveCert = new LiveCertificate("live-cert", { cloudCertId: certId, remarks: "quick start" });
-const live = new LiveDomainBinding("live-https", { cloudCertId: liveCert.cloudCertId, domains: playDomains });
+const liveCert = new LiveCertificate("live-cert", { certificateId, alias: "quick start" });
+const live = new LiveDomainBinding("live-https", { certificateId: liveCert.certificateId, domains: playDomains });
 
 export const siteDomain = site.domain;
 export const siteSslStatus = site.sslStatus;
-export const siteCertExpiresAt = site.certExpiresAt;
+export const siteCertExpiresAt = site.expiresAt;
 export const liveBindings = live.bindings;

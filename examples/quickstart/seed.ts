@@ -37,6 +37,6 @@ export function demoSeed(): EmulatorSeed {
   return {
     cdnDomains: [{ domain: QUICKSTART.cdnDomain, status: "online", originType: "domain" }],
     liveDomains: QUICKSTART.playDomains.map((name) => ({ name, type: 1 as const, status: 1 as const })),
-    sslCertificates: [{ id: QUICKSTART.certId, certificate: demoCertificate(), from: "trustasia", alias: "quick start wildcard" }],
+    sslCertificates: [{ id: QUICKSTART.certificateId, certificate: demoCertificate(), from: "trustasia", alias: "quick start wildcard" }],
   };
 }

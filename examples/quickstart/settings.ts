@@ -6,15 +6,15 @@ export const QUICKSTART = {
   stack: "quickstart-demo",
   cdnDomain: "www.example.com",
   /** A certificate hosted in SSL Certificate Management (seeded into the emulator by the demo). */
-  certId: "qs-wildcard",
+  certificateId: "qs-wildcard",
   playDomains: ["live1.example.com", "live2.example.com"],
 } as const;
 
 /** The HTTPS settings the quick start declares for its CDN domain. */
-export function siteHttpsArgs(domain: string, certId: string) {
+export function siteHttpsArgs(domain: string, certificateId: string) {
   return {
     domain,
-    certId,
+    certificateId,
     hsts: { maxAge: 86400, includeSubDomains: false },
     forceRedirect: { statusCode: 301 as const },
   };

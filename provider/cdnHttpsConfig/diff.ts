@@ -1,21 +1,21 @@
 // diff against the old OUTPUTS, field by field. The certificate is compared by the fingerprint of
-// its whole chain (PEM whitespace is no change, a new intermediate is) or certId; the domain by its normalised name and is the only replace;
+// its whole chain (PEM whitespace is no change, a new intermediate is) or certificateId; the domain by its normalised name and is the only replace;
 // HTTPS found off or failed at the last read is a change to repair. `__provider`/`__timeouts` never count.
 import { normalizeDomain } from "../certificate";
-import type * as pulumi from "@pulumi/pulumi";
+import type { Context } from "../context";
 import { canonicalTlsVersions } from "../rules/cdn";
+import type { Difference, EngineRecord } from "../runtime/resource";
 import { containsUnknown } from "../unknown";
-import { sameSelfOwnedCertificate, selfOwnedFacts } from "./certFacts";
 import { mtlsQuicChanges } from "./mtlsQuic";
-import type { EngineRecord } from "../runtime/validate";
-import { cdnHttpsConfigSchema, CdnHttpsConfigState } from "./shape";
+import { cdnHttpsConfigSchema, CdnHttpsConfigState } from "./definition";
+import { sameSelfOwnedCertificate, selfOwnedFacts } from "./outputs";
 
 type State = Partial<CdnHttpsConfigState>;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The settings compared as they are, once the schema's defaults are applied (an omitted default equals its explicit value). */
-const SETTINGS = ["certRemark", "http2", "ocspStapling", "hsts", "forceRedirect", "waitForDeployment"] as const;
+const SETTINGS = ["alias", "http2", "ocspStapling", "hsts", "forceRedirect", "waitForDeployment"] as const;
 
 function settingOf(key: (typeof SETTINGS)[number], value: unknown): unknown {
   const parsed = cdnHttpsConfigSchema.shape[key].safeParse(value);
@@ -23,21 +23,21 @@ function settingOf(key: (typeof SETTINGS)[number], value: unknown): unknown {
 }
 
 function certificateChanged(olds: State, news: EngineRecord): boolean {
-  if (news.certId !== undefined) {
-    return containsUnknown(news.certId) || olds.certSource !== "hosted" || olds.certId !== news.certId;
+  if (news.certificateId !== undefined) {
+    return containsUnknown(news.certificateId) || olds.source !== "hosted" || olds.certificateId !== news.certificateId;
   }
   if (containsUnknown(news.certificate) || typeof news.certificate !== "string") return true;
   return !sameSelfOwnedCertificate(olds, selfOwnedFacts(news.certificate));
 }
 
-export function diffCdnHttpsConfig(olds: State, news: EngineRecord): pulumi.dynamic.DiffResult {
+export function diff(_ctx: Context, _id: string, olds: State, news: EngineRecord): Difference {
   const changed: string[] = [];
   const replaces: string[] = [];
   if (containsUnknown(news.domain) || normalizeDomain(String(news.domain)) !== normalizeDomain(String(olds.domain ?? ""))) {
     replaces.push("domain");
     changed.push("domain");
   }
-  if (certificateChanged(olds, news)) changed.push(news.certId !== undefined ? "certId" : "certificate");
+  if (certificateChanged(olds, news)) changed.push(news.certificateId !== undefined ? "certificateId" : "certificate");
   // Drift found by refresh: HTTPS turned off elsewhere, or a deployment that failed.
   if (olds.httpsEnabled === false) changed.push("httpsEnabled");
   // A deployment that failed, or one an interrupted run did not see finish (unless the user never waits).
@@ -55,5 +55,5 @@ export function diffCdnHttpsConfig(olds: State, news: EngineRecord): pulumi.dyna
       changed.push("tlsVersions");
     }
   }
-  return { changes: changed.length > 0, replaces, deleteBeforeReplace: false };
+  return { changed, replaces };
 }

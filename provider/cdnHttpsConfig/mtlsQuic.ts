@@ -4,8 +4,8 @@
 import { CLIENT_CA_CODES, inspectClientCa } from "../certificate";
 import {
   clientCaIdentity, decodeClientCertificate, sameClientCa, servedClientCaOf, type ClientCaIdentity,
-} from "../rules/cdnMtlsQuic";
-import { log } from "../runtime/log";
+} from "../rules/clientCertificate";
+import type { Log } from "../runtime/log";
 import type { CheckFailure } from "../runtime/validate";
 import type { DescribeCertificateDetailResponse, DetailDomain } from "../tencentcloud/types";
 import { containsUnknown, isUnknown } from "../unknown";
@@ -33,12 +33,12 @@ const caText = (args: Props): string | undefined => {
 };
 
 /** Offline, at preview: every error finding about the client CA as a failure; warnings are logged. */
-export function clientCaFailures(args: Props, domain: string | undefined): CheckFailure[] {
+export function clientCaFailures(ctx: { log: Log }, args: Props, domain: string | undefined): CheckFailure[] {
   const ca = caText(args);
   if (ca === undefined) return [];
   const serverCertificate = typeof args.certificate === "string" && !isUnknown(args.certificate) ? args.certificate : undefined;
   const { findings } = inspectClientCa({ caCertificates: ca, serverCertificate });
-  for (const w of findings.filter((f) => f.severity === "warning")) log.warn(`CDN domain ${domain ?? "(unknown yet)"}: ${w.message}`);
+  for (const w of findings.filter((f) => f.severity === "warning")) ctx.log.warn(`CDN domain ${domain ?? "(unknown yet)"}: ${w.message}`);
   return findings.filter((f) => f.severity === "error").map((f) => ({ property: CLIENT_CA_PROPERTY, reason: f.message }));
 }
 
@@ -80,7 +80,7 @@ export function clientVerificationMatches(detail: DetailDomain, caCertificates: 
  * next diff shows as drift. Verification turned off is no client CA. Every key is present (undefined
  * when absent), so spreading the result over desired outputs replaces theirs.
  */
-export function clientCaAfterRead(old: Props | undefined, detail: DetailDomain): ClientCaOutputs {
+export function clientCaAfterRead(log: Log, old: Props | undefined, detail: DetailDomain): ClientCaOutputs {
   const served = servedClientCaOf(detail.Https);
   const recorded = identityIn(old);
   if (sameClientCa(recorded, served)) {

@@ -2,15 +2,33 @@
 // API reports (HTTPS state, deployed certificate identity) and the certificate facts.
 import { deployedCertOf, canonicalTlsVersions, DEFAULT_REDIRECT_STATUS, TlsVersion } from "../rules/cdn";
 import { withoutUndefined } from "../runtime/outputs";
-import type { DetailDomain } from "../tencentcloud/types";
-import type { CertFacts } from "./certFacts";
+import { certificateSummary, sameMaterial } from "../rules/sslCertificate";
+import type { DescribeCertificateDetailResponse, DetailDomain } from "../tencentcloud/types";
 import { clientCaOutputs } from "./mtlsQuic";
-import { ARG_KEYS as ARGUMENT_KEYS, CdnHttpsConfigState, ResolvedArgs } from "./shape";
+import type { CdnHttpsConfigComputed, CdnHttpsConfigState, ResolvedArgs } from "./definition";
 
 export type CdnHttpsConfigOutputs = CdnHttpsConfigState;
 
-/** The argument fields of the outputs (all but the private key), which `read` also returns as the reconstructed inputs. */
-export const ARG_KEYS = ARGUMENT_KEYS.filter((k) => k !== "privateKey") as Exclude<(typeof ARGUMENT_KEYS)[number], "privateKey">[];
+/** The certificate part of the computed outputs: where it comes from, and what is known of it. */
+export type CertFacts = Pick<CdnHttpsConfigComputed, "source" | "expiresAt" | "fingerprint" | "chainFingerprint" | "dnsNames">;
+
+/** A certificate of your own: from our own parse of its PEM. */
+export function selfOwnedFacts(certificate: string): CertFacts {
+  return { source: "self-owned", ...certificateSummary(certificate) };
+}
+
+/** A certificate hosted in SSL Certificate Management: from its detail there. */
+export function hostedFacts(detail: DescribeCertificateDetailResponse): CertFacts {
+  return { source: "hosted", ...certificateSummary(detail.CertificatePublicKey ?? undefined, detail) };
+}
+
+/** Whether recorded outputs hold the same self-owned certificate (see sameMaterial); PEM text never matters. */
+export function sameSelfOwnedCertificate(recorded: { source?: string; fingerprint?: string; chainFingerprint?: string }, facts: CertFacts): boolean {
+  return recorded.source === "self-owned" && sameMaterial(
+    { leaf: recorded.fingerprint, chain: recorded.chainFingerprint },
+    { leaf: facts.fingerprint, chain: facts.chainFingerprint },
+  );
+}
 
 /** The settings as the API reports them. */
 export function apiSettings(detail: DetailDomain): Pick<CdnHttpsConfigOutputs, "http2" | "ocspStapling" | "tlsVersions" | "hsts" | "forceRedirect" | "httpsEnabled" | "sslStatus" | "deployedCert"> {
@@ -38,8 +56,8 @@ export function outputsAfterApply(args: ResolvedArgs, facts: CertFacts, detail: 
   return withoutUndefined({
     domain: args.domain,
     certificate: cert.source === "self-owned" ? cert.certificate : undefined,
-    certId: cert.source === "hosted" ? cert.certId : undefined,
-    certRemark: args.https.certRemark,
+    certificateId: cert.source === "hosted" ? cert.certificateId : undefined,
+    alias: args.https.alias,
     http2: args.https.http2,
     ocspStapling: args.https.ocspStapling,
     tlsVersions: args.https.tlsVersions ? canonicalTlsVersions(args.https.tlsVersions) : api.tlsVersions,
@@ -53,11 +71,4 @@ export function outputsAfterApply(args: ResolvedArgs, facts: CertFacts, detail: 
     deployedCert: api.deployedCert,
     ...facts,
   });
-}
-
-/** The argument part of outputs: the inputs `read` reconstructs. */
-export function inputsOf(outs: CdnHttpsConfigOutputs): Record<string, unknown> {
-  const inputs: Record<string, unknown> = {};
-  for (const k of ARG_KEYS) if (outs[k] !== undefined) inputs[k] = outs[k];
-  return inputs;
 }

@@ -4,34 +4,29 @@
 // configured). Every step checks the API's state first, so a run that failed halfway is completed
 // by the next one. All writes go through one DomainWriter, which records that it wrote.
 import { normalizeDomain } from "../certificate";
+import type { Context } from "../context";
+import { domainEligibilityProblems, judgeHttpsDeployment, judgeSettled, sameDeployedCert, deployedCertOf, describeDeployedCert } from "../rules/cdn";
 import {
-  domainEligibilityProblems, httpsSettingsMatch, judgeHttpsDeployment, judgeSettled,
-  redirectMatches, redirectOff, redirectOn, sameDeployedCert, deployedCertOf, describeDeployedCert,
-} from "../rules/cdn";
-import { changeProblem, DomainConfigChange, httpsChange, httpsOffChange, quicChange } from "../rules/cdnMtlsQuic";
-import { withKeyLock } from "../runtime/keyedLock";
+  changeProblem, DomainConfigChange, httpsChange, httpsOffChange, httpsSettingsMatch, quicChange, redirectMatches, redirectOff, redirectOn,
+} from "../rules/cdnWrite";
 import { withoutUndefined } from "../runtime/outputs";
 import { PartialStateError } from "../runtime/partialState";
-import { log } from "../runtime/log";
-import { timeoutFor, withTimeouts } from "../runtime/timeouts";
-import type { Reserved } from "../runtime/validate";
+import type { Operation } from "../runtime/resource";
 import { isNotFound } from "../tencentcloud";
 import type { DetailDomain } from "../tencentcloud/types";
 import { messages } from "../messages";
-import { cdnDomain, declarations, leftForSentence } from "../ownership";
-import { findDomain, requireDomain } from "../services/cdn";
-import { findCertificate } from "../services/ssl";
-import { DomainWriter, waitForDomain } from "./deployment";
-import { CertFacts, hostedCertificateProblem, hostedFacts, sameSelfOwnedCertificate, selfOwnedFacts } from "./certFacts";
+import { cdnDomain, leftForSentence } from "../ownership";
+import type { DomainWriter } from "../services/cdnDeployments";
+import { hostedCertificateProblem } from "../rules/sslCertificate";
 import { clientCaAfterRead, clientVerificationMatches, quicAfterRead } from "./mtlsQuic";
-import { apiSettings, CdnHttpsConfigOutputs, outputsAfterApply } from "./outputs";
-import type { CdnHttpsConfigState, ResolvedArgs } from "./shape";
+import { apiSettings, CdnHttpsConfigOutputs, CertFacts, hostedFacts, outputsAfterApply, sameSelfOwnedCertificate, selfOwnedFacts } from "./outputs";
+import { CdnHttpsConfigInputs, CdnHttpsConfigState, ResolvedArgs, resolveArgs } from "./definition";
 
-async function certFactsFor(args: ResolvedArgs): Promise<CertFacts> {
+async function certFactsFor(ctx: Context, args: ResolvedArgs): Promise<CertFacts> {
   const cert = args.https.cert;
   if (cert.source === "self-owned") return selfOwnedFacts(cert.certificate);
-  const detail = await findCertificate(cert.certId);
-  const problem = hostedCertificateProblem(cert.certId, detail, args.domain, new Date());
+  const detail = await ctx.ssl.findCertificate(cert.certificateId);
+  const problem = hostedCertificateProblem(cert.certificateId, detail, args.domain, new Date());
   if (problem) throw new Error(messages.cdnCannotConfigure(args.domain, problem));
   return hostedFacts(detail!);
 }
@@ -46,11 +41,11 @@ function httpsNeedsWrite(detail: DetailDomain, args: ResolvedArgs, facts: CertFa
   if (!previous) return true;
   const cert = args.https.cert;
   const sameCert = cert.source === "hosted"
-    ? previous.certSource === "hosted" && previous.certId === cert.certId
+    ? previous.source === "hosted" && previous.certificateId === cert.certificateId
     : sameSelfOwnedCertificate(previous, facts);
   return !sameCert ||
     !sameDeployedCert(previous.deployedCert, deployedCertOf(detail.Https)) ||
-    (previous.certRemark ?? null) !== (args.https.certRemark ?? null) ||
+    (previous.alias ?? null) !== (args.https.alias ?? null) ||
     !httpsSettingsMatch(detail.Https, args.https) ||
     !clientVerificationMatches(detail, args.clientCa) ||
     detail.Https?.SslStatus === "failed";
@@ -67,29 +62,29 @@ async function writeHttps(writer: DomainWriter, detail: DetailDomain, change: Do
  * An earlier attempt that timed out or was interrupted may still be deploying; a write now would be
  * refused (ResourceInUse.CdnOpInProgress), so let it finish first.
  */
-async function settleDeploymentInFlight(detail: DetailDomain, timeoutMs: number): Promise<DetailDomain> {
+async function settleDeploymentInFlight(ctx: Context, detail: DetailDomain, timeoutMs: number): Promise<DetailDomain> {
   if (detail.Https?.SslStatus !== "deploying") return detail;
   const domain = detail.Domain;
-  log.info(`CDN domain ${domain}: an HTTPS deployment is already in progress; waiting for it before writing`);
-  return waitForDomain(domain, judgeSettled, timeoutMs, `the HTTPS deployment already in progress on CDN domain ${domain}`);
+  ctx.log.info(`CDN domain ${domain}: an HTTPS deployment is already in progress; waiting for it before writing`);
+  return ctx.cdn.deployments.waitFor(domain, judgeSettled, timeoutMs, `the HTTPS deployment already in progress on CDN domain ${domain}`);
 }
 
 /**
  * Turns the forced redirect off and waits for that change: no other write may overlap its
  * deployment (ResourceInUse.CdnOpInProgress), whatever waitForDeployment says.
  */
-async function turnRedirectOff(writer: DomainWriter, detail: DetailDomain, timeoutMs: number, why: string): Promise<DetailDomain> {
+async function turnRedirectOff(ctx: Context, writer: DomainWriter, detail: DetailDomain, timeoutMs: number, why: string): Promise<DetailDomain> {
   const domain = detail.Domain;
-  log.info(`CDN domain ${domain}: turning the forced redirect to HTTPS off${why}`);
+  ctx.log.info(`CDN domain ${domain}: turning the forced redirect to HTTPS off${why}`);
   await writer.redirect(redirectOff(detail.ForceRedirect));
-  return waitForDomain(domain, judgeSettled, timeoutMs, `the forced-redirect change of CDN domain ${domain}`);
+  return ctx.cdn.deployments.waitFor(domain, judgeSettled, timeoutMs, `the forced-redirect change of CDN domain ${domain}`);
 }
 
 /** How far an apply got: once its writer wrote, a failure must still leave state (see PartialStateError). */
 interface ApplyProgress { writer: DomainWriter; previous: CdnHttpsConfigState | undefined; facts?: CertFacts }
 
 /** The state's certificate fields: what the resource had set before, or none on a create. */
-const CERTIFICATE_KEYS = ["certificate", "certId", "certRemark", "certSource", "certExpiresAt", "certFingerprint", "certChainFingerprint", "certDomains"] as const;
+const CERTIFICATE_KEYS = ["certificate", "certificateId", "alias", "source", "expiresAt", "fingerprint", "chainFingerprint", "dnsNames"] as const;
 
 function certificateBefore(previous: CdnHttpsConfigState | undefined): Partial<CdnHttpsConfigOutputs> {
   const before: Record<string, unknown> = {};
@@ -97,48 +92,49 @@ function certificateBefore(previous: CdnHttpsConfigState | undefined): Partial<C
   return before as Partial<CdnHttpsConfigOutputs>;
 }
 
-async function applyDesired(args: ResolvedArgs, timeoutMs: number, previous: CdnHttpsConfigState | undefined, progress: ApplyProgress): Promise<CdnHttpsConfigOutputs> {
+async function applyDesired(ctx: Context, args: ResolvedArgs, timeoutMs: number, previous: CdnHttpsConfigState | undefined, progress: ApplyProgress): Promise<CdnHttpsConfigOutputs> {
   const domain = args.domain;
   const writer = progress.writer;
-  const facts = await certFactsFor(args);
+  const wait = ctx.cdn.deployments;
+  const facts = await certFactsFor(ctx, args);
   progress.facts = facts;
-  let detail = await requireDomain(domain);
+  let detail = await ctx.cdn.requireDomain(domain);
   assertEligible(detail);
   const deployment = `the HTTPS deployment of CDN domain ${domain}`;
-  detail = await settleDeploymentInFlight(detail, timeoutMs);
+  detail = await settleDeploymentInFlight(ctx, detail, timeoutMs);
 
   if (httpsNeedsWrite(detail, args, facts, previous)) {
     if (!args.redirect && !redirectMatches(detail.ForceRedirect, undefined)) {
       // A redirect that is to go goes before the certificate changes, not after its deployment.
-      detail = await turnRedirectOff(writer, detail, timeoutMs, " before the HTTPS change");
+      detail = await turnRedirectOff(ctx, writer, detail, timeoutMs, " before the HTTPS change");
     }
-    log.info(`CDN domain ${domain}: writing the HTTPS configuration (${facts.certSource} certificate)`);
+    ctx.log.info(`CDN domain ${domain}: writing the HTTPS configuration (${facts.source} certificate)`);
     await writeHttps(writer, detail, httpsChange(detail, args.https, args));
     detail = args.waitForDeployment
-      ? await waitForDomain(domain, judgeHttpsDeployment, timeoutMs, deployment)
-      : await requireDomain(domain);
+      ? await wait.waitFor(domain, judgeHttpsDeployment, timeoutMs, deployment)
+      : await ctx.cdn.requireDomain(domain);
   } else if (args.waitForDeployment && judgeHttpsDeployment(detail) !== "done") {
     // An earlier run did not wait (or was interrupted): finish waiting before touching the redirect.
-    detail = await waitForDomain(domain, judgeHttpsDeployment, timeoutMs, deployment);
+    detail = await wait.waitFor(domain, judgeHttpsDeployment, timeoutMs, deployment);
   }
 
   // QUIC alone, when the Https block did not need writing (otherwise it went in that same call).
   const quic = quicChange(detail, args.quic);
   if (quic) {
-    log.info(`CDN domain ${domain}: turning QUIC ${quic.Switch}`);
+    ctx.log.info(`CDN domain ${domain}: turning QUIC ${quic.Switch}`);
     await writer.quic(quic);
-    detail = await waitForDomain(domain, judgeSettled, timeoutMs, `the QUIC change of CDN domain ${domain}`);
+    detail = await wait.waitFor(domain, judgeSettled, timeoutMs, `the QUIC change of CDN domain ${domain}`);
   }
 
   if (!redirectMatches(detail.ForceRedirect, args.redirect)) {
     if (args.redirect) {
-      log.info(`CDN domain ${domain}: HTTPS is deployed; redirecting HTTP to HTTPS (${args.redirect.statusCode})`);
+      ctx.log.info(`CDN domain ${domain}: HTTPS is deployed; redirecting HTTP to HTTPS (${args.redirect.statusCode})`);
       await writer.redirect(redirectOn(args.redirect));
       detail = args.waitForDeployment
-        ? await waitForDomain(domain, judgeSettled, timeoutMs, `the forced-redirect change of CDN domain ${domain}`)
-        : await requireDomain(domain);
+        ? await wait.waitFor(domain, judgeSettled, timeoutMs, `the forced-redirect change of CDN domain ${domain}`)
+        : await ctx.cdn.requireDomain(domain);
     } else {
-      detail = await turnRedirectOff(writer, detail, timeoutMs, "");
+      detail = await turnRedirectOff(ctx, writer, detail, timeoutMs, "");
     }
   }
   return outputsAfterApply(args, facts, detail);
@@ -151,11 +147,11 @@ async function applyDesired(args: ResolvedArgs, timeoutMs: number, previous: Cdn
  * be read back, the state is built from what the writer wrote, with the deployment unfinished and
  * the certificate's identity unknown, which the next `up` repairs.
  */
-async function keepPartialState(error: unknown, args: ResolvedArgs, progress: ApplyProgress, reserved: Reserved): Promise<unknown> {
+async function keepPartialState(ctx: Context, error: unknown, args: ResolvedArgs, progress: ApplyProgress): Promise<unknown> {
   if (!progress.writer.wrote || !progress.facts || !(error instanceof Error)) return error;
   let detail: DetailDomain | undefined;
   try {
-    detail = await findDomain(args.domain);
+    detail = await ctx.cdn.findDomain(args.domain);
   } catch {
     detail = undefined;
   }
@@ -167,9 +163,8 @@ async function keepPartialState(error: unknown, args: ResolvedArgs, progress: Ap
   // write may come first): until then the state keeps the one set before, so the next diff still
   // sees the certificate change to make.
   const certificate = progress.writer.written.https ? {} : certificateBefore(progress.previous);
-  const outs = { ...desired, ...certificate, forceRedirect: api.forceRedirect, ...clientCaAfterRead(desired, detail), quic: quicAfterRead(desired, detail) };
-  const properties = { ...withTimeouts(withoutUndefined(outs), reserved), __provider: reserved.__provider };
-  return new PartialStateError(error.message, args.domain, properties, [error.message]);
+  const outs = { ...desired, ...certificate, forceRedirect: api.forceRedirect, ...clientCaAfterRead(ctx.log, desired, detail), quic: quicAfterRead(desired, detail) };
+  return new PartialStateError(error.message, args.domain, withoutUndefined(outs), [error.message]);
 }
 
 /** The domain as the writer left it, never read back: deployment not known to be done, no certificate identity (nor key). */
@@ -184,58 +179,56 @@ function asWritten(writer: DomainWriter): DetailDomain {
   } as DetailDomain;
 }
 
-async function applyKeepingPartialState(args: ResolvedArgs, reserved: Reserved, timeoutMs: number, previous: CdnHttpsConfigState | undefined): Promise<CdnHttpsConfigOutputs> {
-  const progress: ApplyProgress = { writer: new DomainWriter(args.domain), previous };
+async function applyKeepingPartialState(ctx: Context, args: ResolvedArgs, timeoutMs: number, previous: CdnHttpsConfigState | undefined): Promise<CdnHttpsConfigOutputs> {
+  const progress: ApplyProgress = { writer: ctx.cdn.deployments.writer(args.domain), previous };
   try {
-    return await applyDesired(args, timeoutMs, previous, progress);
+    return await applyDesired(ctx, args, timeoutMs, previous, progress);
   } catch (e) {
-    throw await keepPartialState(e, args, progress, reserved);
+    throw await keepPartialState(ctx, e, args, progress);
   }
 }
 
-export async function createCdnHttpsConfig(args: ResolvedArgs, reserved: Reserved): Promise<{ id: string; outs: CdnHttpsConfigOutputs }> {
-  const timeoutMs = timeoutFor("create", reserved.__timeouts);
-  const outs = await withKeyLock(args.domain, () => applyKeepingPartialState(args, reserved, timeoutMs, undefined));
-  return { id: args.domain, outs: withTimeouts(outs, reserved) };
+export async function create(ctx: Context, inputs: CdnHttpsConfigInputs, op: Operation): Promise<{ id: string; state: CdnHttpsConfigState }> {
+  const args = resolveArgs(inputs);
+  const state = await ctx.locks.run(args.domain, () => applyKeepingPartialState(ctx, args, op.timeoutMs, undefined));
+  return { id: args.domain, state };
 }
 
-export async function updateCdnHttpsConfig(id: string, olds: CdnHttpsConfigState, args: ResolvedArgs, reserved: Reserved): Promise<{ outs: CdnHttpsConfigOutputs }> {
-  const timeoutMs = timeoutFor("update", reserved.__timeouts);
-  const outs = await withKeyLock(normalizeDomain(id), () => applyKeepingPartialState(args, reserved, timeoutMs, olds));
-  return { outs: withTimeouts(outs, reserved) };
+export async function update(ctx: Context, id: string, olds: CdnHttpsConfigState, inputs: CdnHttpsConfigInputs, op: Operation): Promise<CdnHttpsConfigState> {
+  return ctx.locks.run(normalizeDomain(id), () => applyKeepingPartialState(ctx, resolveArgs(inputs), op.timeoutMs, olds));
 }
 
 /** Redirect off first (never redirect to a site without HTTPS), then HTTPS off with client verification and QUIC; already gone is success. */
-export async function deleteCdnHttpsConfig(id: string, props: Partial<CdnHttpsConfigState> | undefined): Promise<void> {
+export async function remove(ctx: Context, id: string, props: Partial<CdnHttpsConfigState>, op: Operation): Promise<void> {
   const domain = normalizeDomain(id);
-  const timeoutMs = timeoutFor("delete", props?.__timeouts);
-  const wait = props?.waitForDeployment !== false;
-  const declarers = declarations.declarers([cdnDomain(domain)]);
+  const timeoutMs = op.timeoutMs;
+  const wait = props.waitForDeployment !== false;
+  const declarers = ctx.declarations.declarers([cdnDomain(domain)]);
   if (declarers.length > 0) {
     // A resource still in the program (a rename, a move into a component) declares this domain.
-    log.info(leftForSentence(cdnDomain(domain), declarers, "its HTTPS is left on"));
+    ctx.log.info(leftForSentence(cdnDomain(domain), declarers, "its HTTPS is left on"));
     return;
   }
   // A destroy's writes are paced by UpdateDomainConfig's rate limit: its reads are patient (services/cdn.ts).
-  await withKeyLock(domain, async () => {
+  await ctx.locks.run(domain, async () => {
     try {
-      let detail = await findDomain(domain, true);
+      let detail = await ctx.cdn.findDomain(domain, true);
       if (!detail) return;
-      detail = await settleDeploymentInFlight(detail, timeoutMs);
+      detail = await settleDeploymentInFlight(ctx, detail, timeoutMs);
       const serving = deployedCertOf(detail.Https);
-      if (detail.Https?.Switch === "on" && props?.deployedCert && !sameDeployedCert(props.deployedCert, serving)) {
+      if (detail.Https?.Switch === "on" && props.deployedCert && !sameDeployedCert(props.deployedCert, serving)) {
         // Someone else (another resource, stack or the console) has since set its own certificate.
-        log.info(`CDN domain ${domain} now serves another certificate (${describeDeployedCert(serving)}) than this resource set; ` +
+        ctx.log.info(`CDN domain ${domain} now serves another certificate (${describeDeployedCert(serving)}) than this resource set; ` +
           "its HTTPS is left on and only the resource is removed");
         return;
       }
-      const writer = new DomainWriter(domain);
-      if (detail.ForceRedirect?.Switch === "on") detail = await turnRedirectOff(writer, detail, timeoutMs, " before HTTPS");
+      const writer = ctx.cdn.deployments.writer(domain);
+      if (detail.ForceRedirect?.Switch === "on") detail = await turnRedirectOff(ctx, writer, detail, timeoutMs, " before HTTPS");
       if (detail.Https?.Switch === "on") {
         const change = httpsOffChange(detail);
-        log.info(`CDN domain ${domain}: turning HTTPS off${change.Quic ? ", and QUIC with it (QUIC needs HTTPS)" : ""}`);
+        ctx.log.info(`CDN domain ${domain}: turning HTTPS off${change.Quic ? ", and QUIC with it (QUIC needs HTTPS)" : ""}`);
         await writeHttps(writer, detail, change);
-        if (wait) await waitForDomain(domain, judgeSettled, timeoutMs, `turning HTTPS off on CDN domain ${domain}`, true);
+        if (wait) await ctx.cdn.deployments.waitFor(domain, judgeSettled, timeoutMs, `turning HTTPS off on CDN domain ${domain}`, true);
       }
     } catch (e) {
       if (isNotFound(e)) return;

@@ -4,12 +4,11 @@
 // It asks for verification (CompleteCertificate), then polls DescribeCertificate and
 // CheckCertificateDomainVerification until issued, logging which record is still missing and asking
 // less often when the check is rate limited (Frequently), bounded by the caller's timeout.
-import { log } from "../runtime/log";
+import type { Context } from "../context";
 import { pollUntil } from "../runtime/poll";
-import { checkDomainVerification, completeCertificate, findFreeCertificate } from "../services/ssl";
 import { TencentCloudError } from "../tencentcloud";
 import type { DescribeCertificateResponse } from "../tencentcloud/types";
-import { DNS_AUTO_NEEDS, ISSUED, isDeadEnd, statusWord, verificationProgress, VerificationProgress } from "./rules";
+import { DNS_AUTO_NEEDS, ISSUED, isDeadEnd, statusWord, verificationProgress, VerificationProgress } from "../rules/freeCertificate";
 
 /** What the progress lines and the failure sentences name: the certificate's domain and validation method. */
 export interface IssuanceSubject { domain: string; validationMethod: string }
@@ -26,26 +25,26 @@ function describeWait(domain: string, method: string, w: WaitState): string {
 }
 
 /** Resolves once issued; throws the dead end (rejected, cancelled, ...) or a PollTimeoutError. */
-export async function waitForIssuance(id: string, subject: IssuanceSubject, timeoutMs: number): Promise<void> {
+export async function waitForIssuance(ctx: Context, id: string, subject: IssuanceSubject, timeoutMs: number): Promise<void> {
   try {
-    await completeCertificate(id);
+    await ctx.ssl.completeCertificate(id);
   } catch (e) {
     // Already issued (or audited): nothing to ask for.
     if (!(e instanceof TencentCloudError && e.code === "FailedOperation.CertificateNotFoundOrAudited")) throw e;
   }
   await pollUntil<WaitState>({
     read: async () => {
-      const described = await findFreeCertificate(id);
+      const described = await ctx.ssl.findFreeCertificate(id);
       if (!described) throw new Error(`Free certificate ${id} disappeared from SSL Certificate Management while waiting for its issuance.`);
       if (described.Status === ISSUED || isDeadEnd(described.Status)) return { described };
-      return { described, progress: verificationProgress(await checkDomainVerification(id)) };
+      return { described, progress: verificationProgress(await ctx.ssl.checkDomainVerification(id)) };
     },
     judge: (w) => (w.described.Status === ISSUED || w.progress?.issued ? "done"
       : isDeadEnd(w.described.Status) ? { failed: `The free certificate ${id} for ${subject.domain} was not issued (${statusWord(w.described.Status)}${w.described.StatusMsg ? `: ${w.described.StatusMsg}` : ""}); apply again with a new resource name or fix the domain's validation.` }
         : "pending"),
     slowDown: (w) => w.progress?.rateLimited === true,
     describe: (w) => describeWait(subject.domain, subject.validationMethod, w),
-    onProgress: (line) => log.info(line),
+    onProgress: (line) => ctx.log.info(line),
     what: `the issuance of free certificate ${id} for ${subject.domain}`,
     timeoutMs,
     intervalMs: 2000,

@@ -3,8 +3,8 @@ import { rememberedFacts } from "../certificate";
 import { chinaTimeToIso } from "../rules/sslCertificate";
 import { withoutUndefined } from "../runtime/outputs";
 import type { DescribeCertificateResponse } from "../tencentcloud/types";
-import { daysToExpiry, keptValidationRecords, statusWord, validationRecords } from "./rules";
-import type { FreeCertificateOutputs, FreeCertificateSettings, ValidationRecord } from "./shape";
+import { daysToExpiry, keptValidationRecords, statusWord, validationRecords } from "../rules/freeCertificate";
+import type { FreeCertificateOutputs, FreeCertificateSettings, ValidationRecord } from "./definition";
 
 export interface OutputSources {
   certificateId: string;
@@ -32,7 +32,7 @@ export function freeCertificateOutputs(s: OutputSources): FreeCertificateOutputs
     issuedAt: facts?.notBefore ?? chinaTimeToIso(s.described.CertBeginTime ?? undefined),
     expiresAt,
     daysToExpiry: expiresAt ? daysToExpiry(expiresAt, s.now) : undefined,
-    sans: facts ? [...facts.sans] : [...new Set([s.settings.domain, ...(s.described.SubjectAltName ?? [])])],
+    dnsNames: facts ? [...facts.sans] : [...new Set([s.settings.domain, ...(s.described.SubjectAltName ?? [])])],
     fingerprint: facts?.fingerprintSha256,
     renews: s.renews ?? s.described.CertificateExtra?.OriginCertificateId ?? undefined,
     adopted: s.adopted,

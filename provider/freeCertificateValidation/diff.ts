@@ -3,15 +3,13 @@
 // validation an earlier run left short of issued (timed out, or a dead end it failed on) is updated,
 // so the next `up` resumes waiting, or says again why it cannot, before the certificate's users go on.
 // validationRecordIds only orders the program: a change to it alone changes nothing.
-import type * as pulumi from "@pulumi/pulumi";
-import { nextStep } from "../freeCertificate/rules";
+import type { Context } from "../context";
+import { nextStep } from "../rules/freeCertificate";
+import type { Difference, EngineRecord } from "../runtime/resource";
 import { isUnknown } from "../unknown";
+import type { FreeCertificateValidationOutputs } from "./definition";
 
-type Props = Record<string, any>;
-
-export function diffFreeCertificateValidation(olds: Props, news: Props): pulumi.dynamic.DiffResult {
-  if (isUnknown(news.certificateId) || news.certificateId !== olds.certificateId) {
-    return { changes: true, replaces: ["certificateId"], deleteBeforeReplace: false };
-  }
-  return { changes: nextStep(olds.status) !== "judge-renewal", replaces: [], deleteBeforeReplace: false };
+export function diff(_ctx: Context, _id: string, olds: FreeCertificateValidationOutputs, news: EngineRecord): Difference {
+  if (isUnknown(news.certificateId) || news.certificateId !== olds.certificateId) return { changed: [], replaces: ["certificateId"] };
+  return { changed: nextStep(olds.status) !== "judge-renewal" ? ["status"] : [], replaces: [] };
 }

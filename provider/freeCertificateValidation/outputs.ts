@@ -1,9 +1,9 @@
 // FreeCertificateValidation outputs from what the API says (DescribeCertificate). Pure.
-import { statusWord } from "../freeCertificate/rules";
+import { statusWord } from "../rules/freeCertificate";
 import { chinaTimeToIso } from "../rules/sslCertificate";
 import { withoutUndefined } from "../runtime/outputs";
 import type { DescribeCertificateResponse } from "../tencentcloud/types";
-import type { FreeCertificateValidationOutputs, FreeCertificateValidationSettings } from "./shape";
+import type { FreeCertificateValidationOutputs, FreeCertificateValidationSettings } from "./definition";
 
 export function validationOutputs(settings: FreeCertificateValidationSettings, described: DescribeCertificateResponse): FreeCertificateValidationOutputs {
   return withoutUndefined({

@@ -1,17 +1,17 @@
 // read for FreeCertificateValidation: the certificate's status and validity as the API shows them now;
-// a certificate gone means the validation is gone (no id). Import takes the certificate id.
-import { findFreeCertificate } from "../services/ssl";
-import { withTimeouts } from "../runtime/timeouts";
+// a certificate gone means the validation is gone. A lookup (a `get`, an adoption) takes the certificate id.
+import type { Context } from "../context";
 import { validationOutputs } from "./outputs";
-import type { FreeCertificateValidationOutputs } from "./shape";
+import type { FreeCertificateValidationOutputs, FreeCertificateValidationSettings } from "./definition";
 
-type Props = Record<string, any>;
+export async function read(ctx: Context, id: string, state: FreeCertificateValidationOutputs): Promise<FreeCertificateValidationOutputs | undefined> {
+  const described = await ctx.ssl.findFreeCertificate(id);
+  if (!described) return undefined;
+  return validationOutputs({ certificateId: state.certificateId, ...(state.validationRecordIds ? { validationRecordIds: state.validationRecordIds } : {}) }, described);
+}
 
-export async function readFreeCertificateValidation(id: string, state: (FreeCertificateValidationOutputs & Props) | undefined) {
-  const described = await findFreeCertificate(id);
-  if (!described) return {};
-  const imported = !state || typeof state.certificateId !== "string";
-  const settings = imported ? { certificateId: id } : { certificateId: state.certificateId, ...(state.validationRecordIds ? { validationRecordIds: state.validationRecordIds } : {}) };
-  const props = withTimeouts(validationOutputs(settings, described), state);
-  return imported ? { id, props, inputs: { certificateId: id } } : { id, props };
+export async function lookup(ctx: Context, id: string, program: FreeCertificateValidationSettings | undefined): Promise<FreeCertificateValidationOutputs | undefined> {
+  const described = await ctx.ssl.findFreeCertificate(id);
+  if (!described) return undefined;
+  return validationOutputs({ ...program, certificateId: id }, described);
 }

@@ -1,39 +1,27 @@
-// check for LiveCertificate: exactly one form; a self-owned pair inspected offline (errors fail,
-// warnings are logged); a hosted id asked about once (exists, issued, not expired).
+// check for LiveCertificate beyond the schema and the form rule (definition.ts): a self-owned pair
+// inspected offline (errors fail, warnings are logged); a hosted id asked about once (exists,
+// issued, not expired).
 import { hasErrors, inspectRemembering, InspectResult } from "../certificate";
-import { cloudCertificateProblem } from "../rules/sslCertificate";
-import { log } from "../runtime/log";
-import { CheckFailure, validateArgs } from "../runtime/validate";
-import { messages } from "../messages";
-import { findCertificate } from "../services/ssl";
+import type { Context } from "../context";
+import { hostedCertificateProblem } from "../rules/sslCertificate";
+import type { CheckInput } from "../runtime/resource";
+import type { CheckFailure } from "../runtime/validate";
 import { isUnknown } from "../unknown";
-import { certificateId, certificateMaterial, Claim, declareInCheck, refFrom } from "../ownership";
+import { sslCertificate, certificateMaterial, Claim, declareInCheck } from "../ownership";
 import { chainFingerprintOf } from "./outputs";
-import { liveCertificateArgsSchema } from "./shape";
+import type { LiveCertificateInputs } from "./definition";
 
-function formFailures(news: Record<string, unknown>): CheckFailure[] {
-  const has = (k: string) => news[k] !== undefined;
-  if (has("cloudCertId") && (has("certificate") || has("privateKey"))) return [{ property: "cloudCertId", reason: messages.liveCertFormBoth }];
-  if (has("cloudCertId")) return [];
-  if (!has("certificate") && !has("privateKey")) return [{ property: "certificate", reason: messages.liveCertFormNeither }];
-  if (!has("certificate")) return [{ property: "certificate", reason: messages.liveCertificateMissing }];
-  if (!has("privateKey")) return [{ property: "privateKey", reason: messages.liveKeyMissing }];
-  return [];
-}
-
-function selfOwnedFailures({ findings }: InspectResult): CheckFailure[] {
-  for (const w of findings.filter((f) => f.severity === "warning")) log.warn(w.message);
+function selfOwnedFailures(ctx: Context, { findings }: InspectResult): CheckFailure[] {
+  for (const w of findings.filter((f) => f.severity === "warning")) ctx.log.warn(w.message);
   if (!hasErrors(findings)) return [];
   return findings
     .filter((f) => f.severity === "error")
     .map((f) => ({ property: /key/i.test(f.code) ? "privateKey" : "certificate", reason: f.message }));
 }
 
-async function hostedFailures(cloudCertId: string): Promise<CheckFailure[]> {
-  const detail = await findCertificate(cloudCertId);
-  if (!detail) return [{ property: "cloudCertId", reason: messages.certificateNotFound(cloudCertId) }];
-  const problem = cloudCertificateProblem(detail, new Date());
-  return problem ? [{ property: "cloudCertId", reason: problem }] : [];
+async function hostedFailures(ctx: Context, certificateId: string): Promise<CheckFailure[]> {
+  const problem = hostedCertificateProblem(certificateId, await ctx.ssl.findCertificate(certificateId), undefined, new Date());
+  return problem ? [{ property: "certificateId", reason: problem }] : [];
 }
 
 /**
@@ -41,26 +29,24 @@ async function hostedFailures(cloudCertId: string): Promise<CheckFailure[]> {
  * resource for the deployment's deletes (provider/ownership.ts): a rename or a switch to its id must
  * not delete what the new resource uses. Sharing a certificate never fails.
  */
-function declareCertificate(news: Record<string, unknown>, cloudCertId: string | undefined, certificate: string | undefined): void {
+function declareCertificate(ctx: Context, input: CheckInput<LiveCertificateInputs>, certificateId: string | undefined, certificate: string | undefined): void {
   const chain = certificate ? chainFingerprintOf(certificate) : undefined;
-  const claims: Claim[] = cloudCertId ? [{ thing: certificateId(cloudCertId) }] : chain ? [{ thing: certificateMaterial(chain) }] : [];
-  declareInCheck(refFrom("LiveCertificate", news), claims);
+  const claims: Claim[] = certificateId ? [{ thing: sslCertificate(certificateId) }] : chain ? [{ thing: certificateMaterial(chain) }] : [];
+  declareInCheck(ctx.declarations, input.resource, claims);
 }
 
-export async function checkLiveCertificate(news: Record<string, unknown>): Promise<CheckFailure[]> {
-  const validated = validateArgs(liveCertificateArgsSchema, news);
-  if (validated.failures.length > 0) return validated.failures;
-  const form = formFailures(news);
-  if (form.length > 0) return form;
-  const known = (k: string): string | undefined => (typeof news[k] === "string" && !isUnknown(news[k]) ? news[k] as string : undefined);
+export async function check(ctx: Context, input: CheckInput<LiveCertificateInputs>): Promise<CheckFailure[]> {
+  if (input.failed.size > 0) return [];
+  const args = input.args;
+  const known = (k: string): string | undefined => (typeof args[k] === "string" && !isUnknown(args[k]) ? args[k] as string : undefined);
   const certificate = known("certificate");
   const privateKey = known("privateKey");
   // First, so that the chain fingerprint below comes from this one parse.
-  const inspected = news.cloudCertId === undefined && certificate && privateKey ? inspectRemembering({ certificate, privateKey }) : undefined;
-  declareCertificate(news, known("cloudCertId"), certificate);
-  if (news.cloudCertId !== undefined) {
-    const id = known("cloudCertId");
-    return id ? hostedFailures(id) : []; // unknown at preview: checked at `up`
+  const inspected = args.certificateId === undefined && certificate && privateKey ? inspectRemembering({ certificate, privateKey }) : undefined;
+  declareCertificate(ctx, input, known("certificateId"), certificate);
+  if (args.certificateId !== undefined) {
+    const id = known("certificateId");
+    return id ? hostedFailures(ctx, id) : []; // unknown at preview: checked at `up`
   }
-  return inspected ? selfOwnedFailures(inspected) : [];
+  return inspected ? selfOwnedFailures(ctx, inspected) : [];
 }

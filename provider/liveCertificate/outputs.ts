@@ -1,10 +1,10 @@
 // Building LiveCertificate outputs from what we know: the local PEM (self-owned) or SSL
 // Certificate Management's detail (hosted, import). Pure.
-import { CertificateFacts, rememberedFacts } from "../certificate";
-import { certificateNames, chinaTimeToIso, CertSource } from "../rules/sslCertificate";
+import { rememberedFacts } from "../certificate";
+import { certificateSummary, CertSource } from "../rules/sslCertificate";
 import { withoutUndefined } from "../runtime/outputs";
 import type { DescribeCertificateDetailResponse } from "../tencentcloud";
-import type { LiveCertificateOutputs } from "./shape";
+import type { LiveCertificateOutputs } from "./definition";
 
 /** SHA-256 over every certificate of the chain, or undefined when the PEM does not parse. */
 export function chainFingerprintOf(pem: string | undefined): string | undefined {
@@ -12,27 +12,22 @@ export function chainFingerprintOf(pem: string | undefined): string | undefined 
 }
 
 export function certificateOutputs(input: {
-  cloudCertId: string;
+  certificateId: string;
   source: CertSource;
   /** True when this resource did not upload the certificate (see LiveCertificateOutputs.adopted). */
   adopted: boolean;
-  remarks?: string;
+  alias?: string;
   /** Self-owned: the PEM as the user gave it; it becomes an output (never the key). */
   certificate?: string;
   /** From SSL Certificate Management, when asked (hosted, import, refresh). */
   detail?: DescribeCertificateDetailResponse;
 }): LiveCertificateOutputs {
-  const facts = rememberedFacts(input.certificate) ?? rememberedFacts(input.detail?.CertificatePublicKey);
-  const domains = facts ? [...facts.sans] : input.detail ? certificateNames(input.detail) : [];
   return withoutUndefined({
-    cloudCertId: input.cloudCertId,
+    certificateId: input.certificateId,
     source: input.source,
     adopted: input.adopted,
-    remarks: input.remarks,
-    expiresAt: facts?.notAfter ?? chinaTimeToIso(input.detail?.CertEndTime),
-    domains,
-    fingerprint: facts?.fingerprintSha256,
-    chainFingerprint: facts?.chainFingerprintSha256,
+    alias: input.alias,
+    ...certificateSummary(input.certificate ?? input.detail?.CertificatePublicKey ?? undefined, input.detail),
     certificate: input.source === "self-owned" ? input.certificate ?? input.detail?.CertificatePublicKey : undefined,
   });
 }

@@ -1,16 +1,17 @@
 // create / update / delete for LiveCertificate. Self-owned material is uploaded (idempotently, and
 // with our own chain); a hosted certificate is only referenced. Only a certificate this resource
-// uploaded itself is deleted with it, or renamed when its remarks change: one that was already in
+// uploaded itself is deleted with it, or renamed when its alias change: one that was already in
 // SSL Certificate Management (hosted, returned as RepeatCertId, or imported) is `adopted`, someone
 // else's resource, and left as it is there. The calls are in ../services/ssl.ts.
+import type { Context } from "../context";
 import { messages } from "../messages";
-import { log } from "../runtime/log";
 import { deleteOwnCertificate } from "../deleteOwnCertificate";
-import { certificateId, certificateMaterial, uploadedByStack, uploaderTags } from "../ownership";
-import { findCertificate, isStillUsedRefusal, renameCertificate, requireCertificate, uploadCertificate as upload } from "../services/ssl";
+import { sslCertificate, certificateMaterial, uploadedByStack, uploaderTags } from "../ownership";
+import type { Operation } from "../runtime/resource";
+import { isStillUsedRefusal } from "../services/ssl";
 import type { UploadCertificateRequest } from "../tencentcloud";
 import { certificateOutputs, chainFingerprintOf } from "./outputs";
-import type { LiveCertificateOutputs, ResolvedArgs } from "./shape";
+import { LiveCertificateInputs, LiveCertificateOutputs, ResolvedArgs, resolveArgs } from "./definition";
 
 type SelfOwned = Extract<ResolvedArgs, { source: "self-owned" }>;
 
@@ -20,7 +21,7 @@ function uploadRequest(inputs: SelfOwned, repeatable: boolean, stack: string | u
     CertificatePrivateKey: inputs.privateKey,
     CertificateType: "SVR",
     CertificateUse: "LIVE",
-    Alias: inputs.remarks,
+    Alias: inputs.alias,
     Tags: uploaderTags(stack),
     Repeatable: repeatable,
   };
@@ -31,8 +32,8 @@ function uploadRequest(inputs: SelfOwned, repeatable: boolean, stack: string | u
  * chain (it dedupes by the leaf alone, so it may serve other intermediates), and whether this stack
  * uploaded it (its uploader tag).
  */
-async function matchedCertificate(cloudCertId: string, certificate: string, stack: string | undefined): Promise<{ ourChain: boolean; ours: boolean }> {
-  const detail = await findCertificate(cloudCertId);
+async function matchedCertificate(ctx: Context, certificateId: string, certificate: string, stack: string | undefined): Promise<{ ourChain: boolean; ours: boolean }> {
+  const detail = await ctx.ssl.findCertificate(certificateId);
   if (!detail) return { ourChain: false, ours: false };
   // Nothing to compare: the leaf matched.
   const ourChain = !detail.CertificatePublicKey || chainFingerprintOf(detail.CertificatePublicKey) === chainFingerprintOf(certificate);
@@ -40,95 +41,91 @@ async function matchedCertificate(cloudCertId: string, certificate: string, stac
 }
 
 /** A new certificate holding our chain, beside the one with the same leaf and another chain. */
-async function uploadOurChain(inputs: SelfOwned, sameLeafId: string, stack: string | undefined): Promise<{ cloudCertId: string; adopted: boolean }> {
-  const { response, earlierAttemptMayHaveApplied } = await upload(uploadRequest(inputs, true, stack));
-  log.info(`certificate ${sameLeafId} in SSL Certificate Management has the same leaf but another chain; uploaded ours as ${response.CertificateId}`);
+async function uploadOurChain(ctx: Context, inputs: SelfOwned, sameLeafId: string, stack: string | undefined): Promise<{ certificateId: string; adopted: boolean }> {
+  const { response, earlierAttemptMayHaveApplied } = await ctx.ssl.uploadCertificate(uploadRequest(inputs, true, stack));
+  ctx.log.info(`certificate ${sameLeafId} in SSL Certificate Management has the same leaf but another chain; uploaded ours as ${response.CertificateId}`);
   if (earlierAttemptMayHaveApplied) {
     // Repeatable uploads are not deduplicated, and the lost answer's id cannot be found again.
-    log.warn(`an earlier upload attempt's answer was lost and may have left a second copy of certificate ${response.CertificateId} in SSL Certificate Management; delete the extra copy in the SSL console if one appears`);
+    ctx.log.warn(`an earlier upload attempt's answer was lost and may have left a second copy of certificate ${response.CertificateId} in SSL Certificate Management; delete the extra copy in the SSL console if one appears`);
   }
-  return { cloudCertId: response.CertificateId, adopted: false };
+  return { certificateId: response.CertificateId, adopted: false };
 }
 
 /**
  * Uploads self-owned material with Repeatable false, so a retry or a second stack gets the existing
  * id back instead of a duplicate; `adopted` says whether that certificate was already there.
  */
-async function uploadOwnMaterial(inputs: SelfOwned, stack: string | undefined): Promise<{ cloudCertId: string; adopted: boolean }> {
-  const { response: answer, earlierAttemptMayHaveApplied } = await upload(uploadRequest(inputs, false, stack));
+async function uploadOwnMaterial(ctx: Context, inputs: SelfOwned, stack: string | undefined): Promise<{ certificateId: string; adopted: boolean }> {
+  const { response: answer, earlierAttemptMayHaveApplied } = await ctx.ssl.uploadCertificate(uploadRequest(inputs, false, stack));
   const repeated = answer.RepeatCertId;
   if (!repeated) {
-    log.info(`certificate uploaded to SSL Certificate Management as ${answer.CertificateId}`);
-    return { cloudCertId: answer.CertificateId, adopted: false };
+    ctx.log.info(`certificate uploaded to SSL Certificate Management as ${answer.CertificateId}`);
+    return { certificateId: answer.CertificateId, adopted: false };
   }
-  const matched = await matchedCertificate(repeated, inputs.certificate, stack);
-  if (!matched.ourChain) return uploadOurChain(inputs, repeated, stack);
+  const matched = await matchedCertificate(ctx, repeated, inputs.certificate, stack);
+  if (!matched.ourChain) return uploadOurChain(ctx, inputs, repeated, stack);
   if (matched.ours) {
     // Tagged by this stack: its own earlier upload (a run that failed after it, or a rename).
-    log.info(`certificate ${repeated} in SSL Certificate Management was uploaded by this stack (${stack}); it stays this resource's own`);
-    return { cloudCertId: repeated, adopted: false };
+    ctx.log.info(`certificate ${repeated} in SSL Certificate Management was uploaded by this stack (${stack}); it stays this resource's own`);
+    return { certificateId: repeated, adopted: false };
   }
   if (earlierAttemptMayHaveApplied) {
     // Our own first attempt most likely stored it and lost its answer: it is ours to delete.
-    log.info(`certificate uploaded to SSL Certificate Management as ${repeated} (an earlier attempt's answer was lost; the retry found it)`);
-    return { cloudCertId: repeated, adopted: false };
+    ctx.log.info(`certificate uploaded to SSL Certificate Management as ${repeated} (an earlier attempt's answer was lost; the retry found it)`);
+    return { certificateId: repeated, adopted: false };
   }
-  log.info(`certificate already in SSL Certificate Management as ${repeated} (same fingerprint); using it instead of a duplicate, and leaving it there on delete`);
-  return { cloudCertId: repeated, adopted: true };
+  ctx.log.info(`certificate already in SSL Certificate Management as ${repeated} (same fingerprint); using it instead of a duplicate, and leaving it there on delete`);
+  return { certificateId: repeated, adopted: true };
 }
 
-/** Whether state says we did not upload it; a missing flag counts as adopted (we cannot prove we did). */
-export function adoptedIn(state: Partial<LiveCertificateOutputs> | undefined): boolean {
-  return state?.adopted !== false;
-}
-
-/** `stack` is the sdk's `__stack`, which the upload is tagged with (provider/ownership.ts). */
-export async function createLiveCertificate(args: ResolvedArgs, stack?: string): Promise<{ id: string; outs: LiveCertificateOutputs }> {
+/** `op.stack` is the sdk's `__stack`, which the upload is tagged with (provider/ownership.ts). */
+export async function create(ctx: Context, inputs: LiveCertificateInputs, op: Operation): Promise<{ id: string; state: LiveCertificateOutputs }> {
+  const args = resolveArgs(inputs);
   if (args.source === "self-owned") {
-    const { cloudCertId, adopted } = await uploadOwnMaterial(args, stack);
-    return { id: cloudCertId, outs: certificateOutputs({ cloudCertId, source: args.source, adopted, remarks: args.remarks, certificate: args.certificate }) };
+    const { certificateId, adopted } = await uploadOwnMaterial(ctx, args, op.stack);
+    return { id: certificateId, state: certificateOutputs({ certificateId, source: args.source, adopted, alias: args.alias, certificate: args.certificate }) };
   }
-  const cloudCertId = args.cloudCertId;
-  const detail = await findCertificate(cloudCertId);
-  if (!detail) throw new Error(messages.certificateNotFound(cloudCertId));
-  return { id: cloudCertId, outs: certificateOutputs({ cloudCertId, source: args.source, adopted: true, remarks: args.remarks, detail }) };
+  const certificateId = args.certificateId;
+  const detail = await ctx.ssl.findCertificate(certificateId);
+  if (!detail) throw new Error(messages.certificateNotFound(certificateId));
+  return { id: certificateId, state: certificateOutputs({ certificateId, source: args.source, adopted: true, alias: args.alias, detail }) };
 }
 
-export async function updateLiveCertificate(id: string, olds: LiveCertificateOutputs, args: ResolvedArgs): Promise<{ outs: LiveCertificateOutputs }> {
-  // Only remarks (or, in a state from before chain fingerprints, the chain text) reach here.
-  const adopted = args.source === "hosted" || adoptedIn(olds);
-  if ((args.remarks ?? "") !== (olds.remarks ?? "")) {
+export async function update(ctx: Context, id: string, olds: LiveCertificateOutputs, inputs: LiveCertificateInputs): Promise<LiveCertificateOutputs> {
+  const args = resolveArgs(inputs);
+  // Only alias reach here.
+  const adopted = args.source === "hosted" || olds.adopted;
+  if ((args.alias ?? "") !== (olds.alias ?? "")) {
     // Renaming a certificate we did not upload would change someone else's resource.
-    if (adopted) log.info(`certificate ${id}: remarks updated in Pulumi state only; its name in the SSL console is left alone (this resource did not upload it)`);
+    if (adopted) ctx.log.info(`certificate ${id}: alias updated in Pulumi state only; its name in the SSL console is left alone (this resource did not upload it)`);
     else {
-      await renameCertificate(id, args.remarks ?? "");
-      log.info(`certificate ${id} renamed to "${args.remarks ?? ""}" in SSL Certificate Management`);
+      await ctx.ssl.renameCertificate(id, args.alias ?? "");
+      ctx.log.info(`certificate ${id} renamed to "${args.alias ?? ""}" in SSL Certificate Management`);
     }
   }
   if (args.source === "self-owned") {
-    return { outs: certificateOutputs({ cloudCertId: id, source: args.source, adopted, remarks: args.remarks, certificate: args.certificate }) };
+    return certificateOutputs({ certificateId: id, source: args.source, adopted, alias: args.alias, certificate: args.certificate });
   }
-  const detail = await requireCertificate(id);
-  return { outs: certificateOutputs({ cloudCertId: id, source: args.source, adopted, remarks: args.remarks, detail }) };
+  const detail = await ctx.ssl.requireCertificate(id);
+  return certificateOutputs({ certificateId: id, source: args.source, adopted, alias: args.alias, detail });
 }
 
-export async function deleteLiveCertificate(id: string, state: Partial<LiveCertificateOutputs> | undefined): Promise<void> {
-  const source = state?.source ?? (state?.certificate ? "self-owned" : "hosted");
-  if (source === "hosted") {
-    log.info(`certificate ${id} is hosted by SSL Certificate Management; it stays there (only removed from this stack)`);
+export async function remove(ctx: Context, id: string, state: LiveCertificateOutputs): Promise<void> {
+  if (state.source === "hosted") {
+    ctx.log.info(`certificate ${id} is hosted by SSL Certificate Management; it stays there (only removed from this stack)`);
     return;
   }
-  if (adoptedIn(state)) {
-    log.info(`certificate ${id} was already in SSL Certificate Management before this resource; it is left there (only removed from this stack)`);
+  if (state.adopted) {
+    ctx.log.info(`certificate ${id} was already in SSL Certificate Management before this resource; it is left there (only removed from this stack)`);
     return;
   }
-  const declared = [certificateId(id), ...(state?.chainFingerprint ? [certificateMaterial(state.chainFingerprint)] : [])];
+  const declared = [sslCertificate(id), ...(state.chainFingerprint ? [certificateMaterial(state.chainFingerprint)] : [])];
   let outcome;
   try {
-    outcome = await deleteOwnCertificate(id, declared, state?.domains);
+    outcome = await deleteOwnCertificate(ctx, id, declared, state.dnsNames);
   } catch (e) {
     if (!isStillUsedRefusal(e)) throw e;
     throw new Error(messages.certificateUsedElsewhere(id, e.code, e.apiMessage));
   }
-  if (outcome === "deleted") log.info(`certificate ${id} deleted from SSL Certificate Management`);
+  if (outcome === "deleted") ctx.log.info(`certificate ${id} deleted from SSL Certificate Management`);
 }

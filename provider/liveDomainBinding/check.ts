@@ -2,18 +2,15 @@
 // (exists, playback type) and, when the certificate is known, one DescribeCertificateDetail and
 // RFC 6125 coverage of every domain. Values unknown at preview skip the checks that need them.
 import { isDomainName, normalizeDomain } from "../certificate";
-import { getClient } from "../config";
+import type { Context } from "../context";
 import { uncoveredDomains } from "../rules/live";
 import { cloudCertificateProblem, hostedCertificateNames } from "../rules/sslCertificate";
-import { log } from "../runtime/log";
-import { CheckFailure, validateArgs } from "../runtime/validate";
+import type { CheckInput } from "../runtime/resource";
+import type { CheckFailure } from "../runtime/validate";
 import { messages } from "../messages";
-import { findLiveDomain } from "../services/live";
-import { findCertificate } from "../services/ssl";
-import type { TencentCloudClient } from "../tencentcloud";
 import { isUnknown } from "../unknown";
-import { certificateId, Claim, declareInCheck, liveDomain, refFrom } from "../ownership";
-import { liveDomainBindingArgsSchema } from "./shape";
+import { sslCertificate, Claim, declareInCheck, liveDomain } from "../ownership";
+import type { LiveDomainBindingInputs } from "./definition";
 
 interface KnownDomain { index: number; given: string; domain: string }
 
@@ -37,24 +34,24 @@ function knownDomains(raw: unknown, failures: CheckFailure[]): KnownDomain[] {
   return out;
 }
 
-async function checkDomain(client: TencentCloudClient, d: KnownDomain): Promise<CheckFailure | undefined> {
+async function checkDomain(ctx: Context, d: KnownDomain): Promise<CheckFailure | undefined> {
   const property = `domains[${d.index}]`;
-  const info = await findLiveDomain(client, d.domain);
+  const info = await ctx.live.findLiveDomain(d.domain);
   if (!info) return { property, reason: messages.liveDomainNotFound(d.domain) };
   if (info.Type !== 1) return { property, reason: messages.liveDomainIsPush(d.domain) };
-  if (info.Status === 0) log.warn(`live domain ${d.domain} is disabled in CSS; the binding applies once it is enabled`);
+  if (info.Status === 0) ctx.log.warn(`live domain ${d.domain} is disabled in CSS; the binding applies once it is enabled`);
   return undefined;
 }
 
-async function checkCertificate(cloudCertId: string, domains: KnownDomain[]): Promise<CheckFailure[]> {
-  const detail = await findCertificate(cloudCertId);
-  if (!detail) return [{ property: "cloudCertId", reason: messages.certificateNotFound(cloudCertId, "check the id or create it with a LiveCertificate") }];
+async function checkCertificate(ctx: Context, certificateId: string, domains: KnownDomain[]): Promise<CheckFailure[]> {
+  const detail = await ctx.ssl.findCertificate(certificateId);
+  if (!detail) return [{ property: "certificateId", reason: messages.certificateNotFound(certificateId, "check the id or create it with a LiveCertificate") }];
   const problem = cloudCertificateProblem(detail, new Date());
-  if (problem) return [{ property: "cloudCertId", reason: problem }];
+  if (problem) return [{ property: "certificateId", reason: problem }];
   const names = hostedCertificateNames(detail);
   return domains
     .filter((d) => uncoveredDomains([d.domain], names).length > 0)
-    .map((d) => ({ property: `domains[${d.index}]`, reason: messages.liveDomainNotCovered(d.domain, cloudCertId, names) }));
+    .map((d) => ({ property: `domains[${d.index}]`, reason: messages.liveDomainNotCovered(d.domain, certificateId, names) }));
 }
 
 /**
@@ -62,32 +59,31 @@ async function checkCertificate(cloudCertId: string, domains: KnownDomain[]): Pr
  * the deployment's deletes (provider/ownership.ts). Another binding of the program with the same
  * domain and another certificate fails here; with the same certificate both keep it, which is logged.
  */
-function ownershipFailures(news: Record<string, unknown>, domains: KnownDomain[], cloudCertId: string | undefined): CheckFailure[] {
+function ownershipFailures(ctx: Context, input: CheckInput<LiveDomainBindingInputs>, domains: KnownDomain[], certificateId: string | undefined): CheckFailure[] {
   const claims: Claim[] = [
-    ...domains.map((d) => ({ thing: liveDomain(d.domain), certificate: cloudCertId })),
-    ...(cloudCertId ? [{ thing: certificateId(cloudCertId) }] : []),
+    ...domains.map((d) => ({ thing: liveDomain(d.domain), certificate: certificateId })),
+    ...(certificateId ? [{ thing: sslCertificate(certificateId) }] : []),
   ];
-  const { conflicts, notes } = declareInCheck(refFrom("LiveDomainBinding", news), claims);
-  for (const note of notes) log.info(note);
+  const { conflicts, notes } = declareInCheck(ctx.declarations, input.resource, claims);
+  for (const note of notes) ctx.log.info(note);
   return conflicts.map((c) => ({ property: `domains[${domains.find((d) => liveDomain(d.domain) === c.thing)?.index ?? 0}]`, reason: c.reason }));
 }
 
-export async function checkLiveDomainBinding(news: Record<string, unknown>): Promise<CheckFailure[]> {
-  const validated = validateArgs(liveDomainBindingArgsSchema, news);
-  const failures = [...validated.failures];
-  if (failures.length > 0) return failures; // bad input never reaches the API
+export async function check(ctx: Context, input: CheckInput<LiveDomainBindingInputs>): Promise<CheckFailure[]> {
+  const news = input.args;
+  if (input.failed.size > 0) return []; // bad input never reaches the API
+  const failures: CheckFailure[] = [];
   const domains = knownDomains(news.domains, failures);
   if (failures.length > 0) return failures;
 
-  const cloudCertId = typeof news.cloudCertId === "string" && !isUnknown(news.cloudCertId) ? news.cloudCertId : undefined;
-  failures.push(...ownershipFailures(news, domains, cloudCertId));
+  const certificateId = typeof news.certificateId === "string" && !isUnknown(news.certificateId) ? news.certificateId : undefined;
+  failures.push(...ownershipFailures(ctx, input, domains, certificateId));
   if (failures.length > 0) return failures; // another binding of the program has the domain: nothing to ask the API
 
-  const client = getClient();
   const [domainFailures, certFailures] = await Promise.all([
-    Promise.all(domains.map((d) => checkDomain(client, d))),
+    Promise.all(domains.map((d) => checkDomain(ctx, d))),
     // A certificate not created yet (unknown at preview) is checked at `up`, and per domain by the API.
-    cloudCertId ? checkCertificate(cloudCertId, domains) : Promise.resolve([]),
+    certificateId ? checkCertificate(ctx, certificateId, domains) : Promise.resolve([]),
   ]);
   for (const f of domainFailures) if (f) failures.push(f);
   // A missing domain already has its sentence; do not also report it as uncovered.

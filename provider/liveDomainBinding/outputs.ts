@@ -3,10 +3,10 @@ import type { BoundTo } from "../ownership";
 import type { BindingState } from "../rules/live";
 import type { LiveDomainCertBinding } from "../tencentcloud";
 import { withoutUndefined } from "../runtime/outputs";
-import type { LiveDomainBindingOutputs } from "./shape";
+import type { LiveDomainBindingOutputs } from "./definition";
 
-export function bindingOutputs(cloudCertId: string, state: BindingState, boundTo: BoundTo): LiveDomainBindingOutputs {
-  return withoutUndefined({ cloudCertId, domains: state.domains, enableHttps: state.enableHttps, bindings: state.bindings, boundTo });
+export function bindingOutputs(certificateId: string, state: BindingState, boundTo: BoundTo): LiveDomainBindingOutputs {
+  return withoutUndefined({ certificateId, domains: state.domains, enableHttps: state.enableHttps, bindings: state.bindings, boundTo });
 }
 
 /** Domain -> certificate id, as the API serves the bindings now. */

@@ -1,37 +1,32 @@
-// read for refresh (props = old outputs) and import or Get (props empty) of LiveDomainBinding: the
-// bindings the API has now for the tracked domains.
-import { getClient } from "../config";
+// read for refresh (the recorded state) and lookup for a `get` or an adoption of LiveDomainBinding:
+// the bindings the API has now for the tracked domains.
+import type { Context } from "../context";
 import { messages } from "../messages";
-import { bindingStateFromTruth, domainsFromId, normalizeDomains, sharedCertificate, toView } from "../rules/live";
-import { fetchBindings } from "../services/live";
-import { isUnknown } from "../unknown";
-import { boundToOf } from "../ownership";
+import { bindingStateFromTruth, domainsFromId, sharedCertificate, toView } from "../rules/live";
 import { bindingOutputs } from "./outputs";
-import type { LiveDomainBindingInputs, LiveDomainBindingOutputs } from "./shape";
+import type { LiveDomainBindingInputs, LiveDomainBindingOutputs } from "./definition";
 
-/** A refresh has the old outputs; an import (or a Get) has nothing of ours. */
-function isRefresh(state: Partial<LiveDomainBindingOutputs> | undefined): state is LiveDomainBindingOutputs {
-  return !!state && Array.isArray(state.domains) && typeof state.cloudCertId === "string" && !isUnknown(state.cloudCertId);
+/** Refresh: what the binding set (boundTo) stays as it set it; gone once none of its domains is bound to its certificate. */
+export async function read(ctx: Context, _id: string, state: LiveDomainBindingOutputs): Promise<LiveDomainBindingOutputs | undefined> {
+  const tracked = state.domains;
+  const current = await ctx.live.fetchBindings(tracked);
+  const truth = bindingStateFromTruth({ certificateId: state.certificateId, tracked, current, declaredEnableHttps: state.enableHttps });
+  if (truth.domains.length === 0) return undefined; // every domain unbound or bound elsewhere since: gone
+  return bindingOutputs(state.certificateId, truth, state.boundTo);
 }
 
-export async function readBinding(id: string, state: Partial<LiveDomainBindingOutputs> | undefined): Promise<{ id?: string; props?: LiveDomainBindingOutputs; inputs?: LiveDomainBindingInputs }> {
-  const refresh = isRefresh(state);
-  const tracked = refresh ? normalizeDomains(state.domains) : domainsFromId(id);
-  const current = await fetchBindings(getClient(), tracked);
-  let cloudCertId: string | undefined;
-  if (refresh) {
-    cloudCertId = state.cloudCertId;
-  } else {
-    const shared = sharedCertificate([...current.values()].map(toView));
-    if (shared.conflict) throw new Error(messages.liveBindingNotImportable(id, shared.conflict));
-    cloudCertId = shared.cloudCertId;
-  }
-  if (!cloudCertId) return {}; // none of the domains is bound: gone
-  const truth = bindingStateFromTruth({
-    cloudCertId, tracked, current, declaredEnableHttps: refresh ? state.enableHttps : undefined,
-  });
-  if (truth.domains.length === 0) return {}; // every domain unbound or bound elsewhere since: gone
-  // What the binding bound stays as it set it; an import adopts what it finds.
-  const boundTo = refresh ? boundToOf(state) : Object.fromEntries(truth.domains.map((d) => [d, cloudCertId!]));
-  return { id, props: bindingOutputs(cloudCertId, truth, boundTo), inputs: { cloudCertId, domains: truth.domains, enableHttps: truth.enableHttps } };
+/**
+ * A `get` or an adoption: the domains the program names (or the id's), bound to one certificate;
+ * what it finds becomes what the binding bound. Several certificates is ambiguous.
+ */
+export async function lookup(ctx: Context, id: string, program: LiveDomainBindingInputs | undefined): Promise<LiveDomainBindingOutputs | undefined> {
+  const tracked = program?.domains ?? domainsFromId(id);
+  const current = await ctx.live.fetchBindings(tracked);
+  const shared = sharedCertificate([...current.values()].map(toView));
+  if (shared.conflict) throw new Error(messages.liveBindingNotImportable(id, shared.conflict));
+  const certificateId = shared.certificateId;
+  if (!certificateId) return undefined; // none of the domains is bound
+  const truth = bindingStateFromTruth({ certificateId, tracked, current });
+  if (truth.domains.length === 0) return undefined;
+  return bindingOutputs(certificateId, truth, Object.fromEntries(truth.domains.map((d) => [d, certificateId])));
 }

@@ -1,9 +1,13 @@
 // The documented rules for HTTPS on a CDN domain, as pure functions: which domains may have HTTPS,
-// the TLS version rule, the read-modify-write merge of the `Https` block (UpdateDomainConfig replaces
-// a block as a whole), the forced redirect, and how to judge a deployment while waiting.
+// the TLS version rule, the HSTS and redirect limits, the deployed certificate's identity, and how to
+// judge a deployment while waiting. What a write sends is cdnWrite.ts's.
 // Product rules: docs/product/cdn-https.md; API: docs/reference/tencentcloud-api.md §2.
-import type { DetailDomain, ForceRedirect, Https, ServerCert } from "../tencentcloud/types";
-import { CertSource, sourceOfFrom } from "./sslCertificate";
+import { isDomainName, normalizeDomain } from "../certificate";
+import { messages } from "../messages";
+import type { CheckFailure } from "../runtime/validate";
+import type { DetailDomain, Https, ServerCert } from "../tencentcloud/types";
+import { isUnknown } from "../unknown";
+import { certificateFormFailures, CertSource, sourceOfFrom } from "./sslCertificate";
 
 export type { CertSource };
 
@@ -27,16 +31,8 @@ export function isLegacyTencentDomain(domain: string): boolean {
   return hasSuffix(domain, LEGACY_TENCENT_SUFFIX);
 }
 
-export function cosDefaultDomainMessage(domain: string): string {
-  return `${domain} is a COS default domain (suffix ${COS_DEFAULT_SUFFIX}); CDN HTTPS cannot be configured on it. ` +
-    `Add a custom domain of your own to CDN with the bucket as its origin and configure HTTPS there.`;
-}
-
-export function legacyCertificateMessage(domain: string): string {
-  return `${domain} is a ${LEGACY_TENCENT_SUFFIX} domain, whose Tencent Cloud certificate can no longer be newly configured ` +
-    `(the entrance for adding it has been closed). Set certificate and privateKey (a certificate of your own) or certId ` +
-    `(a certificate in SSL Certificate Management) instead.`;
-}
+export const cosDefaultDomainMessage = (domain: string): string => messages.cdnCosDefaultDomain(domain, COS_DEFAULT_SUFFIX);
+export const legacyCertificateMessage = (domain: string): string => messages.cdnLegacyCertificate(domain, LEGACY_TENCENT_SUFFIX);
 
 /** "Deploying" and "Activated" in the console. */
 export const ELIGIBLE_STATUSES = ["processing", "online"] as const;
@@ -58,21 +54,32 @@ export function domainEligibilityProblems(detail: DetailDomain): RuleProblem[] {
   const domain = detail.Domain;
   if (isCosDefaultDomain(domain)) problems.push({ code: "cos-default-domain", message: cosDefaultDomainMessage(domain) });
   if (!(ELIGIBLE_STATUSES as readonly string[]).includes(detail.Status)) {
-    problems.push({
-      code: "domain-status",
-      message: `CDN domain ${domain} has status "${detail.Status}"; HTTPS can only be configured while it is Deploying ` +
-        `(processing) or Activated (online). Start the domain in the CDN console (or wait until it is back online) and retry.`,
-    });
+    problems.push({ code: "domain-status", message: messages.cdnDomainStatus(domain, detail.Status) });
   }
   const originType = detail.Origin?.OriginType;
   if (!isEligibleOriginType(originType)) {
-    problems.push({
-      code: "origin-type",
-      message: `CDN domain ${domain} has origin type "${originType ?? "unknown"}"; HTTPS can only be configured on domains ` +
-        `with a ${ELIGIBLE_ORIGIN_KINDS} origin. Change the domain's origin in the CDN console first.`,
-    });
+    problems.push({ code: "origin-type", message: messages.cdnOriginType(domain, originType, ELIGIBLE_ORIGIN_KINDS) });
   }
   return problems;
+}
+
+// ---------------------------------------------------------------- arguments
+
+/** Set and not the preview sentinel. */
+const known = (v: unknown) => v !== undefined && v !== null && !isUnknown(v);
+
+/**
+ * CdnHttpsConfig's rules across arguments: exactly one certificate form (a .qcloudcdn.com domain without one asks for
+ * the old Tencent Cloud certificate, which has its own sentence), key with certificate, redirect
+ * needs the wait.
+ */
+export function cdnArgumentFailures(args: Record<string, unknown>): CheckFailure[] {
+  const domain = typeof args.domain === "string" && isDomainName(args.domain, { wildcard: true }) ? normalizeDomain(args.domain) : undefined;
+  const failures = domain && isLegacyTencentDomain(domain) ? certificateFormFailures(args, legacyCertificateMessage(domain)) : certificateFormFailures(args);
+  if (known(args.forceRedirect) && args.waitForDeployment === false) {
+    failures.push({ property: "waitForDeployment", reason: messages.cdnRedirectNeedsWait });
+  }
+  return failures;
 }
 
 // ---------------------------------------------------------------- TLS versions
@@ -101,93 +108,12 @@ export function canonicalTlsVersions<V extends string>(versions: V[]): V[] {
   return [...new Set(versions)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
-// ---------------------------------------------------------------- desired state and merge
+// ---------------------------------------------------------------- HSTS and the forced redirect
 
 /** HSTS max-age bound: the API documents none; one year is the console's maximum, so we take it. */
 export const HSTS_MAX_AGE_LIMIT = 31_536_000;
 export const REDIRECT_STATUS_CODES = [301, 302, 307, 308] as const;
 export const DEFAULT_REDIRECT_STATUS = 302;
-
-export type DesiredCert =
-  | { source: "self-owned"; certificate: string; privateKey: string }
-  | { source: "hosted"; certId: string };
-
-export interface DesiredHttps {
-  cert: DesiredCert;
-  certRemark?: string;
-  http2: boolean;
-  ocspStapling: boolean;
-  /** Absent: not managed, the domain's current setting is kept. */
-  tlsVersions?: TlsVersion[];
-  /** Absent: HSTS off. */
-  hsts?: { maxAge: number; includeSubDomains: boolean };
-}
-
-export interface DesiredRedirect { statusCode: number; carryHeaders: boolean }
-
-const onOff = (b: boolean) => (b ? "on" : "off") as "on" | "off";
-
-function serverCertFor(desired: DesiredHttps): ServerCert {
-  const message = desired.certRemark === undefined ? {} : { Message: desired.certRemark };
-  return desired.cert.source === "hosted"
-    ? { CertId: desired.cert.certId, ...message }
-    : { Certificate: desired.cert.certificate, PrivateKey: desired.cert.privateKey, ...message };
-}
-
-/**
- * The full `Https` block to send: our fields over the current block, so that settings we do not
- * manage (Spdy, TLS versions when unset, ...) survive the whole-block replace. Output-only fields
- * are not sent back. Client verification is set over this by cdnMtlsQuic.withClientVerification.
- */
-export function mergeHttps(current: Https | undefined, desired: DesiredHttps): Https {
-  const { SslStatus: _status, ...kept } = current ?? ({ Switch: "off" } as Https);
-  const merged: Https = {
-    ...kept,
-    Switch: "on",
-    Http2: onOff(desired.http2),
-    OcspStapling: onOff(desired.ocspStapling),
-    CertInfo: serverCertFor(desired),
-    Hsts: desired.hsts
-      ? { Switch: "on", MaxAge: desired.hsts.maxAge, IncludeSubDomains: onOff(desired.hsts.includeSubDomains) }
-      : { Switch: "off" },
-  };
-  if (desired.tlsVersions) merged.TlsVersion = canonicalTlsVersions(desired.tlsVersions);
-  return merged;
-}
-
-/** HTTPS off, everything else as it was. The certificate is dropped: the API cannot echo its key back. */
-export function httpsOff(current: Https | undefined): Https {
-  const { SslStatus: _status, CertInfo: _cert, ...kept } = current ?? ({ Switch: "off" } as Https);
-  return { ...kept, Switch: "off" };
-}
-
-export function redirectOn(desired: DesiredRedirect): ForceRedirect {
-  return { Switch: "on", RedirectType: "https", RedirectStatusCode: desired.statusCode, CarryHeaders: onOff(desired.carryHeaders) };
-}
-
-export function redirectOff(current: ForceRedirect | undefined): ForceRedirect {
-  return { ...(current ?? {}), Switch: "off" };
-}
-
-/** True when the domain already redirects HTTP to HTTPS exactly as desired (undefined desired: not redirecting). */
-export function redirectMatches(current: ForceRedirect | undefined, desired: DesiredRedirect | undefined): boolean {
-  const on = current?.Switch === "on" && current.RedirectType === "https";
-  if (!desired) return !on;
-  return on && (current!.RedirectStatusCode ?? DEFAULT_REDIRECT_STATUS) === desired.statusCode &&
-    (current!.CarryHeaders ?? "off") === onOff(desired.carryHeaders);
-}
-
-/** True when the managed settings of the current block already equal the desired ones (certificate aside). */
-export function httpsSettingsMatch(current: Https | undefined, desired: DesiredHttps): boolean {
-  if (!current || current.Switch !== "on") return false;
-  const hstsOn = current.Hsts?.Switch === "on";
-  const hstsOk = desired.hsts
-    ? hstsOn && current.Hsts!.MaxAge === desired.hsts.maxAge && (current.Hsts!.IncludeSubDomains ?? "off") === onOff(desired.hsts.includeSubDomains)
-    : !hstsOn;
-  const tlsOk = !desired.tlsVersions ||
-    JSON.stringify(canonicalTlsVersions(current.TlsVersion ?? [])) === JSON.stringify(canonicalTlsVersions(desired.tlsVersions));
-  return (current.Http2 ?? "off") === onOff(desired.http2) && (current.OcspStapling ?? "off") === onOff(desired.ocspStapling) && hstsOk && tlsOk;
-}
 
 // ---------------------------------------------------------------- the deployed certificate
 
@@ -231,17 +157,9 @@ export type Verdict = "done" | "pending" | { failed: string };
 /** Waiting after an HTTPS write: Status back to online and SslStatus deployed; failed is terminal. */
 export function judgeHttpsDeployment(detail: DetailDomain): Verdict {
   const ssl = detail.Https?.SslStatus;
-  if (ssl === "failed") {
-    // The API documents no failure-reason field; CertInfo.Message is shown as it stands.
-    const why = detail.Https?.CertInfo?.Message ? `; CertInfo.Message reads "${detail.Https.CertInfo.Message}"` : "";
-    return { failed: `The HTTPS deployment of CDN domain ${detail.Domain} failed (SslStatus "failed"${why}). ` +
-      `Check the certificate in the CDN console, fix it and run \`pulumi up\` again.` };
-  }
+  if (ssl === "failed") return { failed: messages.cdnDeploymentFailed(detail.Domain, detail.Https?.CertInfo?.Message) };
   if (detail.Status === "processing" || ssl === "deploying") return "pending";
-  if (detail.Status !== "online") {
-    return { failed: `CDN domain ${detail.Domain} went to status "${detail.Status}" while HTTPS was being deployed; ` +
-      `bring it back online in the CDN console and run \`pulumi up\` again.` };
-  }
+  if (detail.Status !== "online") return { failed: messages.cdnDomainLeftOnline(detail.Domain, detail.Status) };
   return ssl === "deployed" ? "done" : "pending";
 }
 

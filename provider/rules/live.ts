@@ -3,6 +3,7 @@
 // domains move from another certificate, which to unbind), the reading of per-domain errors in a
 // 200 answer, and the console's view rows. Facts about SSL certificates shared with CDN: ./sslCertificate.ts. Product rules: docs/product/live-certificates.md; API: docs/reference/tencentcloud-api.md §3, §4.
 import { NameMatcher, normalizeDomain } from "../certificate";
+import { messages } from "../messages";
 import { CertSource, chinaTimeToIso } from "./sslCertificate";
 import type {
   BatchDomainOperateError,
@@ -18,13 +19,13 @@ export interface BindingView {
   /** Whether the domain serves HTTPS now. */
   httpsEnabled: boolean;
   /** The certificate bound to it (possibly another resource's). */
-  cloudCertId: string;
-  /** The certificate's remarks (its alias in the SSL console). */
-  remarks: string;
+  certificateId: string;
+  /** The certificate's alias (its name in the SSL console). */
+  alias: string;
   /** self-owned or hosted. */
   source: CertSource;
   /** ISO 8601 UTC; absent when the API gives no parsable time. */
-  certExpiresAt?: string;
+  expiresAt?: string;
 }
 
 // ---------------------------------------------------------------- domains and ids
@@ -61,10 +62,10 @@ export function toView(binding: LiveDomainCertBinding): BindingView {
   return {
     domain: normalizeDomain(binding.DomainName),
     httpsEnabled: binding.Status === 1,
-    cloudCertId: binding.CloudCertId,
-    remarks: binding.CertificateAlias ?? "",
+    certificateId: binding.CloudCertId,
+    alias: binding.CertificateAlias ?? "",
     source: sourceOfCertType(binding.CertType),
-    certExpiresAt: chinaTimeToIso(binding.CertExpireTime),
+    expiresAt: chinaTimeToIso(binding.CertExpireTime),
   };
 }
 
@@ -91,7 +92,7 @@ export function mayBeBoundTo(domain: string, certNames: string[] | undefined): b
   });
 }
 
-export interface Takeover { domain: string; fromCloudCertId: string; fromRemarks: string }
+export interface Takeover { domain: string; fromCertificateId: string; fromAlias: string }
 
 export interface BindingPlan {
   /** The ModifyLiveDomainCertBindings DomainInfos: 1 turns HTTPS on, -1 leaves the HTTPS state as it is. */
@@ -101,7 +102,7 @@ export interface BindingPlan {
 }
 
 export function planBinding(input: {
-  cloudCertId: string;
+  certificateId: string;
   domains: string[];
   enableHttps: boolean;
   current: Map<string, LiveDomainCertBinding>;
@@ -111,8 +112,8 @@ export function planBinding(input: {
   const takeovers: Takeover[] = [];
   for (const domain of domains) {
     const now = input.current.get(domain);
-    if (now && now.CloudCertId && now.CloudCertId !== input.cloudCertId) {
-      takeovers.push({ domain, fromCloudCertId: now.CloudCertId, fromRemarks: now.CertificateAlias ?? "" });
+    if (now && now.CloudCertId && now.CloudCertId !== input.certificateId) {
+      takeovers.push({ domain, fromCertificateId: now.CloudCertId, fromAlias: now.CertificateAlias ?? "" });
     }
   }
   return { domainInfos: domains.map((DomainName) => ({ DomainName, Status: status })), takeovers };
@@ -122,40 +123,36 @@ export function planBinding(input: {
 
 export interface DomainFailure { domain: string; code: string; reason: string }
 
-const MISMATCH = (cloudCertId: string) => `not covered by the names of certificate ${cloudCertId}`;
-
-function reasonFor(error: BatchDomainOperateError, cloudCertId: string, mismatched: boolean): string {
+function reasonFor(error: BatchDomainOperateError, certificateId: string, mismatched: boolean): string {
   const code = error.Code ?? "";
   const apiMessage = error.Message ? ` (${code}: ${error.Message})` : ` (${code})`;
   // A mismatched domain also has an Errors entry whose code varies (even DomainNotExist): the list decides.
-  if (mismatched || /Mismatch|NotMatch/i.test(code)) return `${MISMATCH(cloudCertId)}${apiMessage}`;
-  if (/CrtDateOverdue/.test(code)) return `certificate ${cloudCertId} has expired${apiMessage}`;
-  if (/DomainNotExist|CrtDomainNotFound/.test(code)) return `not a playback domain of this account in CSS${apiMessage}`;
-  return `the API refused it${apiMessage}`;
+  const refused = messages.liveBindingRefused;
+  if (mismatched || /Mismatch|NotMatch/i.test(code)) return `${refused.notCovered(certificateId)}${apiMessage}`;
+  if (/CrtDateOverdue/.test(code)) return `${refused.expired(certificateId)}${apiMessage}`;
+  if (/DomainNotExist|CrtDomainNotFound/.test(code)) return `${refused.notPlayback}${apiMessage}`;
+  return `${refused.other}${apiMessage}`;
 }
 
 /**
  * Per-domain failures in a 200 answer: `Errors`, plus `MismatchedDomainNames` that the API skipped
  * without an error entry. The API does not treat these as a failed request; we do.
  */
-export function bindingFailures(response: Pick<ModifyLiveDomainCertBindingsResponse, "Errors" | "MismatchedDomainNames">, cloudCertId: string): DomainFailure[] {
+export function bindingFailures(response: Pick<ModifyLiveDomainCertBindingsResponse, "Errors" | "MismatchedDomainNames">, certificateId: string): DomainFailure[] {
   const mismatched = new Set((response.MismatchedDomainNames ?? []).map(normalizeDomain));
   const byDomain = new Map<string, DomainFailure>();
   for (const e of response.Errors ?? []) {
     const domain = normalizeDomain(e.DomainName);
-    if (!byDomain.has(domain)) byDomain.set(domain, { domain, code: e.Code, reason: reasonFor(e, cloudCertId, mismatched.has(domain)) });
+    if (!byDomain.has(domain)) byDomain.set(domain, { domain, code: e.Code, reason: reasonFor(e, certificateId, mismatched.has(domain)) });
   }
   for (const domain of mismatched) {
-    if (!byDomain.has(domain)) byDomain.set(domain, { domain, code: "MismatchedDomainName", reason: MISMATCH(cloudCertId) });
+    if (!byDomain.has(domain)) byDomain.set(domain, { domain, code: "MismatchedDomainName", reason: messages.liveBindingRefused.notCovered(certificateId) });
   }
   return [...byDomain.values()].sort((a, b) => a.domain.localeCompare(b.domain));
 }
 
-export function describeFailures(failures: DomainFailure[], total: number, cloudCertId: string): string {
-  const list = failures.map((f) => `${f.domain}: ${f.reason}`).join("; ");
-  const rest = failures.length < total ? " The other domains are bound." : "";
-  return `Could not bind ${failures.length} of ${total} live domain(s) to certificate ${cloudCertId}: ${list}.${rest} ` +
-    "Fix the cause (domain list, certificate names) and run `pulumi up` again to complete the binding.";
+export function describeFailures(failures: DomainFailure[], total: number, certificateId: string): string {
+  return messages.liveBindingFailed(failures.map((f) => `${f.domain}: ${f.reason}`).join("; "), failures.length, total, certificateId);
 }
 
 // ---------------------------------------------------------------- state from the API's truth
@@ -174,22 +171,22 @@ export interface BindingState {
  * the user asked to leave the HTTPS state alone, so there is no HTTPS state to drift from.
  */
 export function bindingStateFromTruth(input: {
-  cloudCertId: string;
+  certificateId: string;
   tracked: string[];
   current: Map<string, LiveDomainCertBinding>;
   declaredEnableHttps?: boolean;
 }): BindingState {
   const tracked = normalizeDomains(input.tracked);
   const rows = tracked.flatMap((d) => { const b = input.current.get(d); return b ? [toView(b)] : []; });
-  const ours = rows.filter((r) => r.cloudCertId === input.cloudCertId);
+  const ours = rows.filter((r) => r.certificateId === input.certificateId);
   const enableHttps = input.declaredEnableHttps === false ? false : ours.every((r) => r.httpsEnabled);
   return { domains: ours.map((r) => r.domain), enableHttps, bindings: rows };
 }
 
 /** For import: the certificate the domains share; several certificates is ambiguous. */
-export function sharedCertificate(rows: BindingView[]): { cloudCertId?: string; conflict?: string } {
-  const ids = [...new Set(rows.map((r) => r.cloudCertId))];
-  if (ids.length <= 1) return { cloudCertId: ids[0] };
-  const detail = ids.map((id) => `${id} (${rows.filter((r) => r.cloudCertId === id).map((r) => r.domain).join(", ")})`).join("; ");
+export function sharedCertificate(rows: BindingView[]): { certificateId?: string; conflict?: string } {
+  const ids = [...new Set(rows.map((r) => r.certificateId))];
+  if (ids.length <= 1) return { certificateId: ids[0] };
+  const detail = ids.map((id) => `${id} (${rows.filter((r) => r.certificateId === id).map((r) => r.domain).join(", ")})`).join("; ");
   return { conflict: `the domains are bound to different certificates: ${detail}; import each certificate's domains as a separate LiveDomainBinding` };
 }

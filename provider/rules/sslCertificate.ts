@@ -1,6 +1,8 @@
 // Facts about certificates in SSL Certificate Management and the API's value formats, shared by
 // the CDN and CSS resources (pure functions; docs/reference/tencentcloud-api.md §4).
-import { inspectCertificate } from "../certificate";
+import { domainMatches, rememberedFacts } from "../certificate";
+import { messages } from "../messages";
+import type { CheckFailure } from "../runtime/validate";
 import type { DescribeCertificateDetailResponse } from "../tencentcloud/types";
 
 export type CertSource = "self-owned" | "hosted";
@@ -29,25 +31,57 @@ export function certificateNames(detail: Pick<DescribeCertificateDetailResponse,
   return [...new Set(names.filter((n) => n.length > 0).map((n) => n.toLowerCase()))];
 }
 
+/** What every resource reports about a certificate it uses or is (one vocabulary: docs/contracts.md). */
+export interface CertificateSummary {
+  /** When it expires, ISO 8601 UTC. */
+  expiresAt?: string;
+  /** SHA-256 of the leaf, lowercase hex. */
+  fingerprint?: string;
+  /** SHA-256 over every certificate of the chain (DER, in order), lowercase hex. */
+  chainFingerprint?: string;
+  /** The DNS names it covers. */
+  dnsNames: string[];
+}
+
+/**
+ * A certificate's summary from its PEM when there is one (parsed once per process), else from what
+ * SSL Certificate Management says of it (`detail`: its names and end time).
+ */
+export function certificateSummary(pem: string | undefined, detail?: Pick<DescribeCertificateDetailResponse, "Domain" | "SubjectAltName" | "CertEndTime">): CertificateSummary {
+  const facts = rememberedFacts(pem || undefined);
+  return {
+    expiresAt: facts?.notAfter ?? chinaTimeToIso(detail?.CertEndTime),
+    fingerprint: facts?.fingerprintSha256,
+    chainFingerprint: facts?.chainFingerprintSha256,
+    dnsNames: detail ? certificateNames(detail, facts?.sans) : [...(facts?.sans ?? [])],
+  };
+}
+
 /** The names of a certificate in SSL Certificate Management: its PEM's SANs when it returns one, else its fields. */
 export function hostedCertificateNames(detail: DescribeCertificateDetailResponse): string[] {
-  const sans = detail.CertificatePublicKey ? inspectCertificate({ certificate: detail.CertificatePublicKey }).facts?.sans ?? [] : [];
-  return certificateNames(detail, sans);
+  return certificateSummary(detail.CertificatePublicKey ?? undefined, detail).dnsNames;
 }
 
 /** Why a certificate in SSL Certificate Management cannot be used, or undefined when it can. */
 export function cloudCertificateProblem(detail: DescribeCertificateDetailResponse, now: Date): string | undefined {
   const id = detail.CertificateId ?? "the certificate";
-  if (detail.Status === 3) return `SSL certificate ${id} has expired; renew it or choose another certificate.`;
-  if (detail.Status !== undefined && detail.Status !== 1) {
-    const name = detail.StatusName || detail.StatusMsg || `status ${detail.Status}`;
-    return `SSL certificate ${id} is not usable yet (${name}); only an issued, valid certificate (status 1) can be bound.`;
-  }
+  if (detail.Status === 3) return messages.certificateExpired(id);
+  if (detail.Status !== undefined && detail.Status !== 1) return messages.certificateNotUsable(id, detail.StatusName || detail.StatusMsg || `status ${detail.Status}`);
   const end = chinaTimeToIso(detail.CertEndTime);
-  if (end && new Date(end).getTime() <= now.getTime()) {
-    return `SSL certificate ${id} expired on ${end}; renew it or choose another certificate.`;
-  }
+  if (end && new Date(end).getTime() <= now.getTime()) return messages.certificateExpiredOn(id, end);
   return undefined;
+}
+
+/**
+ * Why a certificate in SSL Certificate Management cannot serve `domain` (when given): missing, not
+ * issued, expired, or issued for other names; undefined when it can.
+ */
+export function hostedCertificateProblem(certificateId: string, detail: DescribeCertificateDetailResponse | undefined, domain: string | undefined, now: Date): string | undefined {
+  if (!detail) return messages.certificateNotFound(certificateId);
+  const problem = cloudCertificateProblem(detail, now);
+  if (problem || domain === undefined) return problem;
+  const names = hostedCertificateNames(detail);
+  return names.length > 0 && !domainMatches(domain, names) ? messages.certificateDoesNotCover(certificateId, names, domain) : undefined;
 }
 
 /** SHA-256 fingerprints of self-owned material: the leaf, and the whole chain (absent in older state). */
@@ -60,4 +94,19 @@ export interface MaterialFingerprints { leaf?: string; chain?: string }
 export function sameMaterial(recorded: MaterialFingerprints, given: MaterialFingerprints): boolean {
   if (!recorded.leaf || !given.leaf) return false;
   return recorded.chain ? recorded.chain === given.chain : recorded.leaf === given.leaf;
+}
+
+/**
+ * Exactly one certificate form, the rule CdnHttpsConfig and LiveCertificate share: a pair of your own
+ * (certificate with privateKey) or a hosted id (certificateId). A value unknown at preview counts as
+ * given; `neither` is the sentence when none is given.
+ */
+export function certificateFormFailures(args: Record<string, unknown>, neither: string = messages.certificateFormNeither): CheckFailure[] {
+  const has = (k: string) => args[k] !== undefined && args[k] !== null;
+  const selfOwned = has("certificate") || has("privateKey");
+  if (selfOwned && has("certificateId")) return [{ property: "certificateId", reason: messages.certificateFormBoth }];
+  if (!selfOwned && !has("certificateId")) return [{ property: "certificate", reason: neither }];
+  if (has("certificate") && !has("privateKey")) return [{ property: "privateKey", reason: messages.keyMissing }];
+  if (has("privateKey") && !has("certificate")) return [{ property: "certificate", reason: messages.certificateMissing }];
+  return [];
 }

@@ -3,7 +3,7 @@
 // state, so the next `up` diffs against what really happened and finishes the job, and `destroy`
 // knows there is something to clean up.
 export class PartialStateError extends Error {
-  constructor(message: string, readonly id: string, readonly properties: Record<string, unknown>, readonly reasons: string[]) {
+  constructor(message: string, readonly id: string, readonly properties: object, readonly reasons: string[]) {
     super(message);
     this.name = "PartialStateError";
   }

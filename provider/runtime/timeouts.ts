@@ -14,15 +14,6 @@ export function parseDuration(text: string): number | undefined {
   return total;
 }
 
-/**
- * `outs` carrying the custom timeouts of `from` (the inputs, or the state being refreshed): delete
- * receives only the old outputs, so they must hold the delete timeout.
- */
-export function withTimeouts<T extends object>(outs: T, from: object | undefined): T {
-  const timeouts = (from as { __timeouts?: unknown } | undefined)?.__timeouts;
-  return timeouts ? { ...outs, __timeouts: timeouts } : outs;
-}
-
 export function timeoutFor(op: keyof CustomTimeouts, timeouts: CustomTimeouts | undefined): number {
   const text = timeouts?.[op];
   return (text && parseDuration(text)) || DEFAULT_TIMEOUT_MS;

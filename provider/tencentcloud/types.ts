@@ -44,6 +44,7 @@ export const ACTIONS = {
     CompleteCertificate: { rateLimit: 20, write: true },
     CheckCertificateDomainVerification: { rateLimit: 20 },
     DescribeCertificates: { rateLimit: 20 },
+    CancelCertificateOrder: { rateLimit: 20, write: true }, // an application pending validation, cancelled (issue 26)
     DeleteCertificate: { rateLimit: 10, write: true },
     // The API catalogue (1007/36571) says 10; the action's own page (1007/36583) still says 20: the lower.
     ModifyCertificateAlias: { rateLimit: 10, write: true },

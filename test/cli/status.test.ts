@@ -3,7 +3,6 @@
 import { expect } from "chai";
 import { run, sortRows, formatTable, StatusRow, StatusIo } from "../../cli/status";
 import { startEmulator, EmulatorHandle } from "../../emulator";
-import { resetClientForTests } from "../../provider/config";
 import { TencentCloudClient } from "../../provider/tencentcloud/client";
 import { makeChain } from "../support/certs";
 
@@ -22,7 +21,6 @@ describe("tencent-https status", function () {
   const expiry = (days: number) => new Date(Date.now() + days * DAY);
 
   before(async function () {
-    resetClientForTests(); // no provider config left in this process: the command reads the environment
     const soon = makeChain({ domains: ["*.example.com"], notAfter: expiry(10) });
     const mid = makeChain({ domains: ["*.example.com"], notAfter: expiry(30), keySet: 1 });
     const late = makeChain({ domains: ["*.example.com"], notAfter: expiry(200), keySet: 2 });
@@ -67,14 +65,14 @@ describe("tencent-https status", function () {
     const rows = all.filter((r) => r.kind !== "free");
     expect(rows).to.have.length(2 + BULK.length + 2);
     expect(rows.slice(0, 3).map((r) => r.domain)).to.deep.equal(["play-soon.example.com", "mid.example.com", "late.example.com"]);
-    expect(rows[0]).to.include({ kind: "live", https: "on", certSource: "hosted", certId: "certSoon" });
-    expect(rows[1]).to.include({ kind: "cdn", domainStatus: "online", certSource: "hosted", certId: "certMid" });
+    expect(rows[0]).to.include({ kind: "live", https: "on", source: "hosted", certificateId: "certSoon" });
+    expect(rows[1]).to.include({ kind: "cdn", domainStatus: "online", source: "hosted", certificateId: "certMid" });
     expect(rows[1].https).to.not.equal("off");
-    const expires = rows.slice(0, 3).map((r) => Date.parse(r.certExpiresAt!));
+    const expires = rows.slice(0, 3).map((r) => Date.parse(r.expiresAt!));
     expect(Math.abs(expires[0] - expiry(10).getTime())).to.be.below(2 * DAY);
     const plain = rows.find((r) => r.domain === "play-plain.example.com")!;
-    expect(plain).to.include({ kind: "live", https: "off", certSource: "none" });
-    expect(plain).to.not.have.property("certExpiresAt");
+    expect(plain).to.include({ kind: "live", https: "off", source: "none" });
+    expect(plain).to.not.have.property("expiresAt");
     expect(rows.map((r) => r.domain)).to.include.members(BULK); // both pages
     expect(rows.map((r) => r.domain)).to.not.include("push.example.com");
   });
@@ -110,8 +108,8 @@ describe("tencent-https status", function () {
 
 describe("status report (pure)", function () {
   const now = new Date("2030-01-01T00:00:00Z");
-  const row = (domain: string, certExpiresAt?: string, kind: "cdn" | "live" = "cdn"): StatusRow =>
-    ({ kind, domain, domainStatus: "online", https: certExpiresAt ? "deployed" : "off", certSource: certExpiresAt ? "hosted" : "none", ...(certExpiresAt ? { certExpiresAt } : {}) });
+  const row = (domain: string, expiresAt?: string, kind: "cdn" | "live" = "cdn"): StatusRow =>
+    ({ kind, domain, domainStatus: "online", https: expiresAt ? "deployed" : "off", source: expiresAt ? "hosted" : "none", ...(expiresAt ? { expiresAt } : {}) });
 
   it("sorts by expiry, then certificate-less domains by kind and name", function () {
     const sorted = sortRows([row("z.com"), row("b.com", "2030-03-01T00:00:00.000Z"), row("a.com"), row("c.com", "2030-02-01T00:00:00.000Z"), row("m.com", undefined, "live")]);
@@ -129,7 +127,6 @@ describe("tencent-https status: free certificates", function () {
   after(async () => { await emulator?.stop(); });
 
   it("lists each free certificate with its status, expiry and the date its renewal window opens", async function () {
-    resetClientForTests();
     emulator = await startEmulator({ seed: { validationRecordsPresent: ["free.example.com"] } });
     const api = new TencentCloudClient({ credentials: { secretId: emulator.secretId, secretKey: emulator.secretKey }, endpoint: emulator.url });
     const issued = (await api.call<{ CertificateId: string }>("ssl", "ApplyCertificate", { DvAuthMethod: "DNS", DomainName: "free.example.com" })).CertificateId;
@@ -139,10 +136,10 @@ describe("tencent-https status: free certificates", function () {
     const json = captureIo(env);
     expect(await run(["--json"], json)).to.equal(0);
     const rows: StatusRow[] = JSON.parse(json.stdout);
-    const free = rows.find((r) => r.certId === issued)!;
-    expect(free).to.include({ kind: "free", domain: "free.example.com", domainStatus: "issued", certSource: "hosted" });
-    expect(Date.parse(free.certExpiresAt!) - Date.parse(free.renewableFrom!)).to.equal(30 * DAY);
-    expect(rows.find((r) => r.certId === pending)).to.include({ kind: "free", domain: "wait.example.com", domainStatus: "pendingValidation" });
+    const free = rows.find((r) => r.certificateId === issued)!;
+    expect(free).to.include({ kind: "free", domain: "free.example.com", domainStatus: "issued", source: "hosted" });
+    expect(Date.parse(free.expiresAt!) - Date.parse(free.renewableFrom!)).to.equal(30 * DAY);
+    expect(rows.find((r) => r.certificateId === pending)).to.include({ kind: "free", domain: "wait.example.com", domainStatus: "pendingValidation" });
     const table = captureIo(env);
     expect(await run([], table)).to.equal(0);
     expect(table.stdout).to.match(new RegExp(`free\\s+free\\.example\\.com\\s+issued\\s+-\\s+hosted\\s+${issued}\\s+\\S+ \\S+ UTC \\(\\d+ d, renewable from \\d{4}-\\d\\d-\\d\\d\\)`));

@@ -7,11 +7,11 @@
 // lifecycle in the emulator's null mode proves the provider robust to the nulls the spec allows.
 import { expect } from "chai";
 import { startEmulator, EmulatorHandle } from "../../emulator";
-import { answerViolations, requestViolations } from "../../emulator/spec";
+import { answerViolations, requestViolations } from "../../emulator/core/spec";
 import type { Service } from "../../provider/tencentcloud/types";
 import { makeChain } from "../support/certs";
-import { startRecordingProxy, Exchange } from "./recordingProxy";
-import { CDN_DOMAIN, HOSTED_ID, LifecycleOutcome, PLAY_DOMAINS, pointProviderAt, runLifecycle } from "./lifecycle";
+import { Exchange, startMiddleman } from "../support/middleman";
+import { CDN_DOMAIN, HOSTED_ID, LifecycleOutcome, PLAY_DOMAINS, providerAt, runLifecycle } from "./lifecycle";
 
 export interface ConformanceReport { total: number; conforming: number; requestsConforming: number; answersConforming: number; violations: string[] }
 
@@ -51,13 +51,11 @@ async function recordedLifecycle(nullMode: boolean): Promise<RecordedRun> {
       sslCertificates: [{ id: HOSTED_ID, certificate: hosted.certificate, from: "trustasia", alias: "hosted" }],
     },
   });
-  const proxy = await startRecordingProxy(emu.url);
-  const restore = pointProviderAt(emu, proxy.url);
+  const proxy = await startMiddleman(emu.url);
   try {
-    const outcome = await runLifecycle({ own, hosted });
+    const outcome = await runLifecycle(providerAt(emu, proxy.url), { own, hosted });
     return { outcome, report: conformance(proxy.exchanges), exchanges: proxy.exchanges };
   } finally {
-    restore();
     await proxy.stop();
     await emu.stop();
   }
@@ -69,7 +67,7 @@ function printed(label: string, r: ConformanceReport): void {
 
 /** Outputs with the uploaded certificate's id (random per run) replaced, so two runs compare. */
 function comparable(outcome: LifecycleOutcome): unknown {
-  const id = outcome.outputs.liveCertificate.cloudCertId as string;
+  const id = outcome.outputs.liveCertificate.certificateId as string;
   return JSON.parse(JSON.stringify(outcome.outputs).split(id).join("<uploaded id>"));
 }
 

@@ -5,7 +5,7 @@
 // where the spec allows it), recursively through objects and the first element of lists.
 import { expect } from "chai";
 import { startEmulator, EmulatorHandle } from "../../emulator";
-import { answerViolations, MemberSpec, specOf } from "../../emulator/spec";
+import { answerViolations, MemberSpec, specOf } from "../../emulator/core/spec";
 import { ACTIONS, Service } from "../../provider/tencentcloud/types";
 import { makeChain } from "../support/certs";
 import { rawCall } from "../emulator/rawApi";
@@ -31,7 +31,10 @@ const SEED = {
     { id: "hehx***hshj", certificate: plain.certificate, from: "trustasia" },
   ],
   // Free-certificate applications pending validation (CompleteCertificate, CheckCertificateDomainVerification).
-  freeCertificates: [{ id: "gdLGWRev", domain: "wgc.red" }, { id: "hehk**js", domain: "ninghhuang.online", validationMethod: "DNS" as const }],
+  freeCertificates: [{ id: "gdLGWRev", domain: "wgc.red" }, { id: "hehk**js", domain: "ninghhuang.online", validationMethod: "DNS" as const },
+    { id: "hehj***jsj", domain: "cancel.example.com" }, // CancelCertificateOrder's example
+    // DescribeCertificates' SearchKey examples: by alias and by (part of) an id
+    { id: "Li1AKHnS", domain: "ninghhuang.online", alias: "K926htp2的自动续费证书" }, { id: "LtIaSxlb", domain: "ninghhuang.online" }],
 };
 
 /** Examples documented without a body: the member their answer names. */

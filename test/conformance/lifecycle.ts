@@ -3,9 +3,7 @@
 // after the certificate it names), a refresh and an import read all three, two more `up`s change
 // them, a last `up` must find no change, and destroy deletes the binding before the certificate. Used by the conformance and null-mode tests.
 import { expect } from "chai";
-import * as provider from "../../provider";
-import { configure, resetClientForTests } from "../../provider/config";
-import { setLogSink } from "../../provider/runtime/log";
+import { createProvider, Provider } from "../../provider";
 import type { EmulatorHandle } from "../../emulator";
 import type { TestChain } from "../support/certs";
 
@@ -27,20 +25,14 @@ interface Live { id: string; outs: Props }
 
 export interface Material { own: TestChain; hosted: TestChain }
 
-/** Points the in-process provider at `endpoint` with the emulator's credentials (its log kept quiet);
- *  returns the undo. */
-export function pointProviderAt(emu: EmulatorHandle, endpoint: string): () => void {
+/** A provider process pointed at `endpoint` with the emulator's credentials (its log kept quiet). */
+export function providerAt(emu: EmulatorHandle, endpoint: string): Provider {
   const config: Record<string, string> = {
     "tencentcloud-https:secretId": emu.secretId, "tencentcloud-https:secretKey": emu.secretKey, "tencentcloud-https:endpoint": endpoint,
   };
-  resetClientForTests();
-  configure({ config: { get: (k: string) => config[k] } });
-  const restoreLog = setLogSink(() => undefined);
-  return () => {
-    restoreLog();
-    configure({ config: { get: () => undefined } });
-    resetClientForTests();
-  };
+  const provider = createProvider({ logSink: () => undefined });
+  provider.configure({ config: { get: (k: string) => config[k] } });
+  return provider;
 }
 
 async function checked(h: Handlers, olds: Props, news: Props): Promise<Props> {
@@ -74,22 +66,22 @@ export interface LifecycleOutcome {
   outputs: Record<string, Props>;
 }
 
-export async function runLifecycle(m: Material): Promise<LifecycleOutcome> {
+export async function runLifecycle(provider: Provider, m: Material): Promise<LifecycleOutcome> {
   const cdnH = provider.cdnHttpsConfig as unknown as Handlers;
   const certH = provider.liveCertificate as unknown as Handlers;
   const bindH = provider.liveDomainBinding as unknown as Handlers;
 
   const cdnV1 = { domain: CDN_DOMAIN, certificate: m.own.certificate, privateKey: m.own.privateKey, tlsVersions: ["TLSv1.2", "TLSv1.3"], __provider: PROVIDER };
-  const cdnV2 = { domain: CDN_DOMAIN, certId: HOSTED_ID, hsts: { maxAge: 3600 }, forceRedirect: { statusCode: 301 }, __provider: PROVIDER };
-  const certV1 = { certificate: m.own.certificate, privateKey: m.own.privateKey, remarks: "conformance", __provider: PROVIDER };
-  const certV2 = { ...certV1, remarks: "conformance renamed" };
+  const cdnV2 = { domain: CDN_DOMAIN, certificateId: HOSTED_ID, hsts: { maxAge: 3600 }, forceRedirect: { statusCode: 301 }, __provider: PROVIDER };
+  const certV1 = { certificate: m.own.certificate, privateKey: m.own.privateKey, alias: "conformance", __provider: PROVIDER };
+  const certV2 = { ...certV1, alias: "conformance renamed" };
   // The last change: the redirect and HSTS go, other TLS versions, OCSP on; the binding keeps each domain's HTTPS state.
-  const cdnV3 = { domain: CDN_DOMAIN, certId: HOSTED_ID, tlsVersions: ["TLSv1.1", "TLSv1.2"], ocspStapling: true, __provider: PROVIDER };
-  const binding = (cloudCertId: string, domains: string[], enableHttps = true) => ({ cloudCertId, domains, enableHttps, __provider: PROVIDER });
+  const cdnV3 = { domain: CDN_DOMAIN, certificateId: HOSTED_ID, tlsVersions: ["TLSv1.1", "TLSv1.2"], ocspStapling: true, __provider: PROVIDER };
+  const binding = (certificateId: string, domains: string[], enableHttps = true) => ({ certificateId, domains, enableHttps, __provider: PROVIDER });
 
   // A preview with mistakes the API finds (an unknown playback domain, an unknown hosted id): error answers.
   expect((await bindH.check({}, binding(HOSTED_ID, ["nosuch.conformance.example.com"]))).failures).to.have.length.greaterThan(0);
-  expect((await certH.check({}, { cloudCertId: "nosuch01", __provider: PROVIDER })).failures).to.have.length.greaterThan(0);
+  expect((await certH.check({}, { certificateId: "nosuch01", __provider: PROVIDER })).failures).to.have.length.greaterThan(0);
 
   // up #1: the CDN configuration and the certificate in parallel, then the binding that names it.
   let [cdn, cert] = await Promise.all([apply(cdnH, undefined, cdnV1), apply(certH, undefined, certV1)]);

@@ -4,7 +4,7 @@
 // the account's bindings by offset while other operations bind or unbind skip rows: a domain then
 // looks unbound and is left bound, and its certificate's delete is refused. Issue 15.
 import { expect } from "chai";
-import * as provider from "../../provider";
+
 import { runDag, Operation } from "../../bench/lib/dag";
 import { viewOf } from "../../bench/lib/emulatorView";
 import { makeChain } from "../support/certs";
@@ -48,7 +48,7 @@ describe("live resources written concurrently (issue 15)", function () {
   });
   afterEach(async () => { await env?.stop(); });
 
-  /** The emulator's binding of every domain: domain -> cloudCertId (unbound domains absent). */
+  /** The emulator's binding of every domain: domain -> certificateId (unbound domains absent). */
   async function boundNow(): Promise<Map<string, string>> {
     const view = viewOf(await env.emulator.state());
     const out = new Map<string, string>();
@@ -71,14 +71,14 @@ describe("live resources written concurrently (issue 15)", function () {
         id: `cert/${g}`,
         run: async () => {
           const chain = makeChain({ domains: [`*.${zone(g)}`] });
-          d.certs[g] = await provider.liveCertificate.create({ certificate: chain.certificate, privateKey: chain.privateKey, remarks: `group ${g}`, __provider: PROVIDER });
+          d.certs[g] = await env.provider.liveCertificate.create({ certificate: chain.certificate, privateKey: chain.privateKey, alias: `group ${g}`, __provider: PROVIDER });
         },
       },
       {
         id: `binding/${g}`,
         dependsOn: [`cert/${g}`],
         run: async () => {
-          d.bindings[g] = await provider.liveDomainBinding.create({ cloudCertId: d.certs[g].id, domains: domainsOf(g), enableHttps: true, __provider: PROVIDER });
+          d.bindings[g] = await env.provider.liveDomainBinding.create({ certificateId: d.certs[g].id, domains: domainsOf(g), enableHttps: true, __provider: PROVIDER });
         },
       },
     ]);
@@ -102,8 +102,8 @@ describe("live resources written concurrently (issue 15)", function () {
   it("destroys 10 bindings and their certificates at once: every domain unbound, every certificate deleted, the foreign bindings kept", async () => {
     const d = await deploy(1); // the setup is not what is tested here
     const ops: Operation[] = range(GROUPS).flatMap((g) => [
-      { id: `binding/${g}`, run: () => provider.liveDomainBinding.delete(d.bindings[g].id, d.bindings[g].outs) },
-      { id: `cert/${g}`, dependsOn: [`binding/${g}`], run: () => provider.liveCertificate.delete(d.certs[g].id, d.certs[g].outs) },
+      { id: `binding/${g}`, run: () => env.provider.liveDomainBinding.delete(d.bindings[g].id, d.bindings[g].outs) },
+      { id: `cert/${g}`, dependsOn: [`binding/${g}`], run: () => env.provider.liveCertificate.delete(d.certs[g].id, d.certs[g].outs) },
     ]);
     const result = await runDag(ops, 16);
     const bound = await boundNow();

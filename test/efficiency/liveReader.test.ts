@@ -7,8 +7,8 @@ import type { LiveDomainCertBinding, LiveDomainInfo } from "../../provider/tence
 
 const info = (name: string, type = 1): LiveDomainInfo =>
   ({ Name: name, Type: type, Status: 1, CreateTime: "", BCName: 0, TargetDomain: "", PlayType: 1, IsDelayLive: 0, CurrentCName: "" });
-const row = (name: string, cloudCertId: string): LiveDomainCertBinding =>
-  ({ DomainName: name, CertificateAlias: "", CertType: 1, Status: 1, CertExpireTime: "", CertId: 1, CloudCertId: cloudCertId });
+const row = (name: string, certificateId: string): LiveDomainCertBinding =>
+  ({ DomainName: name, CertificateAlias: "", CertType: 1, Status: 1, CertExpireTime: "", CertId: 1, CloudCertId: certificateId });
 
 /** An account whose rows the test (or a hook run before every answer) can change. */
 function fakeAccount(domains: string[]) {

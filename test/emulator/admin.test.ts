@@ -35,6 +35,11 @@ describe("emulator: admin index", function () {
     expect((await get(emu, "/_emulator")).json).to.deep.equal(json);
   });
 
+  it("GET /_emulator/ready answers 200 once the emulator serves (a readiness probe, issue 29)", async function () {
+    expect(await get(emu, "/_emulator/ready")).to.deep.equal({ status: 200, json: { ready: true } });
+    expect((await get(emu, "/_emulator/")).json.routes.map((r: any) => r.route)).to.include("GET /_emulator/ready");
+  });
+
   it("every listed GET route answers; an unknown route names the index", async function () {
     const { json } = await get(emu, "/_emulator/");
     for (const r of json.routes.filter((x: any) => x.route.startsWith("GET "))) {

@@ -1,8 +1,8 @@
 // The emulator's model of client-certificate verification and QUIC, as pure functions: base64 PEM,
 // the ClientCertInfo it answers, and the refusals with codes from errors.json's UpdateDomainConfig list.
 import { expect } from "chai";
-import { ApiError } from "../../emulator/errors";
-import { assertQuicHasHttps, decodeClientCertificate, resolveClientCertInfo, resolveQuic } from "../../emulator/cdn/clientCert";
+import { ApiError } from "../../emulator/core/errors";
+import { assertQuicHasHttps, decodeClientCertificate, resolveClientCertInfo, resolveQuic } from "../../emulator/backends/cdn/clientCert";
 import { makeCa } from "../support/certs";
 
 const codeOf = (fn: () => unknown): string => {

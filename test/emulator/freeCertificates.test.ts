@@ -44,6 +44,21 @@ describe("emulator: free certificates", () => {
     expect((await call(emu, "live", "ModifyLiveDomainCertBindings", { DomainInfos: [{ DomainName: "play.example.com", Status: 1 }], CloudCertId: id })).MismatchedDomainNames).to.deep.equal(["play.example.com"]);
   });
 
+  it("lists a pending certificate without example times: no CertBeginTime/CertEndTime until it is issued (issue 29)", async () => {
+    const { CertificateId: id } = await apply({ DomainName: "pending.example.com" });
+    expect((await call(emu, "ssl", "DescribeCertificate", { CertificateId: id })).CertEndTime).to.equal(null);
+    const row = (await call(emu, "ssl", "DescribeCertificates", {})).Certificates.find((c: any) => c.CertificateId === id);
+    // The spec lets neither be null in a listing row: the empty string, never the documented example "2019-09-18 20:00:00".
+    expect(row).to.include({ Status: 0, CertBeginTime: "", CertEndTime: "", HostingCompleteTime: "", HostingRenewCertId: "", HasRenewOrder: "" });
+    expect(row.HostingStatus).to.equal(-1); // not hosted
+    await emu.markValidationRecordPresent(id);
+    await call(emu, "ssl", "CompleteCertificate", { CertificateId: id });
+    const issued = (await call(emu, "ssl", "DescribeCertificates", {})).Certificates.find((c: any) => c.CertificateId === id);
+    expect(issued.CertEndTime).to.equal((await call(emu, "ssl", "DescribeCertificate", { CertificateId: id })).CertEndTime);
+    expect(issued.ValidationPassedTime).to.equal("--"); // as every documented example of an issued free certificate (issue 26)
+    expect(issued.EncryptAlgorithm).to.equal("RSA 2048");
+  });
+
   it("validates a seeded domain's record from the start, and DNS_AUTO by itself after its delay", async () => {
     const { CertificateId: ready } = await apply({ DomainName: "ready.example.com" });
     await call(emu, "ssl", "CompleteCertificate", { CertificateId: ready });

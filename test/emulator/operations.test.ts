@@ -2,7 +2,7 @@
 // admin routes, seeding and reset.
 import { expect } from "chai";
 import { startEmulator, EmulatorHandle } from "../../emulator";
-import { REDACTED } from "../../emulator/redact";
+import { REDACTED } from "../../emulator/core/redact";
 import { makeChain } from "../support/certs";
 import { call, rawCall } from "./rawApi";
 

@@ -66,3 +66,13 @@ export async function errorCode(emu: EmulatorHandle, service: Service, action: s
   const a = await rawCall(emu, service, action, params, opts);
   return a.json?.Response?.Error?.Code;
 }
+
+/** The message of a call that must fail (an admin helper, a start with a bad seed). */
+export async function failureOf(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error("it succeeded");
+}

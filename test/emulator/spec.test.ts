@@ -4,7 +4,7 @@
 // spec allows it and a value is missing.
 import { expect } from "chai";
 import { startEmulator, EmulatorHandle } from "../../emulator";
-import { answerViolations, requestViolations, specOf } from "../../emulator/spec";
+import { answerViolations, requestViolations, specOf } from "../../emulator/core/spec";
 import { ACTIONS, Service, SERVICE_VERSIONS } from "../../provider/tencentcloud/types";
 import { makeChain } from "../support/certs";
 import { call, errorCode, rawCall } from "./rawApi";
@@ -21,12 +21,32 @@ describe("emulator: the vendored API spec drives it", function () {
           for (const action of Object.keys(ACTIONS[svc])) expect(specOf(svc).hasAction(action), `${svc}.${action} in spec/`).to.equal(true);
           // An action in the spec but not in the table (vendored for another part) is not served.
           for (const action of specOf(svc).actions().filter((a) => !(a in ACTIONS[svc]))) {
-            expect(await errorCode(emu, svc, action, {}), `${svc}.${action}`).to.equal("InvalidAction");
+            expect(await errorCode(emu, svc, action, {}), `${svc}.${action}`).to.equal("UnsupportedOperation");
           }
         }
       } finally {
         await emu.stop();
       }
+    });
+  });
+
+  describe("actions the API has but the emulator does not emulate (issue 29)", function () {
+    let emu: EmulatorHandle;
+    before(async () => { emu = await startEmulator({ rateLimits: false }); });
+    after(() => emu.stop());
+
+    it("answers UnsupportedOperation saying not emulated, with the service's emulated actions", async function () {
+      const purge = await rawCall(emu, "cdn", "PurgeUrlsCache", { Urls: ["https://www.example.com/a.png"] });
+      expect(purge.json.Response.Error).to.deep.equal({
+        Code: "UnsupportedOperation",
+        Message: "The action PurgeUrlsCache of cdn 2018-06-06 exists in the API but is not emulated; the emulated actions of cdn are DescribeDomains, DescribeDomainsConfig, UpdateDomainConfig.",
+      });
+      expect((await rawCall(emu, "live", "DescribeLiveStreamOnlineList", {})).json.Response.Error.Message).to.contain("not emulated; the emulated actions of live are DescribeLiveDomain, ");
+      expect((await emu.requests()).at(-1)).to.include({ action: "DescribeLiveStreamOnlineList", errorCode: "UnsupportedOperation" });
+    });
+
+    it("still answers InvalidAction for an action the API does not have", async function () {
+      expect((await rawCall(emu, "cdn", "PurgeEverything", {})).json.Response.Error).to.deep.equal({ Code: "InvalidAction", Message: "The action PurgeEverything does not exist." });
     });
   });
 

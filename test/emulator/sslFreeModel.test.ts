@@ -7,7 +7,7 @@ import { inspectCertificate } from "../../provider/certificate";
 import {
   ageFreeCertificate, applyFreeCertificate, checkFreeCertificate, completeFreeCertificate, deletionRefusal,
   FreeApplication, freeCertificateCa, freeDvAuthDetail, freeStatus, HOUR_MS, renewalRefusal, settleFreeCertificate, validityFrom,
-} from "../../emulator/ssl/free";
+} from "../../emulator/backends/ssl/free";
 
 const T0 = Date.UTC(2026, 11, 1, 9, 30);
 const DAY = 86_400_000;
@@ -85,20 +85,18 @@ describe("emulator free certificates", () => {
 
   it("renews only in the last 30 days before expiry, once, and ageing moves a certificate into that window", () => {
     const app = applyFreeCertificate({ id: "fc000006", domain: "a.example.com", method: "DNS", keyAlgorithm: "ECC" }, T0);
-    expect(renewalRefusal(app, T0)?.code).to.equal("FailedOperation.InvalidParam"); // not issued
+    expect(renewalRefusal(app, T0, undefined)?.code).to.equal("FailedOperation.InvalidParam"); // not issued
     issue(app, T0);
     const before = app.issued!;
-    expect(renewalRefusal(app, T0)?.code).to.equal("FailedOperation.InvalidParam"); // 90 days left
+    expect(renewalRefusal(app, T0, undefined)?.code).to.equal("FailedOperation.InvalidParam"); // 90 days left
     ageFreeCertificate(app, 70 * DAY);
     expect(app.issued!.notAfter).to.equal(before.notAfter - 70 * DAY);
     expect(new X509Certificate(app.issued!.pem).validTo).to.not.equal(new X509Certificate(before.pem).validTo);
     expect(deletionRefusal(app, T0)).to.equal(undefined);
-    expect(renewalRefusal(app, T0)).to.equal(undefined);
-    app.renewedBy = "fc000007";
-    expect(renewalRefusal(app, T0)?.code).to.equal("FailedOperation.OrderAlreadyReplaced");
-    app.renewedBy = undefined;
+    expect(renewalRefusal(app, T0, undefined)).to.equal(undefined);
+    expect(renewalRefusal(app, T0, "fc000007")?.code).to.equal("FailedOperation.OrderAlreadyReplaced"); // a renewal stands
     ageFreeCertificate(app, 30 * DAY);
     expect(freeStatus(app, T0).code).to.equal(3);
-    expect(renewalRefusal(app, T0)?.code).to.equal("FailedOperation.InvalidParam"); // expired
+    expect(renewalRefusal(app, T0, undefined)?.code).to.equal("FailedOperation.InvalidParam"); // expired
   });
 });

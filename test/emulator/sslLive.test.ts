@@ -91,7 +91,7 @@ describe("emulator: ssl and live", () => {
       await emu.editSslCertificate("nope0000", { alias: "x" }).catch((e) => { error = e; });
       expect(error?.message).to.match(/ssl certificate nope0000 does not exist/);
       await emu.editSslCertificate("trust001", { status: 3 } as any).catch((e) => { error = e; });
-      expect(error?.message).to.match(/unknown patch field "status"/);
+      expect(error?.message).to.match(/patch: unknown key "status"; the accepted keys are alias\./);
     });
 
     it("refuses to delete a certificate bound to a CSS domain or a CDN domain, naming them, only with IsCheckResource", async () => {

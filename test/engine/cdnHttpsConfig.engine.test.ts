@@ -2,20 +2,15 @@
 // the built library from a project's node_modules, the engine's call sequences drive it against
 // the emulator (Configure, Check with unknowns as in preview, Create, Read, Diff, Update, Delete).
 import { expect } from "chai";
-import * as fs from "fs";
-import * as path from "path";
-import { startEmulator, EmulatorHandle } from "../../emulator";
-import { seams } from "../../sdk/seam";
+import type { EmulatorHandle } from "../../emulator";
 import { makeCa, makeChain, TestChain } from "../support/certs";
-import { Engine, ProviderHost, scratchProject, serializeProvider, startProviderHost, UNKNOWN, urnFor } from "../support/engine";
-import { repoRoot } from "../support/packed";
-import { providerConfig } from "../support/providerEnv";
+import { Engine, HostFixture, ProviderHost, startHostFixture, UNKNOWN, urnFor } from "../support/engine";
 
 const DOMAIN = "cdn.example.com";
 
 describe("CdnHttpsConfig through the dynamic-provider host", function () {
   let emulator: EmulatorHandle;
-  let dir: string;
+  let fixture: HostFixture;
   let host: ProviderHost;
   let engine: Engine;
   let chain: TestChain;
@@ -23,25 +18,14 @@ describe("CdnHttpsConfig through the dynamic-provider host", function () {
   const urn = urnFor("tencentcloud-https:CdnHttpsConfig", "site");
 
   before(async function () {
-    if (!fs.existsSync(path.join(repoRoot(), "dist", "provider", "cdnHttpsConfig", "index.js"))) {
-      throw new Error("dist/ is not built: run `npx tsc -p .` before the engine tests");
-    }
     chain = makeChain({ domains: [DOMAIN] });
     rotated = makeChain({ domains: ["*.example.com"], keySet: 1 });
-    emulator = await startEmulator({ deployDelayMs: 20, seed: { cdnDomains: [{ domain: DOMAIN, status: "online", originType: "domain" }] } });
-    // A project with the library in node_modules, as the host finds it from a user's cwd.
-    dir = scratchProject({}, path.join(repoRoot(), "node_modules"));
-    fs.symlinkSync(repoRoot(), path.join(dir, "node_modules", "pulumi-tencentcloud-https"), "dir");
-    host = await startProviderHost({ cwd: dir });
-    const config = providerConfig(emulator);
-    await host.configure(config, { secretKeys: ["tencentcloud-https:secretKey"] });
-    engine = new Engine(host, await serializeProvider(seams.cdnHttpsConfig));
+    fixture = await startHostFixture({ deployDelayMs: 20, seed: { cdnDomains: [{ domain: DOMAIN, status: "online", originType: "domain" }] } });
+    emulator = fixture.emulator;
+    host = fixture.host;
+    engine = await fixture.engine("cdnHttpsConfig");
   });
-  after(async function () {
-    await host?.stop();
-    await emulator?.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(async () => { await fixture?.stop(); });
 
   it("runs preview, create, refresh, update, import and destroy", async function () {
     // Preview with values not known yet: no failure, no API write.
@@ -56,7 +40,7 @@ describe("CdnHttpsConfig through the dynamic-provider host", function () {
     const args = { domain: DOMAIN, certificate: chain.certificate, privateKey: chain.privateKey, forceRedirect: { statusCode: 301 } };
     const created = await engine.create(urn, args);
     expect(created.id).to.equal(DOMAIN);
-    expect(created.outputs).to.include({ sslStatus: "deployed", certSource: "self-owned", certFingerprint: chain.fingerprintSha256 });
+    expect(created.outputs).to.include({ sslStatus: "deployed", source: "self-owned", fingerprint: chain.fingerprintSha256 });
     expect(created.outputs).to.not.have.property("privateKey");
     expect(created.outputs.__provider).to.be.a("string");
 
@@ -68,7 +52,7 @@ describe("CdnHttpsConfig through the dynamic-provider host", function () {
     const rotatedArgs = { ...args, certificate: rotated.certificate, privateKey: rotated.privateKey };
     const updated = await engine.up(refreshed!, rotatedArgs);
     expect(updated.step).to.equal("update");
-    expect(updated.state.outputs.certFingerprint).to.equal(rotated.fingerprintSha256);
+    expect(updated.state.outputs.fingerprint).to.equal(rotated.fingerprintSha256);
     expect(updated.state.outputs.forceRedirect).to.deep.equal({ statusCode: 301, carryHeaders: false });
 
     const imported = await engine.import(urnFor("tencentcloud-https:CdnHttpsConfig", "imported"), DOMAIN);

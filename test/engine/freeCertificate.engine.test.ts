@@ -5,13 +5,8 @@
 // and only then deletes the old one, with HTTPS on throughout; a timed-out create is kept as partial
 // state and the next up resumes it; destroy is clean.
 import { expect } from "chai";
-import * as fs from "fs";
-import * as path from "path";
-import { startEmulator, EmulatorHandle } from "../../emulator";
-import { seams } from "../../sdk/seam";
-import { Engine, HostError, ProviderHost, scratchProject, serializeProvider, startProviderHost, StateEntry, UNKNOWN, urnFor } from "../support/engine";
-import { repoRoot } from "../support/packed";
-import { providerConfig } from "../support/providerEnv";
+import type { EmulatorHandle } from "../../emulator";
+import { Engine, HostError, HostFixture, ProviderHost, startHostFixture, StateEntry, UNKNOWN, urnFor } from "../support/engine";
 
 const CDN = "cdn.example.com";
 const PLAY = "play.example.com";
@@ -21,7 +16,7 @@ const HOUR = 3_600_000;
 describe("FreeCertificate through the dynamic-provider host", function () {
   this.timeout(60_000);
   let emulator: EmulatorHandle;
-  let dir: string;
+  let fixture: HostFixture;
   let host: ProviderHost;
   let certs: Engine;
   let cdn: Engine;
@@ -32,25 +27,16 @@ describe("FreeCertificate through the dynamic-provider host", function () {
   const liveUrn = urnFor("tencentcloud-https:LiveDomainBinding", "play-https");
 
   before(async function () {
-    if (!fs.existsSync(path.join(repoRoot(), "dist", "provider", "freeCertificate", "index.js"))) {
-      throw new Error("dist/ is not built: run `npx tsc -p .` before the engine tests");
-    }
-    emulator = await startEmulator({
+    fixture = await startHostFixture({
       seed: { cdnDomains: [{ domain: CDN, status: "online", originType: "domain" }], liveDomains: [{ name: PLAY, type: 1 }], validationRecordsPresent: [PLAY] },
     });
-    dir = scratchProject({}, path.join(repoRoot(), "node_modules"));
-    fs.symlinkSync(repoRoot(), path.join(dir, "node_modules", "pulumi-tencentcloud-https"), "dir");
-    host = await startProviderHost({ cwd: dir });
-    await host.configure(providerConfig(emulator), { secretKeys: ["tencentcloud-https:secretKey"] });
-    certs = new Engine(host, await serializeProvider(seams.freeCertificate));
-    cdn = new Engine(host, await serializeProvider(seams.cdnHttpsConfig));
-    live = new Engine(host, await serializeProvider(seams.liveDomainBinding));
+    emulator = fixture.emulator;
+    host = fixture.host;
+    certs = await fixture.engine("freeCertificate");
+    cdn = await fixture.engine("cdnHttpsConfig");
+    live = await fixture.engine("liveDomainBinding");
   });
-  after(async function () {
-    await host?.stop();
-    await emulator?.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(async () => { await fixture?.stop(); });
 
   /** Whether both domains serve a certificate over HTTPS right now. */
   async function httpsOn(): Promise<{ cdn: string | undefined; play: string | undefined }> {
@@ -66,7 +52,7 @@ describe("FreeCertificate through the dynamic-provider host", function () {
   it("applies, deploys to CDN and CSS, renews in the window with the bindings moved first, and destroys cleanly", async function () {
     const preview = await certs.preview(cdnCertUrn, { domain: CDN });
     expect(preview.failures).to.deep.equal([]);
-    expect((await live.preview(liveUrn, { cloudCertId: UNKNOWN, domains: [PLAY] })).failures).to.deep.equal([]);
+    expect((await live.preview(liveUrn, { certificateId: UNKNOWN, domains: [PLAY] })).failures).to.deep.equal([]);
     expect(await emulator.writes()).to.deep.equal([]);
 
     let cdnCert = await certs.create(cdnCertUrn, { domain: CDN });
@@ -74,8 +60,8 @@ describe("FreeCertificate through the dynamic-provider host", function () {
     expect(cdnCert.outputs).to.include({ certificateId: cdnCert.id, status: "issued", validationMethod: "DNS_AUTO" });
     expect(playCert.outputs).to.include({ certificateId: playCert.id, status: "issued", keyAlgorithm: "ECC" });
     expect(playCert.outputs.validationRecords[0]).to.include({ recordType: "TXT", name: `_dnsauth.play.example.com` });
-    let site = await cdn.create(cdnUrn, { domain: CDN, certId: cdnCert.id });
-    let playback = await live.create(liveUrn, { cloudCertId: playCert.id, domains: [PLAY] });
+    let site = await cdn.create(cdnUrn, { domain: CDN, certificateId: cdnCert.id });
+    let playback = await live.create(liveUrn, { certificateId: playCert.id, domains: [PLAY] });
     expect(await httpsOn()).to.deep.equal({ cdn: cdnCert.id, play: playCert.id });
 
     // A second up shows no change.
@@ -94,8 +80,8 @@ describe("FreeCertificate through the dynamic-provider host", function () {
     expect(cdnNew.outs).to.include({ renews: cdnCert.id, status: "issued" });
     expect(playNew.outs).to.include({ renews: playCert.id, status: "issued" });
     expect(await httpsOn(), "still the old certificates, HTTPS on").to.deep.equal({ cdn: cdnCert.id, play: playCert.id });
-    const movedSite = await cdn.up(site, { domain: CDN, certId: cdnNew.id });
-    const movedPlayback = await live.up(playback, { cloudCertId: playNew.id, domains: [PLAY] });
+    const movedSite = await cdn.up(site, { domain: CDN, certificateId: cdnNew.id });
+    const movedPlayback = await live.up(playback, { certificateId: playNew.id, domains: [PLAY] });
     expect([movedSite.step, movedPlayback.step]).to.deep.equal(["update", "update"]);
     expect(await httpsOn()).to.deep.equal({ cdn: cdnNew.id, play: playNew.id });
     await host.delete(cdnCert.id, cdnCertUrn, cdnCert.outputs, cdnCert.inputs);

@@ -5,13 +5,8 @@
 // nothing; a second up changes nothing; a renewal replaces the certificate and the validation (which waits
 // for the new record) before the CDN domain moves and the old certificate is deleted; destroy is clean.
 import { expect } from "chai";
-import * as fs from "fs";
-import * as path from "path";
-import { startEmulator, EmulatorHandle } from "../../emulator";
-import { seams } from "../../sdk/seam";
-import { Engine, ProviderHost, scratchProject, serializeProvider, startProviderHost, UNKNOWN, urnFor } from "../support/engine";
-import { repoRoot } from "../support/packed";
-import { providerConfig } from "../support/providerEnv";
+import type { EmulatorHandle } from "../../emulator";
+import { Engine, HostFixture, ProviderHost, startHostFixture, UNKNOWN, urnFor } from "../support/engine";
 
 const CDN = "cdn.example.com";
 const DAY = 86_400_000;
@@ -20,7 +15,7 @@ const HOUR = 3_600_000;
 describe("FreeCertificateValidation through the dynamic-provider host (one program)", function () {
   this.timeout(60_000);
   let emulator: EmulatorHandle;
-  let dir: string;
+  let fixture: HostFixture;
   let host: ProviderHost;
   let certs: Engine;
   let validations: Engine;
@@ -31,23 +26,14 @@ describe("FreeCertificateValidation through the dynamic-provider host (one progr
   const certArgs = { domain: CDN, validationMethod: "DNS", waitForIssuance: false };
 
   before(async function () {
-    if (!fs.existsSync(path.join(repoRoot(), "dist", "provider", "freeCertificateValidation", "index.js"))) {
-      throw new Error("dist/ is not built: run `npx tsc -p .` before the engine tests");
-    }
-    emulator = await startEmulator({ seed: { cdnDomains: [{ domain: CDN, status: "online", originType: "domain" }] } });
-    dir = scratchProject({}, path.join(repoRoot(), "node_modules"));
-    fs.symlinkSync(repoRoot(), path.join(dir, "node_modules", "pulumi-tencentcloud-https"), "dir");
-    host = await startProviderHost({ cwd: dir });
-    await host.configure(providerConfig(emulator), { secretKeys: ["tencentcloud-https:secretKey"] });
-    certs = new Engine(host, await serializeProvider(seams.freeCertificate));
-    validations = new Engine(host, await serializeProvider(seams.freeCertificateValidation));
-    cdn = new Engine(host, await serializeProvider(seams.cdnHttpsConfig));
+    fixture = await startHostFixture({ seed: { cdnDomains: [{ domain: CDN, status: "online", originType: "domain" }] } });
+    emulator = fixture.emulator;
+    host = fixture.host;
+    certs = await fixture.engine("freeCertificate");
+    validations = await fixture.engine("freeCertificateValidation");
+    cdn = await fixture.engine("cdnHttpsConfig");
   });
-  after(async function () {
-    await host?.stop();
-    await emulator?.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(async () => { await fixture?.stop(); });
 
   const servedCert = async () => (await emulator.state()).cdnDomains.find((d) => d.Domain === CDN)!.Https;
 
@@ -56,7 +42,7 @@ describe("FreeCertificateValidation through the dynamic-provider host (one progr
     expect((await certs.preview(certUrn, certArgs)).failures).to.deep.equal([]);
     expect((await validations.preview(validationUrn, { certificateId: UNKNOWN, validationRecordIds: [UNKNOWN] })).failures).to.deep.equal([]);
     expect(await emulator.requests(), "the certificate's and the validation's checks ask nothing").to.deep.equal([]);
-    expect((await cdn.preview(cdnUrn, { domain: CDN, certId: UNKNOWN })).failures).to.deep.equal([]);
+    expect((await cdn.preview(cdnUrn, { domain: CDN, certificateId: UNKNOWN })).failures).to.deep.equal([]);
     expect(await emulator.writes()).to.deep.equal([]);
 
     // up: the certificate returns at once with its record, which the DNS record resource publishes.
@@ -69,14 +55,14 @@ describe("FreeCertificateValidation through the dynamic-provider host (one progr
     let validation = await validations.create(validationUrn, { certificateId: cert.id, validationRecordIds: [recordId] });
     expect(validation.id).to.equal(cert.id);
     expect(validation.outputs).to.include({ certificateId: cert.id, status: "issued" });
-    let site = await cdn.create(cdnUrn, { domain: CDN, certId: validation.outputs.certificateId });
+    let site = await cdn.create(cdnUrn, { domain: CDN, certificateId: validation.outputs.certificateId });
     expect(await servedCert()).to.include({ Switch: "on" });
     expect((await servedCert())!.CertInfo?.CertId).to.equal(cert.id);
 
     // A second up shows no change anywhere.
     expect((await certs.up(cert, certArgs)).step).to.equal("same");
     expect((await validations.up(validation, { certificateId: cert.id, validationRecordIds: [recordId] })).step).to.equal("same");
-    expect((await cdn.up(site, { domain: CDN, certId: cert.id })).step).to.equal("same");
+    expect((await cdn.up(site, { domain: CDN, certificateId: cert.id })).step).to.equal("same");
 
     // Two months on, within 30 days of expiry: the engine replaces the certificate (create first), the
     // DNS record resource updates to the new record, the validation is replaced and waits for the new
@@ -91,7 +77,7 @@ describe("FreeCertificateValidation through the dynamic-provider host (one progr
     expect(replaced.step).to.equal("replace");
     expect(replaced.state.outputs).to.include({ certificateId: renewed.id, status: "issued" });
     expect((await servedCert())!.CertInfo?.CertId, "the old certificate until its users move").to.equal(cert.id);
-    const moved = await cdn.up(site, { domain: CDN, certId: replaced.state.outputs.certificateId });
+    const moved = await cdn.up(site, { domain: CDN, certificateId: replaced.state.outputs.certificateId });
     expect(moved.step).to.equal("update");
     expect((await servedCert())!.CertInfo?.CertId).to.equal(renewed.id);
     await host.delete(cert.id, certUrn, cert.outputs, cert.inputs);

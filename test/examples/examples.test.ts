@@ -72,7 +72,7 @@ describe("examples/ (run under setMocks against the emulator)", function () {
     try {
       const { exports } = await run("cdn-self-owned", { domain: "self.example.com", certificateFile: path.join(tmp, "fullchain.pem") });
       expect(exports.sslStatus).to.equal("deployed");
-      expect(exports.certFingerprint).to.equal(chain.fingerprintSha256);
+      expect(exports.fingerprint).to.equal(chain.fingerprintSha256);
     } finally {
       delete process.env.CDN_PRIVATE_KEY_FILE;
     }
@@ -86,8 +86,8 @@ describe("examples/ (run under setMocks against the emulator)", function () {
   });
 
   it("cdn-hosted: hosted certificate, HSTS and a forced 301 redirect", async function () {
-    const { exports } = await run("cdn-hosted", { domain: "hosted.example.com", certId: HOSTED_CERT_ID });
-    expect(exports.certSource).to.equal("hosted");
+    const { exports } = await run("cdn-hosted", { domain: "hosted.example.com", certificateId: HOSTED_CERT_ID });
+    expect(exports.source).to.equal("hosted");
     const d = await cdnDomain("hosted.example.com");
     expect(d.Https?.Switch).to.equal("on");
     expect(d.Https?.SslStatus).to.equal("deployed");
@@ -102,20 +102,20 @@ describe("examples/ (run under setMocks against the emulator)", function () {
       certificateFile: path.join(tmp, "fullchain.pem"),
       privateKeyFile: path.join(tmp, "privkey.pem"),
     });
-    const cloudCertId = exports.cloudCertId as string;
-    expect(cloudCertId).to.be.a("string").and.not.equal("");
+    const certificateId = exports.certificateId as string;
+    expect(certificateId).to.be.a("string").and.not.equal("");
     const bindings = await liveBindings();
     for (const domain of PLAY) {
-      expect(bindings.get(domain), domain).to.include({ CloudCertId: cloudCertId, Status: 1 });
+      expect(bindings.get(domain), domain).to.include({ CloudCertId: certificateId, Status: 1 });
     }
-    const detail = await api.ssl.describeCertificateDetail({ CertificateId: cloudCertId });
+    const detail = await api.ssl.describeCertificateDetail({ CertificateId: certificateId });
     expect(detail.SubjectAltName).to.include("*.example.com");
     expect((exports.bindings as { domain: string }[]).map((b) => b.domain)).to.have.members(PLAY);
     await assertNoKeyInRequestLog();
   });
 
   it("cdn-fleet: one certificate on every domain of the list, redirect on", async function () {
-    const { exports, resources } = await run("cdn-fleet", { certId: HOSTED_CERT_ID, domains: JSON.stringify(FLEET) });
+    const { exports, resources } = await run("cdn-fleet", { certificateId: HOSTED_CERT_ID, domains: JSON.stringify(FLEET) });
     expect(resources).to.have.length(FLEET.length);
     expect(exports.domainCount).to.equal(FLEET.length);
     const all = await api.cdn.describeDomainsConfig({ Limit: 100 });

@@ -3,7 +3,6 @@
 // `__provider` text deserialized (the real serialized seam, loaded as the dynamic-provider host
 // loads it), configured like the engine's Configure, then checked and created against the
 // emulator. The program's exports are returned once every registration has settled.
-import { createRequire } from "module";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { repoRoot } from "../support/packed";
@@ -33,14 +32,21 @@ function deserializeProvider(text: string): pulumi.dynamic.ResourceProvider {
 }
 
 /**
- * The deserialized seam loads the provider from dist/ (the package entry), which under ts-node is
- * another module instance than the one test/support/providerEnv.ts captures. Its log lines are
- * routed here instead of the console; returns a function restoring the previous sink.
+ * The deserialized seam loads the provider from dist/ (the package entry), whose one provider of
+ * the process writes its lines to stdout and stderr as in the host, behind its prefix. They are
+ * taken here instead of printed; returns a function restoring the console.
  */
 function captureProviderLogs(lines: string[]): () => void {
-  const entry = createRequire(path.join(repoRoot(), "package.json")).resolve("pulumi-tencentcloud-https/provider");
-  const log = require(path.join(path.dirname(entry), "runtime", "log"));
-  return log.setLogSink((level: string, line: string) => lines.push(`${level}: ${line}`));
+  const { log, error } = console;
+  const take = (level: string, fallback: (...a: unknown[]) => void) => (...args: unknown[]) => {
+    const text = args.map(String).join(" ");
+    const m = /^\[tencentcloud-https\] (?:warning: )?(.*)$/s.exec(text);
+    if (m) lines.push(`${level}: ${m[1]}`);
+    else fallback(...args);
+  };
+  console.log = take("info", log);
+  console.error = take("warn", error);
+  return () => { console.log = log; console.error = error; };
 }
 
 export interface RegisteredResource { type: string; name: string; id: string; inputs: Record<string, any>; outs: Record<string, any> }

@@ -27,22 +27,22 @@ describe("ownership 3: importing a self-owned CDN configuration", function () {
   beforeEach(async () => {
     await env.emulator.reset(seed());
     // Another stack (since forgotten) deployed this program's certificate.
-    const earlier = await up([site(chain)], []);
+    const earlier = await up(env, [site(chain)], []);
     expect(earlier.ok, describeResult(earlier)).to.equal(true);
     env.clearLogs();
   });
 
   it("converges when the program's certificate is the one deployed, with no false warning", async function () {
-    const imported = await up([site(chain, DOMAIN)], []);
+    const imported = await up(env, [site(chain, DOMAIN)], []);
     expect(imported.ok, describeResult(imported)).to.equal(true);
     expect(imported.steps.site).to.equal("import");
     expect(logText(env)).to.not.contain("serves another certificate");
-    expect(imported.state[0].outputs).to.include({ certSource: "self-owned", certFingerprint: chain.fingerprintSha256 });
-    await expectNoChange([site(chain)], imported.state);
+    expect(imported.state[0].outputs).to.include({ source: "self-owned", fingerprint: chain.fingerprintSha256 });
+    await expectNoChange(env, [site(chain)], imported.state);
   });
 
   it("says precisely what differs when the program holds another certificate", async function () {
-    const imported = await up([site(other, DOMAIN)], []);
+    const imported = await up(env, [site(other, DOMAIN)], []);
     expect(imported.ok).to.equal(false);
     const said = `${logText(env)}\n${Object.values(imported.errors).map((e) => e.message).join("\n")}`;
     expect(said).to.contain("expires");

@@ -5,14 +5,14 @@ import { expect } from "chai";
 import { makeChain, TestChain } from "../support/certs";
 import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
 import { Declared, describeResult, expectNoChange, up } from "./deployment";
-import { Proxy, startProxy } from "./proxy";
+import { Middleman, startMiddleman } from "../support/middleman";
 import { cdnHttps, routeThrough } from "./support";
 
 const DOMAIN = "cdn.example.com";
 
 describe("CdnHttpsConfig: an update refused after its first write", function () {
   let env: ProviderEnv;
-  let proxy: Proxy;
+  let proxy: Middleman;
   let oldChain: TestChain;
   let newChain: TestChain;
   const seed = () => ({ cdnDomains: [{ domain: DOMAIN, status: "online" as const, originType: "domain" }] });
@@ -25,13 +25,13 @@ describe("CdnHttpsConfig: an update refused after its first write", function () 
     oldChain = makeChain({ domains: [DOMAIN] });
     newChain = makeChain({ domains: [DOMAIN], keySet: 1 });
     env = await startProviderEnv({ seed: seed(), deployDelayMs: 50 });
-    proxy = await startProxy(env.emulator.url);
+    proxy = await startMiddleman(env.emulator.url);
     routeThrough(env, proxy);
   });
   after(async () => { await proxy?.stop(); await env?.stop(); });
 
   it("records the certificate still served, so the next up writes the new one and a second up is clean", async function () {
-    const created = await up(site(oldChain, true), []);
+    const created = await up(env, site(oldChain, true), []);
     expect(created.ok, describeResult(created)).to.equal(true);
 
     // The redirect goes off first (it is no longer declared); the Https write after it is refused.
@@ -42,19 +42,19 @@ describe("CdnHttpsConfig: an update refused after its first write", function () 
       }
       return undefined;
     });
-    const failed = await up(site(newChain, false), created.state);
+    const failed = await up(env, site(newChain, false), created.state);
     proxy.onAnswer(undefined);
     await env.emulator.faults([]);
     expect(failed.steps.site, describeResult(failed)).to.equal("failed");
     expect(writes, "the redirect-off write and the refused Https write").to.equal(2);
     expect((await env.emulator.state()).cdnDomains[0].ForceRedirect?.Switch).to.equal("off");
-    expect(failed.state[0].outputs.certFingerprint, "state must not claim the certificate that was never written").to.not.equal(newChain.fingerprintSha256);
+    expect(failed.state[0].outputs.fingerprint, "state must not claim the certificate that was never written").to.not.equal(newChain.fingerprintSha256);
 
-    const repaired = await up(site(newChain, false), failed.state);
+    const repaired = await up(env, site(newChain, false), failed.state);
     expect(repaired.ok, describeResult(repaired)).to.equal(true);
     expect(repaired.steps.site).to.equal("update");
-    expect(repaired.state[0].outputs).to.include({ certFingerprint: newChain.fingerprintSha256, sslStatus: "deployed" });
+    expect(repaired.state[0].outputs).to.include({ fingerprint: newChain.fingerprintSha256, sslStatus: "deployed" });
     expect((await cdnHttps(env, DOMAIN)).CertInfo.ExpireTime).to.not.equal(undefined);
-    await expectNoChange(site(newChain, false), repaired.state);
+    await expectNoChange(env, site(newChain, false), repaired.state);
   });
 });

@@ -30,12 +30,12 @@ describe("ownership 2: refresh, then destroy, leaves another owner's certificate
   beforeEach(async () => { await env.emulator.reset(seed()); env.clearLogs(); });
 
   it("refresh records the drift but destroy still leaves the other owner's HTTPS on, and says so", async function () {
-    const deployed = await up(program(), []);
+    const deployed = await up(env, program(), []);
     expect(deployed.ok, describeResult(deployed)).to.equal(true);
     await takenOver();
-    const refreshed = await refresh(deployed.state);
-    expect(refreshed[0].outputs.certId, "refresh shows what the API serves").to.equal("theirs01");
-    const gone = await destroy(refreshed);
+    const refreshed = await refresh(env, deployed.state);
+    expect(refreshed[0].outputs.certificateId, "refresh shows what the API serves").to.equal("theirs01");
+    const gone = await destroy(env, refreshed);
     expect(gone.ok, describeResult(gone)).to.equal(true);
     const https = await cdnHttps(env, DOMAIN);
     expect(https.Switch).to.equal("on");
@@ -44,22 +44,22 @@ describe("ownership 2: refresh, then destroy, leaves another owner's certificate
   });
 
   it("an up after the refresh restores the declared certificate, and a second up shows no change", async function () {
-    const deployed = await up(program(), []);
+    const deployed = await up(env, program(), []);
     await takenOver();
-    const refreshed = await refresh(deployed.state);
-    const restored = await up(program(), refreshed);
+    const refreshed = await refresh(env, deployed.state);
+    const restored = await up(env, program(), refreshed);
     expect(restored.steps.site, describeResult(restored)).to.equal("update");
     expect((await cdnHttps(env, DOMAIN)).CertInfo.From).to.equal("upload");
-    await expectNoChange(program(), restored.state);
+    await expectNoChange(env, program(), restored.state);
     // And a destroy now turns our own HTTPS off again.
-    await destroy(restored.state);
+    await destroy(env, restored.state);
     expect((await cdnHttps(env, DOMAIN)).Switch).to.equal("off");
   });
 
   it("a plain destroy (no refresh) leaves the other owner's HTTPS on, as documented", async function () {
-    const deployed = await up(program(), []);
+    const deployed = await up(env, program(), []);
     await takenOver();
-    await destroy(deployed.state);
+    await destroy(env, deployed.state);
     expect((await cdnHttps(env, DOMAIN)).CertInfo?.CertId).to.equal("theirs01");
   });
 });

@@ -24,19 +24,19 @@ describe("ownership 1: renaming a CdnHttpsConfig keeps HTTPS on", function () {
   beforeEach(async () => { await env.emulator.reset(seed()); env.clearLogs(); });
 
   it("the delete of the old name leaves HTTPS on under the new one, logs why, and the next up shows no change", async function () {
-    const first = await up([site("site")], []);
+    const first = await up(env, [site("site")], []);
     expect(first.ok, describeResult(first)).to.equal(true);
-    const renamed = await up([site("site-renamed")], first.state);
+    const renamed = await up(env, [site("site-renamed")], first.state);
     expect(renamed.ok, describeResult(renamed)).to.equal(true);
     expect(renamed.steps).to.include({ "site-renamed": "create", "site (delete)": "delete" });
     expect((await cdnHttps(env, DOMAIN)).Switch).to.equal("on");
     expect(logText(env)).to.match(/CdnHttpsConfig "site-renamed"/);
-    await expectNoChange([site("site-renamed")], renamed.state);
+    await expectNoChange(env, [site("site-renamed")], renamed.state);
     expect((await cdnHttps(env, DOMAIN)).Switch).to.equal("on");
   });
 
   it("two resources of one program on one CDN domain fail at check with a sentence naming both", async function () {
-    const both = await up([site("a"), site("b")], []);
+    const both = await up(env, [site("a"), site("b")], []);
     const failed = Object.entries(both.failures);
     expect(failed, describeResult(both)).to.have.length(1);
     const reason = failed[0][1].map((f) => f.reason).join(" ");
@@ -46,8 +46,8 @@ describe("ownership 1: renaming a CdnHttpsConfig keeps HTTPS on", function () {
   });
 
   it("a plain destroy of the only resource still turns HTTPS off (nothing else declares the domain)", async function () {
-    const first = await up([site("site")], []);
-    const removed = await up([], first.state);
+    const first = await up(env, [site("site")], []);
+    const removed = await up(env, [], first.state);
     expect(removed.ok, describeResult(removed)).to.equal(true);
     expect((await cdnHttps(env, DOMAIN)).Switch).to.equal("off");
   });

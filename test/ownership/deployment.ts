@@ -3,11 +3,11 @@
 // updated or replaced (create first), concurrently as far as dependencies allow; only then are the
 // removed resources and the old halves of replacements deleted. A check failure or a failed step
 // ends the deployment before the deletes, and an error carrying partial state (ErrorResourceInitFailed)
-// is recorded as the resource's state, as the engine does. One provider process per deployment:
-// the declarations registry starts empty for each.
-import * as provider from "../../provider";
-import { declarations } from "../../provider/ownership";
+// is recorded as the resource's state, as the engine does. One provider process per deployment
+// (ProviderEnv.newProcess): nothing of the last one is remembered.
+import type { Provider } from "../../provider";
 import { PartialStateError } from "../../provider/runtime/partialState";
+import type { ProviderEnv } from "../support/providerEnv";
 
 export type Kind = "cdnHttpsConfig" | "liveCertificate" | "liveDomainBinding";
 export type Props = Record<string, any>;
@@ -24,7 +24,7 @@ export function liveCertificateOf(name: string, chain: { certificate: string; pr
 
 /** A LiveDomainBinding of the program to the certificate of the LiveCertificate `certName`. */
 export function bindingTo(name: string, certName: string, domains: string[]): Declared {
-  return { kind: "liveDomainBinding", name, dependsOn: [certName], args: (o) => ({ cloudCertId: o(certName).cloudCertId, domains }) };
+  return { kind: "liveDomainBinding", name, dependsOn: [certName], args: (o) => ({ certificateId: o(certName).certificateId, domains }) };
 }
 
 /** A resource of the program: its arguments may read the outputs of resources it depends on. */
@@ -49,16 +49,15 @@ export interface Result {
   ok: boolean;
 }
 
-const handlers = (kind: Kind) => provider[kind];
 const key = (e: { kind: Kind; name: string }) => `${e.kind}:${e.name}`;
 /** The engine deletes dependents first: bindings, then certificates and CDN configurations. */
 const DELETE_ORDER: Kind[] = ["liveDomainBinding", "liveCertificate", "cdnHttpsConfig"];
 
-async function deleteInOrder(entries: Entry[], steps: Record<string, Step>, errors: Record<string, Error>): Promise<void> {
+async function deleteInOrder(provider: Provider, entries: Entry[], steps: Record<string, Step>, errors: Record<string, Error>): Promise<void> {
   for (const kind of DELETE_ORDER) {
     await Promise.all(entries.filter((e) => e.kind === kind).map(async (e) => {
       try {
-        await handlers(kind).delete!(e.id, e.outputs);
+        await provider[kind].delete(e.id, e.outputs);
         steps[`${e.name} (delete)`] = "delete";
       } catch (err) {
         errors[`${e.name} (delete)`] = err as Error;
@@ -67,22 +66,12 @@ async function deleteInOrder(entries: Entry[], steps: Record<string, Step>, erro
   }
 }
 
-/** One provider process per deployment: the registry starts empty and is forgotten when it ends. */
-async function inOneProcess<T>(deployment: () => Promise<T>): Promise<T> {
-  declarations.clear();
-  try {
-    return await deployment();
-  } finally {
-    declarations.clear();
-  }
+/** `pulumi up` of `program` over `state`, in a provider process of its own. */
+export function up(env: ProviderEnv, program: Declared[], state: Entry[]): Promise<Result> {
+  return runUp(env.newProcess(), program, state);
 }
 
-/** `pulumi up` of `program` over `state`. */
-export function up(program: Declared[], state: Entry[]): Promise<Result> {
-  return inOneProcess(() => runUp(program, state));
-}
-
-async function runUp(program: Declared[], state: Entry[]): Promise<Result> {
+async function runUp(provider: Provider, program: Declared[], state: Entry[]): Promise<Result> {
   const steps: Record<string, Step> = {};
   const failures: Result["failures"] = {};
   const errors: Record<string, Error> = {};
@@ -97,7 +86,7 @@ async function runUp(program: Declared[], state: Entry[]): Promise<Result> {
     const outputsOf = (n: string) => next.get(key(byName.get(n)!))!.outputs;
     const args = typeof d.args === "function" ? d.args(outputsOf) : d.args;
     const news = { ...args, __resourceName: d.name, __stack: STACK, __provider: PROVIDER };
-    const h = handlers(d.kind);
+    const h = provider[d.kind];
     const old = state.find((e) => key(e) === key(d));
     try {
       if (d.import && !old) {
@@ -154,20 +143,17 @@ async function runUp(program: Declared[], state: Entry[]): Promise<Result> {
 
   const removed = state.filter((e) => !program.some((d) => key(d) === key(e)));
   const ok = Object.keys(failures).length === 0 && Object.keys(errors).length === 0;
-  if (ok) await deleteInOrder([...removed, ...replacedOld], steps, errors);
+  if (ok) await deleteInOrder(provider, [...removed, ...replacedOld], steps, errors);
   else for (const e of removed) next.set(key(e), e); // not deleted: still in state
   return { state: [...next.values()], steps, failures, errors, ok: ok && Object.keys(errors).length === 0 };
 }
 
 /** `pulumi refresh`: Read every resource with its outputs; a resource reported gone leaves state. */
-export function refresh(state: Entry[]): Promise<Entry[]> {
-  return inOneProcess(() => runRefresh(state));
-}
-
-async function runRefresh(state: Entry[]): Promise<Entry[]> {
+export async function refresh(env: ProviderEnv, state: Entry[]): Promise<Entry[]> {
+  const provider = env.newProcess();
   const out: Entry[] = [];
   await Promise.all(state.map(async (e) => {
-    const r = await handlers(e.kind).read!(e.id, e.outputs);
+    const r = await provider[e.kind].read(e.id, e.outputs);
     if (!r.id) return;
     out.push({ ...e, id: r.id, inputs: r.inputs ? { ...r.inputs, __provider: PROVIDER } : e.inputs, outputs: { ...r.props, __provider: PROVIDER } });
   }));
@@ -175,20 +161,16 @@ async function runRefresh(state: Entry[]): Promise<Entry[]> {
 }
 
 /** `pulumi destroy`: no checks (nothing is in the program), every resource deleted, dependents first. */
-export function destroy(state: Entry[]): Promise<Result> {
-  return inOneProcess(() => runDestroy(state));
-}
-
-async function runDestroy(state: Entry[]): Promise<Result> {
+export async function destroy(env: ProviderEnv, state: Entry[]): Promise<Result> {
   const steps: Record<string, Step> = {};
   const errors: Record<string, Error> = {};
-  await deleteInOrder(state, steps, errors);
+  await deleteInOrder(env.newProcess(), state, steps, errors);
   return { state: [], steps, failures: {}, errors, ok: Object.keys(errors).length === 0 };
 }
 
 /** A second `up` of an unchanged program must show no change: every check clean, every diff empty. */
-export async function expectNoChange(program: Declared[], state: Entry[]): Promise<Result> {
-  const again = await up(program, state);
+export async function expectNoChange(env: ProviderEnv, program: Declared[], state: Entry[]): Promise<Result> {
+  const again = await up(env, program, state);
   const changed = Object.entries(again.steps).filter(([, s]) => s !== "same");
   if (changed.length > 0 || !again.ok) {
     const why = [...changed.map(([n, s]) => `${n}: ${s}`), ...Object.entries(again.failures).map(([n, f]) => `${n}: ${JSON.stringify(f)}`),

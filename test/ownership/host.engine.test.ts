@@ -2,25 +2,18 @@
 // over gRPC: one host process per deployment, as the engine runs one, the serialized seam loading
 // the built library, the name passed as the sdk passes it (`__resourceName`).
 import { expect } from "chai";
-import * as fs from "fs";
-import * as path from "path";
-import { startEmulator, EmulatorHandle } from "../../emulator";
-import { seams } from "../../sdk/seam";
+import type { EmulatorHandle } from "../../emulator";
 import { makeChain, TestChain } from "../support/certs";
-import { Engine, ProviderHost, scratchProject, serializeProvider, startProviderHost, StateEntry, urnFor } from "../support/engine";
-import { repoRoot } from "../support/packed";
-import { providerConfig } from "../support/providerEnv";
+import { Engine, HostFixture, ProviderHost, startHostFixture, StateEntry, urnFor } from "../support/engine";
 
 const DOMAIN = "cdn.example.com";
 const TYPE = "tencentcloud-https:CdnHttpsConfig";
 
 describe("ownership through the dynamic-provider host", function () {
+  let fixture: HostFixture;
   let emulator: EmulatorHandle;
-  let dir: string;
   let chain: TestChain;
   let theirs: TestChain;
-  let seamText: string;
-  const hosts: ProviderHost[] = [];
   const seed = () => ({
     cdnDomains: [{ domain: DOMAIN, status: "online" as const, originType: "domain" }],
     sslCertificates: [{ id: "theirs01", certificate: theirs.certificate, privateKey: theirs.privateKey, from: "trustasia", status: 1 }],
@@ -29,27 +22,18 @@ describe("ownership through the dynamic-provider host", function () {
 
   /** One deployment: a fresh host process, configured as the engine configures it. */
   async function deployment(): Promise<{ engine: Engine; host: ProviderHost }> {
-    const host = await startProviderHost({ cwd: dir });
-    hosts.push(host);
-    await host.configure(providerConfig(emulator), { secretKeys: ["tencentcloud-https:secretKey"] });
-    return { engine: new Engine(host, seamText), host };
+    const host = await fixture.newHost();
+    return { engine: await fixture.engine("cdnHttpsConfig"), host };
   }
   const https = async () => ((await emulator.state()).cdnDomains as any[]).find((d) => d.Domain === DOMAIN).Https;
 
   before(async function () {
-    if (!fs.existsSync(path.join(repoRoot(), "dist", "provider", "index.js"))) throw new Error("dist/ is not built: run `npx tsc -p .` first");
     chain = makeChain({ domains: [DOMAIN] });
     theirs = makeChain({ domains: ["*.example.com"], keySet: 1 });
-    emulator = await startEmulator({ deployDelayMs: 5, seed: seed() });
-    dir = scratchProject({}, path.join(repoRoot(), "node_modules"));
-    fs.symlinkSync(repoRoot(), path.join(dir, "node_modules", "pulumi-tencentcloud-https"), "dir");
-    seamText = await serializeProvider(seams.cdnHttpsConfig);
+    fixture = await startHostFixture({ deployDelayMs: 5, seed: seed() });
+    emulator = fixture.emulator;
   });
-  afterEach(async () => { while (hosts.length) await hosts.pop()!.stop(); });
-  after(async () => {
-    await emulator?.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(async () => { await fixture?.stop(); });
   beforeEach(async () => { await emulator.reset(seed()); });
 
   it("a rename creates the new resource, deletes the old one, and HTTPS stays on; the next up is the same", async function () {
@@ -74,7 +58,7 @@ describe("ownership through the dynamic-provider host", function () {
 
     const refreshing = await deployment();
     const refreshed = await refreshing.engine.refresh(site);
-    expect(refreshed?.outputs.certId).to.equal("theirs01");
+    expect(refreshed?.outputs.certificateId).to.equal("theirs01");
 
     const destroying = await deployment();
     await destroying.engine.destroy(refreshed!);

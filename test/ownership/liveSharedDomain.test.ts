@@ -29,26 +29,26 @@ describe("ownership 4: two bindings sharing a playback domain", function () {
 
   it("with one certificate both work, the check says so, and removing one keeps the shared domain bound", async function () {
     const both = [cert("cert", chain), binding("a", "cert", [P1, P2]), binding("b", "cert", [P2, P3])];
-    const first = await up(both, []);
+    const first = await up(env, both, []);
     expect(first.ok, describeResult(first)).to.equal(true);
     const sharing = logText(env);
-    const certId = first.state.find((e) => e.name === "cert")!.id;
+    const certificateId = first.state.find((e) => e.name === "cert")!.id;
 
     const onlyB = [cert("cert", chain), binding("b", "cert", [P2, P3])];
-    const removed = await up(onlyB, first.state);
+    const removed = await up(env, onlyB, first.state);
     expect(removed.ok, describeResult(removed)).to.equal(true);
     expect(await liveBinding(env, P1), "a's own domain is unbound").to.equal(undefined);
-    expect(await liveBinding(env, P2), "the shared domain stays bound for b").to.equal(certId);
-    expect(await liveBinding(env, P3)).to.equal(certId);
+    expect(await liveBinding(env, P2), "the shared domain stays bound for b").to.equal(certificateId);
+    expect(await liveBinding(env, P3)).to.equal(certificateId);
     expect(logText(env)).to.match(/play2\.live\.example\.com.*LiveDomainBinding "b"/);
-    await expectNoChange(onlyB, removed.state);
+    await expectNoChange(env, onlyB, removed.state);
     // The first up's check said that both declare the shared domain with one certificate.
     expect(sharing).to.match(/play2\.live\.example\.com.*LiveDomainBinding "(a|b)"/);
   });
 
   it("with different certificates the check fails with a sentence naming both, before anything is bound", async function () {
     const clash = [cert("cert", chain), cert("cert2", second), binding("a", "cert", [P1, P2]), binding("b", "cert2", [P2, P3])];
-    const result = await up(clash, []);
+    const result = await up(env, clash, []);
     const failed = Object.entries(result.failures);
     expect(failed, describeResult(result)).to.have.length(1);
     const reason = failed[0][1].map((f) => f.reason).join(" ");

@@ -1,7 +1,7 @@
 // The pure ownership rules: sentences, what a binding bound, which of its domains a delete unbinds,
 // and the import's judgement of the served certificate from DescribeDomainsConfig's fields.
 import { expect } from "chai";
-import { boundAfterBind, boundToOf, conflictSentence, Declarations, planOwnedUnbind, liveDomain, cdnDomain, sharedSentence } from "../../provider/ownership";
+import { boundAfterBind, conflictSentence, Declarations, planOwnedUnbind, liveDomain, cdnDomain, sharedSentence } from "../../provider/ownership";
 import { servedCertificateDifferences } from "../../provider/rules/deployedCertificate";
 
 describe("ownership rules", () => {
@@ -23,13 +23,11 @@ describe("ownership rules", () => {
   });
 
   it("a binding records per domain the certificate it bound it to; a refused move keeps the old record", () => {
-    const before = boundToOf({ domains: ["p1", "p2"], cloudCertId: "old" });
-    expect(before).to.deep.equal({ p1: "old", p2: "old" });
+    const before = { p1: "old", p2: "old" };
     const served = new Map([["p1", "new"], ["p2", "old"], ["p3", "other"]]);
     expect(boundAfterBind(before, "new", ["p1", "p2", "p3"], served)).to.deep.equal({ p1: "new", p2: "old" });
     // A domain moved by someone else since is not ours any more.
     expect(boundAfterBind({ p1: "old" }, "new", ["p1"], new Map([["p1", "other"]]))).to.deep.equal({});
-    expect(boundToOf({ boundTo: { p1: "x" }, domains: ["p1"], cloudCertId: "y" })).to.deep.equal({ p1: "x" });
   });
 
   it("delete unbinds every domain still on the certificate the binding bound it to, unless another resource declares it", () => {
@@ -37,7 +35,7 @@ describe("ownership rules", () => {
     const plan = planOwnedUnbind({ p1: "new", p2: "old", p3: "new", p4: "new" }, served, (d) => (d === "p1" ? [b] : []));
     expect(plan.unbind).to.deep.equal(["p2"]);
     expect(plan.declared).to.deep.equal([{ domain: "p1", by: [b] }]);
-    expect(plan.elsewhere).to.deep.equal([{ domain: "p3", cloudCertId: "theirs" }]);
+    expect(plan.elsewhere).to.deep.equal([{ domain: "p3", certificateId: "theirs" }]);
   });
 
   describe("import: the served certificate against the program's (DescribeDomainsConfig CertInfo)", () => {

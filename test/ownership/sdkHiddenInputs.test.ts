@@ -12,9 +12,9 @@ describe("ownership: the sdk's hidden inputs", function () {
       newResource(a) { seen[a.name] = a.inputs; return { id: `${a.name}-id`, state: {} }; },
       call: (a) => a.inputs,
     }, "proj", "dev");
-    new CdnHttpsConfig("site", { domain: "cdn.example.com", certId: "abc" });
-    new LiveCertificate("play-cert", { cloudCertId: "abc" });
-    new LiveDomainBinding("play", { cloudCertId: "abc", domains: ["p.example.com"] });
+    new CdnHttpsConfig("site", { domain: "cdn.example.com", certificateId: "abc" });
+    new LiveCertificate("play-cert", { certificateId: "abc" });
+    new LiveDomainBinding("play", { certificateId: "abc", domains: ["p.example.com"] });
     for (let i = 0; i < 200 && Object.keys(seen).length < 3; i++) await new Promise((r) => setTimeout(r, 5));
     for (const name of ["site", "play-cert", "play"]) {
       expect(seen[name], name).to.include({ __resourceName: name, __stack: "proj/dev" });

@@ -1,8 +1,7 @@
 // What the ownership scenarios share: the emulator reached by the in-process provider, the state
 // of a CDN domain and of a playback domain at the API, and the provider's log as text.
-import { configure, resetClientForTests } from "../../provider/config";
 import { providerConfig, ProviderEnv } from "../support/providerEnv";
-import type { Proxy } from "./proxy";
+import type { Middleman } from "../support/middleman";
 
 export async function cdnHttps(env: ProviderEnv, domain: string): Promise<any> {
   const state = await env.emulator.state();
@@ -24,9 +23,8 @@ export async function sslCertificateIds(env: ProviderEnv): Promise<string[]> {
 export const logText = (env: ProviderEnv) => env.logs.map((l) => l.line).join("\n");
 
 
-/** Points the in-process provider at the emulator through `proxy`, as stack config would. */
-export function routeThrough(env: ProviderEnv, proxy: Proxy): void {
-  const config: Record<string, string> = { ...providerConfig(env.emulator), "tencentcloud-https:endpoint": proxy.url };
-  resetClientForTests();
-  configure({ config: { get: (k: string) => config[k] } });
+/** Points the env's provider processes at the emulator through `proxy`, as stack config would. */
+export function routeThrough(env: ProviderEnv, proxy: Middleman): void {
+  env.config = { ...providerConfig(env.emulator), "tencentcloud-https:endpoint": proxy.url };
+  env.newProcess();
 }

@@ -31,9 +31,9 @@ async function providerTextsFromInstalledSdk(project: PackedProject): Promise<Re
       call: (a) => a.inputs,
     }, "proj", "dev");
     const sdk = require("pulumi-tencentcloud-https");
-    new sdk.CdnHttpsConfig("c", { domain: "x.example.com", certId: "abc" });
-    new sdk.LiveCertificate("l", { cloudCertId: "abc" });
-    new sdk.LiveDomainBinding("b", { cloudCertId: "abc", domains: ["p.example.com"] });
+    new sdk.CdnHttpsConfig("c", { domain: "x.example.com", certificateId: "abc" });
+    new sdk.LiveCertificate("l", { certificateId: "abc" });
+    new sdk.LiveDomainBinding("b", { certificateId: "abc", domains: ["p.example.com"] });
     const started = Date.now();
     const timer = setInterval(() => {
       if (Object.keys(texts).length === 3 || Date.now() - started > 20000) {
@@ -119,7 +119,7 @@ describe("packaged library: full lifecycle through Pulumi's dynamic-provider hos
 
     let state = await e.create(u, args);
     expect(state.id).to.equal(CDN_DOMAIN);
-    expect(state.outputs).to.include({ sslStatus: "deployed", certSource: "self-owned", certFingerprint: chainA.fingerprintSha256 });
+    expect(state.outputs).to.include({ sslStatus: "deployed", source: "self-owned", fingerprint: chainA.fingerprintSha256 });
     expect(state.outputs).to.not.have.property("privateKey");
     expect((await cdnDomain()).Https).to.include({ Switch: "on", SslStatus: "deployed" });
 
@@ -134,7 +134,7 @@ describe("packaged library: full lifecycle through Pulumi's dynamic-provider hos
 
     const rotated = await e.up(state, { ...args, certificate: chainB.certificate, privateKey: chainB.privateKey, forceRedirect: { statusCode: 301 } });
     expect(rotated.step).to.equal("update");
-    expect(rotated.state.outputs.certFingerprint).to.equal(chainB.fingerprintSha256);
+    expect(rotated.state.outputs.fingerprint).to.equal(chainB.fingerprintSha256);
     state = rotated.state;
 
     await e.destroy(state);
@@ -151,45 +151,45 @@ describe("packaged library: full lifecycle through Pulumi's dynamic-provider hos
     const binds = engines.LiveDomainBinding;
     const cu = urn("LiveCertificate", "play-cert");
     const bu = urn("LiveDomainBinding", "play-https");
-    const certArgs = { remarks: "packaged", certificate: chainA.certificate, privateKey: chainA.privateKey };
+    const certArgs = { alias: "packaged", certificate: chainA.certificate, privateKey: chainA.privateKey };
 
-    // Preview: the binding's cloudCertId comes from a certificate not created yet.
+    // Preview: the binding's certificateId comes from a certificate not created yet.
     expect((await certs.preview(cu, certArgs)).failures).to.deep.equal([]);
-    expect((await binds.preview(bu, { cloudCertId: UNKNOWN, domains: [PLAY[0]] })).failures).to.deep.equal([]);
+    expect((await binds.preview(bu, { certificateId: UNKNOWN, domains: [PLAY[0]] })).failures).to.deep.equal([]);
 
     let cert = await certs.create(cu, certArgs);
-    const cloudCertId = cert.outputs.cloudCertId as string;
-    expect(cert.id).to.equal(cloudCertId);
+    const certificateId = cert.outputs.certificateId as string;
+    expect(cert.id).to.equal(certificateId);
     expect(cert.outputs).to.include({ source: "self-owned", fingerprint: chainA.fingerprintSha256 });
     expect(cert.outputs).to.not.have.property("privateKey");
-    expect((await certs.refresh(cert))?.id).to.equal(cloudCertId);
+    expect((await certs.refresh(cert))?.id).to.equal(certificateId);
 
-    const renamed = await certs.up(cert, { ...certArgs, remarks: "packaged, renamed" });
+    const renamed = await certs.up(cert, { ...certArgs, alias: "packaged, renamed" });
     expect(renamed.step).to.equal("update");
-    expect(renamed.state.id).to.equal(cloudCertId);
+    expect(renamed.state.id).to.equal(certificateId);
     cert = renamed.state;
 
-    let binding = await binds.create(bu, { cloudCertId, domains: [PLAY[0]] });
-    expect((await bindingsByDomain()).get(PLAY[0])).to.include({ CloudCertId: cloudCertId, Status: 1 });
+    let binding = await binds.create(bu, { certificateId, domains: [PLAY[0]] });
+    expect((await bindingsByDomain()).get(PLAY[0])).to.include({ CloudCertId: certificateId, Status: 1 });
 
     const refreshed = await binds.refresh(binding);
     expect(refreshed?.outputs.bindings).to.have.length(1);
-    expect((await binds.up(refreshed!, { cloudCertId, domains: [PLAY[0]] })).step).to.equal("same");
+    expect((await binds.up(refreshed!, { certificateId, domains: [PLAY[0]] })).step).to.equal("same");
 
-    const grown = await binds.up(refreshed!, { cloudCertId, domains: [PLAY[0], PLAY[1]] });
+    const grown = await binds.up(refreshed!, { certificateId, domains: [PLAY[0], PLAY[1]] });
     expect(grown.step).to.equal("update");
     binding = grown.state;
     const bound = await bindingsByDomain();
-    for (const d of PLAY) expect(bound.get(d), d).to.include({ CloudCertId: cloudCertId, Status: 1 });
+    for (const d of PLAY) expect(bound.get(d), d).to.include({ CloudCertId: certificateId, Status: 1 });
 
     await binds.destroy(binding);
     const unbound = await bindingsByDomain();
-    for (const d of PLAY) expect(unbound.get(d)?.CloudCertId, d).to.not.equal(cloudCertId);
+    for (const d of PLAY) expect(unbound.get(d)?.CloudCertId, d).to.not.equal(certificateId);
 
     await certs.destroy(cert);
     let gone = false;
     try {
-      await api.ssl.describeCertificateDetail({ CertificateId: cloudCertId });
+      await api.ssl.describeCertificateDetail({ CertificateId: certificateId });
     } catch {
       gone = true;
     }

@@ -4,6 +4,7 @@ import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
+import { RESOURCES } from "../../provider/registry";
 import { repoRoot } from "../support/packed";
 
 const ROOT = repoRoot();
@@ -51,8 +52,8 @@ function actionsThePackageCalls(): string[] {
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(file);
       else if (file.endsWith(".ts")) {
-        // `client.cdn.x(`, `getClient().ssl.y(`: a service namespace of a client, not a spread `...cdn.map(`.
-        for (const [, service, method] of fs.readFileSync(file, "utf8").matchAll(/[\w)]\.(cdn|live|ssl)\.(\w+)\(/g)) {
+        // `client.cdn.x(`, `this.client.ssl.y(`: a service namespace of a client (the services' calls).
+        for (const [, service, method] of fs.readFileSync(file, "utf8").matchAll(/\bclient\.(cdn|live|ssl)\.(\w+)\(/g)) {
           const action = actionOf.get(`${service}.${method}`);
           if (!action) throw new Error(`${file} calls ${service}.${method}, which client.ts does not bind`);
           used.add(action);
@@ -86,11 +87,10 @@ describe("README", function () {
   it("the argument and output tables name every argument and computed output of the SDK", () => {
     const inTables = new Set(README.split("\n").filter((l) => l.startsWith("| `"))
       .flatMap((l) => [...l.split("|")[1].matchAll(/`(\w+)`/g)].map((m) => m[1])));
-    for (const file of ["cdnHttpsConfig", "liveCertificate", "liveDomainBinding", "freeCertificate", "freeCertificateValidation"]) {
-      const source = fs.readFileSync(path.join(ROOT, "sdk", `${file}.ts`), "utf8");
-      const keys = [...source.matchAll(/const (?:ARGUMENTS|COMPUTED) = \[([^\]]*)\]/g)].flatMap((m) => [...m[1].matchAll(/"(\w+)"/g)].map((k) => k[1]));
-      expect(keys, `key lists in sdk/${file}.ts`).to.not.be.empty;
-      expect(keys.filter((k) => !inTables.has(k)), `sdk/${file}.ts keys missing from the README tables`).to.deep.equal([]);
+    for (const definition of Object.values(RESOURCES)) {
+      const keys = [...Object.keys((definition.schema as unknown as { shape: object }).shape), ...definition.computed];
+      expect(keys, `${definition.type}'s arguments and computed outputs`).to.not.be.empty;
+      expect(keys.filter((k) => !inTables.has(k)), `${definition.type} keys missing from the README tables`).to.deep.equal([]);
     }
   });
 

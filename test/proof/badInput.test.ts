@@ -2,7 +2,7 @@
 // the emulator's request log shows no write. In-process against the emulator for all of them, and a
 // handful through Pulumi's real dynamic-provider host (the engine path).
 import { expect } from "chai";
-import * as provider from "../../provider";
+
 import { startProviderEnv, ProviderEnv } from "../support/providerEnv";
 import { BadInput, badInputs, catalogueCerts, catalogueSeed, CatalogueCerts } from "./badInputCatalogue";
 import { startFleetHost, FleetHost } from "../../bench/lib/providerHost";
@@ -40,9 +40,9 @@ describe("proof: bad-input catalogue", function () {
 
   it("control: the valid inputs beside them pass check", async () => {
     const pair = { certificate: certs.good.certificate, privateKey: certs.good.privateKey };
-    const ok = await provider.cdnHttpsConfig.check({}, { domain: "ok.catalogue.example.com", ...pair });
+    const ok = await env.provider.cdnHttpsConfig.check({}, { domain: "ok.catalogue.example.com", ...pair });
     expect(ok.failures ?? []).to.deep.equal([]);
-    const live = await provider.liveDomainBinding.check({}, { cloudCertId: "CATLIVE1", domains: ["play1.live.catalogue.example.com"] });
+    const live = await env.provider.liveDomainBinding.check({}, { certificateId: "CATLIVE1", domains: ["play1.live.catalogue.example.com"] });
     expect(live.failures ?? []).to.deep.equal([]);
   });
 
@@ -51,7 +51,7 @@ describe("proof: bad-input catalogue", function () {
       // A check answers in well under a second; an unbounded input must not be allowed to stall it.
       this.timeout(15_000);
       const since = await lastSeq(env);
-      const result = await provider[c.resource].check({}, c.args);
+      const result = await env.provider[c.resource].check({}, c.args);
       expectFailure(c, result.failures);
       expect(await env.emulator.writes(since), "no write during check").to.deep.equal([]);
     });

@@ -80,7 +80,7 @@ export function badInputs(c: CatalogueCerts): BadInput[] {
   const cert = (name: string, args: Record<string, unknown>, property: BadInput["property"], reason: RegExp): BadInput =>
     ({ name, resource: "liveCertificate", args, property, reason });
   const bind = (name: string, args: Record<string, unknown>, property: BadInput["property"], reason: RegExp): BadInput =>
-    ({ name, resource: "liveDomainBinding", args: { cloudCertId: CAT.hostedLiveCert, ...args }, property, reason });
+    ({ name, resource: "liveDomainBinding", args: { certificateId: CAT.hostedLiveCert, ...args }, property, reason });
   const free = (name: string, args: Record<string, unknown>, property: BadInput["property"], reason: RegExp): BadInput =>
     ({ name, resource: "freeCertificate", args: { domain: "www.catalogue.example.com", ...args }, property, reason });
   const validation = (name: string, args: Record<string, unknown>, property: BadInput["property"], reason: RegExp): BadInput =>
@@ -105,7 +105,7 @@ export function badInputs(c: CatalogueCerts): BadInput[] {
     cdn("RSA 1024 key", { certificate: c.rsa1024.certificate, privateKey: c.rsa1024.privateKey }, /certificate|privateKey/, /1024|2048|too (small|short|weak)/i),
     cdn("10 MB certificate string", { certificate: "A".repeat(TEN_MB), privateKey: c.good.privateKey }, "certificate", /large|size|long|PEM|certificate/i),
     // ---- CdnHttpsConfig: forms and settings
-    cdn("both certificate forms", { ...pair, certId: "abc123" }, "certId", /not both/i),
+    cdn("both certificate forms", { ...pair, certificateId: "abc123" }, "certificateId", /not both/i),
     cdn("neither certificate form", {}, "certificate", /required/i),
     cdn("certificate without key", { certificate: c.good.certificate }, "privateKey", /privateKey is required/i),
     cdn("unknown TLS version", { ...pair, tlsVersions: ["TLSv1.2", "TLSv1.4"] }, "tlsVersions", /TLSv1\.4.*allowed values/i),
@@ -130,12 +130,12 @@ export function badInputs(c: CatalogueCerts): BadInput[] {
     cdn("third-party origin", { ...pair, domain: CAT.thirdPartyCdn }, "domain", /origin type "third_party"/),
     cdn("unknown CDN domain", { ...pair, domain: CAT.unknownCdn }, "domain", /not|exist|found/i),
     // ---- LiveCertificate
-    cert("live: both forms", { ...pair, cloudCertId: CAT.hostedLiveCert }, "cloudCertId", /not both/i),
-    cert("live: neither form", { remarks: "nothing" }, "certificate", /Give either/),
+    cert("live: both forms", { ...pair, certificateId: CAT.hostedLiveCert }, "certificateId", /not both/i),
+    cert("live: neither form", { alias: "nothing" }, "certificate", /A certificate is required/),
     cert("live: expired certificate", { certificate: c.expired.certificate, privateKey: c.expired.privateKey }, "certificate", /expired/i),
     cert("live: key for another certificate", { certificate: c.good.certificate, privateKey: c.otherKey }, "privateKey", /match|belong|another|pair/i),
     cert("live: malformed PEM", { certificate: garbagePem, privateKey: c.good.privateKey }, "certificate", /certificate/i),
-    cert("live: hosted id that does not exist", { cloudCertId: "NOSUCH01" }, "cloudCertId", /does not exist/),
+    cert("live: hosted id that does not exist", { certificateId: "NOSUCH01" }, "certificateId", /does not exist/),
     cert("live: 10 MB certificate string", { certificate: "A".repeat(TEN_MB), privateKey: c.good.privateKey }, "certificate", /large|size|long|PEM|certificate/i),
     // ---- LiveDomainBinding
     bind("binding: empty domain list", { domains: [] }, "domains", /at least one/i),
@@ -143,8 +143,8 @@ export function badInputs(c: CatalogueCerts): BadInput[] {
     bind("binding: unknown live domain", { domains: ["nowhere.live.catalogue.example.com"] }, "domains[0]", /does not exist/),
     bind("binding: domain not covered by the certificate", { domains: ["play.other.example.net"] }, "domains[0]", /does not exist|not covered/),
     bind("binding: not a domain name", { domains: ["play example"] }, "domains[0]", /not a domain name/),
-    bind("binding: certificate that does not exist", { cloudCertId: "NOSUCH02", domains: [CAT.play] }, "cloudCertId", /does not exist/),
-    bind("binding: certificate id that is a path", { cloudCertId: "bad id/../x", domains: [CAT.play] }, "cloudCertId", /^cloudCertId must be the id of a certificate in SSL Certificate Management/),
+    bind("binding: certificate that does not exist", { certificateId: "NOSUCH02", domains: [CAT.play] }, "certificateId", /does not exist/),
+    bind("binding: certificate id that is a path", { certificateId: "bad id/../x", domains: [CAT.play] }, "certificateId", /^certificateId must be the id of a certificate in SSL Certificate Management/),
     // ---- FreeCertificate (all offline: nothing is asked of the API at check)
     free("free: wildcard domain", { domain: "*.catalogue.example.com" }, "domain", /wildcard.*one exact name/),
     free("free: IP address", { domain: "192.0.2.7" }, "domain", /IP address/),

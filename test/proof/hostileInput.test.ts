@@ -4,9 +4,8 @@
 // hosted server certificate given as the mTLS client CA, and redaction that only knew field names.
 import { expect } from "chai";
 import { domainToASCII } from "node:url";
-import * as provider from "../../provider";
 import { makeScrubber } from "../../provider/tencentcloud/redact";
-import { redactSecrets } from "../../emulator/redact";
+import { redactSecrets } from "../../emulator/core/redact";
 import { cachedKey, makeCertificate, makeChain, toPem } from "../support/certs";
 import { startProviderEnv, ProviderEnv } from "../support/providerEnv";
 import { Needle, pemNeedles, scanForSecrets } from "../../bench/lib/secretScan";
@@ -69,20 +68,20 @@ describe("proof: hostile input (issue 24)", function () {
   describe("key material in a certificate field is refused at check", () => {
     for (const [what, tail] of [["a key under a damaged BEGIN line", damagedKey], ["a key block whose labels differ", mismatchedKey]] as const) {
       it(`CdnHttpsConfig certificate: ${what}`, () => expectRefusedOffline(
-        () => provider.cdnHttpsConfig.check({}, { domain: CDN, certificate: `${chain.certificate}\n${tail}`, privateKey: chain.privateKey }),
+        () => env.provider.cdnHttpsConfig.check({}, { domain: CDN, certificate: `${chain.certificate}\n${tail}`, privateKey: chain.privateKey }),
         "certificate", /private key/i));
       it(`LiveCertificate certificate: ${what}`, () => expectRefusedOffline(
-        () => provider.liveCertificate.check({}, { certificate: `${chain.certificate}\n${tail}`, privateKey: chain.privateKey }),
+        () => env.provider.liveCertificate.check({}, { certificate: `${chain.certificate}\n${tail}`, privateKey: chain.privateKey }),
         "certificate", /private key/i));
       it(`CdnHttpsConfig clientCertificate.caCertificates: ${what}`, () => expectRefusedOffline(
-        () => provider.cdnHttpsConfig.check({}, { domain: CDN, certificate: chain.certificate, privateKey: chain.privateKey,
+        () => env.provider.cdnHttpsConfig.check({}, { domain: CDN, certificate: chain.certificate, privateKey: chain.privateKey,
           clientCertificate: { caCertificates: `${chain.intermediatePems[0]}\n${tail}` } }),
         "clientCertificate.caCertificates", /private key/i));
     }
     it("a key's base64 body without any PEM lines", () => {
       const body = chain.privateKey.split("\n").filter((l) => l && !l.startsWith("-----")).join("\n");
       return expectRefusedOffline(
-        () => provider.liveCertificate.check({}, { certificate: `${chain.certificate}\n${body}\n`, privateKey: chain.privateKey }),
+        () => env.provider.liveCertificate.check({}, { certificate: `${chain.certificate}\n${body}\n`, privateKey: chain.privateKey }),
         "certificate", /private key/i);
     });
   });
@@ -91,11 +90,11 @@ describe("proof: hostile input (issue 24)", function () {
     const padding = `\n${"# padding\n".repeat(TWENTY_MB / 10)}`;
     const huge = `${chain.certificate}${padding}`;
     it("CdnHttpsConfig", () => expectRefusedOffline(
-      () => provider.cdnHttpsConfig.check({}, { domain: CDN, certificate: huge, privateKey: chain.privateKey }), "certificate", /too large|at most/i));
+      () => env.provider.cdnHttpsConfig.check({}, { domain: CDN, certificate: huge, privateKey: chain.privateKey }), "certificate", /too large|at most/i));
     it("LiveCertificate", () => expectRefusedOffline(
-      () => provider.liveCertificate.check({}, { certificate: huge, privateKey: chain.privateKey }), "certificate", /too large|at most/i));
+      () => env.provider.liveCertificate.check({}, { certificate: huge, privateKey: chain.privateKey }), "certificate", /too large|at most/i));
     it("the client CA", () => expectRefusedOffline(
-      () => provider.cdnHttpsConfig.check({}, { domain: CDN, certificate: chain.certificate, privateKey: chain.privateKey, clientCertificate: { caCertificates: `${chain.intermediatePems[0]}${padding}` } }),
+      () => env.provider.cdnHttpsConfig.check({}, { domain: CDN, certificate: chain.certificate, privateKey: chain.privateKey, clientCertificate: { caCertificates: `${chain.intermediatePems[0]}${padding}` } }),
       "clientCertificate.caCertificates", /too large|at most/i));
   });
 
@@ -107,24 +106,24 @@ describe("proof: hostile input (issue 24)", function () {
 
     it("CdnHttpsConfig: the output and the UpdateDomainConfig request hold the canonical chain", async () => {
       const args = { domain: CDN, certificate: bagged, privateKey: chain.privateKey };
-      expect((await provider.cdnHttpsConfig.check({}, args)).failures ?? []).to.deep.equal([]);
+      expect((await env.provider.cdnHttpsConfig.check({}, args)).failures ?? []).to.deep.equal([]);
       const since = await lastSeq();
-      const { outs } = await provider.cdnHttpsConfig.create!(args);
+      const { outs } = await env.provider.cdnHttpsConfig.create!(args);
       try {
         expect(outs.certificate).to.equal(canonical);
         const write = (await env.emulator.writes(since)).find((r) => r.action === "UpdateDomainConfig");
         expect(write?.params?.Https?.CertInfo?.Certificate).to.equal(canonical);
         // A diff against state written before this fix (the raw text) shows no change.
-        expect((await provider.cdnHttpsConfig.diff!(CDN, { ...outs, certificate: bagged }, args)).changes).to.equal(false);
+        expect((await env.provider.cdnHttpsConfig.diff!(CDN, { ...outs, certificate: bagged }, args)).changes).to.equal(false);
       } finally {
-        await provider.cdnHttpsConfig.delete!(CDN, outs);
+        await env.provider.cdnHttpsConfig.delete!(CDN, outs);
       }
     });
 
     it("LiveCertificate: the output, the UploadCertificate request and the emulator's state hold the canonical chain", async () => {
       const args = { certificate: bagged, privateKey: chain.privateKey };
       const since = await lastSeq();
-      const { id, outs } = await provider.liveCertificate.create!(args);
+      const { id, outs } = await env.provider.liveCertificate.create!(args);
       try {
         expect(outs.certificate).to.equal(canonical);
         const write = (await env.emulator.writes(since)).find((r) => r.action === "UploadCertificate");
@@ -132,19 +131,19 @@ describe("proof: hostile input (issue 24)", function () {
         const stored = (await env.emulator.state()).sslCertificates.find((c) => c.id === id);
         expect(stored?.certificate).to.equal(canonical);
       } finally {
-        await provider.liveCertificate.delete!(id, outs);
+        await env.provider.liveCertificate.delete!(id, outs);
       }
     });
   });
 
   describe("FreeCertificate domains a public CA refuses", () => {
     it("an underscore label", () => expectRefusedOffline(
-      async () => provider.freeCertificate.check({}, { domain: "bad_label.example.com" }), "domain", /underscore/i));
+      async () => env.provider.freeCertificate.check({}, { domain: "bad_label.example.com" }), "domain", /underscore/i));
     it("64 characters counted on the punycode form the CA counts, not the Unicode form", () => {
       const domain = `${"日本語".repeat(13)}.example.com`;
       expect(domain.length).to.be.at.most(64);
       expect(domainToASCII(domain).length).to.be.above(64);
-      return expectRefusedOffline(async () => provider.freeCertificate.check({}, { domain }), "domain", /64/);
+      return expectRefusedOffline(async () => env.provider.freeCertificate.check({}, { domain }), "domain", /64/);
     });
   });
 
@@ -153,20 +152,20 @@ describe("proof: hostile input (issue 24)", function () {
     const ciphertext = encrypted.split("\n").filter((l) => l && !l.startsWith("-----") && !l.includes(":")).join("\n");
     const rows = pemNeedles("encrypted key", encrypted, 24);
     return expectRefusedOffline(async () => {
-      const result = await provider.freeCertificateValidation.check({}, { certificateId: "a9TsmZkL", validationRecordIds: [`\n${ciphertext}\n`] });
+      const result = await env.provider.freeCertificateValidation.check({}, { certificateId: "a9TsmZkL", validationRecordIds: [`\n${ciphertext}\n`] });
       expect(scanForSecrets([{ name: "failures", text: JSON.stringify(result.failures) }], rows)).to.deep.equal([]);
       return result;
     }, "validationRecordIds.0", /base64/);
   });
 
-  it("mTLS: a hosted server certificate (certId) given as the client CA is refused, as it is as PEM", async () => {
+  it("mTLS: a hosted server certificate (certificateId) given as the client CA is refused, as it is as PEM", async () => {
     const since = await lastSeq();
-    const { failures } = await provider.cdnHttpsConfig.check({}, { domain: MTLS, certId: HOSTED_CA_SERVER, clientCertificate: { caCertificates: hostedServer } });
+    const { failures } = await env.provider.cdnHttpsConfig.check({}, { domain: MTLS, certificateId: HOSTED_CA_SERVER, clientCertificate: { caCertificates: hostedServer } });
     expect((failures ?? []).map((f) => f.property)).to.include("clientCertificate.caCertificates");
     expect((failures ?? []).find((f) => /server certificate/.test(f.reason))).to.not.equal(undefined);
     expect(await env.emulator.writes(since)).to.deep.equal([]);
     // The same certificate as PEM (control): refused offline, as before.
-    const pem = await provider.cdnHttpsConfig.check({}, { domain: MTLS, certificate: hostedServer, privateKey: cachedKey("rsa", 640).privateKey.export({ type: "pkcs8", format: "pem" }) as string, clientCertificate: { caCertificates: hostedServer } });
+    const pem = await env.provider.cdnHttpsConfig.check({}, { domain: MTLS, certificate: hostedServer, privateKey: cachedKey("rsa", 640).privateKey.export({ type: "pkcs8", format: "pem" }) as string, clientCertificate: { caCertificates: hostedServer } });
     expect((pem.failures ?? []).find((f) => f.property === "clientCertificate.caCertificates" && /server certificate/.test(f.reason))).to.not.equal(undefined);
   });
 

@@ -2,7 +2,7 @@
 // dynamic-provider host; everything produced is collected and searched for the private keys and
 // the API secret key, as PEM and as base64 body lines. A control proves the search finds a planted key.
 import { expect } from "chai";
-import * as provider from "../../provider";
+
 import { makeChain, TestChain } from "../support/certs";
 import { serializeProvider, StateEntry } from "../support/engine";
 import { startProviderEnv, ProviderEnv } from "../support/providerEnv";
@@ -85,7 +85,7 @@ describe("proof: secret-leak audit", function () {
     let cdnState = await step("cdn create", () => cdn.create(urn("CdnHttpsConfig", "site"), cdnArgs(cdnA)), outputsOf);
     await step("cdn preview with unknown key", () => cdn.preview(urn("CdnHttpsConfig", "site"), { ...cdnArgs(cdnB), privateKey: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" }, cdnState), previewView);
     await step("cdn check, key of another certificate", () => cdn.preview(urn("CdnHttpsConfig", "bad"), { ...cdnArgs(cdnA), privateKey: cdnB.privateKey }), previewView);
-    await step("cdn check in-process, key of another certificate", () => provider.cdnHttpsConfig.check({}, { ...cdnArgs(cdnA), privateKey: liveA.privateKey }), (r) => r.failures);
+    await step("cdn check in-process, key of another certificate", () => env.provider.cdnHttpsConfig.check({}, { ...cdnArgs(cdnA), privateKey: liveA.privateKey }), (r) => r.failures);
     if (cdnState) {
       await step("cdn refresh", () => refresh(cdnState!));
       await step("cdn import", () => importRead(cdn, urn("CdnHttpsConfig", "imported"), CDN));
@@ -106,24 +106,24 @@ describe("proof: secret-leak audit", function () {
     }
 
     // ---- LiveCertificate + LiveDomainBinding: create, refresh, import, update, replace, failures, destroy
-    let certState = await step("live cert create", () => cert.create(urn("LiveCertificate", "c"), { certificate: liveA.certificate, privateKey: liveA.privateKey, remarks: "audit" }), outputsOf);
+    let certState = await step("live cert create", () => cert.create(urn("LiveCertificate", "c"), { certificate: liveA.certificate, privateKey: liveA.privateKey, alias: "audit" }), outputsOf);
     await step("live cert check, key of another certificate", () => cert.preview(urn("LiveCertificate", "bad"), { certificate: liveA.certificate, privateKey: liveB.privateKey }), previewView);
     await env.emulator.faults([{ service: "ssl", action: "UploadCertificate", code: "FailedOperation.CertificateInvalid", count: 1 }]);
     await step("live cert create with an API error", () => cert.create(urn("LiveCertificate", "c2"), { certificate: liveB.certificate, privateKey: liveB.privateKey }), outputsOf);
     await env.emulator.faults([]);
     if (certState) {
-      const id = String(certState.outputs.cloudCertId);
-      let bindState: StateEntry | undefined = await step("binding create", () => binding.create(urn("LiveDomainBinding", "b"), { cloudCertId: id, domains: PLAY }), outputsOf);
+      const id = String(certState.outputs.certificateId);
+      let bindState: StateEntry | undefined = await step("binding create", () => binding.create(urn("LiveDomainBinding", "b"), { certificateId: id, domains: PLAY }), outputsOf);
       await step("live cert refresh", () => refresh(certState!));
       await step("live cert import", () => importRead(cert, urn("LiveCertificate", "imported"), id));
-      await step("live cert remarks update", async () => { const r = await cert.up(certState!, { certificate: liveA.certificate, privateKey: liveA.privateKey, remarks: "audit 2" }); certState = r.state; return r; }, upView);
+      await step("live cert alias update", async () => { const r = await cert.up(certState!, { certificate: liveA.certificate, privateKey: liveA.privateKey, alias: "audit 2" }); certState = r.state; return r; }, upView);
       await step("live cert delete while bound (refused)", () => cert.destroy(certState!));
       if (bindState) {
         await step("binding refresh", () => refresh(bindState!));
         await step("binding import", () => importRead(binding, urn("LiveDomainBinding", "imported"), PLAY.join(",")));
         const replacement = await step("live cert replacement", () => cert.create(urn("LiveCertificate", "c"), { certificate: liveB.certificate, privateKey: liveB.privateKey }), outputsOf);
         if (replacement) {
-          const moved = await step("binding moved", () => binding.up(bindState!, { cloudCertId: String(replacement.outputs.cloudCertId), domains: PLAY, enableHttps: false }), upView);
+          const moved = await step("binding moved", () => binding.up(bindState!, { certificateId: String(replacement.outputs.certificateId), domains: PLAY, enableHttps: false }), upView);
           if (moved) bindState = moved.state;
           await step("old live cert delete", () => cert.destroy(certState!));
           certState = replacement;

@@ -2,10 +2,9 @@
 // the write on the wire, refresh without a diff, CA rotation in place, console drift, a QUIC-only
 // change, the delete order, and each bad client CA refused at check with no write.
 import { expect } from "chai";
-import { cdnHttpsConfigHandlers as h } from "../../provider/cdnHttpsConfig";
 import { UNKNOWN } from "../../provider/unknown";
 import { makeCa, makeChain, TestChain } from "../support/certs";
-import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
+import { ProviderEnv, startProviderEnv, handlersOf } from "../support/providerEnv";
 import { Declared, describeResult, up } from "../ownership/deployment";
 
 const DOMAIN = "mtls.example.com";
@@ -14,6 +13,7 @@ const b64 = (pem: string) => Buffer.from(pem, "utf8").toString("base64");
 
 describe("CdnHttpsConfig: client-certificate verification and QUIC against the emulator", function () {
   let env: ProviderEnv;
+  const h = handlersOf(() => env, "cdnHttpsConfig");
   let chain: TestChain;
   let ca: string;
   let rotatedCa: string;
@@ -139,9 +139,9 @@ describe("CdnHttpsConfig: client-certificate verification and QUIC against the e
 
   it("a rename keeps verification and QUIC on: the old name's delete leaves the domain to the new one", async function () {
     const site = (name: string): Declared => ({ kind: "cdnHttpsConfig", name, args: args() });
-    const first = await up([site("site")], []);
+    const first = await up(env, [site("site")], []);
     expect(first.ok, describeResult(first)).to.equal(true);
-    const renamed = await up([site("site-renamed")], first.state);
+    const renamed = await up(env, [site("site-renamed")], first.state);
     expect(renamed.ok, describeResult(renamed)).to.equal(true);
     expect(renamed.steps).to.include({ "site-renamed": "create", "site (delete)": "delete" });
     const served = await domainState();

@@ -1,17 +1,17 @@
 // CdnHttpsConfig handlers against the emulator: every documented rule rejected at check without a
 // write, the create / update / read / delete flows and their ordering, drift, import, failures.
 import { expect } from "chai";
-import { cdnHttpsConfigHandlers as h } from "../../provider/cdnHttpsConfig";
 import { UNKNOWN } from "../../provider/unknown";
 import type { EmulatorSeed } from "../../emulator";
 import { makeChain, TestChain } from "../support/certs";
-import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
+import { ProviderEnv, startProviderEnv, handlersOf } from "../support/providerEnv";
 
 const DOMAIN = "cdn.example.com";
 const PROVIDER = "serialized-provider-text"; // check must hand __provider back untouched
 
 describe("CdnHttpsConfig against the emulator", function () {
   let env: ProviderEnv;
+  const h = handlersOf(() => env, "cdnHttpsConfig");
   let chain: TestChain;
   let rotated: TestChain;
   let hostedChain: TestChain;
@@ -54,7 +54,7 @@ describe("CdnHttpsConfig against the emulator", function () {
   const lastSeq = async () => (await env.emulator.requests()).reduce((m, r) => Math.max(m, r.seq), 0);
   const selfOwned = (extra: Record<string, unknown> = {}) =>
     ({ domain: DOMAIN, certificate: chain.certificate, privateKey: chain.privateKey, __provider: PROVIDER, ...extra });
-  const hosted = (extra: Record<string, unknown> = {}) => ({ domain: DOMAIN, certId: "hosted01", __provider: PROVIDER, ...extra });
+  const hosted = (extra: Record<string, unknown> = {}) => ({ domain: DOMAIN, certificateId: "hosted01", __provider: PROVIDER, ...extra });
   const domainState = async (d = DOMAIN) => {
     const state = await env.emulator.state();
     const list: any[] = state.cdnDomains;
@@ -97,8 +97,8 @@ describe("CdnHttpsConfig against the emulator", function () {
       await rejects({ domain: "old.qcloudcdn.com", __provider: PROVIDER }, "certificate", "old.qcloudcdn.com", "closed");
     });
     it("exactly one certificate form", async function () {
-      await rejects(selfOwned({ certId: "hosted01" }), "certId", "not both");
-      await rejects({ domain: DOMAIN, __provider: PROVIDER }, "certificate", "certId");
+      await rejects(selfOwned({ certificateId: "hosted01" }), "certificateId", "not both");
+      await rejects({ domain: DOMAIN, __provider: PROVIDER }, "certificate", "certificateId");
       await rejects({ domain: DOMAIN, certificate: chain.certificate, __provider: PROVIDER }, "privateKey", "required");
     });
     it("a self-owned certificate must cover the domain and match its key", async function () {
@@ -106,9 +106,9 @@ describe("CdnHttpsConfig against the emulator", function () {
       await rejects(selfOwned({ privateKey: rotated.privateKey }), "privateKey");
     });
     it("a hosted certificate must exist, be valid and cover the domain", async function () {
-      await rejects(hosted({ certId: "nosuch01" }), "certId", "nosuch01", "does not exist");
-      await rejects(hosted({ certId: "expired1" }), "certId", "expired1", "expired");
-      await rejects(hosted({ certId: "othernm1" }), "certId", "other.test", DOMAIN);
+      await rejects(hosted({ certificateId: "nosuch01" }), "certificateId", "nosuch01", "does not exist");
+      await rejects(hosted({ certificateId: "expired1" }), "certificateId", "expired1", "expired");
+      await rejects(hosted({ certificateId: "othernm1" }), "certificateId", "other.test", DOMAIN);
     });
     it("TLS versions must be consecutive known versions", async function () {
       await rejects(hosted({ tlsVersions: ["TLSv1", "TLSv1.2"] }), "tlsVersions", "consecutive");
@@ -131,18 +131,18 @@ describe("CdnHttpsConfig against the emulator", function () {
       expect(inputs).to.deep.equal(news);
       expect(await env.emulator.requests(since)).to.deep.equal([]);
       // A known domain is still checked while the certificate is unknown.
-      expect((await h.check({}, { domain: "offline.example.com", certId: UNKNOWN, __provider: PROVIDER })).failures!.map((f) => f.property))
+      expect((await h.check({}, { domain: "offline.example.com", certificateId: UNKNOWN, __provider: PROVIDER })).failures!.map((f) => f.property))
         .to.deep.equal(["domain"]);
     });
   });
 
   describe("create, update, read, delete", function () {
     it("creates with a self-owned certificate: Https written whole, deployed, outputs without the key", async function () {
-      const { id, outs } = await h.create(selfOwned({ certRemark: "ours", hsts: { maxAge: 3600 } }));
+      const { id, outs } = await h.create(selfOwned({ alias: "ours", hsts: { maxAge: 3600 } }));
       expect(id).to.equal(DOMAIN);
-      expect(outs).to.include({ domain: DOMAIN, certSource: "self-owned", certFingerprint: chain.fingerprintSha256, sslStatus: "deployed", http2: true, ocspStapling: false, httpsEnabled: true });
-      expect(outs.certDomains).to.include(DOMAIN);
-      expect(outs.certExpiresAt).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+      expect(outs).to.include({ domain: DOMAIN, source: "self-owned", fingerprint: chain.fingerprintSha256, sslStatus: "deployed", http2: true, ocspStapling: false, httpsEnabled: true });
+      expect(outs.dnsNames).to.include(DOMAIN);
+      expect(outs.expiresAt).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
       expect(JSON.stringify(outs)).to.not.contain("PRIVATE KEY");
       const [write] = httpsWrites(await env.emulator.writes());
       expect(write.params.Https).to.include({ Switch: "on", Http2: "on", OcspStapling: "off" });
@@ -153,9 +153,9 @@ describe("CdnHttpsConfig against the emulator", function () {
 
     it("creates with a hosted certificate", async function () {
       const { outs } = await h.create(hosted());
-      expect(outs).to.include({ certId: "hosted01", certSource: "hosted", sslStatus: "deployed" });
-      expect(outs.certFingerprint).to.equal(hostedChain.fingerprintSha256);
-      expect(outs.certDomains).to.include("*.example.com");
+      expect(outs).to.include({ certificateId: "hosted01", source: "hosted", sslStatus: "deployed" });
+      expect(outs.fingerprint).to.equal(hostedChain.fingerprintSha256);
+      expect(outs.dnsNames).to.include("*.example.com");
       const [write] = httpsWrites(await env.emulator.writes());
       expect(write.params.Https.CertInfo).to.deep.equal({ CertId: "hosted01" });
     });
@@ -185,7 +185,7 @@ describe("CdnHttpsConfig against the emulator", function () {
       const diff = await h.diff!(DOMAIN, created.outs, news);
       expect(diff).to.deep.equal({ changes: true, replaces: [], deleteBeforeReplace: false });
       const { outs } = await h.update!(DOMAIN, created.outs, news);
-      expect(outs.certFingerprint).to.equal(rotated.fingerprintSha256);
+      expect(outs.fingerprint).to.equal(rotated.fingerprintSha256);
       const writes = await env.emulator.writes(since);
       expect(writes.map((w) => Object.keys(w.params).filter((k) => k !== "Domain"))).to.deep.equal([["Https"]]);
       expect(writes[0].params.Https.Switch).to.equal("on");
@@ -222,7 +222,7 @@ describe("CdnHttpsConfig against the emulator", function () {
       expect(await h.diff!(DOMAIN, outs, selfOwned({ certificate: crlf, domain: "CDN.Example.com." }))).to.deep.equal({ changes: false, replaces: [], deleteBeforeReplace: false });
       expect(await h.diff!(DOMAIN, outs, selfOwned({ waitForDeployment: true, http2: true, __timeouts: { create: "5m" } }))).to.include({ changes: false });
       expect(await h.diff!(DOMAIN, outs, selfOwned({ domain: "cos.example.com" }))).to.deep.include({ changes: true, replaces: ["domain"] });
-      expect(await h.diff!(DOMAIN, outs, selfOwned({ certRemark: "x" }))).to.deep.include({ changes: true, replaces: [] });
+      expect(await h.diff!(DOMAIN, outs, selfOwned({ alias: "x" }))).to.deep.include({ changes: true, replaces: [] });
       expect(await h.diff!(DOMAIN, outs, selfOwned({ certificate: UNKNOWN }))).to.deep.include({ changes: true, replaces: [] });
     });
 
@@ -243,8 +243,8 @@ describe("CdnHttpsConfig against the emulator", function () {
       expect((await h.read!(DOMAIN, created.outs)).props).to.deep.equal(created.outs); // no drift: same state
       await env.emulator.editCdnDomain(DOMAIN, { https: { Switch: "on", CertInfo: { CertId: "othernm1" } } });
       const r = await h.read!(DOMAIN, created.outs);
-      expect(r.props!.certId).to.equal("othernm1");
-      expect(r.inputs!.certId).to.equal("othernm1");
+      expect(r.props!.certificateId).to.equal("othernm1");
+      expect(r.inputs!.certificateId).to.equal("othernm1");
       expect(r.inputs).to.not.have.property("privateKey");
       expect((await h.diff!(DOMAIN, r.props, hosted())).changes).to.equal(true);
     });
@@ -259,8 +259,8 @@ describe("CdnHttpsConfig against the emulator", function () {
       await h.create(hosted({ forceRedirect: { statusCode: 301 }, hsts: { maxAge: 600, includeSubDomains: true } }));
       const r = await h.read!("CDN.example.com", {});
       expect(r.id).to.equal(DOMAIN);
-      expect(r.props).to.include({ domain: DOMAIN, certId: "hosted01", certSource: "hosted", httpsEnabled: true, sslStatus: "deployed" });
-      expect(r.inputs).to.deep.include({ domain: DOMAIN, certId: "hosted01", forceRedirect: { statusCode: 301, carryHeaders: false }, hsts: { maxAge: 600, includeSubDomains: true } });
+      expect(r.props).to.include({ domain: DOMAIN, certificateId: "hosted01", source: "hosted", httpsEnabled: true, sslStatus: "deployed" });
+      expect(r.inputs).to.deep.include({ domain: DOMAIN, certificateId: "hosted01", forceRedirect: { statusCode: 301, carryHeaders: false }, hsts: { maxAge: 600, includeSubDomains: true } });
       expect((await h.diff!(DOMAIN, r.props, hosted({ forceRedirect: { statusCode: 301 }, hsts: { maxAge: 600, includeSubDomains: true } }))).changes).to.equal(false);
     });
 
@@ -291,7 +291,7 @@ describe("CdnHttpsConfig against the emulator", function () {
       // HTTPS was written, so the engine records what the API has (ErrorResourceInitFailed): destroy
       // knows to clean it up, and the next up sees the unfinished work in its diff.
       expect(error.id).to.equal(DOMAIN);
-      expect(error.properties).to.include({ domain: DOMAIN, sslStatus: "failed", certSource: "self-owned", __provider: PROVIDER });
+      expect(error.properties).to.include({ domain: DOMAIN, sslStatus: "failed", source: "self-owned", __provider: PROVIDER });
       expect(error.properties).to.not.have.property("forceRedirect");
       expect(JSON.stringify(error.properties)).to.not.contain(chain.privateKey.split("\n")[1]);
       expect((await h.diff!(DOMAIN, error.properties, selfOwned({ forceRedirect: {} }))).changes).to.equal(true);
@@ -325,8 +325,8 @@ describe("CdnHttpsConfig against the emulator", function () {
       const writes = await env.emulator.writes(since);
       expect(writes).to.have.length(1);
       expect(writes[0].params.Https.CertInfo.Certificate).to.contain(chain.rootPem!.split("\n")[1]);
-      expect(outs.certFingerprint).to.equal(created.outs.certFingerprint); // same leaf
-      expect(outs.certChainFingerprint).to.not.equal(created.outs.certChainFingerprint);
+      expect(outs.fingerprint).to.equal(created.outs.fingerprint); // same leaf
+      expect(outs.chainFingerprint).to.not.equal(created.outs.chainFingerprint);
       expect((await h.diff!(DOMAIN, outs, selfOwned({ certificate: withRoot.replace(/\n/g, "\r\n") }))).changes).to.equal(false);
     });
 

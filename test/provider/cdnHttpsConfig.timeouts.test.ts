@@ -1,14 +1,14 @@
 // customTimeouts reach the handlers through the sdk's hidden `__timeouts` input (the dynamic-provider
 // host drops the engine's own timeout), and bound the wait for a deployment.
 import { expect } from "chai";
-import { cdnHttpsConfigHandlers as h } from "../../provider/cdnHttpsConfig";
 import { makeChain } from "../support/certs";
-import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
+import { ProviderEnv, startProviderEnv, handlersOf } from "../support/providerEnv";
 
 const DOMAIN = "slow.example.com";
 
 describe("CdnHttpsConfig custom timeouts", function () {
   let env: ProviderEnv;
+  const h = handlersOf(() => env, "cdnHttpsConfig");
   before(async function () {
     // A deployment that takes a minute, far beyond the timeouts under test.
     env = await startProviderEnv({ seed: { cdnDomains: [{ domain: DOMAIN, status: "online", originType: "domain" }] }, deployDelayMs: 60_000 });

@@ -5,11 +5,8 @@
 // OldCertificateId, created before the old one is deleted); deletion refused within the hour or while
 // bound (looked up before DeleteCertificate, which would not check); import adopted; argument errors at check with nothing sent.
 import { expect } from "chai";
-import { freeCertificateHandlers as h } from "../../provider/freeCertificate";
-import { liveDomainBindingHandlers as bindings } from "../../provider/liveDomainBinding";
-import { certificateId, declarations } from "../../provider/ownership";
 import { PartialStateError } from "../../provider/runtime/partialState";
-import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
+import { ProviderEnv, startProviderEnv, handlersOf } from "../support/providerEnv";
 
 const DAY = 86_400_000;
 const alternateKey = (domain: string) => (domain.length % 2 === 0 ? "RSA" : "ECC");
@@ -19,6 +16,8 @@ type Props = Record<string, any>;
 describe("FreeCertificate (provider against the emulator)", function () {
   this.timeout(30_000);
   let env: ProviderEnv;
+  const h = handlersOf(() => env, "freeCertificate");
+  const bindings = handlersOf(() => env, "liveDomainBinding");
   before(async () => {
     env = await startProviderEnv({
       seed: { liveDomains: [{ name: "play.example.com", type: 1 }], validationRecordsPresent: ["ready.example.com", "play.example.com"] },
@@ -43,7 +42,7 @@ describe("FreeCertificate (provider against the emulator)", function () {
     await env.emulator.advanceClock(3000); // Tencent Cloud DNS adds the record
     const { id, outs } = await done;
     expect(outs).to.include({ certificateId: id, domain: "auto.example.com", validationMethod: "DNS_AUTO", keyAlgorithm: "ECC", status: "issued", adopted: false, renewBeforeDays: 30 });
-    expect(outs.sans).to.deep.equal(["auto.example.com"]);
+    expect(outs.dnsNames).to.deep.equal(["auto.example.com"]);
     expect(outs.fingerprint).to.match(/^[0-9a-f]{64}$/);
     expect(outs.daysToExpiry).to.be.within(85, 92);
     expect(Date.parse(outs.expiresAt) - Date.parse(outs.issuedAt)).to.be.within(88 * DAY, 92 * DAY);
@@ -102,14 +101,14 @@ describe("FreeCertificate (provider against the emulator)", function () {
     const diff = await h.diff(first.id, first.outs, first.inputs);
     expect(diff).to.deep.equal({ changes: true, replaces: ["expiresAt"], deleteBeforeReplace: false });
     // create-before-delete: the replacement first, then the binding moves, then the old one goes.
-    const binding = await bindings.create({ domains: ["play.example.com"], cloudCertId: first.id, enableHttps: true });
+    const binding = await bindings.create({ domains: ["play.example.com"], certificateId: first.id, enableHttps: true });
     const second = await h.create(first.inputs);
     expect(second.id).to.not.equal(first.id);
     expect(second.outs).to.include({ status: "issued", renews: first.id });
     expect(second.outs.daysToExpiry).to.be.above(80);
     const applied = (await env.emulator.requests()).filter((r) => r.action === "ApplyCertificate").pop()!;
     expect(applied.params.OldCertificateId).to.equal(first.id);
-    const moved = { domains: ["play.example.com"], cloudCertId: second.id, enableHttps: true };
+    const moved = { domains: ["play.example.com"], certificateId: second.id, enableHttps: true };
     await bindings.update(binding.id, binding.outs, moved);
     await h.delete(first.id, first.outs);
     const state = await env.emulator.state();
@@ -185,14 +184,15 @@ describe("FreeCertificate (provider against the emulator)", function () {
     await h.delete(id, outs); // already gone: nothing to do
   });
 
-  it("leaves a certificate that a resource still in the program declares (a CdnHttpsConfig certId), naming it", async () => {
+  it("leaves a certificate that a resource still in the program declares (a CdnHttpsConfig certificateId), naming it", async () => {
     const { id, outs } = await up({ domain: "ready.example.com", validationMethod: "DNS" });
     await env.emulator.advanceClock(HOUR);
-    declarations.declare({ type: "CdnHttpsConfig", name: "site" }, [{ thing: certificateId(id) }]);
+    // The program still has a CdnHttpsConfig "site" taking the certificate: its check declares it.
+    await env.provider.cdnHttpsConfig.check({}, { domain: "site.example.com", certificateId: id, __resourceName: "site", __provider: "seam" });
     try {
       await h.delete(id, outs);
     } finally {
-      declarations.clear();
+      env.newProcess();
     }
     expect(lines()).to.match(new RegExp(`certificate ${id} is still declared by CdnHttpsConfig "site" in this deployment; it stays in SSL Certificate Management`));
     expect((await env.emulator.state()).sslCertificates.map((c) => c.id)).to.deep.equal([id]);
@@ -202,7 +202,7 @@ describe("FreeCertificate (provider against the emulator)", function () {
   it("imports a certificate as adopted and leaves it in place on delete", async () => {
     const { id } = await up({ domain: "ready.example.com", validationMethod: "DNS" });
     const imported = await h.read(id);
-    expect(imported.inputs).to.deep.equal({ domain: "ready.example.com", validationMethod: "DNS", keyAlgorithm: "RSA" });
+    expect(imported.inputs).to.deep.equal({ domain: "ready.example.com", validationMethod: "DNS", keyAlgorithm: "RSA", renewBeforeDays: 30, waitForIssuance: true });
     expect(imported.props).to.include({ adopted: true, status: "issued" });
     await env.emulator.advanceClock(HOUR);
     await h.delete(id, imported.props!);
@@ -219,6 +219,8 @@ describe("FreeCertificate (provider against the emulator)", function () {
 describe("FreeCertificate waiting on a rate-limited check (provider against the emulator)", function () {
   this.timeout(30_000);
   let env: ProviderEnv;
+  const h = handlersOf(() => env, "freeCertificate");
+  const bindings = handlersOf(() => env, "liveDomainBinding");
   // Checks closer than a minute (on the emulator clock) answer Frequently.
   before(async () => { env = await startProviderEnv({ freeCertificates: { checkIntervalMs: 60_000 } }); });
   after(async () => { await env?.stop(); });

@@ -5,10 +5,8 @@
 // partial state and the next up resumes it; a renewal (a new certificate id) replaces the validation,
 // which waits for the new certificate; check sends nothing; delete touches nothing at the API.
 import { expect } from "chai";
-import { freeCertificateHandlers as certs } from "../../provider/freeCertificate";
-import { freeCertificateValidationHandlers as h } from "../../provider/freeCertificateValidation";
 import { PartialStateError } from "../../provider/runtime/partialState";
-import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
+import { ProviderEnv, startProviderEnv, handlersOf } from "../support/providerEnv";
 
 const DAY = 86_400_000;
 type Props = Record<string, any>;
@@ -16,6 +14,8 @@ type Props = Record<string, any>;
 describe("FreeCertificateValidation (provider against the emulator)", function () {
   this.timeout(30_000);
   let env: ProviderEnv;
+  const certs = handlersOf(() => env, "freeCertificate");
+  const h = handlersOf(() => env, "freeCertificateValidation");
   before(async () => { env = await startProviderEnv(); });
   beforeEach(async () => { await env.emulator.reset(); env.clearLogs(); });
   after(async () => { await env?.stop(); });
@@ -60,7 +60,7 @@ describe("FreeCertificateValidation (provider against the emulator)", function (
     expect((await h.diff(id, outs, inputs)).changes).to.equal(false);
     expect((await h.diff(id, outs, { ...inputs, validationRecordIds: ["another"] })).changes).to.equal(false);
     const refreshed = await h.read(id, outs);
-    expect(refreshed).to.deep.equal({ id, props: outs });
+    expect(refreshed).to.deep.equal({ id, props: outs, inputs: { certificateId: id, validationRecordIds: inputs.validationRecordIds } });
 
     // Destroy: the validation deletes nothing; the certificate is still there for its FreeCertificate.
     const writes = (await env.emulator.writes()).length;
@@ -78,11 +78,11 @@ describe("FreeCertificateValidation (provider against the emulator)", function (
     expect(partial.id).to.equal(cert.id);
     expect(partial.message).to.match(/Timed out after 2s waiting for the issuance of free certificate \w+ for slow\.example\.com.*run `pulumi up` again/);
     expect(partial.properties).to.include({ certificateId: cert.id, status: "pendingValidation" });
-    expect(partial.properties.__timeouts).to.deep.equal({ create: "2s" });
+    expect((partial.properties as Record<string, unknown>).__timeouts).to.deep.equal({ create: "2s" });
     expect(lines()).to.match(/still missing: slow\.example\.com \(DNS\): txt record not found/);
 
     await env.emulator.markValidationRecordPresent(cert.id);
-    const diff = await h.diff(cert.id, partial.properties, inputs);
+    const diff = await h.diff(cert.id, partial.properties as Record<string, unknown>, inputs);
     expect(diff).to.deep.equal({ changes: true, replaces: [], deleteBeforeReplace: false });
     const { outs } = await h.update(cert.id, partial.properties, inputs);
     expect(outs).to.include({ certificateId: cert.id, status: "issued" });
@@ -121,6 +121,6 @@ describe("FreeCertificateValidation (provider against the emulator)", function (
     expect(error.message).to.match(/SSL certificate NoSuch01 does not exist in SSL Certificate Management; give the certificateId of a FreeCertificate/);
     expect(await h.read("NoSuch01", { certificateId: "NoSuch01", status: "issued" })).to.deep.equal({});
     const cert = await certificate("import.example.com");
-    expect(await h.read(cert.id, {})).to.deep.equal({ id: cert.id, props: { certificateId: cert.id, status: "pendingValidation" }, inputs: { certificateId: cert.id } });
+    expect(await h.read(cert.id, {})).to.deep.equal({ id: cert.id, props: { certificateId: cert.id, status: "pendingValidation", __version: 1 }, inputs: { certificateId: cert.id } });
   });
 });

@@ -1,20 +1,20 @@
 // LiveCertificate handlers against the emulator: self-owned (uploaded) and hosted configuration,
-// diff (remarks in place, new material or a new chain replaced create-before-delete), remarks as
+// diff (alias in place, new material or a new chain replaced create-before-delete), alias as
 // the certificate's name in the SSL console (renamed, drift on refresh, shown by the bindings),
 // import, delete refused while bound, no duplicate upload on a retry, a certificate already in SSL
 // Certificate Management adopted and left there (and not renamed), argument errors as sentences,
 // and no key material anywhere.
 import { expect } from "chai";
-import { liveCertificateHandlers as h } from "../../provider/liveCertificate";
-import { liveDomainBindingHandlers } from "../../provider/liveDomainBinding";
 import { UNKNOWN } from "../../provider/unknown";
 import { makeChain, otherKey, TestChain } from "../support/certs";
-import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
+import { ProviderEnv, startProviderEnv, handlersOf } from "../support/providerEnv";
 
 const PROVIDER = "seam-text";
 
 describe("LiveCertificate (provider against the emulator)", function () {
   let env: ProviderEnv;
+  const h = handlersOf(() => env, "liveCertificate");
+  const liveDomainBindingHandlers = handlersOf(() => env, "liveDomainBinding");
   let chain: TestChain;
   let hostedChain: TestChain;
   let expiredChain: TestChain;
@@ -41,7 +41,7 @@ describe("LiveCertificate (provider against the emulator)", function () {
   beforeEach(() => env.clearLogs());
 
   const selfOwned = (extra: Record<string, unknown> = {}) =>
-    ({ certificate: chain.certificate, privateKey: chain.privateKey, remarks: "prod live", __provider: PROVIDER, ...extra });
+    ({ certificate: chain.certificate, privateKey: chain.privateKey, alias: "prod live", __provider: PROVIDER, ...extra });
 
   function expectNoKeyMaterial(text: string) {
     const keyBody = chain.privateKey.split("\n").filter((l) => l && !l.startsWith("-----"))[1];
@@ -65,10 +65,10 @@ describe("LiveCertificate (provider against the emulator)", function () {
     });
 
     it("asks for exactly one form", async function () {
-      const both = await h.check({}, { ...selfOwned(), cloudCertId: "hosted01" });
-      expect(both.failures!.map((f) => f.property)).to.deep.equal(["cloudCertId"]);
+      const both = await h.check({}, { ...selfOwned(), certificateId: "hosted01" });
+      expect(both.failures!.map((f) => f.property)).to.deep.equal(["certificateId"]);
       expect(both.failures![0].reason).to.match(/not both/);
-      const neither = await h.check({}, { remarks: "x", __provider: PROVIDER });
+      const neither = await h.check({}, { alias: "x", __provider: PROVIDER });
       expect(neither.failures!.map((f) => f.property)).to.deep.equal(["certificate"]);
       const noKey = await h.check({}, { certificate: chain.certificate, __provider: PROVIDER });
       expect(noKey.failures!.map((f) => f.property)).to.deep.equal(["privateKey"]);
@@ -76,31 +76,31 @@ describe("LiveCertificate (provider against the emulator)", function () {
 
     it("checks a hosted id once: exists, valid, not expired", async function () {
       const since = (await env.emulator.requests()).length;
-      expect((await h.check({}, { cloudCertId: "hosted01", __provider: PROVIDER })).failures).to.deep.equal([]);
+      expect((await h.check({}, { certificateId: "hosted01", __provider: PROVIDER })).failures).to.deep.equal([]);
       const calls = await env.emulator.requests(since);
       expect(calls.map((c) => c.action)).to.deep.equal(["DescribeCertificateDetail"]);
-      const missing = await h.check({}, { cloudCertId: "nosuch01", __provider: PROVIDER });
-      expect(missing.failures![0]).to.include({ property: "cloudCertId" });
+      const missing = await h.check({}, { certificateId: "nosuch01", __provider: PROVIDER });
+      expect(missing.failures![0]).to.include({ property: "certificateId" });
       expect(missing.failures![0].reason).to.match(/nosuch01 does not exist/);
-      const expired = await h.check({}, { cloudCertId: "expired1", __provider: PROVIDER });
+      const expired = await h.check({}, { certificateId: "expired1", __provider: PROVIDER });
       expect(expired.failures![0].reason).to.match(/expired1.*expired/);
     });
 
     it("answers a wrong type and an unknown argument with a sentence naming it, without asking the API", async function () {
       const since = (await env.emulator.requests()).length;
-      const wrongType = await h.check({}, selfOwned({ remarks: 42 }));
-      expect(wrongType.failures).to.deep.equal([{ property: "remarks", reason: "remarks must be a string (shown in the SSL console as the certificate's alias)." }]);
-      const hostedWrongType = await h.check({}, { cloudCertId: ["hosted01"], __provider: PROVIDER });
-      expect(hostedWrongType.failures!.map((f) => f.property)).to.deep.equal(["cloudCertId"]);
-      expect(hostedWrongType.failures![0].reason).to.match(/^cloudCertId must be the id of a certificate in SSL Certificate Management.*\.$/);
+      const wrongType = await h.check({}, selfOwned({ alias: 42 }));
+      expect(wrongType.failures).to.deep.equal([{ property: "alias", reason: "alias must be a string (shown in the SSL console as the certificate's alias)." }]);
+      const hostedWrongType = await h.check({}, { certificateId: ["hosted01"], __provider: PROVIDER });
+      expect(hostedWrongType.failures!.map((f) => f.property)).to.deep.equal(["certificateId"]);
+      expect(hostedWrongType.failures![0].reason).to.match(/^certificateId must be the id of a certificate in SSL Certificate Management.*\.$/);
       const typo = await h.check({}, { cloudCertID: "hosted01", __provider: PROVIDER });
       const unknown = typo.failures!.find((f) => /cloudCertID/.test(f.reason));
-      expect(unknown).to.deep.equal({ property: "(arguments)", reason: "Unknown argument(s) cloudCertID: LiveCertificate takes certificate and privateKey (self-owned), or cloudCertId (hosted), and optionally remarks." });
+      expect(unknown).to.deep.equal({ property: "(arguments)", reason: "Unknown argument(s) cloudCertID: LiveCertificate takes certificate and privateKey (self-owned), or certificateId (hosted), and optionally alias." });
       expect(await env.emulator.requests(since)).to.have.length(0);
     });
 
     it("does not fail on values unknown at preview", async function () {
-      expect((await h.check({}, { cloudCertId: UNKNOWN, __provider: PROVIDER })).failures).to.deep.equal([]);
+      expect((await h.check({}, { certificateId: UNKNOWN, __provider: PROVIDER })).failures).to.deep.equal([]);
       expect((await h.check({}, selfOwned({ certificate: UNKNOWN }))).failures).to.deep.equal([]);
     });
   });
@@ -118,8 +118,8 @@ describe("LiveCertificate (provider against the emulator)", function () {
       expect(writes.map((w) => w.action)).to.deep.equal(["UploadCertificate"]);
       expect(writes[0].params).to.include({ CertificateType: "SVR", CertificateUse: "LIVE", Repeatable: false, Alias: "prod live" });
       expectNoKeyMaterial(JSON.stringify(writes));
-      expect(outs).to.deep.include({ cloudCertId: id, source: "self-owned", adopted: false, remarks: "prod live", fingerprint: chain.fingerprintSha256 });
-      expect(outs.domains).to.have.members(["live.example.com", "*.live.example.com"]);
+      expect(outs).to.deep.include({ certificateId: id, source: "self-owned", adopted: false, alias: "prod live", fingerprint: chain.fingerprintSha256 });
+      expect(outs.dnsNames).to.have.members(["live.example.com", "*.live.example.com"]);
       expect(outs.expiresAt).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
       expect(outs).to.not.have.property("privateKey");
       expectNoKeyMaterial(JSON.stringify(outs));
@@ -131,16 +131,16 @@ describe("LiveCertificate (provider against the emulator)", function () {
       expect(again.id).to.equal(id);
     });
 
-    it("diffs remarks as in place, and new material or a new chain as a replacement (create before delete)", async function () {
+    it("diffs alias as in place, and new material or a new chain as a replacement (create before delete)", async function () {
       const same = await h.diff(id, outs, selfOwned({ certificate: chain.certificate.replace(/\n/g, "\r\n") + "\n\n" }));
       expect(same.changes).to.equal(false);
-      const remarks = await h.diff(id, outs, selfOwned({ remarks: "renamed" }));
-      expect(remarks).to.deep.equal({ changes: true, replaces: [], deleteBeforeReplace: false });
+      const alias = await h.diff(id, outs, selfOwned({ alias: "renamed" }));
+      expect(alias).to.deep.equal({ changes: true, replaces: [], deleteBeforeReplace: false });
       const renewed = makeChain({ domains: ["live.example.com", "*.live.example.com"] });
       const material = await h.diff(id, outs, selfOwned({ certificate: renewed.certificate, privateKey: renewed.privateKey }));
       expect(material).to.deep.equal({ changes: true, replaces: ["certificate"], deleteBeforeReplace: false });
-      const toHosted = await h.diff(id, outs, { cloudCertId: "hosted01", __provider: PROVIDER });
-      expect(toHosted.replaces).to.deep.equal(["cloudCertId"]);
+      const toHosted = await h.diff(id, outs, { certificateId: "hosted01", __provider: PROVIDER });
+      expect(toHosted.replaces).to.deep.equal(["certificateId"]);
     });
 
     it("diffs the same leaf under other intermediates as a replacement; CRLF and whitespace of that chain are no change", async function () {
@@ -151,17 +151,19 @@ describe("LiveCertificate (provider against the emulator)", function () {
       expect(withRoot.replaces).to.deep.equal(["certificate"]);
       const crlf = await h.diff(id, outs, selfOwned({ certificate: `\n${chain.certificate.replace(/\n/g, "\r\n")}  \r\n` }));
       expect(crlf.changes).to.equal(false);
-      // A state written before chain fingerprints existed is compared by the leaf only: no replacement on upgrade.
-      const { chainFingerprint, ...legacy } = outs;
+      // A state written before versions and chain fingerprints gets its chain's from the PEM it
+      // recorded: the same chain is no change, the same leaf under other intermediates a replacement.
+      const { chainFingerprint, __version, ...legacy } = outs;
       expect(chainFingerprint).to.be.a("string");
+      expect(__version).to.equal(1);
       expect((await h.diff(id, legacy, selfOwned())).changes).to.equal(false);
-      expect(await h.diff(id, legacy, selfOwned({ certificate: otherChain }))).to.deep.equal({ changes: true, replaces: [], deleteBeforeReplace: false });
+      expect(await h.diff(id, legacy, selfOwned({ certificate: otherChain }))).to.deep.equal({ changes: true, replaces: ["certificate"], deleteBeforeReplace: false });
     });
 
-    it("renames the certificate it uploaded in the SSL console when remarks change", async function () {
+    it("renames the certificate it uploaded in the SSL console when alias change", async function () {
       const since = (await env.emulator.requests()).length;
-      const updated = await h.update(id, outs, selfOwned({ remarks: "renamed" }));
-      expect(updated.outs).to.deep.include({ cloudCertId: id, adopted: false, remarks: "renamed", fingerprint: chain.fingerprintSha256 });
+      const updated = await h.update(id, outs, selfOwned({ alias: "renamed" }));
+      expect(updated.outs).to.deep.include({ certificateId: id, adopted: false, alias: "renamed", fingerprint: chain.fingerprintSha256 });
       const writes = await env.emulator.writes(since);
       expect(writes.map((w) => [w.action, w.params])).to.deep.equal([["ModifyCertificateAlias", { CertificateId: id, Alias: "renamed" }]]);
       const stored = (await env.emulator.state()).sslCertificates.find((c: any) => c.id === id);
@@ -169,17 +171,17 @@ describe("LiveCertificate (provider against the emulator)", function () {
       outs = updated.outs;
     });
 
-    it("shows a rename in the SSL console as drift on refresh, and in the bindings' remarks column", async function () {
-      const binding = await liveDomainBindingHandlers.create({ cloudCertId: id, domains: ["play1.live.example.com"], __provider: PROVIDER });
-      expect(binding.outs.bindings.map((b: any) => b.remarks)).to.deep.equal(["renamed"]);
-      const remarksColumn = async () => (await liveDomainBindingHandlers.read(binding.id, binding.outs)).props!.bindings.map((b: any) => b.remarks);
+    it("shows a rename in the SSL console as drift on refresh, and in the bindings' alias column", async function () {
+      const binding = await liveDomainBindingHandlers.create({ certificateId: id, domains: ["play1.live.example.com"], __provider: PROVIDER });
+      expect(binding.outs.bindings.map((b: any) => b.alias)).to.deep.equal(["renamed"]);
+      const remarksColumn = async () => (await liveDomainBindingHandlers.read(binding.id, binding.outs)).props!.bindings.map((b: any) => b.alias);
       await env.emulator.editSslCertificate(id, { alias: "renamed in the console" });
       const drifted = await h.read(id, outs);
-      expect(drifted.props).to.deep.include({ remarks: "renamed in the console" });
+      expect(drifted.props).to.deep.include({ alias: "renamed in the console" });
       expect(await remarksColumn()).to.deep.equal(["renamed in the console"]);
       // The next `up` puts the declared name back, and the bindings show it.
-      expect(await h.diff(id, drifted.props!, selfOwned({ remarks: "renamed" }))).to.deep.equal({ changes: true, replaces: [], deleteBeforeReplace: false });
-      const repaired = await h.update(id, drifted.props!, selfOwned({ remarks: "renamed" }));
+      expect(await h.diff(id, drifted.props!, selfOwned({ alias: "renamed" }))).to.deep.equal({ changes: true, replaces: [], deleteBeforeReplace: false });
+      const repaired = await h.update(id, drifted.props!, selfOwned({ alias: "renamed" }));
       expect(await remarksColumn()).to.deep.equal(["renamed"]);
       await liveDomainBindingHandlers.delete(binding.id, binding.outs);
       outs = repaired.outs;
@@ -191,8 +193,8 @@ describe("LiveCertificate (provider against the emulator)", function () {
       expect(refreshed.props).to.deep.equal(outs); // adopted: false kept from state
       const imported = await h.read(id, {});
       // Import cannot know who uploaded it: adopted, so destroying the imported resource keeps it.
-      expect(imported.props).to.deep.include({ cloudCertId: id, source: "self-owned", adopted: true, fingerprint: chain.fingerprintSha256 });
-      expect(imported.inputs).to.deep.include({ remarks: "renamed" });
+      expect(imported.props).to.deep.include({ certificateId: id, source: "self-owned", adopted: true, fingerprint: chain.fingerprintSha256 });
+      expect(imported.inputs).to.deep.include({ alias: "renamed" });
       expect(imported.inputs!.certificate).to.include("BEGIN CERTIFICATE");
       expect(imported.inputs).to.not.have.property("privateKey");
       expect(await h.read("nosuch01", outs)).to.deep.equal({});
@@ -223,14 +225,14 @@ describe("LiveCertificate (provider against the emulator)", function () {
   describe("hosted", function () {
     it("references the certificate without writing, and never deletes it", async function () {
       const since = (await env.emulator.requests()).length;
-      const { id, outs } = await h.create({ cloudCertId: "hosted01", __provider: PROVIDER });
+      const { id, outs } = await h.create({ certificateId: "hosted01", __provider: PROVIDER });
       expect(id).to.equal("hosted01");
-      expect(outs).to.deep.include({ cloudCertId: "hosted01", source: "hosted", adopted: true, fingerprint: hostedChain.fingerprintSha256 });
-      expect(outs.domains).to.deep.equal(["*.hosted.example.com"]);
+      expect(outs).to.deep.include({ certificateId: "hosted01", source: "hosted", adopted: true, fingerprint: hostedChain.fingerprintSha256 });
+      expect(outs.dnsNames).to.deep.equal(["*.hosted.example.com"]);
       expect(outs).to.not.have.property("certificate");
       const imported = await h.read("hosted01", {});
-      expect(imported.props).to.deep.include({ source: "hosted", cloudCertId: "hosted01" });
-      expect(imported.inputs).to.deep.include({ cloudCertId: "hosted01" });
+      expect(imported.props).to.deep.include({ source: "hosted", certificateId: "hosted01" });
+      expect(imported.inputs).to.deep.include({ certificateId: "hosted01" });
       await h.delete(id, outs);
       expect(await env.emulator.writes(since)).to.have.length(0);
       expect(env.logs.map((l) => l.line).join("\n")).to.match(/hosted01 is hosted/);
@@ -242,20 +244,20 @@ describe("LiveCertificate (provider against the emulator)", function () {
       const args = { certificate: consoleChain.certificate, privateKey: consoleChain.privateKey, __provider: PROVIDER };
       const { id, outs } = await h.create(args);
       expect(id).to.equal("console1");
-      expect(outs).to.deep.include({ cloudCertId: "console1", source: "self-owned", adopted: true, fingerprint: consoleChain.fingerprintSha256 });
+      expect(outs).to.deep.include({ certificateId: "console1", source: "self-owned", adopted: true, fingerprint: consoleChain.fingerprintSha256 });
       expect((await h.read(id, outs)).props).to.deep.equal(outs); // refresh keeps the flag
 
-      // Someone else's certificate: remarks change in state only, its console name stays.
+      // Someone else's certificate: alias change in state only, its console name stays.
       const since = (await env.emulator.requests()).length;
-      const updated = await h.update(id, outs, { ...args, remarks: "renamed" });
-      expect(updated.outs).to.include({ adopted: true, remarks: "renamed" });
-      expect((await h.read(id, updated.outs)).props).to.deep.include({ remarks: "renamed" });
+      const updated = await h.update(id, outs, { ...args, alias: "renamed" });
+      expect(updated.outs).to.include({ adopted: true, alias: "renamed" });
+      expect((await h.read(id, updated.outs)).props).to.deep.include({ alias: "renamed" });
       await h.delete(id, updated.outs);
       expect(await env.emulator.writes(since)).to.have.length(0);
       const state = await env.emulator.state();
       expect(state.sslCertificates.find((c: any) => c.id === "console1")).to.include({ alias: "console upload" });
       const logged = env.logs.map((l) => l.line).join("\n");
-      expect(logged).to.match(/console1: remarks updated in Pulumi state only; its name in the SSL console is left alone/);
+      expect(logged).to.match(/console1: alias updated in Pulumi state only; its name in the SSL console is left alone/);
       expect(logged).to.match(/console1 was already in SSL Certificate Management before this resource; it is left there/);
     });
   });
@@ -266,7 +268,7 @@ describe("LiveCertificate (provider against the emulator)", function () {
       const chainA = leaf.certificate;
       const chainB = leaf.withReissuedIntermediate();
       const copies = async () => (await env.emulator.state()).sslCertificates.filter((c: any) => c.fingerprintSha256 === leaf.fingerprintSha256);
-      const args = (certificate: string) => ({ certificate, privateKey: leaf.privateKey, remarks: "chain", __provider: PROVIDER });
+      const args = (certificate: string) => ({ certificate, privateKey: leaf.privateKey, alias: "chain", __provider: PROVIDER });
 
       const a = await h.create(args(chainA));
       expect(a.outs).to.include({ adopted: false });
@@ -278,7 +280,7 @@ describe("LiveCertificate (provider against the emulator)", function () {
       const uploads = (await env.emulator.writes(since)).filter((w) => w.action === "UploadCertificate");
       expect(uploads.map((w) => w.params.Repeatable)).to.deep.equal([false, true]);
       expect(b.id).to.not.equal(a.id);
-      expect(b.outs).to.include({ cloudCertId: b.id, adopted: false, fingerprint: leaf.fingerprintSha256 });
+      expect(b.outs).to.include({ certificateId: b.id, adopted: false, fingerprint: leaf.fingerprintSha256 });
       expect(b.outs.chainFingerprint).to.not.equal(a.outs.chainFingerprint);
       expect((await copies()).find((c: any) => c.id === b.id)!.certificate).to.equal(chainB);
       expect(env.logs.map((l) => l.line).join("\n")).to.include(`certificate ${a.id} in SSL Certificate Management has the same leaf but another chain; uploaded ours as ${b.id}`);

@@ -3,12 +3,10 @@
 // toggle off, reject or report a mismatched domain, the view outputs, update, refresh drift,
 // import, and delete (only domains still bound to this certificate lose HTTPS).
 import { expect } from "chai";
-import { liveCertificateHandlers } from "../../provider/liveCertificate";
-import { liveDomainBindingHandlers as h, } from "../../provider/liveDomainBinding";
 import { PartialStateError } from "../../provider/runtime/partialState";
 import { UNKNOWN } from "../../provider/unknown";
 import { makeChain, TestChain } from "../support/certs";
-import { ProviderEnv, startProviderEnv } from "../support/providerEnv";
+import { ProviderEnv, startProviderEnv, handlersOf } from "../support/providerEnv";
 
 const PROVIDER = "seam-text";
 const P1 = "play1.live.example.com";
@@ -19,8 +17,10 @@ const OTHER = "play.other.org";
 
 describe("LiveDomainBinding (provider against the emulator)", function () {
   let env: ProviderEnv;
+  const liveCertificateHandlers = handlersOf(() => env, "liveCertificate");
+  const h = handlersOf(() => env, "liveDomainBinding");
   let chain: TestChain;
-  let certId: string;
+  let certificateId: string;
   let certOuts: Record<string, any>;
 
   before(async function () {
@@ -34,8 +34,8 @@ describe("LiveDomainBinding (provider against the emulator)", function () {
         sslCertificates: [{ id: "hosted01", certificate: hosted.certificate, from: "trustasia", alias: "free cert" }],
       },
     });
-    const created = await liveCertificateHandlers.create({ certificate: chain.certificate, privateKey: chain.privateKey, remarks: "prod live", __provider: PROVIDER });
-    certId = created.id;
+    const created = await liveCertificateHandlers.create({ certificate: chain.certificate, privateKey: chain.privateKey, alias: "prod live", __provider: PROVIDER });
+    certificateId = created.id;
     certOuts = created.outs;
   });
   after(async () => { await env?.stop(); });
@@ -44,7 +44,7 @@ describe("LiveDomainBinding (provider against the emulator)", function () {
     for (const d of [P1, P2, P3, OTHER]) await env.emulator.editLiveBinding(d, null);
   });
 
-  const args = (extra: Record<string, unknown> = {}) => ({ cloudCertId: certId, domains: [P1, P2], __provider: PROVIDER, ...extra });
+  const args = (extra: Record<string, unknown> = {}) => ({ certificateId: certificateId, domains: [P1, P2], __provider: PROVIDER, ...extra });
   const logText = () => env.logs.map((l) => l.line).join("\n");
 
   async function bindingOf(domain: string) {
@@ -69,12 +69,12 @@ describe("LiveDomainBinding (provider against the emulator)", function () {
       expect(Object.keys(byProperty).sort()).to.deep.equal(["domains[1]", "domains[2]", "domains[3]"]);
       expect(byProperty["domains[1]"]).to.match(/nosuch\.live\.example\.com does not exist in CSS/);
       expect(byProperty["domains[2]"]).to.match(/push domain/);
-      expect(byProperty["domains[3]"]).to.match(new RegExp(`${OTHER} is not covered by certificate ${certId}`));
+      expect(byProperty["domains[3]"]).to.match(new RegExp(`${OTHER} is not covered by certificate ${certificateId}`));
     });
 
-    it("skips certificate checks when cloudCertId is unknown at preview, and never writes", async function () {
+    it("skips certificate checks when certificateId is unknown at preview, and never writes", async function () {
       const since = (await env.emulator.requests()).length;
-      const res = await h.check({}, args({ cloudCertId: UNKNOWN, domains: [P1, OTHER] }));
+      const res = await h.check({}, args({ certificateId: UNKNOWN, domains: [P1, OTHER] }));
       expect(res.failures).to.deep.equal([]);
       const actions = (await env.emulator.requests(since)).map((r) => r.action);
       expect(actions).to.not.include("DescribeCertificateDetail");
@@ -86,10 +86,10 @@ describe("LiveDomainBinding (provider against the emulator)", function () {
       const since = (await env.emulator.requests()).length;
       const wrongType = await h.check({}, args({ enableHttps: "yes" }));
       expect(wrongType.failures).to.deep.equal([{ property: "enableHttps", reason: "enableHttps must be true or false." }]);
-      const typo = await h.check({}, { cloudCertId: certId, domain: [P1], __provider: PROVIDER });
+      const typo = await h.check({}, { certificateId: certificateId, domain: [P1], __provider: PROVIDER });
       expect(typo.failures).to.deep.include({
         property: "(arguments)",
-        reason: "Unknown argument(s) domain: LiveDomainBinding takes cloudCertId, domains and optionally enableHttps.",
+        reason: "Unknown argument(s) domain: LiveDomainBinding takes certificateId, domains and optionally enableHttps.",
       });
       expect(typo.failures).to.deep.include({ property: "domains", reason: "domains is required: the CSS playback domains to bind, such as [\"play.example.com\"]." });
       const notAList = await h.check({}, args({ domains: P1 }));
@@ -97,13 +97,13 @@ describe("LiveDomainBinding (provider against the emulator)", function () {
       expect(await env.emulator.requests(since)).to.have.length(0);
     });
 
-    it("rejects a cloudCertId that is not an SSL certificate id with a sentence, before any API call", async function () {
+    it("rejects a certificateId that is not an SSL certificate id with a sentence, before any API call", async function () {
       const since = (await env.emulator.requests()).length;
-      const bad = await h.check({}, args({ cloudCertId: "bad id/../x" }));
-      expect(bad.failures).to.deep.equal([{ property: "cloudCertId", reason: "cloudCertId must be the id of a certificate in SSL Certificate Management, such as \"0VpOXiPz\"." }]);
+      const bad = await h.check({}, args({ certificateId: "bad id/../x" }));
+      expect(bad.failures).to.deep.equal([{ property: "certificateId", reason: "certificateId must be the id of a certificate in SSL Certificate Management, such as \"0VpOXiPz\"." }]);
       const missing = await h.check({}, { domains: [P1], __provider: PROVIDER });
-      expect(missing.failures).to.deep.equal([{ property: "cloudCertId", reason: "cloudCertId is required: the id of the SSL certificate to bind, usually liveCertificate.cloudCertId." }]);
-      expect((await h.check({}, args({ cloudCertId: "" }))).failures!.map((f) => f.property)).to.deep.equal(["cloudCertId"]);
+      expect(missing.failures).to.deep.equal([{ property: "certificateId", reason: "certificateId is required: the id of the SSL certificate to bind, usually liveCertificate.certificateId." }]);
+      expect((await h.check({}, args({ certificateId: "" }))).failures!.map((f) => f.property)).to.deep.equal(["certificateId"]);
       expect(await env.emulator.requests(since)).to.have.length(0);
     });
 
@@ -123,22 +123,22 @@ describe("LiveDomainBinding (provider against the emulator)", function () {
       const modify = (await env.emulator.writes(since)).filter((w) => w.action === "ModifyLiveDomainCertBindings");
       expect(modify).to.have.length(1);
       expect(modify[0].params.DomainInfos).to.deep.equal([{ DomainName: P1, Status: 1 }, { DomainName: P2, Status: 1 }]);
-      expect(outs).to.deep.include({ cloudCertId: certId, domains: [P1, P2], enableHttps: true });
+      expect(outs).to.deep.include({ certificateId: certificateId, domains: [P1, P2], enableHttps: true });
       expect(outs.bindings).to.deep.equal([P1, P2].map((domain) => ({
-        domain, httpsEnabled: true, cloudCertId: certId, remarks: "prod live", source: "self-owned", certExpiresAt: outs.bindings[0].certExpiresAt,
+        domain, httpsEnabled: true, certificateId: certificateId, alias: "prod live", source: "self-owned", expiresAt: outs.bindings[0].expiresAt,
       })));
       // Second precision: the API reports expiry as "YYYY-MM-DD hh:mm:ss" UTC+8.
-      expect(outs.bindings[0].certExpiresAt.slice(0, 19)).to.equal(certOuts.expiresAt.slice(0, 19));
+      expect(outs.bindings[0].expiresAt.slice(0, 19)).to.equal(certOuts.expiresAt.slice(0, 19));
     });
 
     it("diffs order, case and trailing dots as no change; domains and certificate as in-place updates", async function () {
-      const olds = { cloudCertId: certId, domains: [P1, P2], enableHttps: true, bindings: [] };
+      const olds = { certificateId: certificateId, domains: [P1, P2], enableHttps: true, bindings: [] };
       expect((await h.diff("x", olds, args({ domains: [`${P2.toUpperCase()}.`, P1] }))).changes).to.equal(false);
       expect(await h.diff("x", olds, args({ domains: [P1, P2, P3] }))).to.deep.equal({ changes: true, replaces: [], deleteBeforeReplace: false });
-      expect(await h.diff("x", olds, args({ cloudCertId: "hosted01" }))).to.deep.equal({ changes: true, replaces: [], deleteBeforeReplace: false });
+      expect(await h.diff("x", olds, args({ certificateId: "hosted01" }))).to.deep.equal({ changes: true, replaces: [], deleteBeforeReplace: false });
       expect((await h.diff("x", olds, args({ enableHttps: false }))).changes).to.equal(true);
       expect((await h.diff("x", olds, args({ enableHttps: true }))).changes).to.equal(false);
-      expect((await h.diff("x", olds, args({ cloudCertId: UNKNOWN }))).changes).to.equal(true);
+      expect((await h.diff("x", olds, args({ certificateId: UNKNOWN }))).changes).to.equal(true);
     });
 
     it("updates: adds and removes domains (the removed one is unbound) and rebinds to another certificate", async function () {
@@ -146,9 +146,9 @@ describe("LiveDomainBinding (provider against the emulator)", function () {
       const added = await h.update(id, outs, args({ domains: [P2, P3] }));
       expect(added.outs.domains).to.deep.equal([P2, P3]);
       expect((await h.read(id, { ...outs, domains: [P1] })).id).to.equal(undefined); // P1 unbound: gone for it
-      const moved = await h.update(id, added.outs, args({ cloudCertId: "hosted01", domains: [P2, P3] }));
-      expect(moved.outs).to.deep.include({ cloudCertId: "hosted01", domains: [P2, P3] });
-      expect(moved.outs.bindings.map((b: any) => [b.domain, b.cloudCertId, b.source, b.remarks])).to.deep.equal([
+      const moved = await h.update(id, added.outs, args({ certificateId: "hosted01", domains: [P2, P3] }));
+      expect(moved.outs).to.deep.include({ certificateId: "hosted01", domains: [P2, P3] });
+      expect(moved.outs.bindings.map((b: any) => [b.domain, b.certificateId, b.source, b.alias])).to.deep.equal([
         [P2, "hosted01", "hosted", "free cert"], [P3, "hosted01", "hosted", "free cert"],
       ]);
     });
@@ -162,7 +162,7 @@ describe("LiveDomainBinding (provider against the emulator)", function () {
       expect(unbinds.sort()).to.deep.equal([P1, P2]);
       expect(logText()).to.match(new RegExp(`${P3} is bound to another certificate \\(hosted01\\)`));
       const after = await h.read(id, {}); // import view of the same domains: only P3, on hosted01
-      expect(after.props).to.deep.include({ cloudCertId: "hosted01", domains: [P3] });
+      expect(after.props).to.deep.include({ certificateId: "hosted01", domains: [P3] });
       await h.delete(id, outs); // nothing of ours left: success, no error
     });
   });
@@ -171,8 +171,8 @@ describe("LiveDomainBinding (provider against the emulator)", function () {
     it("moves a domain bound to another certificate, and says so in the log", async function () {
       await env.emulator.editLiveBinding(P1, { cloudCertId: "hosted01", status: 1 });
       const { outs } = await h.create(args());
-      expect(outs.bindings.map((b: any) => b.cloudCertId)).to.deep.equal([certId, certId]);
-      expect(logText()).to.include(`live domain ${P1} moves from certificate hosted01 ("free cert") to ${certId}`);
+      expect(outs.bindings.map((b: any) => b.certificateId)).to.deep.equal([certificateId, certificateId]);
+      expect(logText()).to.include(`live domain ${P1} moves from certificate hosted01 ("free cert") to ${certificateId}`);
     });
 
     it("with enableHttps false updates only the certificate: HTTPS off stays off, on stays on", async function () {
@@ -183,7 +183,7 @@ describe("LiveDomainBinding (provider against the emulator)", function () {
       const modify = (await env.emulator.writes(since)).find((w) => w.action === "ModifyLiveDomainCertBindings")!;
       expect(modify.params.DomainInfos.map((i: any) => i.Status)).to.deep.equal([-1, -1]);
       expect(outs.enableHttps).to.equal(false);
-      expect(outs.bindings.map((b: any) => [b.domain, b.cloudCertId, b.httpsEnabled])).to.deep.equal([[P1, certId, false], [P2, certId, true]]);
+      expect(outs.bindings.map((b: any) => [b.domain, b.certificateId, b.httpsEnabled])).to.deep.equal([[P1, certificateId, false], [P2, certificateId, true]]);
     });
   });
 
@@ -192,11 +192,11 @@ describe("LiveDomainBinding (provider against the emulator)", function () {
       let error: any;
       await h.create(args({ domains: [P1, OTHER] })).catch((e) => { error = e; });
       expect(error).to.be.instanceOf(PartialStateError);
-      expect(error.message).to.match(new RegExp(`Could not bind 1 of 2 live domain\\(s\\) to certificate ${certId}: ${OTHER.replace(/\./g, "\\.")}: `));
+      expect(error.message).to.match(new RegExp(`Could not bind 1 of 2 live domain\\(s\\) to certificate ${certificateId}: ${OTHER.replace(/\./g, "\\.")}: `));
       expect(error.message).to.match(/The other domains are bound/);
       // The host records what is really bound, so the next `up` diffs against it and completes.
       expect(error.id).to.equal(`${OTHER},${P1}`); // sorted: stable across reorderings
-      expect(error.properties).to.deep.include({ cloudCertId: certId, domains: [P1], __provider: PROVIDER });
+      expect(error.properties).to.deep.include({ certificateId: certificateId, domains: [P1], __provider: PROVIDER });
       expect(error.reasons).to.have.length(1);
       const next = await h.diff(error.id, error.properties, args({ domains: [P1, P3] }));
       expect(next.changes).to.equal(true);
@@ -219,8 +219,8 @@ describe("LiveDomainBinding (provider against the emulator)", function () {
       const r = await h.read(id, outs);
       expect(r.id).to.equal(id);
       expect(r.props).to.deep.include({ domains: [P2, P3], enableHttps: false });
-      expect(r.inputs).to.deep.equal({ cloudCertId: certId, domains: [P2, P3], enableHttps: false });
-      expect(r.props!.bindings.find((b: any) => b.domain === P1)).to.include({ cloudCertId: "hosted01" });
+      expect(r.inputs).to.deep.equal({ certificateId: certificateId, domains: [P2, P3], enableHttps: false });
+      expect(r.props!.bindings.find((b: any) => b.domain === P1)).to.include({ certificateId: "hosted01" });
       const d = await h.diff(id, r.props!, args({ domains: [P1, P2, P3] }));
       expect(d.changes).to.equal(true);
       const repaired = await h.update(id, r.props!, args({ domains: [P1, P2, P3] }));
@@ -237,8 +237,8 @@ describe("LiveDomainBinding (provider against the emulator)", function () {
     it("imports a comma-separated domain list", async function () {
       await h.create(args());
       const r = await h.read(` ${P2.toUpperCase()},${P1} `, {});
-      expect(r.props).to.deep.include({ cloudCertId: certId, domains: [P1, P2], enableHttps: true });
-      expect(r.inputs).to.deep.equal({ cloudCertId: certId, domains: [P1, P2], enableHttps: true });
+      expect(r.props).to.deep.include({ certificateId: certificateId, domains: [P1, P2], enableHttps: true });
+      expect(r.inputs).to.deep.equal({ certificateId: certificateId, domains: [P1, P2], enableHttps: true });
       await env.emulator.editLiveBinding(P2, { cloudCertId: "hosted01", status: 1 });
       const mixed = await h.read(`${P1},${P2}`, {}).catch((e) => e);
       expect(mixed.message).to.match(/bound to different certificates/);

@@ -3,14 +3,12 @@
 // says plainly that it skipped. The no-CLI fallback the demo prints instead is tested either way.
 import { expect } from "chai";
 import { startEmulator, EmulatorHandle } from "../../emulator";
-import { resetClientForTests } from "../../provider/config";
 import { projectRoot, runPulumiDemo } from "../../examples/quickstart/demo";
 import { emulatorInventory } from "../../examples/quickstart/inventory";
 import { findPulumiCli } from "../../examples/quickstart/pulumiCli";
 import { demoSeed } from "../../examples/quickstart/seed";
 import { QUICKSTART } from "../../examples/quickstart/settings";
 import { runWithoutCli } from "../../examples/quickstart/withoutCli";
-import { setLogSink } from "../../provider/runtime/log";
 import type { StatusRow } from "../../cli/status";
 import { ensureSelfLink } from "../../examples/quickstart/selfLink";
 import { seams } from "../../sdk/seam";
@@ -30,7 +28,6 @@ describe("quick start (npm run demo)", function () {
 
   afterEach(async function () {
     await emulator?.stop();
-    resetClientForTests();
   });
 
   it("pulumi up, refresh and destroy through the Automation API", async function () {
@@ -42,25 +39,21 @@ describe("quick start (npm run demo)", function () {
     const result = await runPulumiDemo({ cliBin: cli.bin, emulator, print: () => undefined });
     expect(result.outputs.siteSslStatus).to.equal("deployed");
     const up = byDomain(result.afterUp);
-    expect(up.get(QUICKSTART.cdnDomain)).to.include({ https: "deployed", certId: QUICKSTART.certId });
-    for (const d of QUICKSTART.playDomains) expect(up.get(d), d).to.include({ https: "on", certId: QUICKSTART.certId });
+    expect(up.get(QUICKSTART.cdnDomain)).to.include({ https: "deployed", certificateId: QUICKSTART.certificateId });
+    for (const d of QUICKSTART.playDomains) expect(up.get(d), d).to.include({ https: "on", certificateId: QUICKSTART.certificateId });
     expect(result.refreshChanges.update ?? 0, "refresh finds no drift").to.equal(0);
     for (const row of result.afterDestroy) expect(row.https, row.domain).to.equal("off");
   });
 
   it("without a CLI, drives the same resources through the provider and cleans up", async function () {
     let printed = "";
-    const restore = setLogSink(() => undefined); // the provider's progress lines are not under test here
-    try {
-      await runWithoutCli(emulator, (t) => { printed += t; });
-    } finally {
-      restore();
-    }
+    // The provider's progress lines are not under test here.
+    await runWithoutCli(emulator, (t) => { printed += t; }, () => undefined);
     expect(printed).to.match(/www\.example\.com\s+online\s+deployed\s+hosted\s+qs-wildcard/);
     expect(printed).to.match(/live1\.example\.com\s+enabled\s+on\s+hosted\s+qs-wildcard/);
     const after = await emulatorInventory(emulator);
     expect(after).to.have.length(1 + QUICKSTART.playDomains.length);
-    for (const row of after) expect(row, row.domain).to.include({ https: "off", certSource: "none" });
+    for (const row of after) expect(row, row.domain).to.include({ https: "off", source: "none" });
   });
 
   it("Pulumi's provider host, run in the quick start's project directory, loads the provider through the seam", async function () {
@@ -74,7 +67,7 @@ describe("quick start (npm run demo)", function () {
         "tencentcloud-https:endpoint": emulator.url }, { secretKeys: ["tencentcloud-https:secretKey"] });
       const __provider = await serializeProvider(seams.cdnHttpsConfig);
       const res = await host.check(urnFor("pulumi-nodejs:dynamic/tencentcloud-https:CdnHttpsConfig", "site"), {},
-        { __provider, domain: QUICKSTART.cdnDomain, certId: QUICKSTART.certId });
+        { __provider, domain: QUICKSTART.cdnDomain, certificateId: QUICKSTART.certificateId });
       expect(res.failures).to.deep.equal([]);
       expect(res.inputs.domain).to.equal(QUICKSTART.cdnDomain);
     } finally {

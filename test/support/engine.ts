@@ -8,6 +8,11 @@ import * as os from "os";
 import * as path from "path";
 import * as readline from "readline";
 import * as pulumi from "@pulumi/pulumi";
+import { EmulatorHandle, EmulatorOptions, startEmulator } from "../../emulator";
+import type { ResourceKind } from "../../provider/registry";
+import { seams } from "../../sdk/seam";
+import { repoRoot } from "./packed";
+import { providerConfig } from "./providerEnv";
 
 // grpc-js and google-protobuf must be the copies @pulumi/pulumi's generated stubs were built
 // against (instanceof checks on messages), so resolve them from @pulumi/pulumi's own directory.
@@ -345,4 +350,57 @@ export class Engine {
     if (failures.length > 0) throw new CheckFailedError(failures);
     return inputs;
   }
+}
+
+/**
+ * The set-up every engine test shares: an emulator, a throwaway project with this library in its
+ * node_modules (as the engine's shim resolves the host from a user's cwd), and provider host
+ * processes started there and configured as the engine configures them. `engine(kind)` drives one
+ * resource kind through the current host with its serialized seam; `newHost()` starts the next
+ * deployment's host (one process per deployment, as the engine runs them).
+ */
+export interface HostFixture {
+  emulator: EmulatorHandle;
+  /** The project directory the hosts run in. */
+  dir: string;
+  /** The current deployment's host. */
+  host: ProviderHost;
+  engine(kind: ResourceKind): Promise<Engine>;
+  /** Starts and configures another host (the next deployment's); it becomes `host`. */
+  newHost(): Promise<ProviderHost>;
+  stop(): Promise<void>;
+}
+
+export async function startHostFixture(options: EmulatorOptions = {}): Promise<HostFixture> {
+  if (!fs.existsSync(path.join(repoRoot(), "dist", "provider", "index.js"))) {
+    throw new Error("dist/ is not built: run `npx tsc -p .` before the engine tests");
+  }
+  const emulator = await startEmulator(options);
+  const dir = scratchProject({}, path.join(repoRoot(), "node_modules"));
+  fs.symlinkSync(repoRoot(), path.join(dir, "node_modules", "pulumi-tencentcloud-https"), "dir");
+  const hosts: ProviderHost[] = [];
+  const seamTexts = new Map<ResourceKind, string>();
+  const fixture: HostFixture = {
+    emulator,
+    dir,
+    host: undefined as unknown as ProviderHost,
+    async engine(kind) {
+      if (!seamTexts.has(kind)) seamTexts.set(kind, await serializeProvider(seams[kind]));
+      return new Engine(fixture.host, seamTexts.get(kind)!);
+    },
+    async newHost() {
+      const host = await startProviderHost({ cwd: dir });
+      hosts.push(host);
+      await host.configure(providerConfig(emulator), { secretKeys: ["tencentcloud-https:secretKey"] });
+      fixture.host = host;
+      return host;
+    },
+    async stop() {
+      while (hosts.length) await hosts.pop()!.stop();
+      await emulator.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  await fixture.newHost();
+  return fixture;
 }

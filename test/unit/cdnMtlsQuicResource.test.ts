@@ -4,7 +4,7 @@ import { expect } from "chai";
 import {
   clientCaAfterRead, clientCaFailures, clientCaOutputs, clientVerificationMatches, mtlsQuicChanges, quicAfterRead,
 } from "../../provider/cdnHttpsConfig/mtlsQuic";
-import { encodeClientCertificate } from "../../provider/rules/cdnMtlsQuic";
+import { encodeClientCertificate } from "../../provider/rules/clientCertificate";
 import type { DetailDomain, Https } from "../../provider/tencentcloud/types";
 import { UNKNOWN } from "../../provider/unknown";
 import { cdnDomain } from "../support/cdnDomain";
@@ -16,16 +16,19 @@ const outs = clientCaOutputs(ca);
 const detail = (https: Https | undefined, quic?: "on" | "off"): DetailDomain => cdnDomain({ Https: https, ...(quic ? { Quic: { Switch: quic } } : {}) });
 const verifying = (pem: string) => detail({ Switch: "on", VerifyClient: "on", ClientCertInfo: { Certificate: encodeClientCertificate(pem), CertName: "x" } });
 
+/** Warnings are not under test here. */
+const quiet = { log: { info: () => undefined, warn: () => undefined } };
+
 describe("CdnHttpsConfig: client CA and QUIC without the API", () => {
   it("check fails each bad client CA on clientCertificate.caCertificates and skips unknown values", () => {
     const server = makeChain();
-    const failures = clientCaFailures({ certificate: server.certificate, clientCertificate: { caCertificates: server.leafPem } }, "cdn.example.com");
+    const failures = clientCaFailures(quiet, { certificate: server.certificate, clientCertificate: { caCertificates: server.leafPem } }, "cdn.example.com");
     expect(failures).to.have.length(1);
     expect(failures[0].property).to.equal("clientCertificate.caCertificates");
     expect(failures[0].reason).to.match(/server certificate/);
-    expect(clientCaFailures({ clientCertificate: { caCertificates: UNKNOWN } }, undefined)).to.deep.equal([]);
-    expect(clientCaFailures({ clientCertificate: { caCertificates: ca } }, undefined)).to.deep.equal([]);
-    expect(clientCaFailures({}, undefined)).to.deep.equal([]);
+    expect(clientCaFailures(quiet, { clientCertificate: { caCertificates: UNKNOWN } }, undefined)).to.deep.equal([]);
+    expect(clientCaFailures(quiet, { clientCertificate: { caCertificates: ca } }, undefined)).to.deep.equal([]);
+    expect(clientCaFailures(quiet, {}, undefined)).to.deep.equal([]);
   });
 
   it("outputs the CA's identity, and nothing without a CA", () => {
@@ -46,14 +49,14 @@ describe("CdnHttpsConfig: client CA and QUIC without the API", () => {
 
   it("read keeps the recorded CA while served, and reports a console change or verification turned off", () => {
     const old = { ...outs, quic: true };
-    expect(clientCaAfterRead(old, verifying(ca))).to.deep.equal(outs);
-    const swapped = clientCaAfterRead(old, verifying(rotated));
+    expect(clientCaAfterRead(quiet.log, old, verifying(ca))).to.deep.equal(outs);
+    const swapped = clientCaAfterRead(quiet.log, old, verifying(rotated));
     expect(swapped.clientCaFingerprint).to.equal(clientCaOutputs(rotated).clientCaFingerprint);
     expect(swapped.clientCertificate).to.deep.equal({ caCertificates: rotated });
     expect(mtlsQuicChanges({ ...swapped }, { clientCertificate: { caCertificates: ca } })).to.deep.equal(["clientCertificate"]);
     const none = { clientCertificate: undefined, clientCaFingerprint: undefined, clientCaName: undefined, clientCaExpiresAt: undefined };
-    expect(clientCaAfterRead(old, detail({ Switch: "on", VerifyClient: "off" }))).to.deep.equal(none);
-    expect(clientCaAfterRead(undefined, detail({ Switch: "on" }))).to.deep.equal(none);
+    expect(clientCaAfterRead(quiet.log, old, detail({ Switch: "on", VerifyClient: "off" }))).to.deep.equal(none);
+    expect(clientCaAfterRead(quiet.log, undefined, detail({ Switch: "on" }))).to.deep.equal(none);
   });
 
   it("the write's judgement: the domain verifies against the declared CA, or verifies nothing when none is declared", () => {

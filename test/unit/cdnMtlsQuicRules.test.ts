@@ -1,18 +1,15 @@
-// rules/cdnMtlsQuic: the client-CA encoding, the Https/Quic writes, the request invariants, the delete
-// order and the drift judgement of the client CA.
+// rules/clientCertificate and rules/cdnWrite: the client-CA encoding, the Https/Quic writes, the
+// request invariants, the delete order and the drift judgement of the client CA.
 import { expect } from "chai";
 import { inspectClientCa } from "../../provider/certificate";
-import type { DesiredHttps } from "../../provider/rules/cdn";
-import {
-  changeProblem, clientCaIdentity, decodeClientCertificate, encodeClientCertificate, httpsChange, httpsOffChange,
-  quicChange, sameClientCa, servedClientCaOf, withClientVerification,
-} from "../../provider/rules/cdnMtlsQuic";
+import { clientCaIdentity, decodeClientCertificate, encodeClientCertificate, sameClientCa, servedClientCaOf, withClientVerification } from "../../provider/rules/clientCertificate";
+import { changeProblem, DesiredHttps, httpsChange, httpsOffChange, quicChange } from "../../provider/rules/cdnWrite";
 import type { Https } from "../../provider/tencentcloud/types";
 import { cdnDomain } from "../support/cdnDomain";
 import { makeCa } from "../support/certs";
 
 
-const hosted: DesiredHttps = { cert: { source: "hosted", certId: "abc123" }, http2: true, ocspStapling: false };
+const hosted: DesiredHttps = { cert: { source: "hosted", certificateId: "abc123" }, http2: true, ocspStapling: false };
 const ca = makeCa({ cn: "Clients CA", notAfter: new Date("2031-02-03T04:05:06Z") });
 const facts = inspectClientCa({ caCertificates: ca }).facts!;
 const encoded = encodeClientCertificate(ca);

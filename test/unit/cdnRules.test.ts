@@ -1,15 +1,15 @@
 import { expect } from "chai";
 import {
-  canonicalTlsVersions, deployedCertOf, domainEligibilityProblems, httpsOff, httpsSettingsMatch, isCosDefaultDomain,
-  isEligibleOriginType, isLegacyTencentDomain, judgeHttpsDeployment, judgeSettled, mergeHttps, redirectMatches, redirectOff,
-  redirectOn, sameDeployedCert, tlsVersionsProblem, DesiredHttps,
+  canonicalTlsVersions, deployedCertOf, domainEligibilityProblems, isCosDefaultDomain, isEligibleOriginType, isLegacyTencentDomain,
+  judgeHttpsDeployment, judgeSettled, sameDeployedCert, tlsVersionsProblem,
 } from "../../provider/rules/cdn";
+import { DesiredHttps, httpsOff, httpsSettingsMatch, mergeHttps, redirectMatches, redirectOff, redirectOn } from "../../provider/rules/cdnWrite";
 import type { Https } from "../../provider/tencentcloud/types";
 import { cdnDomain } from "../support/cdnDomain";
 import { makeChain } from "../support/certs";
 
 
-const hosted: DesiredHttps = { cert: { source: "hosted", certId: "abc123" }, http2: true, ocspStapling: false };
+const hosted: DesiredHttps = { cert: { source: "hosted", certificateId: "abc123" }, http2: true, ocspStapling: false };
 
 describe("rules/cdn", () => {
   describe("domain eligibility", () => {
@@ -69,7 +69,7 @@ describe("rules/cdn", () => {
     };
 
     it("keeps unmanaged settings, sets ours, drops output-only fields", () => {
-      const merged = mergeHttps(current, { ...hosted, certRemark: "r" });
+      const merged = mergeHttps(current, { ...hosted, alias: "r" });
       expect(merged).to.deep.equal({
         Switch: "on", Http2: "on", OcspStapling: "off", Spdy: "on", VerifyClient: "on", ClientCertInfo: { Certificate: "CA-PEM" },
         TlsVersion: ["TLSv1.2"], CertInfo: { CertId: "abc123", Message: "r" }, Hsts: { Switch: "off" },
@@ -151,15 +151,16 @@ describe("rules/cdn", () => {
 
 // The argument schema's sentences (pure; the provider tests prove check uses them).
 import { validateArgs } from "../../provider/runtime/validate";
-import { cdnHttpsConfigSchema, crossFieldFailures, resolveArgs } from "../../provider/cdnHttpsConfig/shape";
+import { cdnHttpsConfigSchema, resolveArgs } from "../../provider/cdnHttpsConfig/definition";
+import { cdnArgumentFailures } from "../../provider/rules/cdn";
 import { UNKNOWN } from "../../provider/unknown";
 
 describe("CdnHttpsConfig arguments", () => {
   const failuresOf = (args: Record<string, unknown>) =>
-    [...validateArgs(cdnHttpsConfigSchema, args).failures, ...crossFieldFailures(args)].map((f) => `${f.property}: ${f.reason}`);
+    [...validateArgs(cdnHttpsConfigSchema, args).failures, ...cdnArgumentFailures(args)].map((f) => `${f.property}: ${f.reason}`);
 
   it("accepts both forms and applies the documented defaults", () => {
-    expect(failuresOf({ domain: "a.example.com", certId: "abc" })).to.deep.equal([]);
+    expect(failuresOf({ domain: "a.example.com", certificateId: "abc" })).to.deep.equal([]);
     const chain = makeChain();
     const v = validateArgs(cdnHttpsConfigSchema, { domain: "a.example.com", certificate: `subject=CN = a\n${chain.certificate}`, privateKey: chain.privateKey, forceRedirect: {}, hsts: { maxAge: 0 } });
     const r = resolveArgs(v.value!);
@@ -171,36 +172,36 @@ describe("CdnHttpsConfig arguments", () => {
   });
 
   it("says what is wrong with each bad value", () => {
-    expect(failuresOf({ certId: "abc" })).to.deep.equal(["domain: domain is required: the CDN domain name, such as cdn.example.com."]);
-    expect(failuresOf({ domain: "a.example.com", certId: "abc", hsts: { maxAge: 1.5 } })[0]).to.contain("whole number");
-    expect(failuresOf({ domain: "a.example.com", certId: "abc", hsts: {} })[0]).to.contain("hsts.maxAge is required");
-    expect(failuresOf({ domain: "a.example.com", certId: "abc", colour: "red" })[0]).to.contain("Unknown argument(s) colour: CdnHttpsConfig takes domain;");
-    expect(failuresOf({ domain: "a.example.com", certId: "abc", forceRedirect: { statusCode: 200 } })[0]).to.contain("301, 302, 307, 308");
-    expect(failuresOf({ domain: "a.example.com", certId: "abc", tlsVersions: "TLSv1.2" })[0]).to.contain("must be a list");
+    expect(failuresOf({ certificateId: "abc" })).to.deep.equal(["domain: domain is required: the CDN domain name, such as cdn.example.com."]);
+    expect(failuresOf({ domain: "a.example.com", certificateId: "abc", hsts: { maxAge: 1.5 } })[0]).to.contain("whole number");
+    expect(failuresOf({ domain: "a.example.com", certificateId: "abc", hsts: {} })[0]).to.contain("hsts.maxAge is required");
+    expect(failuresOf({ domain: "a.example.com", certificateId: "abc", colour: "red" })[0]).to.contain("Unknown argument(s) colour: CdnHttpsConfig takes domain;");
+    expect(failuresOf({ domain: "a.example.com", certificateId: "abc", forceRedirect: { statusCode: 200 } })[0]).to.contain("301, 302, 307, 308");
+    expect(failuresOf({ domain: "a.example.com", certificateId: "abc", tlsVersions: "TLSv1.2" })[0]).to.contain("must be a list");
   });
 
   it("requires exactly one certificate form and the wait for a redirect", () => {
-    expect(failuresOf({ domain: "a.example.com" })[0]).to.match(/^certificate: .*certId/);
-    expect(failuresOf({ domain: "a.example.com", certId: "x", certificate: "P", privateKey: "K" })[0]).to.match(/^certId: .*not both/);
+    expect(failuresOf({ domain: "a.example.com" })[0]).to.match(/^certificate: .*certificateId/);
+    expect(failuresOf({ domain: "a.example.com", certificateId: "x", certificate: "P", privateKey: "K" })[0]).to.match(/^certificateId: .*not both/);
     expect(failuresOf({ domain: "a.example.com", privateKey: "K" })[0]).to.match(/^certificate: certificate is required/);
-    expect(failuresOf({ domain: "a.example.com", certId: "x", forceRedirect: {}, waitForDeployment: false })[0]).to.match(/^waitForDeployment: /);
+    expect(failuresOf({ domain: "a.example.com", certificateId: "x", forceRedirect: {}, waitForDeployment: false })[0]).to.match(/^waitForDeployment: /);
   });
 
   it("accepts domain names only: wildcards, IDN, any case and a trailing dot; no empty, edge-hyphen or scheme labels", () => {
     for (const ok of ["cdn.example.com", "*.example.com", "Bücher.example.com", "A.Example.COM.", "xn--bcher-kva.example.com"]) {
-      expect(failuresOf({ domain: ok, certId: "x" }), ok).to.deep.equal([]);
+      expect(failuresOf({ domain: ok, certificateId: "x" }), ok).to.deep.equal([]);
     }
     for (const bad of ["cdn..example.com", "-x-.example.com", "https://a.example.com", "a.example.com:443", "a.example.com/path", "a.*.example.com", "localhost", "a b.example.com"]) {
-      expect(failuresOf({ domain: bad, certId: "x" })[0], bad).to.match(/^domain: domain must be a domain name/);
+      expect(failuresOf({ domain: bad, certificateId: "x" })[0], bad).to.match(/^domain: domain must be a domain name/);
     }
   });
 
   it("stays silent about values unknown at preview", () => {
     expect(failuresOf({ domain: UNKNOWN, certificate: UNKNOWN, privateKey: UNKNOWN, http2: UNKNOWN, hsts: { maxAge: UNKNOWN }, tlsVersions: UNKNOWN })).to.deep.equal([]);
-    expect(failuresOf({ domain: "a.example.com", certId: UNKNOWN, forceRedirect: UNKNOWN })).to.deep.equal([]);
+    expect(failuresOf({ domain: "a.example.com", certificateId: UNKNOWN, forceRedirect: UNKNOWN })).to.deep.equal([]);
     // A list with one computed entry: its rule (consecutive versions) waits until all are known.
-    expect(failuresOf({ domain: "a.example.com", certId: "x", tlsVersions: ["TLSv1.2", UNKNOWN] })).to.deep.equal([]);
+    expect(failuresOf({ domain: "a.example.com", certificateId: "x", tlsVersions: ["TLSv1.2", UNKNOWN] })).to.deep.equal([]);
     // What is known is still checked.
-    expect(failuresOf({ domain: "a.example.com", certId: UNKNOWN, tlsVersions: ["TLSv1.2"], http2: "yes" })[0]).to.match(/^http2: /);
+    expect(failuresOf({ domain: "a.example.com", certificateId: UNKNOWN, tlsVersions: ["TLSv1.2"], http2: "yes" })[0]).to.match(/^http2: /);
   });
 });

@@ -1,8 +1,14 @@
 // Credential and endpoint resolution: Pulumi config (own namespace, then tencentcloud:), then env.
 import { expect } from "chai";
-import { configure, resolveClientOptions, getClient, resetClientForTests, MISSING_CREDENTIALS_MESSAGE } from "../../provider/config";
+import { ConfigureRequest, MISSING_CREDENTIALS_MESSAGE, readConfig, resolveClientOptions as resolveWith, StoredConfig } from "../../provider/config";
+import { ProviderContext } from "../../provider/context";
 
 const ENV_KEYS = ["TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SECURITY_TOKEN", "TENCENTCLOUD_HTTPS_ENDPOINT"];
+
+/** What the provider context keeps of its configure (as ProviderContext.configure does). */
+let stored: StoredConfig | undefined;
+const configure = (req: ConfigureRequest) => { stored = readConfig(req); };
+const resolveClientOptions = () => resolveWith(stored);
 
 function configureWith(values: Record<string, string>): string[] {
   const asked: string[] = [];
@@ -14,11 +20,10 @@ describe("provider config", () => {
   const saved: Record<string, string | undefined> = {};
   beforeEach(() => {
     for (const k of ENV_KEYS) { saved[k] = process.env[k]; delete process.env[k]; }
-    resetClientForTests();
+    stored = undefined;
   });
   afterEach(() => {
     for (const k of ENV_KEYS) { if (saved[k] === undefined) delete process.env[k]; else process.env[k] = saved[k]; }
-    resetClientForTests();
   });
 
   it("asks for fully namespaced keys", () => {
@@ -81,7 +86,7 @@ describe("provider config", () => {
     for (const name of ["tencentcloud-https:secretId", "tencentcloud-https:secretKey", "tencentcloud:secretId",
       "TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY"]) expect(MISSING_CREDENTIALS_MESSAGE).to.contain(name);
     expect(MISSING_CREDENTIALS_MESSAGE.match(/\.(\s|$)/g)).to.have.length(1); // one sentence
-    expect(() => getClient()).to.throw(MISSING_CREDENTIALS_MESSAGE);
+    expect(() => new ProviderContext().client).to.throw(MISSING_CREDENTIALS_MESSAGE);
   });
 
   it("never pairs an id and a key from different sources", () => {
@@ -98,18 +103,20 @@ describe("provider config", () => {
     expect(resolveClientOptions().credentials.secretId).to.equal("i");
   });
 
-  it("memoises the client per credentials and endpoint", () => {
-    configureWith({ "tencentcloud-https:secretId": "a", "tencentcloud-https:secretKey": "k" });
-    const first = getClient();
-    expect(getClient()).to.equal(first);
-    configureWith({ "tencentcloud-https:secretId": "a", "tencentcloud-https:secretKey": "k", "tencentcloud-https:endpoint": "http://127.0.0.1:1" });
-    const second = getClient();
+  it("memoises the client per credentials and endpoint, per provider context", () => {
+    const ctx = new ProviderContext();
+    const configureCtx = (values: Record<string, string>) => ctx.configure({ config: { get: (k: string) => values[k] } });
+    configureCtx({ "tencentcloud-https:secretId": "a", "tencentcloud-https:secretKey": "k" });
+    const first = ctx.client;
+    expect(ctx.client).to.equal(first);
+    expect(ctx.cdn).to.equal(ctx.cdn);
+    configureCtx({ "tencentcloud-https:secretId": "a", "tencentcloud-https:secretKey": "k", "tencentcloud-https:endpoint": "http://127.0.0.1:1" });
+    const second = ctx.client;
     expect(second).to.not.equal(first);
-    configureWith({ "tencentcloud-https:secretId": "a", "tencentcloud-https:secretKey": "k" });
-    expect(getClient()).to.equal(first);
-    resetClientForTests();
+    configureCtx({ "tencentcloud-https:secretId": "a", "tencentcloud-https:secretKey": "k" });
+    expect(ctx.client).to.equal(first);
     Object.assign(process.env, { TENCENTCLOUD_SECRET_ID: "a", TENCENTCLOUD_SECRET_KEY: "k" });
-    expect(getClient()).to.not.equal(first);
+    expect(new ProviderContext().client, "another process has clients of its own").to.not.equal(first);
   });
 
   it("keeps what configure read even if the request object changes later", () => {

@@ -2,8 +2,8 @@
 // deployments poll before the expected end, they narrow what is learned, and the others poll
 // just after their own expected end.
 import { expect } from "chai";
-import { DeploymentClock } from "../../provider/cdnHttpsConfig/deploymentClock";
-import { onGrid } from "../../provider/cdnHttpsConfig/deployment";
+import { DeploymentClock } from "../../provider/runtime/deploymentClock";
+import { onGrid } from "../../provider/services/cdnDeployments";
 
 /** Writes `domains` at `at` (HTTPS switched on). */
 function wave(clock: DeploymentClock, domains: string[], at: number): void {

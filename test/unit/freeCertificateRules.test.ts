@@ -1,11 +1,11 @@
 // FreeCertificate's pure rules and argument shape: the domain the free product takes, defaults,
 // status words, validation records, verification progress, renewal and deletion sentences.
 import { expect } from "chai";
-import { freeCertificateArgsSchema } from "../../provider/freeCertificate/shape";
+import { freeCertificateArgsSchema } from "../../provider/freeCertificate/definition";
 import {
   daysToExpiry, deleteRefusal, domainProblem, isDeadEnd, keptValidationRecords, mayRenew, nextStep, renewalDue,
   statusWord, stillBoundSentence, validationRecords, verificationProgress,
-} from "../../provider/freeCertificate/rules";
+} from "../../provider/rules/freeCertificate";
 import { validateArgs } from "../../provider/runtime/validate";
 import { UNKNOWN } from "../../provider/unknown";
 

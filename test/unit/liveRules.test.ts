@@ -3,10 +3,10 @@ import { bindingFailures, bindingIdFor, bindingStateFromTruth, describeFailures,
 import { certificateNames, chinaTimeToIso, cloudCertificateProblem, sourceOfFrom } from "../../provider/rules/sslCertificate";
 import type { LiveDomainCertBinding } from "../../provider/tencentcloud/types";
 
-function binding(domain: string, cloudCertId: string, status = 1, extra: Partial<LiveDomainCertBinding> = {}): LiveDomainCertBinding {
+function binding(domain: string, certificateId: string, status = 1, extra: Partial<LiveDomainCertBinding> = {}): LiveDomainCertBinding {
   return {
-    DomainName: domain, CertificateAlias: `alias-${cloudCertId}`, CertType: 0, Status: status,
-    CertExpireTime: "2030-01-01 08:00:00", CertId: 1, CloudCertId: cloudCertId, ...extra,
+    DomainName: domain, CertificateAlias: `alias-${certificateId}`, CertType: 0, Status: status,
+    CertExpireTime: "2030-01-01 08:00:00", CertId: 1, CloudCertId: certificateId, ...extra,
   };
 }
 
@@ -53,8 +53,8 @@ describe("live rules", () => {
 
     it("maps a binding to the console's view row", () => {
       expect(toView(binding("Play.Example.com", "cert1", 0, { CertType: 1, CertificateAlias: "prod" }))).to.deep.equal({
-        domain: "play.example.com", httpsEnabled: false, cloudCertId: "cert1", remarks: "prod", source: "hosted",
-        certExpiresAt: "2030-01-01T00:00:00.000Z",
+        domain: "play.example.com", httpsEnabled: false, certificateId: "cert1", alias: "prod", source: "hosted",
+        expiresAt: "2030-01-01T00:00:00.000Z",
       });
       expect(toView(binding("a.example.com", "c", 1)).source).to.equal("self-owned");
     });
@@ -84,12 +84,12 @@ describe("live rules", () => {
   describe("binding plan", () => {
     it("asks for HTTPS on (1) or unchanged (-1) and names the certificates domains leave", () => {
       const current = byDomain(binding("a.example.com", "old"), binding("b.example.com", "new"));
-      const on = planBinding({ cloudCertId: "new", domains: ["B.example.com", "a.example.com", "c.example.com"], enableHttps: true, current });
+      const on = planBinding({ certificateId: "new", domains: ["B.example.com", "a.example.com", "c.example.com"], enableHttps: true, current });
       expect(on.domainInfos).to.deep.equal([
         { DomainName: "a.example.com", Status: 1 }, { DomainName: "b.example.com", Status: 1 }, { DomainName: "c.example.com", Status: 1 },
       ]);
-      expect(on.takeovers).to.deep.equal([{ domain: "a.example.com", fromCloudCertId: "old", fromRemarks: "alias-old" }]);
-      const keep = planBinding({ cloudCertId: "new", domains: ["a.example.com"], enableHttps: false, current });
+      expect(on.takeovers).to.deep.equal([{ domain: "a.example.com", fromCertificateId: "old", fromAlias: "alias-old" }]);
+      const keep = planBinding({ certificateId: "new", domains: ["a.example.com"], enableHttps: false, current });
       expect(keep.domainInfos).to.deep.equal([{ DomainName: "a.example.com", Status: -1 }]);
     });
   });
@@ -126,23 +126,23 @@ describe("live rules", () => {
 
     it("keeps only domains bound to this certificate, and shows HTTPS turned off elsewhere", () => {
       const current = byDomain(binding("a.example.com", "mine", 1), binding("b.example.com", "mine", 0), binding("c.example.com", "theirs", 1));
-      const state = bindingStateFromTruth({ cloudCertId: "mine", tracked, current, declaredEnableHttps: true });
+      const state = bindingStateFromTruth({ certificateId: "mine", tracked, current, declaredEnableHttps: true });
       expect(state.domains).to.deep.equal(["a.example.com", "b.example.com"]);
       expect(state.enableHttps).to.equal(false);
-      expect(state.bindings.map((b) => [b.domain, b.cloudCertId, b.httpsEnabled])).to.deep.equal([
+      expect(state.bindings.map((b) => [b.domain, b.certificateId, b.httpsEnabled])).to.deep.equal([
         ["a.example.com", "mine", true], ["b.example.com", "mine", false], ["c.example.com", "theirs", true],
       ]);
     });
 
     it("has no HTTPS state to drift from when the user asked to leave it unchanged", () => {
       const current = byDomain(binding("a.example.com", "mine", 1));
-      expect(bindingStateFromTruth({ cloudCertId: "mine", tracked, current, declaredEnableHttps: false }).enableHttps).to.equal(false);
-      expect(bindingStateFromTruth({ cloudCertId: "mine", tracked, current }).enableHttps).to.equal(true);
+      expect(bindingStateFromTruth({ certificateId: "mine", tracked, current, declaredEnableHttps: false }).enableHttps).to.equal(false);
+      expect(bindingStateFromTruth({ certificateId: "mine", tracked, current }).enableHttps).to.equal(true);
     });
 
     it("finds the certificate shared by imported domains, and refuses a mix", () => {
-      expect(sharedCertificate([toView(binding("a.example.com", "c1")), toView(binding("b.example.com", "c1"))])).to.deep.equal({ cloudCertId: "c1" });
-      expect(sharedCertificate([])).to.deep.equal({ cloudCertId: undefined });
+      expect(sharedCertificate([toView(binding("a.example.com", "c1")), toView(binding("b.example.com", "c1"))])).to.deep.equal({ certificateId: "c1" });
+      expect(sharedCertificate([])).to.deep.equal({ certificateId: undefined });
       const mixed = sharedCertificate([toView(binding("a.example.com", "c1")), toView(binding("b.example.com", "c2"))]);
       expect(mixed.conflict).to.match(/c1 \(a\.example\.com\); c2 \(b\.example\.com\)/);
     });

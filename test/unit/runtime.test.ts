@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { z } from "zod";
-import { withKeyLock, withKeyLocks } from "../../provider/runtime/keyedLock";
+import { KeyedLock } from "../../provider/runtime/keyedLock";
 import { withoutUndefined } from "../../provider/runtime/outputs";
 import { parseDuration, timeoutFor, DEFAULT_TIMEOUT_MS } from "../../provider/runtime/timeouts";
 import { pollUntil, PollTimeoutError } from "../../provider/runtime/poll";
@@ -8,6 +8,10 @@ import { validateArgs } from "../../provider/runtime/validate";
 import { UNKNOWN } from "../../provider/unknown";
 
 describe("provider runtime helpers", () => {
+  const locks = new KeyedLock();
+  const withKeyLock = <T>(key: string, fn: () => Promise<T>) => locks.run(key, fn);
+  const withKeyLocks = <T>(keys: string[], fn: () => Promise<T>) => locks.runAll(keys, fn);
+
   it("serialises operations on one key and runs different keys in parallel", async () => {
     const events: string[] = [];
     let release!: () => void;
@@ -91,7 +95,7 @@ describe("provider runtime helpers", () => {
 
   it("validates arguments, skipping values unknown at preview", () => {
     const schema = z.strictObject({ domain: z.string().min(1, "domain must not be empty"), n: z.number() });
-    expect(validateArgs(schema, { domain: "", n: 1, __provider: "x" }).failures)
+    expect(validateArgs(schema, { domain: "", n: 1 }).failures)
       .to.deep.equal([{ property: "domain", reason: "domain must not be empty" }]);
     const preview = validateArgs(schema, { domain: "a.com", n: UNKNOWN });
     expect(preview.failures).to.deep.equal([]);

@@ -12,7 +12,7 @@ export const badStatus: SslStatusOut = "on";
 
 export const args: CdnHttpsConfigArgs = {
   domain: pulumi.output("cdn.example.com"),
-  certId: "abc",
+  certificateId: "abc",
   tlsVersions: ["TLSv1.2", pulumi.output("TLSv1.3" as const)],
   hsts: { maxAge: pulumi.output(3600) },
   forceRedirect: pulumi.output({ statusCode: 301 as const }),
@@ -21,9 +21,9 @@ export const args: CdnHttpsConfigArgs = {
 // @ts-expect-error tlsVersions is a closed set
 export const badTls: CdnHttpsConfigArgs = { domain: "cdn.example.com", tlsVersions: ["SSLv3"] };
 // @ts-expect-error domain is required
-export const noDomain: CdnHttpsConfigArgs = { certId: "abc" };
+export const noDomain: CdnHttpsConfigArgs = { certificateId: "abc" };
 // @ts-expect-error statusCode is one of 301, 302, 307, 308
 export const badRedirect: CdnHttpsConfigArgs = { domain: "cdn.example.com", forceRedirect: { statusCode: 200 } };
 
-export const binding: LiveDomainBindingArgs = { cloudCertId: pulumi.output("abc"), domains: [pulumi.output("play.example.com")] };
-export const view: LiveDomainBindingView = { domain: "d", httpsEnabled: true, cloudCertId: "c", remarks: "", source: "hosted" };
+export const binding: LiveDomainBindingArgs = { certificateId: pulumi.output("abc"), domains: [pulumi.output("play.example.com")] };
+export const view: LiveDomainBindingView = { domain: "d", httpsEnabled: true, certificateId: "c", alias: "", source: "hosted" };

@@ -58,15 +58,15 @@ describe("sdk types in an editor", function () {
 
   it("documents every argument and output of the five resources", () => {
     const resources: Record<string, string[]> = {
-      CdnHttpsConfigArgs: ["domain", "certificate", "privateKey", "certId", "certRemark", "http2", "ocspStapling", "tlsVersions", "hsts", "forceRedirect", "waitForDeployment"],
-      CdnHttpsConfig: ["domain", "http2", "tlsVersions", "httpsEnabled", "sslStatus", "certSource", "certExpiresAt", "certFingerprint", "certChainFingerprint", "certDomains", "deployedCert", "waitForDeployment"],
-      LiveCertificateArgs: ["remarks", "certificate", "privateKey", "cloudCertId"],
-      LiveCertificate: ["cloudCertId", "source", "adopted", "remarks", "expiresAt", "domains", "fingerprint", "chainFingerprint", "certificate"],
-      LiveDomainBindingArgs: ["cloudCertId", "domains", "enableHttps"],
-      LiveDomainBinding: ["cloudCertId", "domains", "enableHttps", "bindings"],
-      LiveDomainBindingView: ["domain", "httpsEnabled", "cloudCertId", "remarks", "source", "certExpiresAt"],
+      CdnHttpsConfigArgs: ["domain", "certificate", "privateKey", "certificateId", "alias", "http2", "ocspStapling", "tlsVersions", "hsts", "forceRedirect", "waitForDeployment"],
+      CdnHttpsConfig: ["domain", "http2", "tlsVersions", "httpsEnabled", "sslStatus", "source", "expiresAt", "fingerprint", "chainFingerprint", "dnsNames", "deployedCert", "waitForDeployment"],
+      LiveCertificateArgs: ["alias", "certificate", "privateKey", "certificateId"],
+      LiveCertificate: ["certificateId", "source", "adopted", "alias", "expiresAt", "dnsNames", "fingerprint", "chainFingerprint", "certificate"],
+      LiveDomainBindingArgs: ["certificateId", "domains", "enableHttps"],
+      LiveDomainBinding: ["certificateId", "domains", "enableHttps", "bindings"],
+      LiveDomainBindingView: ["domain", "httpsEnabled", "certificateId", "alias", "source", "expiresAt"],
       FreeCertificateArgs: ["domain", "validationMethod", "keyAlgorithm", "alias", "renewBeforeDays", "waitForIssuance"],
-      FreeCertificate: ["certificateId", "domain", "validationMethod", "keyAlgorithm", "renewBeforeDays", "waitForIssuance", "status", "validationRecords", "issuedAt", "expiresAt", "daysToExpiry", "sans", "fingerprint", "renews", "adopted"],
+      FreeCertificate: ["certificateId", "domain", "validationMethod", "keyAlgorithm", "renewBeforeDays", "waitForIssuance", "status", "validationRecords", "issuedAt", "expiresAt", "daysToExpiry", "dnsNames", "fingerprint", "renews", "adopted"],
       ValidationRecord: ["domain", "recordType", "name", "value", "filePath"],
       FreeCertificateValidationArgs: ["certificateId", "validationRecordIds"],
       FreeCertificateValidation: ["certificateId", "validationRecordIds", "status", "issuedAt", "expiresAt"],

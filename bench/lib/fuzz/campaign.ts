@@ -12,15 +12,14 @@
 // `npm run fuzz` (bench/fuzz.ts) counts over thousands of cases; test/proof/fuzz.test.ts runs a few
 // hundred per resource with fast-check's shrinking.
 import fc from "fast-check";
-import * as provider from "../../../provider";
-import { configure, resetClientForTests } from "../../../provider/config";
+import { createProvider } from "../../../provider";
 import { messages } from "../../../provider/messages";
 import { PartialStateError } from "../../../provider/runtime/partialState";
 import { resetRateLimitsForTests } from "../../../provider/tencentcloud";
 import { containsUnknown, isUnknown } from "../../../provider/unknown";
 import { seams, type ResourceKind } from "../../../sdk/seam";
 import { serializeProvider } from "../../../test/support/engine";
-import { providerConfig, startProviderEnv, type ProviderEnv } from "../../../test/support/providerEnv";
+import { startProviderEnv, type ProviderEnv } from "../../../test/support/providerEnv";
 import { scanWindows } from "../secretScan";
 import { buildMaterial, type Material } from "./material";
 import { Args, argumentsOf, prepareCreate, prepareDelete } from "./resources";
@@ -51,7 +50,7 @@ interface Context { env: ProviderEnv; material: Material; seq: number }
 
 const SENTENCE = /\w+ \w+.*[.)"']$/s;
 /** Rules about which arguments are given, not their values: they hold for a value unknown at preview too. */
-const PRESENCE_RULES = new Set<string>([messages.cdnCertFormBoth, messages.liveCertFormBoth]);
+const PRESENCE_RULES = new Set<string>([messages.certificateFormBoth]);
 
 function valueAt(args: Args, path: string): unknown {
   let v: unknown = args;
@@ -71,33 +70,32 @@ async function lastSeq(ctx: Context): Promise<number> {
 
 const errorText = (e: unknown) => { const err = e as Error; return `${err?.message}\n${err?.stack}\n${JSON.stringify(e)}`; };
 
-/** A fresh client (no shared reads in flight or remembered) with these settings. */
-function reconfigure(settings: Record<string, string>): void {
-  resetClientForTests();
-  configure({ config: { get: (k: string) => settings[k] } });
+/** A provider process of its own (nothing shared with the campaign's: no reads in flight, none remembered). */
+function freshProvider(settings: Record<string, string>) {
+  const fresh = createProvider({ logSink: () => undefined });
+  fresh.configure({ config: { get: (k: string) => settings[k] } });
+  return fresh;
 }
 
 /**
- * The calls an input refused offline really made: the same check is asked again with credentials
- * the emulator refuses (it still answers if it judged without the API, it throws if it needed it),
- * and then, once reads still in flight from earlier cases have landed, alone with a fresh client.
+ * The calls an input refused offline really made: the same check is asked again by a provider whose
+ * credentials the emulator refuses (it still answers if it judged without the API, it throws if it
+ * needed it), and then, once reads still in flight from earlier cases have landed, alone by another.
  */
 async function callsOfOfflineRefusal(ctx: Context, kind: ResourceKind, args: Args): Promise<string[]> {
   const { env } = ctx;
-  const good: Record<string, string> = providerConfig(env.emulator);
-  reconfigure({ ...good, "tencentcloud-https:secretKey": `${good["tencentcloud-https:secretKey"]}-wrong` });
+  const good: Record<string, string> = env.config;
   let offline: boolean;
   try {
-    offline = ((await provider[kind].check({}, args)).failures ?? []).length > 0;
+    const refused = freshProvider({ ...good, "tencentcloud-https:secretKey": `${good["tencentcloud-https:secretKey"]}-wrong` });
+    offline = ((await refused[kind].check({}, args)).failures ?? []).length > 0;
   } catch {
     offline = false;
-  } finally {
-    reconfigure(good);
   }
   if (!offline) return [];
   await new Promise((r) => setTimeout(r, 200));
   const since = await lastSeq(ctx);
-  await provider[kind].check({}, args);
+  await freshProvider(good)[kind].check({}, args);
   return (await env.emulator.requests(since)).map((c) => c.action);
 }
 
@@ -106,7 +104,7 @@ const withTimeout = <T>(p: Promise<T>, ms: number, what: string) => Promise.race
 /** Create, then delete, collecting every artefact a key could leak into. */
 async function lifecycle(ctx: Context, kind: ResourceKind, args: Args, since: number): Promise<{ sources: { name: string; text: string }[]; failed: boolean }> {
   const { env } = ctx;
-  const handlers = provider[kind];
+  const handlers = env.provider[kind];
   const sources: { name: string; text: string }[] = [];
   let failed = false;
   let created: { id: string; outs?: Record<string, unknown> } | undefined;
@@ -117,7 +115,7 @@ async function lifecycle(ctx: Context, kind: ResourceKind, args: Args, since: nu
   } catch (e) {
     failed = true;
     sources.push({ name: "create error", text: errorText(e) });
-    if (e instanceof PartialStateError) created = { id: e.id, outs: e.properties };
+    if (e instanceof PartialStateError) created = { id: e.id, outs: e.properties as Record<string, unknown> };
   }
   sources.push({ name: "emulator state after create", text: JSON.stringify(await env.emulator.state()) });
   if (created) {
@@ -143,7 +141,7 @@ export async function runCase(ctx: Context, kind: ResourceKind, args: Args, crea
   env.clearLogs();
   let failures;
   try {
-    failures = (await provider[kind].check({}, args)).failures ?? [];
+    failures = (await env.provider[kind].check({}, args)).failures ?? [];
   } catch (e) {
     out.throws++;
     out.violations.push(`check threw: ${(e as Error)?.message}`);
@@ -186,7 +184,11 @@ export async function runCase(ctx: Context, kind: ResourceKind, args: Args, crea
 
 /** A provider process and emulator for one resource's cases, seeded with the campaign's material. */
 export async function startContext(material: Material): Promise<Context> {
-  const env = await startProviderEnv({ seed: material.seed, deployDelayMs: 0, rateLimits: false, freeCertificates: { dnsAutoDelayMs: 0, checkIntervalMs: 0 } });
+  const env = await startProviderEnv({
+    seed: material.seed, deployDelayMs: 0, rateLimits: false,
+    // Every accepted FreeCertificate is applied for and deleted again: no quota to run into.
+    freeCertificates: { dnsAutoDelayMs: 0, checkIntervalMs: 0, limit: 1_000_000, perMainDomain: 1_000_000 },
+  });
   // The client's own token buckets would pace thousands of checks; the emulator's limits are off too.
   resetRateLimitsForTests(() => performance.now() * 1e6);
   return { env, material, seq: 0 };

@@ -15,6 +15,23 @@ export type Args = Record<string, unknown>;
 /** Hidden inputs as the sdk sends them: one name per resource kind, so each check replaces its own claims. */
 const reserved = (kind: string) => ({ __resourceName: `fuzz-${kind}`, __stack: "fuzz/campaign" });
 
+/** The names arguments had before (the definitions' `renamed`): still accepted, with a warning. */
+const OLD_NAMES: Partial<Record<ResourceKind, Record<string, string>>> = {
+  cdnHttpsConfig: { certificateId: "certId", alias: "certRemark" },
+  liveCertificate: { certificateId: "cloudCertId", alias: "remarks" },
+  liveDomainBinding: { certificateId: "cloudCertId" },
+};
+
+/** The arguments of a case under their current names, or (one case in ten) under the names they had before. */
+function named(kind: ResourceKind, args: fc.Arbitrary<Args>): fc.Arbitrary<Args> {
+  const old = OLD_NAMES[kind];
+  if (!old) return args.map((a) => ({ ...a, ...reserved(kind) }));
+  return fc.tuple(args, fc.nat(9)).map(([a, dice]) => ({
+    ...Object.fromEntries(Object.entries(a).map(([k, v]) => [dice === 0 && old[k] ? old[k] : k, v])),
+    ...reserved(kind),
+  }));
+}
+
 /** An object argument from optional members: members left undefined are absent. */
 const object = (members: Record<string, fc.Arbitrary<unknown>>) => fc.record(members).map((o) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)));
@@ -45,9 +62,12 @@ function byForm(form: Form, args: Args, idKey: string): Args {
 }
 
 export function argumentsOf(kind: ResourceKind, m: Material): fc.Arbitrary<Args> {
+  return named(kind, currentArguments(kind, m));
+}
+
+function currentArguments(kind: ResourceKind, m: Material): fc.Arbitrary<Args> {
   const chainCount = m.chains.length + m.badChains.length;
   const allKeys: KeyForms[] = [...[...m.chains, ...m.badChains].map((c) => c.key), m.strangerKey, m.hosted.cdn.key, m.hosted.live.key];
-  const text = (max = 30) => required(fc.string({ maxLength: max }), freeTextArb(allKeys));
   switch (kind) {
     case "cdnHttpsConfig": {
       const validCa = mutatedPem(fc.constantFrom(...m.clientCas.valid, m.clientCas.valid.slice(0, 2).join("")), allKeys, { benign: true });
@@ -55,8 +75,8 @@ export function argumentsOf(kind: ResourceKind, m: Material): fc.Arbitrary<Args>
       return fc.tuple(FORM, fc.nat(chainCount - 1)).chain(([form, chain]) => argsRecord({
         ...pairSpecs(m, chain, allKeys),
         domain: required(sameDomainArb(CDN_DOMAINS, CDN_UNICODE), domainArb(CDN_DOMAINS, CDN_UNICODE)),
-        certId: required(fc.constant(HOSTED.cdn), idArb([HOSTED.caServer, HOSTED.live], allKeys)),
-        certRemark: optional(shortText, freeTextArb(allKeys)),
+        certificateId: required(fc.constant(HOSTED.cdn), idArb([HOSTED.caServer, HOSTED.live], allKeys)),
+        alias: optional(shortText, freeTextArb(allKeys)),
         http2: optional(fc.boolean(), wrongType),
         ocspStapling: optional(fc.boolean(), wrongType),
         tlsVersions: optional(fc.constantFrom(["TLSv1.2", "TLSv1.3"], ["TLSv1.2"], ["TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"], ["TLSv1.3", "TLSv1.2"]),
@@ -68,24 +88,24 @@ export function argumentsOf(kind: ResourceKind, m: Material): fc.Arbitrary<Args>
         clientCertificate: optional(object({ caCertificates: validCa }), object({ caCertificates: fc.oneof(hostileCa, wrongType) })),
         quic: optional(fc.boolean(), wrongType),
         waitForDeployment: optional(fc.constant(true), fc.constant(false)),
-      }).map((args) => ({ ...byForm(form, args, "certId"), ...reserved(kind) })));
+      }).map((args) => byForm(form, args, "certificateId")));
     }
     case "liveCertificate":
       return fc.tuple(FORM, fc.nat(chainCount - 1)).chain(([form, chain]) => argsRecord({
         ...pairSpecs(m, chain, allKeys),
-        cloudCertId: required(fc.constantFrom(HOSTED.live, HOSTED.cdn), idArb([], allKeys)),
-        remarks: optional(shortText, freeTextArb(allKeys)),
-      }).map((args) => ({ ...byForm(form, args, "cloudCertId"), ...reserved(kind) })));
+        certificateId: required(fc.constantFrom(HOSTED.live, HOSTED.cdn), idArb([], allKeys)),
+        alias: optional(shortText, freeTextArb(allKeys)),
+      }).map((args) => byForm(form, args, "certificateId")));
     case "liveDomainBinding":
       return argsRecord({
-        cloudCertId: required(fc.constant(HOSTED.live), idArb([HOSTED.cdn, HOSTED.caServer], allKeys)),
+        certificateId: required(fc.constant(HOSTED.live), idArb([HOSTED.cdn, HOSTED.caServer], allKeys)),
         domains: required(fc.array(sameDomainArb(PLAY_DOMAINS, PLAY_UNICODE), { minLength: 1, maxLength: 4 }), fc.oneof(
           fc.array(fc.oneof(domainArb([...PLAY_DOMAINS, PUSH_DOMAIN], PLAY_UNICODE), sameDomainArb([PUSH_DOMAIN], [])), { minLength: 1, maxLength: 4 }),
           fc.array(fc.oneof(sameDomainArb(PLAY_DOMAINS, PLAY_UNICODE), wrongType as fc.Arbitrary<string>, freeTextArb(allKeys)), { maxLength: 3 }),
           fc.integer({ min: 99, max: 102 }).map((n) => Array.from({ length: n }, (_, i) => `p${i}.live.${ZONE}`)),
         )),
         enableHttps: optional(fc.boolean(), wrongType),
-      }).map((args) => ({ ...args, ...reserved(kind) }));
+      });
     case "freeCertificate":
       return argsRecord({
         domain: required(sameDomainArb([`www.${ZONE}`, `shop.${ZONE}`, `api.${ZONE}`], [`bücher.${ZONE}`, `испытание.${ZONE}`]),
@@ -95,12 +115,12 @@ export function argumentsOf(kind: ResourceKind, m: Material): fc.Arbitrary<Args>
         alias: optional(shortText, freeTextArb(allKeys)),
         renewBeforeDays: optional(fc.integer({ min: 1, max: 30 }), fc.constantFrom(-1, 0, 31, 1.5)),
         waitForIssuance: optional(fc.boolean(), wrongType),
-      }).map((args) => ({ ...args, ...reserved(kind) }));
+      });
     case "freeCertificateValidation":
       return argsRecord({
         certificateId: required(fc.constantFrom(...FREE_IDS), idArb([], allKeys)),
-        validationRecordIds: optional(fc.array(text(20).valid as fc.Arbitrary<string>, { maxLength: 3 }), fc.array(fc.oneof(freeTextArb(allKeys), wrongType as fc.Arbitrary<string>), { minLength: 1, maxLength: 3 })),
-      }).map((args) => ({ ...args, ...reserved(kind) }));
+        validationRecordIds: optional(fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }), fc.array(fc.oneof(freeTextArb(allKeys), wrongType as fc.Arbitrary<string>), { minLength: 1, maxLength: 3 })),
+      });
   }
 }
 

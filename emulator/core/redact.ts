@@ -1,0 +1,16 @@
+// What the request log and the state may show: private keys are replaced, wherever they are nested:
+// secret fields by name, and key material in any other string by its content (PEM-like key blocks,
+// damaged labels too, base64 that decodes to a key; the provider's detector, one home for it).
+import { redactKeyMaterial } from "../../provider/certificate/keyMaterial";
+
+export const REDACTED = "[REDACTED]";
+const SECRET_FIELDS = new Set(["CertificatePrivateKey", "PrivateKey", "HttpsKey", "KeyPassword", "CsrKeyPassword", "SecretKey"]);
+
+export function redactSecrets(value: unknown): unknown {
+  if (typeof value === "string") return redactKeyMaterial(value, REDACTED);
+  if (Array.isArray(value)) return value.map(redactSecrets);
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = SECRET_FIELDS.has(k) && v !== undefined && v !== null ? REDACTED : redactSecrets(v);
+  return out;
+}
