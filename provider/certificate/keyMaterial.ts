@@ -16,13 +16,14 @@ const KEY_ARMOR = /-{2,}[ \t]*(?:BEGIN|END)[ \t]*[A-Z0-9 _]{0,40}?KEY\b|\b(?:BEG
 /** An END armor (any label: a block whose labels differ is still closed by it). */
 const END_ARMOR = /-*[ \t]*\bEND\b[^\r\n"\\-]*-*/i;
 /**
- * Where a base64 run that may be a key starts: a DER SEQUENCE ("M", 0x30, and enough after it), an
- * OpenSSH key, or PEM text base64-encoded. Tried at every position, not only after a boundary, so
- * letters pasted in front of a key do not hide it (a lookahead, so candidates may overlap).
+ * Where a base64 run that may be a key starts: a DER SEQUENCE ("M" is 0x30; [A-I] a first length
+ * byte under 0x90, as every DER length form a key can have), an OpenSSH key, or PEM text
+ * base64-encoded. Tried at every position, not only after a boundary, so letters pasted in front of
+ * a key do not hide it (a lookahead, so candidates may overlap).
  */
-const RUN_HEAD = /(?=M[A-Za-z0-9+/]{15}|b3BlbnNzaC1rZXkt|LS0tLS1)/g;
+const RUN_HEAD = /(?=M[A-I][A-Za-z0-9+/]{14}|b3BlbnNzaC1rZXkt|LS0tLS1)/g;
 const QUICK_ARMOR = /key/i;
-const QUICK_RUN = /M[A-Za-z0-9+/]{15}|b3BlbnNzaC1rZXkt|LS0tLS1/;
+const QUICK_RUN = /M[A-I][A-Za-z0-9+/]{14}|b3BlbnNzaC1rZXkt|LS0tLS1/;
 /** Line breaks, real or JSON-escaped (text that quotes a request body holds `\n` as two characters). */
 const LINE_BREAK = /\r\n|\n|\r|\\r\\n|\\n|\\r/g;
 const BASE64_LINE = /^[A-Za-z0-9+/]+={0,2}$/;
