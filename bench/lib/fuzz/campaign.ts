@@ -70,9 +70,9 @@ async function lastSeq(ctx: Context): Promise<number> {
 
 const errorText = (e: unknown) => { const err = e as Error; return `${err?.message}\n${err?.stack}\n${JSON.stringify(e)}`; };
 
-/** A provider process of its own (nothing shared with the campaign's: no reads in flight, none remembered). */
-function freshProvider(settings: Record<string, string>) {
-  const fresh = createProvider({ logSink: () => undefined });
+/** A provider process of its own (nothing shared with the campaign's: no reads in flight, none remembered, nothing declared). */
+function freshProvider(settings: Record<string, string>, logs?: ProviderEnv["logs"]) {
+  const fresh = createProvider({ logSink: (level, line) => logs?.push({ level, line }) });
   fresh.configure({ config: { get: (k: string) => settings[k] } });
   return fresh;
 }
@@ -101,7 +101,11 @@ async function callsOfOfflineRefusal(ctx: Context, kind: ResourceKind, args: Arg
 
 const withTimeout = <T>(p: Promise<T>, ms: number, what: string) => Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms).unref())]);
 
-/** Create, then delete, collecting every artefact a key could leak into. */
+/**
+ * Create, then delete, collecting every artefact a key could leak into. The delete runs in a provider
+ * process of its own, as `pulumi destroy` does: in the campaign's, the check just declared what the
+ * resource uses (provider/ownership.ts), and a delete leaves alone what the deployment still declares.
+ */
 async function lifecycle(ctx: Context, kind: ResourceKind, args: Args, since: number): Promise<{ sources: { name: string; text: string }[]; failed: boolean }> {
   const { env } = ctx;
   const handlers = env.provider[kind];
@@ -121,7 +125,7 @@ async function lifecycle(ctx: Context, kind: ResourceKind, args: Args, since: nu
   if (created) {
     await prepareDelete(kind, env.emulator);
     try {
-      await withTimeout(handlers.delete!(created.id, created.outs), 30_000, "delete");
+      await withTimeout(freshProvider(env.config, env.logs)[kind].delete!(created.id, created.outs), 30_000, "delete");
     } catch (e) {
       sources.push({ name: "delete error", text: errorText(e) });
     }
