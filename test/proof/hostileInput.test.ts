@@ -15,6 +15,8 @@ const ZONE = "hostile.example.com";
 const CDN = `www.${ZONE}`;
 const MTLS = `mtls.${ZONE}`;
 const HOSTED_CA_SERVER = "HOSTCA01";
+const PLAY = `play.live.${ZONE}`;
+const HOSTED_LIVE = "HOSTLIV1";
 const TWENTY_MB = 20 * 1024 * 1024;
 
 /** A self-signed server certificate with CA:TRUE, as `openssl req -x509` makes by default. */
@@ -32,6 +34,7 @@ describe("proof: hostile input (issue 24)", function () {
   const chain = makeChain({ domains: [`*.${ZONE}`, ZONE], keySet: 9 });
   const keyRows = pemNeedles("key", chain.privateKey, 24, [chain.certificate]);
   const hostedServer = selfSignedCaServerCertificate(MTLS);
+  const liveChain = makeChain({ domains: [`*.live.${ZONE}`], keySet: 9 });
   let env: ProviderEnv;
 
   /** The key under a BEGIN line one dash short, as a hand-edited combined file often has it. */
@@ -43,7 +46,9 @@ describe("proof: hostile input (issue 24)", function () {
     env = await startProviderEnv({
       seed: {
         cdnDomains: [{ domain: CDN, status: "online", originType: "domain" }, { domain: MTLS, status: "online", originType: "domain" }],
-        sslCertificates: [{ id: HOSTED_CA_SERVER, certificate: hostedServer, from: "upload", status: 1 }],
+        sslCertificates: [{ id: HOSTED_CA_SERVER, certificate: hostedServer, from: "upload", status: 1 },
+          { id: HOSTED_LIVE, certificate: liveChain.certificate, from: "trustasia", status: 1 }],
+        liveDomains: [{ name: PLAY, type: 1, status: 1 }],
       },
       deployDelayMs: 0,
       rateLimits: false,
@@ -156,6 +161,13 @@ describe("proof: hostile input (issue 24)", function () {
       expect(scanForSecrets([{ name: "failures", text: JSON.stringify(result.failures) }], rows)).to.deep.equal([]);
       return result;
     }, "validationRecordIds.0", /base64/);
+  });
+
+  it("a playback domain with two trailing dots is refused at check, not accepted and then left unbound: found by the fuzz campaign", async () => {
+    const since = await lastSeq();
+    const { failures } = await env.provider.liveDomainBinding.check({}, { certificateId: HOSTED_LIVE, domains: [`${PLAY}..`] });
+    expect((failures ?? []).find((f) => f.property === "domains[0]" && /not a domain name/.test(f.reason)), JSON.stringify(failures)).to.not.equal(undefined);
+    expect(await env.emulator.requests(since)).to.deep.equal([]);
   });
 
   it("mTLS: a hosted server certificate (certificateId) given as the client CA is refused, as it is as PEM", async () => {
