@@ -5,9 +5,13 @@
 // - "*.com"-style wildcards over a single label match nothing.
 import { domainToASCII, domainToUnicode } from "node:url";
 
-/** Lowercase, no trailing dot, punycode. A wildcard left-most label is kept as "*". */
+/**
+ * Lowercase, no trailing dot, punycode. A wildcard left-most label is kept as "*". Idempotent: only
+ * one trailing dot (the root) is taken off, and not from an empty last label ("a.com.." stays so,
+ * which no rule accepts), so normalising twice cannot make a bad name good.
+ */
 export function normalizeDomain(d: string): string {
-  const trimmed = d.trim().replace(/\.$/, "").toLowerCase();
+  const trimmed = d.trim().replace(/([^.])\.$/, "$1").toLowerCase();
   if (trimmed.startsWith("*.")) return `*.${toAscii(trimmed.slice(2))}`;
   return toAscii(trimmed);
 }
