@@ -3,6 +3,8 @@
 // through create and delete. What must hold for every case:
 //   - check never throws, and answers a refused input with sentences (a property and a reason);
 //   - no failure names a property whose value is unknown at preview;
+//   - an accepted input is created without error (FreeCertificateValidation aside: its check asks the
+//     API nothing by design, so an id that does not exist fails at create);
 //   - no check writes to the API; an input refused for what check judges offline causes no call at
 //     all (judged by asking the same check again with credentials the emulator refuses: it still
 //     answers without the API, or it throws because it needed it);
@@ -41,7 +43,7 @@ export interface Figures {
   throws: number;
   /** Writes during a check (any input), and calls during the check of an input refused offline. */
   apiCallsFromRefused: number;
-  /** Failures without a property or a sentence, or on a property whose value is unknown. */
+  /** Failures without a property or a sentence, or on a property whose value is unknown; inputs accepted at check that create failed on. */
   badAnswers: number;
   violations: string[];
 }
@@ -106,18 +108,18 @@ const withTimeout = <T>(p: Promise<T>, ms: number, what: string) => Promise.race
  * process of its own, as `pulumi destroy` does: in the campaign's, the check just declared what the
  * resource uses (provider/ownership.ts), and a delete leaves alone what the deployment still declares.
  */
-async function lifecycle(ctx: Context, kind: ResourceKind, args: Args, since: number): Promise<{ sources: { name: string; text: string }[]; failed: boolean }> {
+async function lifecycle(ctx: Context, kind: ResourceKind, args: Args, since: number): Promise<{ sources: { name: string; text: string }[]; failure?: string }> {
   const { env } = ctx;
   const handlers = env.provider[kind];
   const sources: { name: string; text: string }[] = [];
-  let failed = false;
+  let failure: string | undefined;
   let created: { id: string; outs?: Record<string, unknown> } | undefined;
   await prepareCreate(kind, args, env.emulator);
   try {
     created = await withTimeout(handlers.create!(args), 30_000, "create");
     sources.push({ name: "outputs", text: JSON.stringify(created) });
   } catch (e) {
-    failed = true;
+    failure = (e as Error)?.message ?? String(e);
     sources.push({ name: "create error", text: errorText(e) });
     if (e instanceof PartialStateError) created = { id: e.id, outs: e.properties as Record<string, unknown> };
   }
@@ -132,7 +134,7 @@ async function lifecycle(ctx: Context, kind: ResourceKind, args: Args, since: nu
     sources.push({ name: "emulator state after delete", text: JSON.stringify(await env.emulator.state()) });
   }
   sources.push({ name: "emulator request log", text: JSON.stringify(await env.emulator.requests(since)) });
-  return { sources, failed };
+  return { sources, failure };
 }
 
 export interface CaseOutcome { refused: boolean; atPreview: boolean; created: boolean; createFailed: boolean; violations: string[]; leaks: number; throws: number; apiCalls: number; badAnswers: number }
@@ -175,7 +177,12 @@ export async function runCase(ctx: Context, kind: ResourceKind, args: Args, crea
   } else if (create) {
     out.created = true;
     const life = await lifecycle(ctx, kind, args, since);
-    out.createFailed = life.failed;
+    out.createFailed = life.failure !== undefined;
+    // A check that asks the API (or, for FreeCertificate, judges all the API would) must not pass what create then fails on.
+    if (life.failure !== undefined && kind !== "freeCertificateValidation") {
+      out.badAnswers++;
+      out.violations.push(`accepted at check, failed at create: ${life.failure.slice(0, 300)}`);
+    }
     sources.push(...life.sources, { name: "provider log (create, delete)", text: env.logs.map((l) => l.line).join("\n") });
   }
   const leaks = scanWindows(sources, material.windows);
