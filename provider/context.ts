@@ -22,7 +22,7 @@ import { SslService } from "./services/ssl";
 import { StsService } from "./services/sts";
 import { TencentCloudClient } from "./tencentcloud/client";
 import { TencentCloudError } from "./tencentcloud/errors";
-import { RateBudgets } from "./tencentcloud/pacing";
+import { RateBudgets, type PacingDeps } from "./tencentcloud/pacing";
 import { RedisBudget } from "./tencentcloud/redisBudget";
 import type { RetryDeps } from "./tencentcloud/retry";
 
@@ -82,6 +82,8 @@ export interface ProviderOptions {
   clientDeps?: Partial<RetryDeps>;
   /** The clock and interval of the progress lines while waiting (default: every 30 s; tests use a fake clock). */
   progress?: ProgressSettings;
+  /** Replaces the rate budgets' clock and random source (tests: a clock running fast paces nothing). */
+  pacing?: PacingDeps;
   /** Retry a request that found nothing to connect to (default true); a command run by hand fails at once. */
   retryUnreachable?: boolean;
 }
@@ -179,7 +181,7 @@ export class ProviderContext implements Context, Accounts {
   private rateBudgets(): RateBudgets {
     if (!this.budgets) {
       const store = rateLimitStore(this.config, this.env);
-      this.budgets = new RateBudgets({ shared: store ? new RedisBudget(store, (line) => this.log.warn(line)) : undefined });
+      this.budgets = new RateBudgets({ deps: this.options.pacing, shared: store ? new RedisBudget(store, (line) => this.log.warn(line)) : undefined });
     }
     return this.budgets;
   }

@@ -6,6 +6,17 @@
 const CERTIFICATE_FORMS = "certificate and privateKey (a certificate of your own) or certificateId (a certificate hosted in SSL Certificate Management)";
 
 export const messages = {
+  /** Any argument, at check before the schema (rules/argumentContent.ts). */
+  argumentTooLarge: (property: string, size: string, limit: string) =>
+    `${property} is too large (${size}): at most ${limit} is accepted for any argument, as much as the largest certificate chain needs; nothing was parsed or sent.`,
+  /** Any argument but privateKey that holds key material (rules/argumentContent.ts); never quotes it. */
+  keyOutsidePrivateKey: (property: string) =>
+    `${property} holds text that is a private key (a PRIVATE KEY block, damaged or not, or base64 text that decodes to a key): ` +
+    `a private key is given only as privateKey, which is kept secret; remove it from ${property}. Nothing was sent or stored.`,
+  /** A name, id or remark holding what looks like a PEM block's base64 body (rules/argumentContent.ts); never quotes it. */
+  pemBodyOutsidePem: (property: string) =>
+    `${property} holds base64 text like the body of a PEM block (a key or a certificate), which has no place in it: remove it. Nothing was sent or stored.`,
+
   /** A certificate id that SSL Certificate Management does not know; `fix` says where to look. */
   certificateNotFound: (certificateId: string, fix = "check the id in the SSL console") =>
     `SSL certificate ${certificateId} does not exist in SSL Certificate Management; ${fix}.`,

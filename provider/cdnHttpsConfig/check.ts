@@ -17,7 +17,7 @@ import { ownCertificateLabel } from "../rules/expiry";
 import { chinaTimeToIso, hostedCertificateProblem } from "../rules/sslCertificate";
 import type { DetailDomain } from "../tencentcloud/types";
 import type { CdnHttpsConfigInputs } from "./definition";
-import { clientCaFailures } from "./mtlsQuic";
+import { clientCaFailures, hostedServerCertFailures } from "./mtlsQuic";
 
 type Args = Record<string, unknown>;
 
@@ -93,6 +93,7 @@ export async function check(ctx: Context, input: CheckInput<CdnHttpsConfigInputs
     ...ownershipFailures(ctx, input),
     ...certificateFailures(ctx, args, failed),
     ...(hostedProblem ? [{ property: "certificateId", reason: hostedProblem }] : []),
+    ...(certificateId ? hostedServerCertFailures(args, hosted) : []),
     ...(![...failed].some((p) => p.startsWith("clientCertificate")) ? clientCaFailures(ctx, args, knownDomain(args)) : []),
   ];
 }

@@ -5,7 +5,7 @@
 // and the handlers (check.ts, diff.ts, read.ts, write.ts), loaded on first use. The doc comments
 // here are what users see in their editor.
 import { z } from "zod";
-import { isDomainName, normalizeDomain, rememberedFacts, type DomainName } from "../certificate";
+import { canonicalCertificates, canonicalPrivateKey, isDomainName, normalizeDomain, rememberedFacts, type DomainName } from "../certificate";
 import type { CertSource } from "../rules/sslCertificate";
 import type { SslStatus } from "../tencentcloud/types";
 import { defineResource, type EngineRecord } from "../runtime/resource";
@@ -176,15 +176,16 @@ export interface ResolvedArgs extends DesiredExtras {
   waitForDeployment: boolean;
 }
 
+/** Certificates and key are what was parsed (canonical PEM), never the pasted text: that is what is sent and becomes outputs. */
 export function resolveArgs(a: CdnHttpsConfigInputs): ResolvedArgs {
   const cert = a.certificateId !== undefined
     ? { source: "hosted" as const, certificateId: a.certificateId }
-    : { source: "self-owned" as const, certificate: a.certificate!, privateKey: a.privateKey! };
+    : { source: "self-owned" as const, certificate: canonicalCertificates(a.certificate!), privateKey: canonicalPrivateKey(a.privateKey!) };
   return {
     domain: a.domain,
     https: { cert, alias: a.alias, http2: a.http2, ocspStapling: a.ocspStapling, tlsVersions: a.tlsVersions, hsts: a.hsts },
     redirect: a.forceRedirect,
-    clientCa: a.clientCertificate?.caCertificates,
+    clientCa: a.clientCertificate && canonicalCertificates(a.clientCertificate.caCertificates),
     quic: a.quic,
     waitForDeployment: a.waitForDeployment,
   };

@@ -1,13 +1,13 @@
 // CdnHttpsConfig's client-certificate verification (mutual TLS) and QUIC: the offline check of the
 // client CA, its identity in the outputs, what read reports when the console changed it, and which
 // of the two settings a diff finds changed. The wire rules are in ../rules/cdnMtlsQuic.ts.
-import { inspectClientCa } from "../certificate";
+import { CLIENT_CA_CODES, inspectClientCa } from "../certificate";
 import {
   clientCaIdentity, decodeClientCertificate, sameClientCa, servedClientCaOf, type ClientCaIdentity,
 } from "../rules/clientCertificate";
 import type { Log } from "../runtime/log";
 import type { CheckFailure } from "../runtime/validate";
-import type { DetailDomain } from "../tencentcloud/types";
+import type { DescribeCertificateDetailResponse, DetailDomain } from "../tencentcloud/types";
 import { containsUnknown, isUnknown } from "../unknown";
 
 type Props = Record<string, any>;
@@ -40,6 +40,20 @@ export function clientCaFailures(ctx: { log: Log }, args: Props, domain: string 
   const { findings } = inspectClientCa({ caCertificates: ca, serverCertificate });
   for (const w of findings.filter((f) => f.severity === "warning")) ctx.log.warn(`CDN domain ${domain ?? "(unknown yet)"}: ${w.message}`);
   return findings.filter((f) => f.severity === "error").map((f) => ({ property: CLIENT_CA_PROPERTY, reason: f.message }));
+}
+
+/**
+ * At check, once the hosted certificate (`certId`) has been read: the client CA must not be that
+ * server certificate, as it must not be a PEM server certificate (clientCaFailures). Only this
+ * finding: the others were judged offline. A certificate the API returns without its PEM cannot be compared.
+ */
+export function hostedServerCertFailures(args: Props, hosted: DescribeCertificateDetailResponse | undefined): CheckFailure[] {
+  const ca = caText(args);
+  const serverCertificate = hosted?.CertificatePublicKey ?? undefined;
+  if (ca === undefined || serverCertificate === undefined) return [];
+  return inspectClientCa({ caCertificates: ca, serverCertificate }).findings
+    .filter((f) => f.code === CLIENT_CA_CODES.CLIENT_CA_IS_SERVER_CERT)
+    .map((f) => ({ property: CLIENT_CA_PROPERTY, reason: f.message }));
 }
 
 /** The outputs for the CA we set, from its own facts. */

@@ -85,7 +85,7 @@ export function inspectClientCa(input: ClientCaInput): ClientCaResult {
   const text = input.caCertificates ?? "";
   const keyAt = pemBlocks(text).findIndex((b) => b.label.includes("PRIVATE KEY"));
   if (keyAt >= 0) return { findings: [clientCaFindings.privateKey(keyAt + 1)] };
-  const bundle = parseCertificateBundle(text);
+  const bundle = parseCertificateBundle(text, "client CA bundle");
   if (!bundle.ok) return { findings: [clientCaFindings.invalid(bundle.reason)] };
 
   const now = input.now ?? new Date();

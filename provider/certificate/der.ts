@@ -4,21 +4,30 @@
 
 interface Tlv { tag: number; contentStart: number; end: number }
 
-function readTlv(buf: Buffer, pos: number): Tlv {
-  if (pos + 2 > buf.length) throw new Error("truncated DER");
+/**
+ * The tag and length of the DER element at `pos`, whether or not its content is all in `buf` (a
+ * decoded prefix is enough to tell what a structure starts with); undefined when the header itself
+ * is cut off or uses a length form DER does not (indefinite, or more than 4 length bytes).
+ */
+export function readHeader(buf: Buffer, pos: number): Tlv | undefined {
+  if (pos + 2 > buf.length) return undefined;
   const tag = buf[pos];
   let len = buf[pos + 1];
   let contentStart = pos + 2;
   if (len & 0x80) {
     const count = len & 0x7f;
-    if (count === 0 || count > 4 || contentStart + count > buf.length) throw new Error("unsupported DER length");
+    if (count === 0 || count > 4 || contentStart + count > buf.length) return undefined;
     len = 0;
     for (let i = 0; i < count; i++) len = len * 256 + buf[contentStart + i];
     contentStart += count;
   }
-  const end = contentStart + len;
-  if (end > buf.length) throw new Error("truncated DER");
-  return { tag, contentStart, end };
+  return { tag, contentStart, end: contentStart + len };
+}
+
+function readTlv(buf: Buffer, pos: number): Tlv {
+  const tlv = readHeader(buf, pos);
+  if (!tlv || tlv.end > buf.length) throw new Error("truncated DER");
+  return tlv;
 }
 
 function decodeOid(bytes: Buffer): string {

@@ -5,7 +5,10 @@
 export type { Severity, Finding, CertificateFacts, InspectInput, InspectResult } from "./types";
 export { inspectCertificate } from "./inspect";
 export { inspectRemembering, rememberedFacts } from "./remembered";
-export { domainMatches, isDomainName, normalizeDomain, NameMatcher, type DomainName } from "./hostname";
-export { normalizePem } from "./pem";
+export { domainMatches, isDomainName, normalizeDomain, NameMatcher, publicCaNameProblem, type DomainName } from "./hostname";
+export { canonicalCertificates, normalizePem } from "./pem";
+export { canonicalPrivateKey } from "./key";
+export { holdsKeyMaterial, redactKeyMaterial } from "./keyMaterial";
+export { describeSize, MAX_BUNDLE_CERTIFICATES, MAX_INPUT_CHARS } from "./limits";
 export { hasErrors, CODES, type FindingCode } from "./findings";
 export { inspectClientCa, CLIENT_CA_CODES, type ClientCaCode, type ClientCaFacts, type ClientCaInput, type ClientCaResult } from "./clientCa";

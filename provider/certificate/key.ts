@@ -2,7 +2,8 @@
 // RSA as PKCS#1 or PKCS#8, ECDSA P-256/P-384 as SEC1 or PKCS#8. Nothing here ever echoes key text.
 import { createPrivateKey, type KeyObject, type X509Certificate } from "node:crypto";
 import { findings } from "./findings";
-import { blockToPem, describeNonPem, pemBlocks } from "./pem";
+import { describeSize, MAX_INPUT_CHARS } from "./limits";
+import { blockToPem, describeNonPem, labelForSentence, pemBlocks } from "./pem";
 import type { Finding } from "./types";
 
 export interface KeyDescription {
@@ -38,17 +39,18 @@ export function keyStrengthFindings(description: KeyDescription, whose: string):
   return [];
 }
 
-export type KeyParse = { ok: true; key: KeyObject } | { ok: false; finding: Finding };
+export type KeyParse = { ok: true; key: KeyObject; label: string } | { ok: false; finding: Finding };
 
 export function parsePrivateKey(text: string): KeyParse {
   const fail = (finding: Finding): KeyParse => ({ ok: false, finding });
+  if (text.length > MAX_INPUT_CHARS) return fail(findings.keyInvalid(`The private key is too large (${describeSize(text.length)}): at most ${describeSize(MAX_INPUT_CHARS)} of PEM text is accepted; give only the key's PEM block.`));
   const blocks = pemBlocks(text);
   if (blocks.length === 0) return fail(findings.keyInvalid(describeNonPem(text, "private key")));
   const encrypted = blocks.some((b) => b.label === "ENCRYPTED PRIVATE KEY" || b.headers.some((h) => /^Proc-Type:\s*4,ENCRYPTED/i.test(h)));
   if (encrypted) return fail(findings.keyEncrypted());
   const block = blocks.find((b) => b.label.endsWith("PRIVATE KEY"));
   if (!block) {
-    const what = blocks[0].label === "CERTIFICATE" ? "a certificate" : `a "${blocks[0].label}" block`;
+    const what = blocks[0].label === "CERTIFICATE" ? "a certificate" : labelForSentence(blocks[0].label);
     return fail(findings.keyInvalid(`The private key input holds ${what}, not a private key: paste the "-----BEGIN PRIVATE KEY-----" (or RSA/EC PRIVATE KEY) block.`));
   }
   if (block.label === "OPENSSH PRIVATE KEY") {
@@ -56,11 +58,28 @@ export function parsePrivateKey(text: string): KeyParse {
   }
   if (block.label === "DSA PRIVATE KEY") return fail(findings.keyUnsupported("a DSA key", "The private key"));
   try {
-    return { ok: true, key: createPrivateKey(blockToPem(block)) };
+    return { ok: true, key: createPrivateKey(blockToPem(block)), label: block.label };
   } catch {
     // node:crypto's own message is not shown: it adds nothing the user can act on.
-    return fail(findings.keyInvalid(`The private key ("${block.label}" block) could not be read: it is corrupted or truncated; copy it again from the original file.`));
+    return fail(findings.keyInvalid(`The private key (${labelForSentence(block.label)} block) could not be read: it is corrupted or truncated; copy it again from the original file.`));
   }
+}
+
+/** The encodings a key is re-encoded in, by the label it was given under (see canonicalPrivateKey). */
+const KEY_ENCODINGS: Record<string, "pkcs1" | "sec1" | "pkcs8"> = { "RSA PRIVATE KEY": "pkcs1", "EC PRIVATE KEY": "sec1" };
+
+/**
+ * The private key as it is sent: re-encoded from the parsed key (so nothing around or inside its
+ * block that was not the key goes along), in the encoding it was given in: PKCS#1 ("RSA PRIVATE
+ * KEY") and SEC1 ("EC PRIVATE KEY") stay so, anything else becomes PKCS#8 ("PRIVATE KEY"). Tencent
+ * Cloud's certificate pages show keys in both traditional and PKCS#8 PEM, and the API took the
+ * user's own encoding before, so keeping it cannot turn an accepted key into a refused one. Throws
+ * a sentence (never quoting the text) when it does not parse, which only a skipped check allows.
+ */
+export function canonicalPrivateKey(text: string): string {
+  const parsed = parsePrivateKey(text);
+  if (!parsed.ok) throw new Error(parsed.finding.message);
+  return parsed.key.export({ type: KEY_ENCODINGS[parsed.label] ?? "pkcs8", format: "pem" }) as string;
 }
 
 /** KEY_MISMATCH when `key` is not the leaf's key. */

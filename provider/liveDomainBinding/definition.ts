@@ -10,7 +10,11 @@ import { defineResource, renameKeys, type EngineRecord } from "../runtime/resour
 import { argumentsError, sslCertIdArg } from "../runtime/argumentSchemas";
 import type { Assert, Equal, WithDefaults } from "../runtime/shapeTypes";
 
-/** Each domain is looked up once at check; beyond this, split the domains across several bindings. */
+/**
+ * Each domain is looked up once at check; beyond this, split the domains across several bindings.
+ * Ours: ModifyLiveDomainCertBindings documents no number (its DomainInfos list; spec/live.api.json),
+ * and 100 is the most domains an account may add to CSS (AddLiveDomain's FailedOperation.HostOutLimit).
+ */
 export const MAX_DOMAINS_PER_BINDING = 100;
 
 const ARGUMENTS = "certificateId, domains and optionally enableHttps";

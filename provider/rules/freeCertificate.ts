@@ -3,7 +3,7 @@
 // the sentences for deletions the API refuses. Facts from the SSL API spec (ssl 2019-12-05),
 // docs/reference/tencentcloud-api.md.
 import { createHash } from "node:crypto";
-import { isDomainName } from "../certificate";
+import { isDomainName, normalizeDomain, publicCaNameProblem } from "../certificate";
 import type { DescribeCertificateResponse, DomainValidationResult, DvAuthDetail, DvAuthFields } from "../tencentcloud/types";
 
 /** One record the domain's owner must publish (DNS or FILE validation), as the API gives it. */
@@ -29,14 +29,25 @@ export const DNS_AUTO_NEEDS = "needs the domain's DNS hosted in Tencent Cloud DN
 const DAY_MS = 86_400_000;
 const IP_ADDRESS = /^(\d{1,3}(\.\d{1,3}){3}|\[?[0-9a-f]*:[0-9a-f:.]*\]?)$/i;
 
-/** Why the free product cannot take this domain, or undefined when it can. */
+/**
+ * Why the free product cannot take this domain, or undefined when it can. Its length is counted on
+ * the punycode form (normalizeDomain), which is what the CA puts in the certificate and counts: the
+ * 64 characters are the common name's upper bound (RFC 5280 ub-common-name), which TrustAsia applies.
+ */
 export function domainProblem(domain: string): string | undefined {
   const d = domain.trim();
   if (d === "") return "domain is empty; give the one domain name the certificate is for, such as www.example.com.";
-  if (d.replace(/\.$/, "").length > FREE_DOMAIN_MAX_LENGTH) return `domain "${d.slice(0, 80)}${d.length > 80 ? "..." : ""}" is longer than ${FREE_DOMAIN_MAX_LENGTH} characters, which Tencent Cloud does not accept for a free certificate.`;
+  const shown = `"${d.slice(0, 80)}${d.length > 80 ? "..." : ""}"`;
+  const ascii = normalizeDomain(d);
+  if (ascii.length > FREE_DOMAIN_MAX_LENGTH) {
+    const form = ascii === d.replace(/\.$/, "").toLowerCase() ? "" : ` in the punycode form the CA counts (${ascii.length} characters)`;
+    return `domain ${shown} is longer than ${FREE_DOMAIN_MAX_LENGTH} characters${form}, which Tencent Cloud does not accept for a free certificate.`;
+  }
   if (/[\s,;]/.test(d)) return `domain "${d}" must be one name: a free TrustAsia certificate covers exactly one domain; declare one FreeCertificate per domain.`;
   if (d.startsWith("*")) return `domain "${d}" is a wildcard: a free TrustAsia certificate covers one exact name and no wildcard; name the host (such as www.${d.replace(/^\*\.?/, "")}) or use a paid certificate.`;
   if (IP_ADDRESS.test(d)) return `domain "${d}" is an IP address: a free TrustAsia certificate is only for a domain name; give the name that resolves to it.`;
+  const refused = publicCaNameProblem(ascii);
+  if (refused) return `domain "${d}" cannot have a free certificate: ${refused}; give a name of letters, digits and hyphens.`;
   if (!isDomainName(d)) return `domain "${d}" must be a domain name such as www.example.com, without scheme, port or path.`;
   return undefined;
 }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { argumentContentFailures } from "../rules/argumentContent";
 import { containsUnknown, isUnknown } from "../unknown";
 
 export interface CheckFailure { property: string; reason: string }
@@ -28,16 +29,19 @@ export interface Validated<T> {
 /**
  * Validates user arguments with a zod schema, as a Pulumi `check` must: values still unknown at
  * preview (the engine's sentinel string) are not reported as invalid, every other problem becomes
- * a CheckFailure naming the property.
+ * a CheckFailure naming the property. The rules on every argument's content come first (too large,
+ * a private key outside privateKey: rules/argumentContent.ts); the schema adds none for those properties.
  */
 export function validateArgs<T>(schema: z.ZodType<T>, args: Record<string, unknown>): Validated<T> {
   const hasUnknowns = containsUnknown(args);
+  const failures = argumentContentFailures(args);
   const result = schema.safeParse(args);
-  if (result.success) return { value: result.data, failures: [], hasUnknowns };
-  const failures: CheckFailure[] = [];
-  for (const issue of result.error.issues) {
-    if (concernsUnknown(args, issue.path)) continue;
-    failures.push({ property: issue.path.map(String).join(".") || "(arguments)", reason: issue.message });
+  if (result.success && failures.length === 0) return { value: result.data, failures, hasUnknowns };
+  const judged = new Set(failures.map((f) => f.property));
+  for (const issue of result.error?.issues ?? []) {
+    const property = issue.path.map(String).join(".") || "(arguments)";
+    if (concernsUnknown(args, issue.path) || judged.has(property)) continue;
+    failures.push({ property, reason: issue.message });
   }
   return { failures, hasUnknowns };
 }

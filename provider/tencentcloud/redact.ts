@@ -1,6 +1,9 @@
 // Keeps private keys and the secret key out of log lines, error messages and diagnostics.
 // Two layers: sensitive request fields are replaced by name, and any text leaving the client is
-// scrubbed of the known secret values (whole, and line by line for PEM bodies) and of PEM key blocks.
+// scrubbed of the known secret values (whole, and line by line for PEM bodies) and of key material
+// found by its content (certificate/keyMaterial.ts: PEM-like key blocks, damaged labels too, and
+// base64 runs that decode to a key). Scrubbing runs only on failures and retries, never per call.
+import { redactKeyMaterial } from "../certificate/keyMaterial";
 
 export const SENSITIVE_FIELDS: ReadonlySet<string> = new Set([
   "CertificatePrivateKey",
@@ -11,7 +14,6 @@ export const SENSITIVE_FIELDS: ReadonlySet<string> = new Set([
 ]);
 export const REDACTED = "[REDACTED]";
 
-const PEM_PRIVATE_KEY_BLOCK = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g;
 /** Shorter fragments are too likely to collide with ordinary text to be worth scrubbing. */
 const MIN_FRAGMENT = 4;
 
@@ -46,12 +48,12 @@ function fragmentsOf(secret: string): string[] {
 
 export type Scrubber = (text: string) => string;
 
-/** Builds a function that removes every given secret (and any PEM private key block) from text. */
+/** Builds a function that removes every given secret (and any key material, by content) from text. */
 export function makeScrubber(secrets: string[]): Scrubber {
   // Longest first, so a whole PEM goes before its lines and nothing is left half-replaced.
   const fragments = [...new Set(secrets.flatMap(fragmentsOf))].sort((a, b) => b.length - a.length);
   return (text: string) => {
-    let out = text.replace(PEM_PRIVATE_KEY_BLOCK, REDACTED);
+    let out = redactKeyMaterial(text, REDACTED);
     for (const f of fragments) out = out.split(f).join(REDACTED);
     return out;
   };

@@ -150,7 +150,7 @@ export function badInputs(c: CatalogueCerts): BadInput[] {
     free("free: IP address", { domain: "192.0.2.7" }, "domain", /IP address/),
     free("free: two domains in one", { domain: "a.example.com, b.example.com" }, "domain", /one FreeCertificate per domain/),
     free("free: domain over 64 characters", { domain: `${"x".repeat(60)}.example.com` }, "domain", /longer than 64/),
-    free("free: 10 MB domain string", { domain: "a".repeat(TEN_MB) }, "domain", /longer than 64/),
+    free("free: 10 MB domain string", { domain: "a".repeat(TEN_MB) }, "domain", /too large \(10 MiB\): at most 1 MiB/),
     free("free: unknown validation method", { validationMethod: "EMAIL" }, "validationMethod", /DNS_AUTO \(needs the domain's DNS hosted in Tencent Cloud DNS/),
     free("free: unknown key algorithm", { keyAlgorithm: "DSA" }, "keyAlgorithm", /RSA \(2048 bits\) or ECC \(prime256v1\)/),
     free("free: renewal beyond the API's window", { renewBeforeDays: 45 }, "renewBeforeDays", /at most 30/),

@@ -3,6 +3,7 @@
 // `newProcess()` replaces it with another, as the next `pulumi up` runs in a process of its own.
 import { startEmulator, EmulatorHandle, EmulatorOptions } from "../../emulator";
 import { createProvider, Provider, ResourceKind, ResourceProvider } from "../../provider";
+import type { ProviderOptions } from "../../provider/context";
 import type { LogLevel } from "../../provider/runtime/log";
 
 export interface ProviderEnv {
@@ -27,7 +28,8 @@ export function providerConfig(emulator: EmulatorHandle): Record<string, string>
   };
 }
 
-export async function startProviderEnv(options: EmulatorOptions = {}): Promise<ProviderEnv> {
+/** `processOptions`: what every provider process of the env is made with besides its log sink. */
+export async function startProviderEnv(options: EmulatorOptions = {}, processOptions: Omit<ProviderOptions, "logSink"> = {}): Promise<ProviderEnv> {
   const emulator = await startEmulator({ deployDelayMs: 50, ...options });
   const logs: { level: LogLevel; line: string }[] = [];
   const env: ProviderEnv = {
@@ -36,7 +38,7 @@ export async function startProviderEnv(options: EmulatorOptions = {}): Promise<P
     config: providerConfig(emulator),
     newProcess() {
       const config = { ...env.config };
-      env.provider = createProvider({ logSink: (level, line) => logs.push({ level, line }) });
+      env.provider = createProvider({ ...processOptions, logSink: (level, line) => logs.push({ level, line }) });
       env.provider.configure({ config: { get: (key: string) => config[key] } });
       return env.provider;
     },

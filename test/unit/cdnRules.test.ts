@@ -6,6 +6,7 @@ import {
 import { DesiredHttps, httpsOff, httpsSettingsMatch, mergeHttps, redirectMatches, redirectOff, redirectOn } from "../../provider/rules/cdnWrite";
 import type { Https } from "../../provider/tencentcloud/types";
 import { cdnDomain } from "../support/cdnDomain";
+import { makeChain } from "../support/certs";
 
 
 const hosted: DesiredHttps = { cert: { source: "hosted", certificateId: "abc123" }, http2: true, ocspStapling: false };
@@ -165,8 +166,11 @@ describe("CdnHttpsConfig arguments", () => {
 
   it("accepts both forms and applies the documented defaults", () => {
     expect(failuresOf({ domain: "a.example.com", certificateId: "abc" })).to.deep.equal([]);
-    const v = validateArgs(cdnHttpsConfigSchema, { domain: "a.example.com", certificate: "P", privateKey: "K", forceRedirect: {}, hsts: { maxAge: 0 } });
+    const chain = makeChain();
+    const v = validateArgs(cdnHttpsConfigSchema, { domain: "a.example.com", certificate: `subject=CN = a\n${chain.certificate}`, privateKey: chain.privateKey, forceRedirect: {}, hsts: { maxAge: 0 } });
     const r = resolveArgs(v.value!);
+    // What is sent is what was parsed: the certificates alone, re-encoded.
+    expect(r.https.cert).to.deep.include({ certificate: chain.certificate, privateKey: chain.privateKey });
     expect(r.https).to.deep.include({ http2: true, ocspStapling: false, hsts: { maxAge: 0, includeSubDomains: false } });
     expect(r.redirect).to.deep.equal({ statusCode: 302, carryHeaders: false });
     expect(r.waitForDeployment).to.equal(true);
