@@ -6,7 +6,7 @@ import { expect } from "chai";
 import { domainToASCII } from "node:url";
 import { makeScrubber } from "../../provider/tencentcloud/redact";
 import { redactSecrets } from "../../emulator/core/redact";
-import { cachedKey, makeCertificate, makeChain, toPem } from "../support/certs";
+import { cachedKey, makeCa, makeCertificate, makeChain, toPem } from "../support/certs";
 import { startProviderEnv, ProviderEnv } from "../support/providerEnv";
 import { Needle, pemNeedles, scanForSecrets } from "../../bench/lib/secretScan";
 import type { CheckFailure } from "../../provider/runtime/validate";
@@ -131,6 +131,23 @@ describe("proof: hostile input (issue 24)", function () {
       } finally {
         await env.provider.cdnHttpsConfig.delete!(CDN, outs);
       }
+    });
+
+    // What `openssl pkcs12 -nocerts -nodes` writes around the key, with CRLF line ends.
+    const baggedKey = `Bag Attributes\r\n    localKeyID: 00 00 00 00\r\nKey Attributes: <No Attributes>\r\n${chain.privateKey.replace(/\n/g, "\r\n")}`;
+
+    // The engine stores check's returned inputs as the resource's inputs in the state file.
+    it("check returns the parsed chain, key and client CA: the inputs the engine stores hold no pasted text", async () => {
+      const clientCa = makeCa();
+      const baggedCa = `subject=O = Test PKI\r\nissuer=O = Test PKI\r\n${clientCa.replace(/\n/g, "\r\n")}`;
+      const cdn = await env.provider.cdnHttpsConfig.check({}, { domain: CDN, certificate: bagged, privateKey: baggedKey, clientCertificate: { caCertificates: baggedCa } });
+      expect(cdn.failures ?? []).to.deep.equal([]);
+      expect(cdn.inputs.certificate).to.equal(canonical);
+      expect(cdn.inputs.privateKey).to.equal(chain.privateKey);
+      expect((cdn.inputs.clientCertificate as { caCertificates: string }).caCertificates).to.equal(clientCa);
+      const live = await env.provider.liveCertificate.check({}, { certificate: bagged, privateKey: baggedKey });
+      expect(live.failures ?? []).to.deep.equal([]);
+      expect([live.inputs.certificate, live.inputs.privateKey]).to.deep.equal([canonical, chain.privateKey]);
     });
 
     it("LiveCertificate: the output, the UploadCertificate request and the emulator's state hold the canonical chain", async () => {
