@@ -5,11 +5,11 @@
 // and the handlers (check.ts, diff.ts, read.ts, write.ts), loaded on first use. The doc comments
 // here are what users see in their editor.
 import { z } from "zod";
-import { canonicalCertificates, canonicalPrivateKey, isDomainName, normalizeDomain, rememberedFacts, type DomainName } from "../certificate";
+import { isDomainName, normalizeDomain, rememberedFacts, type DomainName } from "../certificate";
 import type { CertSource } from "../rules/sslCertificate";
 import type { SslStatus } from "../tencentcloud/types";
 import { defineResource, type EngineRecord } from "../runtime/resource";
-import { argumentsError, certificateArg, privateKeyArg, sslCertIdArg } from "../runtime/argumentSchemas";
+import { argumentsError, canonicalCertificatesOrAsGiven, certificateArg, privateKeyArg, sslCertIdArg } from "../runtime/argumentSchemas";
 import type { Assert, Equal, WithDefaults } from "../runtime/shapeTypes";
 import {
   cdnArgumentFailures, DeployedCert, DEFAULT_REDIRECT_STATUS, HSTS_MAX_AGE_LIMIT,
@@ -57,7 +57,8 @@ export const cdnHttpsConfigSchema = z.strictObject({
   }, { error: "forceRedirect must be an object { statusCode?, carryHeaders? }; omit it to leave HTTP unredirected." }).optional(),
   clientCertificate: z.strictObject({
     caCertificates: z.string({ error: "clientCertificate.caCertificates is required: the PEM text of the CA certificate(s) your clients' certificates chain to." })
-      .min(1, { error: "clientCertificate.caCertificates is empty: give the PEM text of the CA certificate(s) your clients' certificates chain to." }),
+      .min(1, { error: "clientCertificate.caCertificates is empty: give the PEM text of the CA certificate(s) your clients' certificates chain to." })
+      .transform(canonicalCertificatesOrAsGiven),
   }, { error: "clientCertificate must be an object { caCertificates }; omit it to turn client-certificate verification off." }).optional(),
   quic: z.boolean({ error: "quic must be true or false; omit it to keep the domain's QUIC setting." }).optional(),
   waitForDeployment: boolArg("waitForDeployment").default(true),
@@ -176,16 +177,16 @@ export interface ResolvedArgs extends DesiredExtras {
   waitForDeployment: boolean;
 }
 
-/** Certificates and key are what was parsed (canonical PEM), never the pasted text: that is what is sent and becomes outputs. */
+/** Certificates and key are what was parsed (canonical PEM, made by the schema): that is what is sent and becomes outputs. */
 export function resolveArgs(a: CdnHttpsConfigInputs): ResolvedArgs {
   const cert = a.certificateId !== undefined
     ? { source: "hosted" as const, certificateId: a.certificateId }
-    : { source: "self-owned" as const, certificate: canonicalCertificates(a.certificate!), privateKey: canonicalPrivateKey(a.privateKey!) };
+    : { source: "self-owned" as const, certificate: a.certificate!, privateKey: a.privateKey! };
   return {
     domain: a.domain,
     https: { cert, alias: a.alias, http2: a.http2, ocspStapling: a.ocspStapling, tlsVersions: a.tlsVersions, hsts: a.hsts },
     redirect: a.forceRedirect,
-    clientCa: a.clientCertificate && canonicalCertificates(a.clientCertificate.caCertificates),
+    clientCa: a.clientCertificate?.caCertificates,
     quic: a.quic,
     waitForDeployment: a.waitForDeployment,
   };

@@ -3,7 +3,7 @@
 // interface is proven equal to its z.input; the state type and its computed keys; the form the
 // inputs choose; the state's version; the handlers (check.ts, diff.ts, read.ts, write.ts).
 import { z } from "zod";
-import { canonicalCertificates, canonicalPrivateKey, rememberedFacts } from "../certificate";
+import { rememberedFacts } from "../certificate";
 import { defineResource, type EngineRecord } from "../runtime/resource";
 import { certificateFormFailures, type CertSource } from "../rules/sslCertificate";
 import { argumentsError, certificateArg, privateKeyArg, sslCertIdArg } from "../runtime/argumentSchemas";
@@ -52,11 +52,11 @@ export type ResolvedArgs =
   | { source: "self-owned"; certificate: string; privateKey: string; alias?: string }
   | { source: "hosted"; certificateId: string; alias?: string };
 
-/** Certificate and key are what was parsed (canonical PEM), never the pasted text: that is what is uploaded and becomes outputs. */
+/** Certificate and key are what was parsed (canonical PEM, made by the schema): that is what is uploaded and becomes outputs. */
 export function resolveArgs(a: LiveCertificateInputs): ResolvedArgs {
   return sourceOfInputs(a) === "hosted"
     ? { source: "hosted", certificateId: a.certificateId!, alias: a.alias }
-    : { source: "self-owned", certificate: canonicalCertificates(a.certificate!), privateKey: canonicalPrivateKey(a.privateKey!), alias: a.alias };
+    : { source: "self-owned", certificate: a.certificate!, privateKey: a.privateKey!, alias: a.alias };
 }
 
 /** The resource's state (its outputs). */

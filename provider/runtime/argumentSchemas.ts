@@ -1,12 +1,27 @@
 // Zod schemas for arguments shared by the resources, so a certificate, key or unknown argument name gets
 // the same sentence whichever resource it is given to.
 import { z } from "zod";
+import { canonicalCertificates, canonicalPrivateKey } from "../certificate";
+
+/**
+ * The canonical form of PEM text, when it parses: the engine stores check's returned inputs, so they
+ * hold what was parsed, never the pasted text. Text that does not parse is kept as given for check's
+ * own sentences; it never passes check.
+ */
+const parsedOrAsGiven = (canonical: (text: string) => string) => (text: string): string => {
+  try {
+    return canonical(text);
+  } catch {
+    return text;
+  }
+};
+export const canonicalCertificatesOrAsGiven = parsedOrAsGiven(canonicalCertificates);
 
 export const certificateArg = () => z.string({ error: "certificate must be a PEM text (the certificate chain, leaf first)." })
-  .min(1, { error: "certificate is empty; give the PEM chain, leaf first." }).optional();
+  .min(1, { error: "certificate is empty; give the PEM chain, leaf first." }).transform(canonicalCertificatesOrAsGiven).optional();
 
 export const privateKeyArg = () => z.string({ error: "privateKey must be a PEM text." })
-  .min(1, { error: "privateKey is empty; give the certificate's PEM private key." }).optional();
+  .min(1, { error: "privateKey is empty; give the certificate's PEM private key." }).transform(parsedOrAsGiven(canonicalPrivateKey)).optional();
 
 /**
  * The id of a certificate in SSL Certificate Management, under the argument name a resource uses;
