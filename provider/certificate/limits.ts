@@ -7,7 +7,7 @@
  * largest any argument may be: 1 MiB. TLS caps a Certificate message at 2^24-1 bytes (RFC 8446
  * section 4.4.2) and OpenSSL-based clients refuse a peer's certificate list over 100 KiB unless told
  * otherwise (SSL_CTX_set_max_cert_list). badssl.com's 10,000-name chain
- * (test/fixtures/badssl/subdomain-10000-sans.pem, 271 KiB of PEM) is served by a real site and is
+ * (271 KiB of PEM, among the repository's badssl test fixtures) is served by a real site and is
  * parsed by the tests, so the limit leaves it room; a runaway value (a 20 MB file) is refused.
  */
 export const MAX_INPUT_CHARS = 1024 * 1024;
