@@ -16,6 +16,7 @@ import { runDag } from "./lib/dag";
 import { lowerBound } from "./lib/lowerBound";
 import { minimumCalls, totalCalls } from "./lib/minimumCalls";
 import { isThrottling, summarizeRequests } from "./lib/requestStats";
+import { CdnReadBreakdown, cdnReadBreakdown, formatCdnReads } from "./lib/cdnReads";
 import { testCertIssuer } from "./lib/certs";
 import { FLEET_ZONE } from "./lib/fleet";
 import { testRedis, TestRedis } from "../test/support/redis";
@@ -58,6 +59,8 @@ export interface StackRun {
   /** Answered calls of the binding action per second since the start (its rate limit when the budget is used fully). */
   boundActionPerSecond: number[];
   byAction: Record<string, number>;
+  /** Where the DescribeDomainsConfig calls went (how full, which reads). */
+  cdnReads: CdnReadBreakdown;
   /** Processes that said the rate-limit store could not be used (and paced alone). */
   storeFallbacks: number;
   /** From the common start to the first API call (the processes load their code on the first checks). */
@@ -140,6 +143,7 @@ export async function runStacks(label: string, stacks: number, perStack: number,
         throttled: requests.throttled, failures, wallMs, boundMs: bound.ms, boundBinding: bound.binding, processWallMs,
         throttledPerSecond: perSecond(entries, startedAt, (e) => isThrottling(e.errorCode)),
         boundActionPerSecond: perSecond(entries, startedAt, (e) => `${e.service}.${e.action}` === bound.binding && !e.errorCode), byAction: requests.byAction, targets, storeFallbacks,
+        cdnReads: cdnReadBreakdown(entries, STACK_DEPLOY_DELAY_MS),
         firstCallMs: entries.length ? Date.parse(entries[0].time) - startedAt : NaN,
       };
     } finally {
@@ -173,6 +177,7 @@ export function formatRun(r: StackRun): string {
     `== ${r.label}: ${r.stacks} process${r.stacks > 1 ? "es" : ""} x ${r.resourcesPerStack} CdnHttpsConfig, ${ENGINE_PARALLEL} in flight each`,
     `   calls / minimum      ${beside(`${r.calls} / ${r.minimum} = ${j.calls.toFixed(3)}`, t.calls?.toString(), t.calls === undefined ? undefined : j.calls <= t.calls)}`,
     `      by action         ${Object.entries(r.byAction).sort().map(([a, n]) => `${a} ${n}`).join(", ")}`,
+    `      cdn reads         ${formatCdnReads(r.cdnReads)}`,
     `   throttled share      ${beside(`${r.throttled} / ${r.calls} = ${pct(j.throttled)}`, t.throttled === undefined ? undefined : pct(t.throttled), t.throttled === undefined ? undefined : j.throttled <= t.throttled)}`,
     `   failures             ${beside(String(r.failures.length), t.failures.toString(), r.failures.length <= t.failures)}`,
     ...r.failures.slice(0, 3).map((f) => `      ${f}`),
@@ -205,7 +210,8 @@ export async function run(): Promise<void> {
   const counts = argList("stacks")?.map(Number) ?? STACK_COUNTS;
   console.log(`== many stacks, one account: emulator rate limits on (20/s, burst 20), ${STACK_DEPLOY_DELAY_MS} ms deployments, ` +
     `${RESOURCES_PER_STACK} CdnHttpsConfig per stack, ${ENGINE_PARALLEL} in flight per process, all stacks started at once`);
-  console.log("   minimum = the stacks' minimum calls added up (bench/lib/minimumCalls.ts, create); bound = the account's rate");
+  console.log("   minimum = the stacks' minimum calls added up (bench/lib/minimumCalls.ts, create: per stack 3 x ceil(30 / 5) reads,");
+  console.log("   30 writes and one sts.GetCallerIdentity per process for the accountId output); bound = the account's rate");
   console.log("   limits over all stacks' minimum calls, or one stack's deployment waits (bench/lib/lowerBound.ts). Wall is");
   console.log("   from the common start (provider processes started and their code loaded) to the last stack's end.");
   const runs: StackRun[] = [];

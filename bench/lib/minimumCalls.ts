@@ -17,6 +17,11 @@
 //   deleted together after the updates, while a destroy's each follow their own binding's unbinds, so
 //   each lists) and one filtered bindings read for the zone its names cover (each fleet certificate
 //   is a wildcard over its own group's zone).
+// - who the account is: every resource a create, update or read leaves outputs for names its
+//   account's UIN (issue 28's `accountId`), which only sts:GetCallerIdentity says; a provider
+//   process asks once per account and remembers it (provider/context.ts). A phase here is one
+//   provider process in one account, so one call; a preview (check only) and a destroy (delete
+//   leaves no outputs) ask nothing.
 // LiveCertificate's check is offline.
 import type { FleetSize } from "./fleet";
 
@@ -65,6 +70,7 @@ export function minimumCalls(phase: PhaseName, size: FleetSize, options: Minimum
       if (phase === "rotate") beforeCertificateDeletes("replaced certificates", true);
       add("live.ModifyLiveDomainCertBindings", g, `${g} bindings`);
       if (phase === "rotate") add("ssl.DeleteCertificate", g, `${g} replaced certificates`);
+      add("sts.GetCallerIdentity", 1, "1 provider process x 1 account (the accountId output)");
       break;
     case "preview":
       cdnRead(1, "check");

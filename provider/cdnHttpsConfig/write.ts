@@ -98,7 +98,10 @@ async function applyDesired(ctx: Context, args: ResolvedArgs, timeoutMs: number,
   const wait = ctx.cdn.deployments;
   const facts = await certFactsFor(ctx, args);
   progress.facts = facts;
-  let detail = await ctx.cdn.requireDomain(domain);
+  // The first write's turn is reserved before the read it depends on: the read may then wait for
+  // company as long as the line of writes ahead lasts, without putting the write further back.
+  const turn = writer.turnAhead();
+  let detail = await ctx.cdn.requireDomain(domain, turn ? { before: turn } : true);
   assertEligible(detail);
   const deployment = `the HTTPS deployment of CDN domain ${domain}`;
   detail = await settleDeploymentInFlight(ctx, detail, timeoutMs);
@@ -185,6 +188,8 @@ async function applyKeepingPartialState(ctx: Context, args: ResolvedArgs, timeou
     return await applyDesired(ctx, args, timeoutMs, previous, progress);
   } catch (e) {
     throw await keepPartialState(ctx, e, args, progress);
+  } finally {
+    progress.writer.release();
   }
 }
 

@@ -87,8 +87,8 @@ export class BatchedReader<V> {
       const now = performance.now();
       this.arrived(now);
       const linger = Math.max(this.o.windowMs, this.o.lingerMs ?? 0);
-      const free = typeof patient === "number" && patient > linger;
-      const patience = free ? (patient as number) : patient ? linger : this.o.windowMs;
+      const free = typeof patient === "number" && patient > this.o.windowMs;
+      const patience = free ? (patient as number) : patient === true ? linger : this.o.windowMs;
       const queued = this.queue.get(key);
       if (queued) {
         queued.waiters.push({ resolve, reject });
@@ -121,10 +121,11 @@ export class BatchedReader<V> {
       if (now - q.askedAt >= q.patience) return true; // it waited long enough
       allFree &&= q.free;
     }
-    // Every read queued is patient: wait only while companions keep coming, over the last lingerMs
-    // (or, when every caller waits anyway, over the oldest's patience).
+    // Every caller waits anyway: the call waits to fill, up to the first one's patience.
+    if (allFree) return false;
+    // Every read queued is patient: wait only while companions keep coming, over the last lingerMs.
     const oldest = this.queue.values().next().value!;
-    const horizon = allFree ? oldest.patience : linger;
+    const horizon = linger;
     const recent = this.arrivals.filter((t) => t >= now - horizon).length;
     if (recent <= 1) return true; // an isolated read: nothing suggests company is coming
     const gap = horizon / recent; // the mean gap between reads over the horizon

@@ -6,9 +6,9 @@ import type { DomainName } from "../certificate";
 import { messages } from "../messages";
 import { BatchedReader } from "../runtime/batchedReader";
 import type { Log } from "../runtime/log";
-import { isNotFound, TencentCloudClient, TencentCloudError } from "../tencentcloud";
+import { isNotFound, TencentCloudClient, TencentCloudError, Turn } from "../tencentcloud";
 import { collectPages } from "../tencentcloud/paging";
-import type { DetailDomain, ForceRedirect, Https, Quic } from "../tencentcloud/types";
+import type { DetailDomain, ForceRedirect, Https, Quic, UpdateDomainConfigRequest } from "../tencentcloud/types";
 import { CdnDeployments } from "./cdnDeployments";
 
 /** DescribeDomainsConfig takes at most this many values in one `domain` filter (docs/reference/tencentcloud-api.md §2.1). */
@@ -29,7 +29,13 @@ const MAX_READ_PATIENCE_MS = 2000;
  * other stacks): then the resources behind it wait that long anyway, and the poll may wait up to
  * half of it for its call to fill. Polls of writes paced apart would each spend a call otherwise.
  */
-export type ReadPatience = boolean | "poll";
+export type ReadPatience = boolean | "poll" | { before: Turn };
+
+/**
+ * How long before its write's turn the read before a write leaves at the latest: the read's round
+ * trip, with room for a busy event loop. Reads of writes whose turns are near each other share a call.
+ */
+const READ_LEAD_MS = 150;
 
 const sameDomain = (d: DetailDomain): string => d.Domain.toLowerCase().replace(/\.$/, "");
 
@@ -76,7 +82,12 @@ export class CdnService {
     }
   }
 
-  private patienceOf(patience: ReadPatience): boolean | number {
+  private async patienceOf(patience: ReadPatience): Promise<boolean | number> {
+    if (typeof patience === "object") {
+      // The read before a write whose turn is reserved: it may wait for company until just before the turn.
+      const free = await patience.before.dueIn() - READ_LEAD_MS - this.client.lineEndsIn("cdn", "DescribeDomainsConfig");
+      return free > 0 ? free : false;
+    }
     if (patience !== "poll") return patience;
     const free = Math.min(MAX_READ_PATIENCE_MS, this.client.turnWait("cdn", "UpdateDomainConfig") / 2);
     return free > LINGER_MS ? free : false;
@@ -84,10 +95,21 @@ export class CdnService {
 
   /**
    * The domain's full configuration, or undefined when the account has no such CDN domain. A
-   * patient read may wait longer to share a call, the read before a write does not (ReadPatience).
+   * patient read may wait longer to share a call, the read before a write waits only as long as its
+   * write's turn allows (ReadPatience).
    */
-  findDomain(domain: DomainName, patience: ReadPatience = false): Promise<DetailDomain | undefined> {
-    return this.reader.read(domain, this.patienceOf(patience));
+  async findDomain(domain: DomainName, patience: ReadPatience = false): Promise<DetailDomain | undefined> {
+    return this.reader.read(domain, await this.patienceOf(patience));
+  }
+
+  /**
+   * A place in line for one UpdateDomainConfig, to hand to the write (or release) once its read is
+   * back; none while this process's writes do not wait in line long enough to read meanwhile (the
+   * read goes first then, and the write takes its turn after it).
+   */
+  reserveWrite(): Turn | undefined {
+    const line = this.client.lineEndsIn("cdn", "UpdateDomainConfig");
+    return line > READ_LEAD_MS + this.client.lineEndsIn("cdn", "DescribeDomainsConfig") ? this.client.reserveTurn("cdn", "UpdateDomainConfig") : undefined;
   }
 
   /** The domain's configuration; its absence is the catalogue's "does not exist" error. */
@@ -98,18 +120,23 @@ export class CdnService {
   }
 
   /** UpdateDomainConfig of the Https block (replaced as a whole by the API), with the Quic block when it changes too. */
-  async updateHttps(domain: DomainName, https: Https, quic?: Quic): Promise<void> {
-    await this.client.cdn.updateDomainConfig({ Domain: domain, Https: https, ...(quic ? { Quic: quic } : {}) });
+  async updateHttps(domain: DomainName, https: Https, quic?: Quic, turn?: Turn): Promise<void> {
+    await this.update({ Domain: domain, Https: https, ...(quic ? { Quic: quic } : {}) }, turn);
   }
 
   /** UpdateDomainConfig of the Quic block alone. */
-  async updateQuic(domain: DomainName, quic: Quic): Promise<void> {
-    await this.client.cdn.updateDomainConfig({ Domain: domain, Quic: quic });
+  async updateQuic(domain: DomainName, quic: Quic, turn?: Turn): Promise<void> {
+    await this.update({ Domain: domain, Quic: quic }, turn);
   }
 
   /** UpdateDomainConfig of the ForceRedirect block. */
-  async updateRedirect(domain: DomainName, redirect: ForceRedirect): Promise<void> {
-    await this.client.cdn.updateDomainConfig({ Domain: domain, ForceRedirect: redirect });
+  async updateRedirect(domain: DomainName, redirect: ForceRedirect, turn?: Turn): Promise<void> {
+    await this.update({ Domain: domain, ForceRedirect: redirect }, turn);
+  }
+
+  /** The one UpdateDomainConfig call, in a reserved turn when given one. */
+  private async update(request: UpdateDomainConfigRequest, turn: Turn | undefined): Promise<void> {
+    await this.client.cdn.updateDomainConfig(request, turn);
   }
 
   /** Every CDN domain of the account, following pages until TotalNumber is reached. */

@@ -7,6 +7,7 @@ import type { Log } from "../runtime/log";
 import { pollUntil } from "../runtime/poll";
 import { formatDuration } from "../runtime/progress";
 import type { DomainName } from "../certificate";
+import type { Turn } from "../tencentcloud";
 import type { DetailDomain, ForceRedirect, Https, Quic } from "../tencentcloud/types";
 import type { CdnService } from "./cdn";
 
@@ -57,22 +58,45 @@ export class DomainWriter {
   /** The last blocks written, so partial state can be built from them when the API cannot be read back. */
   readonly written: { https?: Https; redirect?: ForceRedirect; quic?: Quic } = {};
 
+  /** A turn reserved for this operation's first write, not yet used. */
+  private reserved: Turn | undefined;
+
   constructor(readonly domain: DomainName, private readonly cdn: CdnService, private readonly clock: DeploymentClock) {}
+
+  /**
+   * Reserves the turn of the operation's first write, for the read before it (ReadPatience
+   * `{ before }`): the write keeps its place in line while the read waits for company.
+   */
+  turnAhead(): Turn | undefined {
+    return (this.reserved ??= this.cdn.reserveWrite());
+  }
+
+  /** The operation writes nothing more: a turn reserved and not used goes by. */
+  release(): void {
+    this.reserved?.release();
+    this.reserved = undefined;
+  }
 
   /** The Https block, and the Quic block in the same call when given. */
   async https(https: Https, quic?: Quic): Promise<void> {
-    await this.cdn.updateHttps(this.domain, https, quic);
+    await this.cdn.updateHttps(this.domain, https, quic, this.takeTurn());
     this.record({ https, ...(quic ? { quic } : {}) }, https.Switch === "on" ? "https-on" : "other");
   }
 
   async quic(quic: Quic): Promise<void> {
-    await this.cdn.updateQuic(this.domain, quic);
+    await this.cdn.updateQuic(this.domain, quic, this.takeTurn());
     this.record({ quic }, "other");
   }
 
   async redirect(redirect: ForceRedirect): Promise<void> {
-    await this.cdn.updateRedirect(this.domain, redirect);
+    await this.cdn.updateRedirect(this.domain, redirect, this.takeTurn());
     this.record({ redirect }, "other");
+  }
+
+  private takeTurn(): Turn | undefined {
+    const turn = this.reserved;
+    this.reserved = undefined;
+    return turn;
   }
 
   /** After a write was answered: what it wrote, and when its deployment started. */

@@ -10,7 +10,7 @@ import { collectSecrets, makeScrubber, Scrubber } from "./redact";
 import {
   isRetryableNetworkCode, NEVER_SENT_NETWORK_CODES, RetryOptions, RetryDeps, realRetryDeps, resolveRetryOptions, ResolvedRetryOptions, withRetry,
 } from "./retry";
-import { accountOf, PaceOutcome, RateBudgets } from "./pacing";
+import { accountOf, LATE_TURN_MS, PaceOutcome, RateBudgets, Turn } from "./pacing";
 import { isLoopbackUrl } from "./loopback";
 import { DEFAULT_PROGRESS, Heartbeat, ProgressSettings } from "../runtime/progress";
 import * as T from "./types";
@@ -263,7 +263,8 @@ export interface ClientStats {
   throttled: number;
 }
 
-type Call<Req, Res> = (request: Req) => Promise<Res>;
+/** A typed call; `turn`: a turn reserved ahead for it (CallOptions.turn). */
+type Call<Req, Res> = (request: Req, turn?: Turn) => Promise<Res>;
 
 /** A write's answer, and whether an earlier attempt of it ended without a definite answer. */
 export interface WriteOutcome<Res> {
@@ -292,6 +293,12 @@ export interface CallOptions {
    * sent are still retried.
    */
   retryLostAnswer?: boolean;
+  /**
+   * The turn this call takes its first attempt in, reserved ahead (`reserveTurn`); retries take
+   * turns of their own. A turn that came more than LATE_TURN_MS before the call could use it is
+   * given up for a new one, as the shared budget's late turns are (pacing.ts).
+   */
+  turn?: Turn;
 }
 const NOT_IDEMPOTENT: CallOptions = { retryLostAnswer: false };
 
@@ -376,7 +383,7 @@ export class TencentCloudClient {
 
     // Typed calls name only actions of the one action table (types.ts ACTIONS: rate limits, emulator, spec test).
     const bind = <Req, Res, S extends Service = Service>(service: S, action: ActionName<S>): Call<Req, Res> =>
-      (request: Req) => this.call<Res>(service, action, request as object);
+      (request: Req, turn?: Turn) => this.callWithOutcome<Res>(service, action, request as object, turn ? { turn } : {}).then((o) => o.response);
     this.cdn = {
       describeDomainsConfig: bind("cdn", "DescribeDomainsConfig"),
       updateDomainConfig: bind("cdn", "UpdateDomainConfig"),
@@ -431,8 +438,18 @@ export class TencentCloudClient {
     const payload = serializeParams(params);
     let target = this.targets.get(service);
     if (!target) this.targets.set(service, (target = targetFor(service, this.endpoint, this.domain)));
+    let reserved = options.turn;
+    if (reserved && (reserved.service !== service || reserved.action !== action)) {
+      throw new Error(`a turn reserved for ${reserved.service}.${reserved.action} cannot carry ${key}`);
+    }
     const attempt = async () => {
-      const pass = await this.budgets.acquire(this.account, service, action, this.deps.sleep);
+      const turn = reserved;
+      reserved = undefined;
+      let pass = turn ? await turn.pass : await this.budgets.acquire(this.account, service, action, this.deps.sleep);
+      if (turn && this.budgets.now() - pass.at > LATE_TURN_MS) {
+        pass.done("unanswered");
+        pass = await this.budgets.acquire(this.account, service, action, this.deps.sleep);
+      }
       try {
         // Asked after the turn came and right before signing: temporary credentials are never stale when they leave.
         const credentials = await this.credentials?.current();
@@ -485,6 +502,16 @@ export class TencentCloudClient {
   private signerFor(secretKey: string): Tc3Signer {
     if (this.signer?.secretKey !== secretKey) this.signer = new Tc3Signer(secretKey);
     return this.signer;
+  }
+
+  /** A place in line for one call of `service.action`, to hand to that call (CallOptions.turn) or release. */
+  reserveTurn(service: Service, action: string): Turn {
+    return this.budgets.reserve(this.account, service, action, this.deps.sleep);
+  }
+
+  /** How long until this process's line of `service.action` turns ends (RateBudgets.lineEndsIn). */
+  lineEndsIn(service: Service, action: string): number {
+    return this.budgets.lineEndsIn(this.account, service, action);
   }
 
   /** How long this account's last turn of `service.action` took to come, while recent (RateBudgets.recentWait). */

@@ -115,9 +115,27 @@ export class AdaptiveBudget {
    * Waits for this caller's turn: its token (in order of asking), and no sooner than the peak
    * rate allows after the call before it. A call that had to wait leaves `marginMs` after its token.
    */
-  async take(sleep: (ms: number) => Promise<void>): Promise<Slot> {
+  take(sleep: (ms: number) => Promise<void>): Promise<Slot> {
+    return this.wait(this.ticket(), sleep);
+  }
+
+  /** A place in line, taken now; `wait` for its turn. */
+  ticket(): number {
     this.advance(this.deps.now());
-    const ticket = this.tail++;
+    return this.tail++;
+  }
+
+  /** How long until `ticket`'s turn at the current rate (ms): an estimate, the rate may change meanwhile. */
+  dueIn(ticket: number): number {
+    const now = this.deps.now();
+    this.advance(now);
+    const peakInterval = 1000 / (this.rate * PACING.peakFactor);
+    const tokenIn = ticket < this.head ? 0 : ((ticket - this.head + 1 - this.credit) * 1000) / this.rate;
+    return Math.max(0, tokenIn, this.nextPeakAt - now + (ticket - this.leaving) * peakInterval);
+  }
+
+  /** Waits for the turn of a `ticket` this budget gave. */
+  async wait(ticket: number, sleep: (ms: number) => Promise<void>): Promise<Slot> {
     let waited = false;
     for (;;) {
       const now = this.deps.now();
@@ -186,8 +204,24 @@ export interface SharedBudget {
   close(): Promise<void>;
 }
 
-/** A call's pass: report the answer with done(). */
-export interface Pass { done(outcome: PaceOutcome): void }
+/** A call's pass: report the answer with done(). `at`: when the turn came. */
+export interface Pass { at: number; done(outcome: PaceOutcome): void }
+
+/**
+ * A turn reserved ahead of the call that will use it: the call keeps its place in line while its
+ * caller prepares it (the CDN's read before a write, services/cdn.ts), and the preparation can take
+ * as long as the line does.
+ */
+export interface Turn {
+  readonly service: Service;
+  readonly action: string;
+  /** The pass, once the turn has come. */
+  readonly pass: Promise<Pass>;
+  /** How long until the turn is expected (ms), once every budget has placed it. */
+  dueIn(): Promise<number>;
+  /** The turn will not be used: it goes by, unused. */
+  release(): void;
+}
 
 export interface RateBudgetsOptions {
   deps?: PacingDeps;
@@ -211,12 +245,19 @@ export class RateBudgets {
   /** How long each (account, action)'s last turn took to come, and when; and how many callers wait for one now. */
   private readonly waits = new Map<string, { ms: number; at: number }>();
   private readonly waitingNow = new Map<string, number>();
+  /** When the last turn placed for each (account, action) is due (the end of this process's line). */
+  private readonly lineEnds = new Map<string, number>();
   private readonly deps: PacingDeps;
   readonly shared: SharedBudget | undefined;
 
   constructor(options: RateBudgetsOptions = {}) {
     this.deps = options.deps ?? realPacingDeps;
     this.shared = options.shared;
+  }
+
+  /** The budgets' clock (ms): a pass's `at` is on it. */
+  now(): number {
+    return this.deps.now();
   }
 
   budget(account: string, service: Service, action: string): AdaptiveBudget {
@@ -231,27 +272,62 @@ export class RateBudgets {
    * first, then the shared budget's when there is one. Throttled calls come back through here, so
    * their retries take paced turns instead of leaving together.
    */
-  async acquire(account: string, service: Service, action: string, sleep: (ms: number) => Promise<void>): Promise<Pass> {
+  acquire(account: string, service: Service, action: string, sleep: (ms: number) => Promise<void>): Promise<Pass> {
+    return this.reserve(account, service, action, sleep).pass;
+  }
+
+  /**
+   * A place in line for one call of `service.action`, taken now (as `acquire` would) and handed over
+   * before the turn comes, with when the turn is expected: its own budget's estimate, or the shared
+   * budget's answer once it has one (placed after this process's own turn, as `acquire` does).
+   */
+  reserve(account: string, service: Service, action: string, sleep: (ms: number) => Promise<void>): Turn {
     const asked = this.deps.now();
     const key = keyOf(account, service, action);
     const budget = this.budget(account, service, action);
     this.waitingNow.set(key, (this.waitingNow.get(key) ?? 0) + 1);
-    try {
-      const slot = await budget.take(sleep);
-      if (this.shared) await this.sharedTurn(account, service, action, sleep);
-      this.waits.set(key, { ms: this.deps.now() - asked, at: this.deps.now() });
-      return { done: (outcome) => budget.answered(slot, outcome) };
-    } finally {
-      this.waitingNow.set(key, this.waitingNow.get(key)! - 1);
-    }
+    const ticket = budget.ticket();
+    let resolvePlaced: (at: number) => void = () => undefined;
+    const expected = new Promise<number>((resolve) => { resolvePlaced = resolve; });
+    const placed = (at: number): void => {
+      resolvePlaced(at);
+      this.lineEnds.set(key, Math.max(this.lineEnds.get(key) ?? 0, at));
+    };
+    if (!this.shared) placed(asked + budget.dueIn(ticket));
+    const pass = (async (): Promise<Pass> => {
+      try {
+        const slot = await budget.wait(ticket, sleep);
+        if (this.shared) await this.sharedTurn(account, service, action, sleep, placed);
+        const at = this.deps.now();
+        placed(at);
+        this.waits.set(key, { ms: at - asked, at });
+        return { at, done: (outcome) => budget.answered(slot, outcome) };
+      } finally {
+        this.waitingNow.set(key, this.waitingNow.get(key)! - 1);
+      }
+    })();
+    let released = false;
+    return {
+      service, action, pass,
+      dueIn: async () => Math.max(0, await expected - this.deps.now()),
+      release: () => {
+        if (released) return;
+        released = true;
+        void pass.then((p) => p.done("unanswered"), () => undefined);
+      },
+    };
   }
 
-  /** The shared budget's turn, taken anew when this process came to it late (LATE_TURN_MS); none when the store cannot answer. */
-  private async sharedTurn(account: string, service: Service, action: string, sleep: (ms: number) => Promise<void>): Promise<void> {
+  /**
+   * The shared budget's turn, taken anew when this process came to it late (LATE_TURN_MS); none
+   * when the store cannot answer. `placed` hears when the first turn given is due.
+   */
+  private async sharedTurn(account: string, service: Service, action: string, sleep: (ms: number) => Promise<void>, placed: (at: number) => void): Promise<void> {
     for (let tries = 0; tries < 5; tries++) {
       const asked = this.deps.now();
       const wait = await this.shared!.reserve(account, service, action, rateLimitFor(service, action));
       if (wait === undefined) return;
+      placed(asked + Math.max(0, wait));
       if (wait > 0) await sleep(wait + PACING.marginMs);
       const late = this.deps.now() - asked - wait - (wait > 0 ? PACING.marginMs : 0);
       if (late <= LATE_TURN_MS) return;
@@ -266,6 +342,16 @@ export class RateBudgets {
   recentWait(account: string, service: Service, action: string): number {
     const key = keyOf(account, service, action);
     return (this.waitingNow.get(key) ?? 0) > 0 ? this.waits.get(key)?.ms ?? 0 : 0;
+  }
+
+  /**
+   * How long until the last turn of (account, action) this process has placed is due, while callers
+   * still wait for one; 0 when none waits. The read before a write reserves its turn ahead only
+   * when the line is long enough to read meanwhile, and leaves earlier the longer the reads' own line.
+   */
+  lineEndsIn(account: string, service: Service, action: string): number {
+    const key = keyOf(account, service, action);
+    return (this.waitingNow.get(key) ?? 0) > 0 ? Math.max(0, (this.lineEnds.get(key) ?? 0) - this.deps.now()) : 0;
   }
 
   async close(): Promise<void> {

@@ -8,7 +8,7 @@ import { FakeProgressClock } from "../support/fakeClock";
 import { TencentCloudClient, ClientOptions, targetFor } from "../../provider/tencentcloud/client";
 import { TencentCloudError, isNotFound } from "../../provider/tencentcloud/errors";
 import { signTc3 } from "../../provider/tencentcloud/signer";
-import { accountOf, RateBudgets } from "../../provider/tencentcloud/pacing";
+import { accountOf, LATE_TURN_MS, RateBudgets } from "../../provider/tencentcloud/pacing";
 import { redactParams, collectSecrets, makeScrubber, REDACTED } from "../../provider/tencentcloud/redact";
 import type { UploadCertificateResponse } from "../../provider/tencentcloud/types";
 
@@ -218,6 +218,30 @@ describe("TencentCloudClient", function () {
     await other.call<UploadCertificateResponse>("ssl", "UploadCertificate", { CertificatePublicKey: "pem" }); // another account
     await a.ssl.describeCertificateDetail({ CertificateId: "x" }); // another action
     expect(clock.now).to.equal(before);
+  });
+
+  it("sends a call in the turn reserved for it, and gives up a turn that came long before the call could use it", async () => {
+    const clock = { now: 0 };
+    const budgets = new RateBudgets({ deps: { now: () => clock.now, random: () => 0 } });
+    const sent: number[] = [];
+    api.respond(() => { sent.push(clock.now); return ok({}); });
+    const c = new TencentCloudClient({ credentials: { secretId, secretKey }, endpoint: api.url, budgets }, { sleep: async (ms: number) => { clock.now += ms; } });
+    const turn = c.reserveTurn("cdn", "UpdateDomainConfig");
+    await c.cdn.updateDomainConfig({ Domain: "a.example.com" }, turn);
+    expect(sent).to.deep.equal([0]);
+    // A turn for another action cannot carry this one.
+    const wrong = c.reserveTurn("cdn", "DescribeDomainsConfig");
+    const refused = await c.cdn.updateDomainConfig({ Domain: "a.example.com" }, wrong).then(() => undefined, (e: Error) => e);
+    expect(refused?.message).to.match(/cannot carry/);
+    wrong.release();
+    // A turn that came LATE_TURN_MS or more before the call is given up for a new one (as a late shared turn).
+    const late = c.reserveTurn("cdn", "UpdateDomainConfig");
+    await late.pass;
+    clock.now += LATE_TURN_MS + 1;
+    const before = c.stats().calls["cdn.UpdateDomainConfig"];
+    await c.cdn.updateDomainConfig({ Domain: "a.example.com" }, late);
+    expect(c.stats().calls["cdn.UpdateDomainConfig"]).to.equal(before + 1);
+    expect(sent).to.have.length(2);
   });
 
   it("retries a throttled call through its budget, slower, without counting it against maxAttempts", async () => {

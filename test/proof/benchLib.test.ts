@@ -85,12 +85,15 @@ describe("bench lib", () => {
       expect(create.minCalls).to.deep.equal({
         "cdn.UpdateDomainConfig": 200, "cdn.DescribeDomainsConfig": 120, "ssl.UploadCertificate": 20, "live.ModifyLiveDomainCertBindings": 20,
         "live.DescribeLiveDomains": 1, "ssl.DescribeCertificateDetail": 20, "live.DescribeLiveDomainCertBindings": 40,
+        // Every resource's outputs name its account's UIN: the process asks STS once per account.
+        "sts.GetCallerIdentity": 1,
       });
       expect(create.deploymentWaits).to.equal(200);
       expect(phaseWork("preview", FULL_FLEET).minCalls).to.deep.equal({ "cdn.DescribeDomainsConfig": 40, "live.DescribeLiveDomains": 1, "ssl.DescribeCertificateDetail": 20 });
       expect(phaseWork("preview", FULL_FLEET, { certificatesKnown: false }).minCalls).to.not.have.property("ssl.DescribeCertificateDetail");
       const rotate = phaseWork("rotate", FULL_FLEET);
       expect(rotate.minCalls["ssl.DeleteCertificate"]).to.equal(20);
+      expect(rotate.minCalls["sts.GetCallerIdentity"]).to.equal(1);
       // The replaced certificates are deleted together, after the updates: one listing before them all (plus the check's).
       expect(rotate.minCalls["live.DescribeLiveDomains"]).to.equal(2);
       const destroy = phaseWork("destroy", FULL_FLEET);
@@ -99,6 +102,9 @@ describe("bench lib", () => {
       // Each certificate's delete follows its own binding's unbinds: a listing each.
       expect(destroy.minCalls["live.DescribeLiveDomains"]).to.equal(20);
       expect(destroy.deploymentWaits).to.equal(0);
+      // Neither a preview (check only) nor a destroy (delete has no outputs) asks who the account is.
+      expect(destroy.minCalls).to.not.have.property("sts.GetCallerIdentity");
+      expect(phaseWork("preview", FULL_FLEET).minCalls).to.not.have.property("sts.GetCallerIdentity");
       // 201 CDN domains need one more filter of 5; 101 live domains a second page.
       expect(phaseWork("preview", { cdn: 201, bindings: 1, domainsPerBinding: 101 }).minCalls)
         .to.include({ "cdn.DescribeDomainsConfig": 41, "live.DescribeLiveDomains": 2 });

@@ -125,4 +125,20 @@ describe("BatchedReader", () => {
     const b = backend({});
     expect(() => new BatchedReader({ readMany: b.readMany, maxBatch: 0, maxInFlight: 1, windowMs: 0 })).to.throw(/invalid/);
   });
+
+  it("lets reads whose callers wait anyway (a patience in ms) wait for their call to fill, whatever the trickle", async () => {
+    const table = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`k${i}`, i]));
+    const b = backend(table);
+    const reader = new BatchedReader<number>({ readMany: b.readMany, maxBatch: 5, maxInFlight: 4, windowMs: 2, lingerMs: 20, partialWhenIdle: true });
+    const lone = reader.read("k0", 60_000); // alone: nothing says company is coming, but its caller waits a minute anyway
+    await new Promise((r) => setTimeout(r, 50));
+    expect(b.calls).to.deep.equal([]);
+    const rest = ["k1", "k2", "k3", "k4"].map((k) => reader.read(k, 60_000));
+    expect(await Promise.all([lone, ...rest])).to.deep.equal([0, 1, 2, 3, 4]); // the fifth filled the call: it left at once
+    expect(b.calls).to.deep.equal([["k0", "k1", "k2", "k3", "k4"]]);
+    // A patience shorter than the linger is that patience, not the linger's trickle rule.
+    const short = await reader.read("k5", 30);
+    expect(short).to.equal(5);
+    expect(b.calls).to.have.length(2);
+  });
 });

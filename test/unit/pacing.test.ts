@@ -153,6 +153,60 @@ describe("RateBudgets", () => {
   });
 });
 
+describe("RateBudgets turns reserved ahead", () => {
+  it("keeps the place in line taken at reservation, says when the turn is due, and how long the line is", async () => {
+    const { t, deps, sleep } = fakeTime();
+    const budgets = new RateBudgets({ deps });
+    for (let i = 0; i < 40; i++) await budgets.acquire("acct", "cdn", "UpdateDomainConfig", sleep); // the burst spent: 20/s from here
+    const start = t.now;
+    // Time stands still until the test lets the sleepers wake, earliest first.
+    const sleepers: { at: number; wake(): void }[] = [];
+    const held = (ms: number) => new Promise<void>((wake) => sleepers.push({ at: t.now + ms, wake }));
+    const reserved = budgets.reserve("acct", "cdn", "UpdateDomainConfig", held);
+    const due = await reserved.dueIn();
+    expect(due).to.be.within(30, 50); // one interval at 20/s, less the credit since the last call
+    expect(budgets.lineEndsIn("acct", "cdn", "UpdateDomainConfig")).to.equal(due);
+    const later = budgets.acquire("acct", "cdn", "UpdateDomainConfig", held); // asked after the reservation (its sleeps held too: an instant sleep would spin while it waits behind the reserved turn)
+    const order: string[] = [];
+    void reserved.pass.then(() => order.push("reserved"));
+    void later.then(() => order.push("later"));
+    for (let i = 0; i < 100 && order.length < 2; i++) {
+      await new Promise((r) => setImmediate(r));
+      sleepers.sort((a, b) => a.at - b.at);
+      const s = sleepers.shift();
+      if (s) { t.now = Math.max(t.now, s.at); s.wake(); }
+    }
+    expect(order).to.deep.equal(["reserved", "later"]);
+    expect((await reserved.pass).at - start).to.be.within(30, 50 + PACING.marginMs);
+    expect(budgets.lineEndsIn("acct", "cdn", "UpdateDomainConfig")).to.equal(0); // nobody waits
+  });
+
+  it("lets a released turn go by unused: it neither cuts nor grows the rate", async () => {
+    const { deps, sleep } = fakeTime();
+    const budgets = new RateBudgets({ deps });
+    const budget = budgets.budget("acct", "cdn", "UpdateDomainConfig");
+    const turn = budgets.reserve("acct", "cdn", "UpdateDomainConfig", sleep);
+    turn.release();
+    turn.release(); // twice is once
+    await turn.pass;
+    expect(budget.rate).to.equal(20);
+    expect(budget.waiting()).to.equal(0);
+  });
+
+  it("places a reserved turn in the shared budget's line and says when that turn is due", async () => {
+    const { t, deps } = fakeTime();
+    const wakes: (() => void)[] = [];
+    const sleep = (ms: number) => new Promise<void>((wake) => wakes.push(() => { t.now += ms; wake(); }));
+    const shared: SharedBudget = { reserve: async () => 300, close: async () => undefined };
+    const budgets = new RateBudgets({ deps, shared });
+    const turn = budgets.reserve("acct", "cdn", "UpdateDomainConfig", sleep);
+    expect(await turn.dueIn()).to.equal(300); // placed: the shared budget answered, its wait not over
+    expect(budgets.lineEndsIn("acct", "cdn", "UpdateDomainConfig")).to.equal(300);
+    wakes.shift()!();
+    expect((await turn.pass).at).to.equal(300 + PACING.marginMs);
+  });
+});
+
 describe("processes pacing alone against one API bucket (simulated)", () => {
   // Each pacing at the documented limit regardless (main before issue 27) had half its calls
   // throttled with four processes; settling on shares keeps it to a few per process.
