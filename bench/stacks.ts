@@ -7,6 +7,7 @@
 //   npm run bench:stacks                         every run
 //   npm run bench:stacks -- --modes adaptive     only the adaptive runs (e.g. on a commit without a shared store)
 //   npm run bench:stacks -- --stacks 4,8         only these stack counts
+//   npm run bench:stacks -- --resources 90       a longer deployment per stack (the targets are for 30)
 import type { EmulatorHandle, RequestLogEntry } from "../emulator";
 import { startEmulatorProcess } from "./lib/emulatorProcess";
 import { cdnArgs, CertPair, fleetSeed, urnOf } from "./lib/fleet";
@@ -208,10 +209,11 @@ function argList(name: string): string[] | undefined {
 export async function run(): Promise<void> {
   const modes = (argList("modes") ?? ["adaptive", "shared", "interleaved"]) as (Mode | "interleaved")[];
   const counts = argList("stacks")?.map(Number) ?? STACK_COUNTS;
+  const perStack = Number(argList("resources")?.[0] ?? RESOURCES_PER_STACK);
   console.log(`== many stacks, one account: emulator rate limits on (20/s, burst 20), ${STACK_DEPLOY_DELAY_MS} ms deployments, ` +
-    `${RESOURCES_PER_STACK} CdnHttpsConfig per stack, ${ENGINE_PARALLEL} in flight per process, all stacks started at once`);
-  console.log("   minimum = the stacks' minimum calls added up (bench/lib/minimumCalls.ts, create: per stack 3 x ceil(30 / 5) reads,");
-  console.log("   30 writes and one sts.GetCallerIdentity per process for the accountId output); bound = the account's rate");
+    `${perStack} CdnHttpsConfig per stack, ${ENGINE_PARALLEL} in flight per process, all stacks started at once`);
+  console.log(`   minimum = the stacks' minimum calls added up (bench/lib/minimumCalls.ts, create: per stack 3 x ceil(${perStack} / 5) reads,`);
+  console.log(`   ${perStack} writes and one sts.GetCallerIdentity per process for the accountId output); bound = the account's rate`);
   console.log("   limits over all stacks' minimum calls, or one stack's deployment waits (bench/lib/lowerBound.ts). Wall is");
   console.log("   from the common start (provider processes started and their code loaded) to the last stack's end.");
   const runs: StackRun[] = [];
@@ -220,7 +222,7 @@ export async function run(): Promise<void> {
     for (const mode of modes.filter((m): m is Mode => m !== "interleaved")) {
       const url = mode === "shared" ? (redis ??= await testRedis()).url : undefined;
       for (const stacks of counts) {
-        const r = await runStacks(`${mode} ${stacks} stack${stacks > 1 ? "s" : ""}`, stacks, RESOURCES_PER_STACK, url, targetsFor(mode, stacks));
+        const r = await runStacks(`${mode} ${stacks} stack${stacks > 1 ? "s" : ""}`, stacks, perStack, url, targetsFor(mode, stacks));
         console.log(formatRun(r));
         runs.push(r);
       }
