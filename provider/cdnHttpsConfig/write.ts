@@ -99,7 +99,8 @@ async function applyDesired(ctx: Context, args: ResolvedArgs, timeoutMs: number,
   const facts = await certFactsFor(ctx, args);
   progress.facts = facts;
   // The first write's turn is reserved before the read it depends on: the read may then wait for
-  // company as long as the line of writes ahead lasts, without putting the write further back.
+  // company as long as the line of writes ahead lasts, without putting the write further back. With
+  // no line to wait in, the read is patient as a check's: creates that start together share calls.
   const turn = writer.turnAhead();
   let detail = await ctx.cdn.requireDomain(domain, turn ? { before: turn } : true);
   assertEligible(detail);

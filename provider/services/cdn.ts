@@ -23,8 +23,10 @@ const MAX_READ_PATIENCE_MS = 2000;
 
 /**
  * How long a read may wait to share a call. `true` (patient: a check, a refresh, a destroy's read
- * paced by its write) may wait up to LINGER_MS while reads keep coming; `false` (the read before a
- * write) leaves within a few milliseconds; `"poll"` (a deployment poll) leaves as `false`, unless
+ * paced by its write, an operation's first read) may wait up to LINGER_MS while reads keep coming;
+ * `{ before: turn }` (an operation's first read, when its write waits in line for `turn`) may wait
+ * until just before that turn; `false` (a read again between two writes of one operation) leaves
+ * within a few milliseconds; `"poll"` (a deployment poll) leaves as `false`, unless
  * this process's UpdateDomainConfig calls wait for their turn (the account's rate, shared with
  * other stacks): then the resources behind it wait that long anyway, and the poll may wait up to
  * half of it for its call to fill. Polls of writes paced apart would each spend a call otherwise.

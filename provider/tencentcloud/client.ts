@@ -383,7 +383,7 @@ export class TencentCloudClient {
 
     // Typed calls name only actions of the one action table (types.ts ACTIONS: rate limits, emulator, spec test).
     const bind = <Req, Res, S extends Service = Service>(service: S, action: ActionName<S>): Call<Req, Res> =>
-      (request: Req, turn?: Turn) => this.callWithOutcome<Res>(service, action, request as object, turn ? { turn } : {}).then((o) => o.response);
+      (request: Req, turn?: Turn) => this.call<Res>(service, action, request as object, turn ? { turn } : {});
     this.cdn = {
       describeDomainsConfig: bind("cdn", "DescribeDomainsConfig"),
       updateDomainConfig: bind("cdn", "UpdateDomainConfig"),
@@ -415,8 +415,8 @@ export class TencentCloudClient {
   }
 
   /** Signed, paced (the process's budget per account and action) and retried call; resolves with `Response`. */
-  async call<Res>(service: Service, action: string, params: object): Promise<Res> {
-    return (await this.callWithOutcome<Res>(service, action, params)).response;
+  async call<Res>(service: Service, action: string, params: object, options: CallOptions = {}): Promise<Res> {
+    return (await this.callWithOutcome<Res>(service, action, params, options)).response;
   }
 
   /** As `call`, also telling whether a failed earlier attempt may have been applied (see WriteOutcome). */
